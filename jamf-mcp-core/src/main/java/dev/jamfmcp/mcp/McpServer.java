@@ -1,0 +1,147 @@
+package dev.jamfmcp.mcp;
+
+import dev.jamfmcp.mcp.internal.Engine;
+import dev.jamfmcp.mcp.internal.HandlerExecutors;
+import dev.jamfmcp.mcp.prompt.Prompt;
+import dev.jamfmcp.mcp.resource.Resource;
+import dev.jamfmcp.mcp.resource.ResourceTemplate;
+import dev.jamfmcp.mcp.tool.Tool;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * The MCP protocol engine: versions, lifecycle, dispatch and the tool, resource and prompt
+ * registries. It never sees HTTP; transports open a {@link McpSession} per connection and feed it
+ * messages.
+ *
+ * <pre>{@code
+ * McpServer server = McpServer.create(config -> config
+ *     .serverInfo(Implementation.of("jamf-mcp", "1.0"))
+ *     .tool(myTool));
+ * StdioTransport.serve(server, System.in, System.out, Principal.of("local", "read:jamf"));
+ * }</pre>
+ */
+public final class McpServer implements AutoCloseable {
+  private final Engine engine;
+  private final ExecutorService ownedExecutor;
+
+  private McpServer(Config config) {
+    ExecutorService executor = config.executor;
+    this.ownedExecutor = executor == null ? HandlerExecutors.createDefault() : null;
+    this.engine = new Engine(config.snapshot(), executor == null ? ownedExecutor : executor);
+  }
+
+  /** Builds a server; the configuration is read once, here. */
+  public static McpServer create(Consumer<Config> configurer) {
+    Config config = new Config();
+    configurer.accept(config);
+    return new McpServer(config);
+  }
+
+  /** A new session, for a new connection (stdio, an SSE stream, a Streamable HTTP session). */
+  public McpSession newSession() {
+    return new McpSession(engine, SessionState.fresh());
+  }
+
+  /** A session continued from state an earlier message (maybe on another instance) produced. */
+  public McpSession resumeSession(SessionState state) {
+    return new McpSession(engine, state);
+  }
+
+  /** The registered tools, in the order {@code tools/list} shows them. */
+  public List<Tool> tools() {
+    return engine.registry().tools();
+  }
+
+  /** Stops the handler pool this server created (not one that was passed in). */
+  @Override
+  public void close() {
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdownNow();
+    }
+  }
+
+  /** The settings of a server. Collections keep registration order. */
+  public static final class Config {
+    private Implementation serverInfo = Implementation.of("mcp-server", "0.0.0");
+    private String instructions;
+    private final List<Tool> tools = new ArrayList<>();
+    private final List<Resource> resources = new ArrayList<>();
+    private final List<ResourceTemplate> resourceTemplates = new ArrayList<>();
+    private final List<Prompt> prompts = new ArrayList<>();
+    private int pageSize = 100;
+    private Duration listTtl = Duration.ofMinutes(5);
+    private ExecutorService executor;
+
+    public Config serverInfo(Implementation info) {
+      this.serverInfo = Objects.requireNonNull(info);
+      return this;
+    }
+
+    /** Guidance for the model about this server as a whole (sent on initialize/discover). */
+    public Config instructions(String instructions) {
+      this.instructions = instructions;
+      return this;
+    }
+
+    public Config tool(Tool tool) {
+      tools.add(Objects.requireNonNull(tool));
+      return this;
+    }
+
+    public Config tools(Collection<Tool> all) {
+      all.forEach(this::tool);
+      return this;
+    }
+
+    public Config resource(Resource resource) {
+      resources.add(Objects.requireNonNull(resource));
+      return this;
+    }
+
+    public Config resourceTemplate(ResourceTemplate template) {
+      resourceTemplates.add(Objects.requireNonNull(template));
+      return this;
+    }
+
+    public Config prompt(Prompt prompt) {
+      prompts.add(Objects.requireNonNull(prompt));
+      return this;
+    }
+
+    /** Items per page of tools/list, resources/list, prompts/list (default 100). */
+    public Config pageSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("pageSize must be at least 1");
+      }
+      this.pageSize = size;
+      return this;
+    }
+
+    /** How long 2026-07-28 clients may cache list results ({@code ttlMs}; default 5 minutes). */
+    public Config listTtl(Duration ttl) {
+      this.listTtl = Objects.requireNonNull(ttl);
+      return this;
+    }
+
+    /**
+     * The pool that runs tool, resource and prompt handlers. Default: virtual threads on Java
+     * 21+, a bounded pool on 17. A pool passed in is not shut down by {@link #close()}.
+     */
+    public Config executor(ExecutorService executor) {
+      this.executor = executor;
+      return this;
+    }
+
+    Engine.Settings snapshot() {
+      return new Engine.Settings(
+          serverInfo, instructions, tools, resources, resourceTemplates, prompts, pageSize,
+          listTtl);
+    }
+  }
+}

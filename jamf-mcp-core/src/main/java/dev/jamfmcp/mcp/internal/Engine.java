@@ -1,0 +1,387 @@
+package dev.jamfmcp.mcp.internal;
+
+import dev.jamfmcp.mcp.Cancellation;
+import dev.jamfmcp.mcp.Caller;
+import dev.jamfmcp.mcp.Implementation;
+import dev.jamfmcp.mcp.LogLevel;
+import dev.jamfmcp.mcp.McpError;
+import dev.jamfmcp.mcp.ProtocolVersion;
+import dev.jamfmcp.mcp.SessionState;
+import dev.jamfmcp.mcp.jsonrpc.Decoded;
+import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
+import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcCodec;
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcError;
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage;
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage.ErrorResponse;
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage.Notification;
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage.Request;
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage.Response;
+import dev.jamfmcp.mcp.prompt.Prompt;
+import dev.jamfmcp.mcp.resource.Resource;
+import dev.jamfmcp.mcp.resource.ResourceTemplate;
+import dev.jamfmcp.mcp.tool.Tool;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Dispatch: from a message to its reply. Decides each request's protocol frame (session or
+ * per-request _meta), checks the method exists in that version, runs it inline or on the
+ * handler pool, and shapes the result for the version.
+ */
+public final class Engine {
+  private static final Logger log = LoggerFactory.getLogger(Engine.class);
+  static final String META_PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
+  static final String META_CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
+  static final String META_CLIENT_INFO = "io.modelcontextprotocol/clientInfo";
+  static final String META_LOG_LEVEL = "io.modelcontextprotocol/logLevel";
+
+  /** The configuration, frozen. */
+  public record Settings(
+      Implementation serverInfo,
+      String instructions,
+      List<Tool> tools,
+      List<Resource> resources,
+      List<ResourceTemplate> resourceTemplates,
+      List<Prompt> prompts,
+      int pageSize,
+      Duration listTtl) {}
+
+  /** Which protocol era a method exists in. */
+  private enum Era {
+    SESSIONFUL, STATELESS, BOTH;
+
+    boolean includes(ProtocolVersion version) {
+      return this == BOTH || (this == STATELESS) == version.isStateless();
+    }
+  }
+
+  private record Method(Era era, boolean async, MethodHandler handler) {}
+
+  private final Settings settings;
+  private final Registry registry;
+  private final ExecutorService executor;
+  private final Map<String, Method> methods;
+
+  public Engine(Settings settings, ExecutorService executor) {
+    this.settings = settings;
+    this.registry = new Registry(
+        settings.tools(), settings.resources(), settings.resourceTemplates(), settings.prompts());
+    this.executor = executor;
+    Catalog catalog = new Catalog(registry, settings.pageSize());
+    ToolCalls toolCalls = new ToolCalls(registry);
+    this.methods = Map.ofEntries(
+        Map.entry("ping", new Method(Era.SESSIONFUL, false, call -> Json.object())),
+        Map.entry("logging/setLevel", new Method(Era.SESSIONFUL, false, this::setLevel)),
+        Map.entry("server/discover", new Method(Era.STATELESS, false, this::discover)),
+        Map.entry("tools/list", new Method(Era.BOTH, false, catalog::listTools)),
+        Map.entry("tools/call", new Method(Era.BOTH, true, toolCalls::call)),
+        Map.entry("resources/list", new Method(Era.BOTH, false, catalog::listResources)),
+        Map.entry("resources/templates/list",
+            new Method(Era.BOTH, false, catalog::listTemplates)),
+        Map.entry("resources/read", new Method(Era.BOTH, true, catalog::readResource)),
+        Map.entry("prompts/list", new Method(Era.BOTH, false, catalog::listPrompts)),
+        Map.entry("prompts/get", new Method(Era.BOTH, true, catalog::getPrompt)),
+        Map.entry("completion/complete", new Method(Era.BOTH, false, catalog::complete)));
+  }
+
+  public Registry registry() {
+    return registry;
+  }
+
+  /** Decodes a frame (a message or a batch), handles it, and encodes the reply, if any. */
+  public CompletableFuture<Optional<String>> handleFrame(
+      SessionRuntime session, String frame, Caller caller) {
+    Decoded decoded = JsonRpcCodec.decode(frame);
+    if (decoded instanceof Decoded.Single single) {
+      return handleItem(session, single.item(), caller)
+          .thenApply(reply -> reply.map(JsonRpcCodec::encode));
+    }
+    List<Decoded.Item> items = ((Decoded.Batch) decoded).items();
+    SessionState state = session.state();
+    if (!state.isInitialized() || !state.version().allowsBatches()) {
+      String version = state.isInitialized() ? state.version().id() : "(not initialized)";
+      return CompletableFuture.completedFuture(Optional.of(JsonRpcCodec.encode(new ErrorResponse(
+          null, JsonRpcError.invalidRequest("Invalid Request: JSON-RPC batches are only accepted"
+              + " in protocol 2025-03-26 (this session: " + version + "); send one message at"
+              + " a time")))));
+    }
+    List<CompletableFuture<Optional<JsonRpcMessage>>> replies = new ArrayList<>(items.size());
+    for (Decoded.Item item : items) {
+      if (item instanceof Decoded.Valid valid
+          && valid.message() instanceof Request request
+          && "initialize".equals(request.method())) {
+        replies.add(CompletableFuture.completedFuture(Optional.of(new ErrorResponse(
+            request.id(),
+            JsonRpcError.invalidRequest("Invalid Request: initialize must not be in a batch")))));
+      } else {
+        replies.add(handleItem(session, item, caller));
+      }
+    }
+    return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
+        .thenApply(done -> {
+          List<JsonRpcMessage> present = replies.stream()
+              .map(CompletableFuture::join).flatMap(Optional::stream).toList();
+          return present.isEmpty()
+              ? Optional.<String>empty() : Optional.of(JsonRpcCodec.encodeBatch(present));
+        });
+  }
+
+  private CompletableFuture<Optional<JsonRpcMessage>> handleItem(
+      SessionRuntime session, Decoded.Item item, Caller caller) {
+    if (item instanceof Decoded.Invalid invalid) {
+      return CompletableFuture.completedFuture(Optional.of(invalid.reply()));
+    }
+    return handle(session, ((Decoded.Valid) item).message(), caller);
+  }
+
+  /** Handles one decoded message. The future completes with the reply, or empty if none is due. */
+  public CompletableFuture<Optional<JsonRpcMessage>> handle(
+      SessionRuntime session, JsonRpcMessage message, Caller caller) {
+    if (message instanceof Request request) {
+      return handleRequest(session, request, caller);
+    }
+    if (message instanceof Notification notification) {
+      onNotification(session, notification);
+    } else if (message instanceof Response response) {
+      if (!session.completeClientRequest(response.id(), response.result(), null)) {
+        log.debug("Ignored a response to no pending request (id {})", response.id());
+      }
+    } else if (message instanceof ErrorResponse error) {
+      if (!session.completeClientRequest(error.id(), null, error.error())) {
+        log.debug("Ignored an error response from the client: {}", error.error().message());
+      }
+    }
+    return CompletableFuture.completedFuture(Optional.empty());
+  }
+
+  private void onNotification(SessionRuntime session, Notification notification) {
+    switch (notification.method()) {
+      case "notifications/cancelled" -> {
+        JsonNode id = notification.params().get("requestId");
+        if (JsonRpcMessage.isValidId(id)) {
+          JsonNode reason = notification.params().get("reason");
+          session.cancel(id, reason != null && reason.isString() ? reason.stringValue() : null);
+        }
+      }
+      case "notifications/initialized" -> log.debug("Client confirmed initialization");
+      default -> log.debug("Ignored notification {}", notification.method());
+    }
+  }
+
+  private CompletableFuture<Optional<JsonRpcMessage>> handleRequest(
+      SessionRuntime session, Request request, Caller caller) {
+    if ("initialize".equals(request.method()) && !hasProtocolMeta(request)) {
+      return done(reply(request, () -> initialize(session, request)));
+    }
+    Frame frame;
+    try {
+      frame = frameOf(session, request);
+    } catch (McpError e) {
+      return done(new ErrorResponse(request.id(), e.error()));
+    }
+    Method method = methods.get(request.method());
+    if (method == null || !method.era().includes(frame.version())) {
+      return done(new ErrorResponse(request.id(), JsonRpcError.methodNotFound(request.method())));
+    }
+    SessionRuntime.InFlight entry = session.begin(request.id());
+    if (entry == null) {
+      return done(new ErrorResponse(request.id(), JsonRpcError.invalidRequest(
+          "Invalid Request: a request with id " + request.id() + " is already in progress")));
+    }
+    Call call = new Call(request, frame,
+        new RequestScope(request, frame, caller, entry.cancellation, session), session);
+    if (!method.async()) {
+      try {
+        return done(run(method, call, entry.cancellation).orElse(null));
+      } finally {
+        session.end(request.id(), entry);
+      }
+    }
+    CompletableFuture<Optional<JsonRpcMessage>> reply = new CompletableFuture<>();
+    // A cancelled request gets no reply at all, whatever its handler does afterwards.
+    entry.cancellation.onCancel(() -> reply.complete(Optional.empty()));
+    try {
+      entry.task = executor.submit(() -> {
+        try {
+          reply.complete(run(method, call, entry.cancellation));
+        } finally {
+          session.end(request.id(), entry);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      session.end(request.id(), entry);
+      reply.complete(Optional.of(new ErrorResponse(request.id(), JsonRpcError.of(
+          ErrorCodes.SERVER_BUSY, "The server is at capacity; retry in a few seconds"))));
+    }
+    return reply;
+  }
+
+  private Optional<JsonRpcMessage> run(Method method, Call call, Cancellation cancellation) {
+    Request request = call.request();
+    try {
+      ObjectNode result = method.handler().handle(call);
+      if (cancellation.isCancelled()) {
+        return Optional.empty();
+      }
+      return Optional.of(new Response(request.id(), Shapes.finish(request.method(), result,
+          call.frame().version(), settings.serverInfo(), settings.listTtl())));
+    } catch (McpError e) {
+      return Optional.of(new ErrorResponse(request.id(), e.error()));
+    } catch (Cancellation.CancelledException | InterruptedException e) {
+      if (cancellation.isCancelled()) {
+        return Optional.empty();
+      }
+      Thread.currentThread().interrupt();
+      return Optional.of(internalError(request, e));
+    } catch (Exception | LinkageError e) {
+      return cancellation.isCancelled() ? Optional.empty() : Optional.of(internalError(request, e));
+    }
+  }
+
+  private static ErrorResponse internalError(Request request, Throwable e) {
+    String reference = UUID.randomUUID().toString().substring(0, 8);
+    log.error("{} failed (reference {})", request.method(), reference, e);
+    return new ErrorResponse(request.id(), JsonRpcError.internal(
+        "Internal error while handling " + request.method() + " (reference " + reference
+            + "); the server log has the details"));
+  }
+
+  private static boolean hasProtocolMeta(Request request) {
+    JsonNode meta = request.params().get("_meta");
+    return meta != null && meta.has(META_PROTOCOL_VERSION);
+  }
+
+  /** The protocol facts of a request: its own _meta (2026-07-28), else its session's. */
+  private Frame frameOf(SessionRuntime session, Request request) {
+    JsonNode meta = request.params().get("_meta");
+    JsonNode token = meta == null ? null : meta.get("progressToken");
+    JsonNode progressToken = JsonRpcMessage.isValidId(token) ? token : null;
+    if (meta != null && meta.has(META_PROTOCOL_VERSION)) {
+      JsonNode requested = meta.get(META_PROTOCOL_VERSION);
+      String asked = requested.isString() ? requested.stringValue() : requested.toString();
+      ProtocolVersion version = ProtocolVersion.parse(asked)
+          .filter(ProtocolVersion::isStateless)
+          .orElseThrow(() -> unsupportedVersion(asked));
+      JsonNode caps = meta.get(META_CLIENT_CAPABILITIES);
+      JsonNode level = meta.get(META_LOG_LEVEL);
+      return new Frame(version,
+          caps instanceof ObjectNode object ? object : Json.object(),
+          implementationOf(meta.get(META_CLIENT_INFO)),
+          level != null && level.isString() ? LogLevel.parse(level.stringValue()).orElse(null)
+              : null,
+          progressToken);
+    }
+    SessionState state = session.state();
+    if (state.isInitialized()) {
+      return new Frame(state.version(), state.clientCapabilities(), state.clientInfo(),
+          state.logLevel(), progressToken);
+    }
+    switch (request.method()) {
+      case "server/discover":
+        // A probe without _meta still learns what we speak.
+        return new Frame(ProtocolVersion.LATEST, Json.object(), null, null, progressToken);
+      case "ping":
+        return new Frame(ProtocolVersion.LATEST_SESSIONFUL, Json.object(), null, null, null);
+      default:
+        throw new McpError(JsonRpcError.invalidRequest("Invalid Request: the session is not"
+            + " initialized. Send initialize first, or (protocol 2026-07-28) put "
+            + META_PROTOCOL_VERSION + " in the request's _meta"));
+    }
+  }
+
+  private static McpError unsupportedVersion(String asked) {
+    ObjectNode data = Json.object();
+    ProtocolVersion.ids().forEach(data.putArray("supported")::add);
+    data.put("requested", asked);
+    return new McpError(new JsonRpcError(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
+        "Unsupported protocol version: " + asked + "; supported: "
+            + String.join(", ", ProtocolVersion.ids()), data));
+  }
+
+  private ObjectNode initialize(SessionRuntime session, Request request) {
+    JsonNode asked = request.params().get("protocolVersion");
+    if (asked == null || !asked.isString()) {
+      throw McpError.invalidParams("Invalid params: initialize needs a string protocolVersion");
+    }
+    ProtocolVersion version = ProtocolVersion.parse(asked.stringValue())
+        .filter(v -> !v.isStateless())
+        .orElse(ProtocolVersion.LATEST_SESSIONFUL);
+    JsonNode caps = request.params().get("capabilities");
+    SessionState state = new SessionState(version,
+        caps instanceof ObjectNode object ? object : Json.object(),
+        implementationOf(request.params().get("clientInfo")), null);
+    if (!session.initialize(state)) {
+      throw new McpError(JsonRpcError.invalidRequest(
+          "Invalid Request: this session is already initialized; open a new session to"
+              + " initialize again"));
+    }
+    ObjectNode result = Json.object().put("protocolVersion", version.id());
+    result.set("capabilities", Shapes.capabilities());
+    result.set("serverInfo", Shapes.implementation(settings.serverInfo(), version));
+    if (settings.instructions() != null) {
+      result.put("instructions", settings.instructions());
+    }
+    return result;
+  }
+
+  private ObjectNode discover(Call call) {
+    ObjectNode result = Json.object();
+    ProtocolVersion.ids().forEach(result.putArray("supportedVersions")::add);
+    result.set("capabilities", Shapes.capabilities());
+    if (settings.instructions() != null) {
+      result.put("instructions", settings.instructions());
+    }
+    return result;
+  }
+
+  private ObjectNode setLevel(Call call) {
+    String level = call.requireString("level");
+    LogLevel parsed = LogLevel.parse(level).orElseThrow(() -> McpError.invalidParams(
+        "Invalid params: unknown log level '" + level + "'; use one of debug, info, notice,"
+            + " warning, error, critical, alert, emergency"));
+    call.session().update(call.session().state().withLogLevel(parsed));
+    return Json.object();
+  }
+
+  private static Implementation implementationOf(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      return null;
+    }
+    JsonNode name = node.get("name");
+    JsonNode version = node.get("version");
+    JsonNode title = node.get("title");
+    if (name == null || !name.isString()) {
+      return null;
+    }
+    return new Implementation(name.stringValue(),
+        title != null && title.isString() ? title.stringValue() : null,
+        version != null && version.isString() ? version.stringValue() : "");
+  }
+
+  /** Runs a handler that cannot be cancelled (initialize) into a reply. */
+  private static JsonRpcMessage reply(Request request, java.util.function.Supplier<ObjectNode> body) {
+    try {
+      return new Response(request.id(), body.get());
+    } catch (McpError e) {
+      return new ErrorResponse(request.id(), e.error());
+    } catch (RuntimeException e) {
+      return internalError(request, e);
+    }
+  }
+
+  private static CompletableFuture<Optional<JsonRpcMessage>> done(JsonRpcMessage reply) {
+    return CompletableFuture.completedFuture(Optional.ofNullable(reply));
+  }
+}
