@@ -76,6 +76,12 @@ public final class JsonRpcCodec {
     }
     JsonNode id = object.get("id");
     boolean hasId = object.has("id");
+    if (!object.has("method") && !object.has("result") && object.get("error") != null) {
+      // A peer's error is never answered, whatever its id: two peers answering each other's
+      // errors would loop forever. (A null id is legal here: the peer could not read our id.)
+      return new Decoded.Valid(new ErrorResponse(
+          JsonRpcMessage.isValidId(id) ? id : null, readError(object.get("error"))));
+    }
     if (hasId && !JsonRpcMessage.isValidId(id)) {
       return invalid(null, "Invalid Request: id must be a string or an integer");
     }
