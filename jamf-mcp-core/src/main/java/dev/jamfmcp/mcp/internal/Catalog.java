@@ -11,7 +11,6 @@ import dev.jamfmcp.mcp.resource.Resource;
 import dev.jamfmcp.mcp.resource.ResourceContents;
 import dev.jamfmcp.mcp.resource.ResourceNotFoundException;
 import dev.jamfmcp.mcp.resource.ResourceTemplate;
-import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,9 +145,5 @@ final class Catalog {
     completion.putArray("values");
     completion.put("total", 0).put("hasMore", false);
     return result;
-  }
-
-  List<Tool> tools() {
-    return registry.tools();
   }
 }

@@ -16,7 +16,6 @@ import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolException;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -171,9 +170,5 @@ public final class TestTools {
           .prompt(troubleshoot());
       extra.accept(config);
     });
-  }
-
-  public static Map<String, String> none() {
-    return Map.of();
   }
 }
