@@ -216,10 +216,6 @@ public final class Engine {
       entry.task = executor.submit(() -> {
         try {
           reply.complete(run(method, call, entry.cancellation));
-        } catch (Throwable fatal) {
-          // Even an Error must not leave the client waiting for a reply that never comes.
-          reply.complete(Optional.of(internalError(request, fatal)));
-          throw fatal;
         } finally {
           session.end(request.id(), entry);
         }
