@@ -214,11 +214,16 @@ public final class Engine {
     entry.cancellation.onCancel(() -> reply.complete(Optional.empty()));
     try {
       entry.task = executor.submit(() -> {
+        Optional<JsonRpcMessage> out;
         try {
-          reply.complete(run(method, call, entry.cancellation));
-        } finally {
-          session.end(request.id(), entry);
+          out = run(method, call, entry.cancellation);
+        } catch (Throwable e) { // an Error from a handler bug: answer it rather than hang
+          out = entry.cancellation.isCancelled()
+              ? Optional.empty() : Optional.of(internalError(request, e));
         }
+        // Release the id before the reply goes out: the client may reuse it once it has the reply.
+        session.end(request.id(), entry);
+        reply.complete(out);
       });
     } catch (RejectedExecutionException e) {
       session.end(request.id(), entry);
