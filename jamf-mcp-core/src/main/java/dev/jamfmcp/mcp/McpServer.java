@@ -53,7 +53,7 @@ public final class McpServer implements AutoCloseable {
     return new McpSession(engine, state);
   }
 
-  /** The registered tools, in the order {@code tools/list} shows them. */
+  /** The registered tools, sorted by name, as {@code tools/list} shows them. */
   public List<Tool> tools() {
     return engine.registry().tools();
   }
@@ -66,7 +66,10 @@ public final class McpServer implements AutoCloseable {
     }
   }
 
-  /** The settings of a server. Collections keep registration order. */
+  /**
+   * The settings of a server. Tools are listed sorted by name (a stable order clients can
+   * cache); resources, templates and prompts keep registration order.
+   */
   public static final class Config {
     private Implementation serverInfo = Implementation.of("mcp-server", "0.0.0");
     private String instructions;

@@ -203,11 +203,15 @@ public final class Engine {
     Call call = new Call(request, frame,
         new RequestScope(request, frame, caller, entry.cancellation, session), session);
     if (!method.async()) {
+      Optional<JsonRpcMessage> out;
       try {
-        return done(run(method, call, entry.cancellation).orElse(null));
+        out = run(method, call, entry.cancellation);
+      } catch (Throwable fatal) { // handleText promises a reply, never an exception
+        out = Optional.of(internalError(request, fatal));
       } finally {
         session.end(request.id(), entry);
       }
+      return done(out.orElse(null));
     }
     CompletableFuture<Optional<JsonRpcMessage>> reply = new CompletableFuture<>();
     // A cancelled request gets no reply at all, whatever its handler does afterwards.
