@@ -9,6 +9,8 @@ public final class Json {
     public static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // Pages are read record by record from one parser; more tokens follow each record.
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // Classic API JSON is converted from XML; a list of one can come back as an object.
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .build();
