@@ -136,6 +136,32 @@ class AuthTest {
     }
 
     @Test
+    void concurrent401sOnTheSameTokenCauseOneRefresh() throws Exception {
+        jamf.handler = r -> "Bearer tok-1".equals(bearer(r)) ? json(401, "{\"httpStatus\":401,\"errors\":[]}") : VERSION;
+        server.setDispatcher(jamf);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (JamfClient client = FakeJamf.clientFor(server).build()) {
+            client.computers(); // nothing sent yet
+            assertThat(jamf.tokenRequests).hasValue(0);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return client.jamfProVersion();
+                }));
+            }
+            start.countDown();
+            for (Future<String> f : results) {
+                assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo("11.30.1");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jamf.tokenRequests).hasValue(2);
+    }
+
+    @Test
     void aSecond401IsAnAuthFailureNotALoop() {
         jamf.handler = r -> json(401, "{\"httpStatus\":401,\"errors\":[]}");
         server.setDispatcher(jamf);

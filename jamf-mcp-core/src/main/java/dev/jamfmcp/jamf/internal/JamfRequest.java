@@ -11,20 +11,59 @@ import java.util.Objects;
 
 /**
  * One request as it travels down the layers. Immutable; layers derive variants with the
- * {@code with*} methods. {@link #toString()} leaves out headers and body, which may hold
+ * {@code with*} methods. It can only be created by {@link Endpoint#request}, so every request
+ * follows a catalogued template. {@link #toString()} leaves out headers and body, which may hold
  * credentials or tokens.
- *
- * @param deadline when the whole call must be over; null until the retry layer sets it
  */
-public record JamfRequest(Endpoint endpoint, String path, List<Map.Entry<String, String>> query,
-                          Map<String, String> headers, byte[] body, String contentType,
-                          Instant deadline) {
+public final class JamfRequest {
 
-    public JamfRequest {
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(path, "path");
-        query = List.copyOf(query);
-        headers = Map.copyOf(headers);
+    private final Endpoint endpoint;
+    private final String path;
+    private final List<Map.Entry<String, String>> query;
+    private final Map<String, String> headers;
+    private final byte[] body;
+    private final String contentType;
+    private final Instant deadline;
+
+    private JamfRequest(Endpoint endpoint, String path, List<Map.Entry<String, String>> query,
+                        Map<String, String> headers, byte[] body, String contentType, Instant deadline) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.path = Objects.requireNonNull(path, "path");
+        this.query = List.copyOf(query);
+        this.headers = Map.copyOf(headers);
+        this.body = body;
+        this.contentType = contentType;
+        this.deadline = deadline;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** The expanded path, without query. */
+    public String path() {
+        return path;
+    }
+
+    public List<Map.Entry<String, String>> query() {
+        return query;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    /** When the whole call must be over; null until the retry layer sets it. */
+    public Instant deadline() {
+        return deadline;
     }
 
     static JamfRequest of(Endpoint endpoint, String path) {
@@ -90,16 +129,6 @@ public record JamfRequest(Endpoint endpoint, String path, List<Map.Entry<String,
     /** Method and path template: safe for logs and messages. */
     public String operation() {
         return endpoint.toString();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
     }
 
     @Override
