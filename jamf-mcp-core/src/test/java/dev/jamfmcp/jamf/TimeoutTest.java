@@ -43,6 +43,35 @@ class TimeoutTest {
     }
 
     @Test
+    void waitingForABusyRequestSlotEndsAtTheCallDeadline() throws Exception {
+        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        jamf.handler = r -> {
+            arrived.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return json(200, "{\"version\":\"1\"}");
+        };
+        server.setDispatcher(jamf);
+        try (JamfClient client = FakeJamf.clientFor(server).maxConcurrentRequests(1)
+                .callTimeout(Duration.ofMillis(300)).requestTimeout(Duration.ofMillis(300)).build()) {
+            JamfClient patient = client.newBuilder().callTimeout(Duration.ofSeconds(30))
+                    .requestTimeout(Duration.ofSeconds(30)).build();
+            Thread holder = new Thread(patient::jamfProVersion);
+            holder.start();
+            arrived.await(30, TimeUnit.SECONDS); // the only slot is now taken
+            assertThatThrownBy(client::jamfProVersion)
+                    .isInstanceOf(JamfTimeoutException.class)
+                    .hasMessageContaining("request slot");
+            release.countDown();
+            holder.join();
+        }
+    }
+
+    @Test
     void anOversizedBodyIsRefusedAsAProtocolError() {
         server.setDispatcher(jamf);
         jamf.enqueue(json(200, "{\"version\":\"" + "x".repeat(5000) + "\"}"));
