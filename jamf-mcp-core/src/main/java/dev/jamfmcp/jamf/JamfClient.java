@@ -5,6 +5,7 @@ import dev.jamfmcp.jamf.computers.Computers;
 import dev.jamfmcp.jamf.groups.ComputerGroups;
 import dev.jamfmcp.jamf.internal.ClientSettings;
 import dev.jamfmcp.jamf.internal.Endpoints;
+import dev.jamfmcp.jamf.internal.SharedResources;
 import dev.jamfmcp.jamf.internal.Transport;
 import dev.jamfmcp.jamf.mdm.Mdm;
 import dev.jamfmcp.jamf.mobile.MobileDevices;
@@ -32,18 +33,18 @@ import java.net.URI;
  * }</pre>
  *
  * <p>Immutable and thread-safe; share one per Jamf Pro instance. {@link #newBuilder()} makes a
- * variant that shares the connection pool, cookies, request limit and page threads.
+ * variant that shares the connection pool, cookies, request limit, page threads and tokens.
  */
 public final class JamfClient implements AutoCloseable {
 
-    private final JamfClientBuilder.Shared shared;
+    private final SharedResources shared;
     private final ClientSettings settings;
     private final Transport transport;
 
-    JamfClient(ClientSettings settings, JamfClientBuilder.Shared shared) {
+    JamfClient(ClientSettings settings, SharedResources shared) {
         this.settings = settings;
         this.shared = shared;
-        this.transport = new Transport(settings, shared.http(), shared.permits(), shared.pageExecutor());
+        this.transport = new Transport(settings, shared);
     }
 
     /** A builder with the defaults described on each of its setters. */

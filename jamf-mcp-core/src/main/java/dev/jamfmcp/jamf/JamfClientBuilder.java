@@ -1,6 +1,7 @@
 package dev.jamfmcp.jamf;
 
 import dev.jamfmcp.jamf.internal.ClientSettings;
+import dev.jamfmcp.jamf.internal.SharedResources;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -8,7 +9,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -33,16 +33,12 @@ public final class JamfClientBuilder {
     private String userAgent = "jamf-mcp/0.1";
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
-    private Shared shared;
-
-    /** Connection pool, cookie store, request limit and page threads: shared by variants. */
-    record Shared(HttpClient http, Semaphore permits, ExecutorService pageExecutor) {
-    }
+    private SharedResources shared;
 
     JamfClientBuilder() {
     }
 
-    JamfClientBuilder(ClientSettings s, Shared shared) {
+    JamfClientBuilder(ClientSettings s, SharedResources shared) {
         baseUrl = s.baseUrl();
         credentials = s.credentials();
         connectTimeout = s.connectTimeout();
@@ -199,7 +195,7 @@ public final class JamfClientBuilder {
         return new JamfClient(settings, shared);
     }
 
-    private Shared newShared() {
+    private SharedResources newShared() {
         HttpClient http = HttpClient.newBuilder()
                 // HTTP/1.1: one connection per in-flight request, which is what Jamf's limit counts.
                 .version(HttpClient.Version.HTTP_1_1)
@@ -216,7 +212,7 @@ public final class JamfClientBuilder {
                     return t;
                 });
         pages.allowCoreThreadTimeOut(true);
-        return new Shared(http, new Semaphore(maxConcurrentRequests, true), pages);
+        return new SharedResources(http, new Semaphore(maxConcurrentRequests, true), pages);
     }
 
     private static Duration positive(Duration value, String name) {

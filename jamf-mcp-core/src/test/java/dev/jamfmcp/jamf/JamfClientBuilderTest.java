@@ -33,7 +33,7 @@ class JamfClientBuilderTest {
     }
 
     @Test
-    void variantsShareTheRequestLimitOfTheirJamfInstance() throws Exception {
+    void variantsShareTheRequestLimitAndTheTokenOfTheirJamfInstance() throws Exception {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger maxSeen = new AtomicInteger();
         FakeJamf jamf = new FakeJamf();
@@ -62,5 +62,18 @@ class JamfClientBuilderTest {
         }
         assertThat(jamf.apiRequests).hasSize(6);
         assertThat(maxSeen.get()).isLessThanOrEqualTo(2);
+        assertThat(jamf.tokenRequests).hasValue(1);
+    }
+
+    @Test
+    void anotherInstanceOrOtherCredentialsShareNothing() {
+        FakeJamf jamf = new FakeJamf();
+        jamf.handler = r -> json(200, "{\"version\":\"1\"}");
+        server.setDispatcher(jamf);
+        try (JamfClient base = FakeJamf.clientFor(server).build()) {
+            base.jamfProVersion();
+            base.newBuilder().clientCredentials("other-client", "other-secret").build().jamfProVersion();
+        }
+        assertThat(jamf.tokenRequests).hasValue(2);
     }
 }

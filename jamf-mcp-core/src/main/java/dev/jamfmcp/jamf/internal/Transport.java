@@ -6,10 +6,8 @@ import dev.jamfmcp.jamf.ListQuery;
 import dev.jamfmcp.jamf.Listing;
 import dev.jamfmcp.jamf.Sort;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,19 +28,20 @@ public final class Transport {
     private final Layer.Next chain;
     private final ExecutorService pageExecutor;
 
-    public Transport(ClientSettings settings, HttpClient http, Semaphore permits, ExecutorService pageExecutor) {
+    public Transport(ClientSettings settings, SharedResources shared) {
         this.settings = settings;
-        this.pageExecutor = pageExecutor;
+        this.pageExecutor = shared.pageExecutor();
         Clock clock = settings.clock();
-        Layer.Next sender = new HttpSender(http, settings.baseUrl(), settings.requestTimeout(),
+        Layer.Next sender = new HttpSender(shared.http(), settings.baseUrl(), settings.requestTimeout(),
                 settings.maxResponseBytes(), settings.userAgent(), clock);
-        LimitLayer limit = new LimitLayer(permits, clock);
+        LimitLayer limit = new LimitLayer(shared.permits(), clock);
         DeprecationLayer deprecation = new DeprecationLayer();
         // Token requests: limited like everything else, never retried (they are POSTs), bounded in time.
         Layer tokenDeadline = (request, next) -> next.send(request.deadline() != null ? request
                 : request.withDeadline(clock.instant().plus(settings.requestTimeout())));
         Layer.Next tokenChain = chain(sender, tokenDeadline, limit);
-        TokenCache tokens = new TokenCache(tokenSource(settings.credentials(), tokenChain, clock), clock);
+        TokenCache tokens = shared.tokenCache(settings.credentials(), clock,
+                () -> new TokenCache(tokenSource(settings.credentials(), tokenChain, clock), clock));
         Backoff backoff = new Backoff(settings.retryBaseDelay(), settings.retryMaxDelay(),
                 settings.maxRetryAfter(), clock);
         this.chain = chain(sender,
