@@ -7,7 +7,12 @@ import java.util.List;
  * A Jamf Pro API list, fetched lazily. Iterating (or {@link #forEach}) pages through it until
  * {@code totalCount} results were seen, fetching the following pages concurrently within the
  * client's request limit while only a few pages are held in memory at a time: a whole fleet can
- * be streamed to a consumer. Each iteration asks Jamf Pro afresh; nothing is cached.
+ * be streamed to a consumer. Each iteration asks Jamf Pro afresh; nothing is cached. A listing
+ * may be shared between threads; each iterator belongs to the thread that uses it.
+ *
+ * <pre>{@code
+ * jamf.computers().list(query).forEach(computer -> report.add(computer));
+ * }</pre>
  */
 public interface Listing<T> extends Iterable<T> {
 
