@@ -1,0 +1,21 @@
+package dev.jamfmcp.jamf.patch;
+
+import dev.jamfmcp.jamf.internal.Endpoints;
+import dev.jamfmcp.jamf.internal.Transport;
+import java.util.List;
+import tools.jackson.core.type.TypeReference;
+
+/** Patch management titles. Obtain from {@code JamfClient.patchTitles()}. */
+public final class PatchTitles {
+
+    private final Transport transport;
+
+    public PatchTitles(Transport transport) {
+        this.transport = transport;
+    }
+
+    /** Every configured title; this endpoint answers a bare array, not a page. */
+    public List<PatchTitle> list() {
+        return transport.json(Endpoints.PATCH_TITLES.request(), new TypeReference<List<PatchTitle>>() { });
+    }
+}
