@@ -1,0 +1,182 @@
+package dev.jamfmcp.tools;
+
+import dev.jamfmcp.jamf.JamfClient;
+import dev.jamfmcp.mcp.McpServer;
+import dev.jamfmcp.mcp.audit.AuditSink;
+import dev.jamfmcp.mcp.audit.LoggingAuditSink;
+import dev.jamfmcp.mcp.confirm.ConfirmationGate;
+import dev.jamfmcp.mcp.prompt.Prompt;
+import dev.jamfmcp.mcp.resource.Resource;
+import dev.jamfmcp.mcp.resource.ResourceTemplate;
+import dev.jamfmcp.mcp.tool.Tool;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The Jamf tools, resources and prompts, assembled for one Jamf Pro: pick the toolsets, say
+ * whether writes exist at all, and register them into an {@link McpServer}.
+ *
+ * <pre>{@code
+ * JamfTools jamfTools = JamfTools.create(jamf, settings -> settings
+ *     .confirmationKey(key)
+ *     .readOnly(false));
+ * McpServer server = McpServer.create(config -> jamfTools.registerInto(config));
+ * }</pre>
+ */
+public final class JamfTools {
+  private final List<Tool> tools;
+  private final List<Resource> resources;
+  private final List<ResourceTemplate> templates;
+  private final List<Prompt> prompts;
+
+  private JamfTools(Settings settings, JamfClient jamf) {
+    ToolSupport support = new ToolSupport(jamf, settings.gate(), settings.audit,
+        settings.clock, new JamfLinks(settings.webUrl != null ? settings.webUrl : jamf.baseUrl()));
+    Catalog catalog = new Catalog();
+    ToolCatalogs.addAll(catalog, support);
+    this.tools = catalog.tools.stream()
+        .filter(entry -> settings.toolsets.contains(entry.toolset()))
+        .map(Entry::tool)
+        .filter(tool -> !settings.readOnly || tool.annotations().readOnlyHint())
+        .toList();
+    this.resources = List.copyOf(catalog.resources);
+    this.templates = List.copyOf(catalog.templates);
+    this.prompts = List.copyOf(catalog.prompts);
+  }
+
+  public static JamfTools create(JamfClient jamf, Consumer<Settings> configurer) {
+    Settings settings = new Settings();
+    configurer.accept(settings);
+    return new JamfTools(settings, Objects.requireNonNull(jamf, "jamf"));
+  }
+
+  public List<Tool> tools() {
+    return tools;
+  }
+
+  public List<Resource> resources() {
+    return resources;
+  }
+
+  public List<ResourceTemplate> resourceTemplates() {
+    return templates;
+  }
+
+  public List<Prompt> prompts() {
+    return prompts;
+  }
+
+  /** Adds every tool, resource, template and prompt to a server's configuration. */
+  public McpServer.Config registerInto(McpServer.Config config) {
+    config.tools(tools);
+    resources.forEach(config::resource);
+    templates.forEach(config::resourceTemplate);
+    prompts.forEach(config::prompt);
+    return config;
+  }
+
+  record Entry(Toolset toolset, Tool tool) {}
+
+  /** Where each feature package adds what it offers. */
+  public static final class Catalog {
+    private final List<Entry> tools = new ArrayList<>();
+    private final List<Resource> resources = new ArrayList<>();
+    private final List<ResourceTemplate> templates = new ArrayList<>();
+    private final List<Prompt> prompts = new ArrayList<>();
+
+    public Catalog tool(Toolset toolset, Tool tool) {
+      tools.add(new Entry(toolset, tool));
+      return this;
+    }
+
+    public Catalog resource(Resource resource) {
+      resources.add(resource);
+      return this;
+    }
+
+    public Catalog template(ResourceTemplate template) {
+      templates.add(template);
+      return this;
+    }
+
+    public Catalog prompt(Prompt prompt) {
+      prompts.add(prompt);
+      return this;
+    }
+  }
+
+  /** Which tools exist and how writes are confirmed and recorded. */
+  public static final class Settings {
+    private Set<Toolset> toolsets = EnumSet.allOf(Toolset.class);
+    private boolean readOnly;
+    private byte[] confirmationKey;
+    private ConfirmationGate gate;
+    private AuditSink audit = new LoggingAuditSink();
+    private Clock clock = Clock.systemUTC();
+    private URI webUrl;
+
+    /** The toolsets to offer (default: all). */
+    public Settings toolsets(Set<Toolset> chosen) {
+      this.toolsets = chosen.isEmpty() ? EnumSet.noneOf(Toolset.class) : EnumSet.copyOf(chosen);
+      return this;
+    }
+
+    /** Read-only mode: write tools are not offered at all (default false). */
+    public Settings readOnly(boolean value) {
+      this.readOnly = value;
+      return this;
+    }
+
+    /** The HMAC key of confirmation tokens, shared by every instance (at least 32 bytes). */
+    public Settings confirmationKey(byte[] key) {
+      this.confirmationKey = key.clone();
+      return this;
+    }
+
+    /** A ready-made gate (tests, or a custom time-to-live); overrides the key. */
+    public Settings confirmationGate(ConfirmationGate value) {
+      this.gate = value;
+      return this;
+    }
+
+    /** Where executed writes are recorded (default: the {@code jamf-mcp.audit} logger). */
+    public Settings audit(AuditSink sink) {
+      this.audit = Objects.requireNonNull(sink);
+      return this;
+    }
+
+    public Settings clock(Clock value) {
+      this.clock = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** The Jamf Pro web address for links (default: the API base URL). */
+    public Settings webUrl(URI url) {
+      this.webUrl = url;
+      return this;
+    }
+
+    ConfirmationGate gate() {
+      if (gate != null) {
+        return gate;
+      }
+      if (confirmationKey == null) {
+        if (readOnly) {
+          // No write tool exists, so no token is ever issued or checked: a random key is safe.
+          byte[] random = new byte[32];
+          new java.security.SecureRandom().nextBytes(random);
+          return ConfirmationGate.create(random, java.time.Duration.ofMinutes(5), clock);
+        }
+        throw new IllegalStateException("write tools need a confirmation key (at least 32"
+            + " bytes, the same on every instance); set one, or choose read-only mode");
+      }
+      return ConfirmationGate.create(confirmationKey, java.time.Duration.ofMinutes(5), clock);
+    }
+  }
+}

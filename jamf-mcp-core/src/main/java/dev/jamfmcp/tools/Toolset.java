@@ -1,0 +1,23 @@
+package dev.jamfmcp.tools;
+
+/** Groups of tools an operator can switch on or off as a whole. */
+public enum Toolset {
+  /** Computers: search, details, compliance, fleet overview, security posture. */
+  DEVICES,
+  /** iPhones, iPads and Apple TVs. */
+  MOBILE,
+  /** Policies, including executePolicy. */
+  POLICIES,
+  /** Configuration profiles. */
+  PROFILES,
+  /** Scripts. */
+  SCRIPTS,
+  /** Computer groups, including static membership changes. */
+  GROUPS,
+  /** MDM commands and inventory updates. */
+  MDM,
+  /** Patch management titles. */
+  PATCH,
+  /** The search and fetch pair that ChatGPT deep research and company knowledge require. */
+  CHATGPT
+}
