@@ -109,6 +109,11 @@ public final class McpHttpTransport implements AutoCloseable {
     return origin != null && settings.originAllowed(origin);
   }
 
+  /** False once {@link #shutdown} has begun. */
+  public boolean isAcceptingRequests() {
+    return gate.isOpen();
+  }
+
   /** Streams open now (GET, legacy and POST streams), for metrics and tests. */
   public int openStreams() {
     return streams.openCount();
