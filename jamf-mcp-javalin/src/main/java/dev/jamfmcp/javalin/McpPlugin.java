@@ -71,10 +71,12 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     state.routes.post(config.messagesPath, ctx -> serve(ctx, cors,
         (c, exchange, principal) -> transport.postLegacyMessage(exchange, principal)));
     state.routes.options(config.messagesPath, ctx -> cors.preflight(ctx, "POST"));
-    state.routes.get(config.healthPath, ctx -> ctx.json(Map.of("status", "up")));
+    state.routes.get(config.healthPath, ctx -> ctx.contentType("application/json").result("{\"status\":\"up\"}"));
     state.routes.get(config.healthPath + "/ready", ctx -> {
       boolean ready = readiness.isReady() && transport.isAcceptingRequests();
-      ctx.status(ready ? 200 : 503).json(Map.of("status", ready ? "ready" : "not ready"));
+      // Written by hand: the app may have no JSON mapper configured for Javalin.
+      ctx.status(ready ? 200 : 503).contentType("application/json")
+          .result(ready ? "{\"status\":\"ready\"}" : "{\"status\":\"not ready\"}");
     });
     state.events.serverStarting(() -> refuseUnauthenticatedPublicBind(state.jetty.host));
     state.events.serverStopping(() -> transport.shutdown(config.shutdownGrace));
