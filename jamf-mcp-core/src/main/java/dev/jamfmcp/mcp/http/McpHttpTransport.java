@@ -46,7 +46,7 @@ public final class McpHttpTransport implements AutoCloseable {
   private McpHttpTransport(McpServer server, HttpTransportConfig config) {
     this.settings = new Settings(config.maxBodyBytes, config.retryMillis,
         config.legacyMessagesPath, config.resourceMetadataUrl, config.allowedOrigins,
-        config.clock);
+        config.sessionIdleTimeout, config.clock);
     if (config.sessionKey == null) {
       log.warn("No MCP session key configured: using a random one, so sessions will not"
           + " survive a restart or move to another instance");

@@ -115,6 +115,21 @@ class HttpTransportRulesTest {
   }
 
   @Test
+  void idsAreReissuedOnlyWhenStateChangesOrTheyAge() throws Exception {
+    String id = initialize("2025-06-18");
+    String ping = "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\"}";
+    assertThat(send(FakeExchange.post(ping).header("Mcp-Session-Id", id)).headers())
+        .doesNotContainKey("Mcp-Session-Id");
+    HttpReply setLevel = send(FakeExchange.post("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":"
+        + "\"logging/setLevel\",\"params\":{\"level\":\"info\"}}").header("Mcp-Session-Id", id));
+    String updated = setLevel.headers().get("Mcp-Session-Id");
+    assertThat(updated).isNotNull().isNotEqualTo(id);
+    clock.advance(Duration.ofMinutes(6));
+    assertThat(send(FakeExchange.post(ping).header("Mcp-Session-Id", updated)).headers())
+        .containsKey("Mcp-Session-Id");
+  }
+
+  @Test
   void aSecondInstanceWithTheSameKeyContinuesTheSession() throws Exception {
     String id = initialize("2025-11-25");
     try (McpHttpTransport other = McpHttpTransport.create(server, c -> c.sessionKey(KEY).clock(clock))) {
@@ -164,7 +179,7 @@ class HttpTransportRulesTest {
     http.handleMcp(call, alice);
     assertThat(call.streamHeaders.get(30, TimeUnit.SECONDS))
         .containsEntry("Content-Type", "text/event-stream")
-        .containsEntry("X-Accel-Buffering", "no").containsKey("Mcp-Session-Id");
+        .containsEntry("X-Accel-Buffering", "no").doesNotContainKey("Mcp-Session-Id");
     call.output.closed.get(30, TimeUnit.SECONDS);
     String body = call.output.text();
     assertThat(body).startsWith("id: ").contains("retry: 3000\ndata: \n\n");

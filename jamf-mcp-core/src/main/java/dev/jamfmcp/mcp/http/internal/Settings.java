@@ -1,6 +1,7 @@
 package dev.jamfmcp.mcp.http.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 
 /** The transport settings the rules read, frozen. */
@@ -10,6 +11,7 @@ public record Settings(
     String legacyMessagesPath,
     String resourceMetadataUrl,
     Set<String> allowedOrigins,
+    Duration sessionIdleTimeout,
     Clock clock) {
 
   public Settings {

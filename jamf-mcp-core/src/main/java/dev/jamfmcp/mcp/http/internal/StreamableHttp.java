@@ -208,7 +208,8 @@ public final class StreamableHttp {
         false, priming, settings.retryMillis(), settings.resourceMetadataUrl(),
         new PostResponder.Policy() {
           public Map<String, String> headers() {
-            return Map.of(SESSION_HEADER, mint(live.id, owner, live.session()));
+            return refreshedId(exchange, live, owner)
+                .map(id -> Map.of(SESSION_HEADER, id)).orElse(Map.of());
           }
 
           public Optional<SseStream> fallback() {
@@ -297,6 +298,24 @@ public final class StreamableHttp {
     exchange.respond(Replies.error(503, ErrorCodes.SERVER_BUSY,
         "Service Unavailable: the server is shutting down; retry shortly"));
     return false;
+  }
+
+  /**
+   * A new id for the session when the one presented is out of date: its state changed (e.g.
+   * logging/setLevel) or it is past half its idle window. Clients that adopt it (the TypeScript
+   * SDK does) keep the session alive on any instance; clients that keep their first id (the Java
+   * SDK warns and does) stay alive on this instance through its last-seen record, and after a
+   * hop to another instance get 404 once the id's window has passed, and re-initialize.
+   */
+  private Optional<String> refreshedId(HttpExchange exchange, LiveSessions.Live live,
+      String owner) {
+    SessionClaims presented = tokens.verify(exchange.header(SESSION_HEADER).orElse("").trim())
+        .orElse(null);
+    boolean stale = presented == null
+        || !presented.state().equals(live.session().state())
+        || settings.clock().millis() - presented.issuedAtMillis()
+            > settings.sessionIdleTimeout().toMillis() / 2;
+    return stale ? Optional.of(mint(live.id, owner, live.session())) : Optional.empty();
   }
 
   private String mint(String id, String owner, McpSession session) {
