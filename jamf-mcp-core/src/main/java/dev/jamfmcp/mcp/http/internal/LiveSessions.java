@@ -1,0 +1,160 @@
+package dev.jamfmcp.mcp.http.internal;
+
+import dev.jamfmcp.mcp.McpServer;
+import dev.jamfmcp.mcp.McpSession;
+import dev.jamfmcp.mcp.http.SseStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Streamable HTTP sessions this instance is serving, and the ids it has revoked.
+ *
+ * <p>The signed id is the session's truth; this map only keeps what cannot travel in a header:
+ * the engine session with its in-flight requests (for {@code notifications/cancelled} and
+ * responses to server requests), the open GET stream, and when the session was last used. Both
+ * maps are bounded and expire idle entries, so no client can grow them without limit.
+ *
+ * <p>Revocation (DELETE) is remembered per instance for one idle window, which outlives every id
+ * issued before it; a shared revocation store for multi-instance deployments is a later step.
+ */
+public final class LiveSessions {
+  /** One session as this instance knows it. */
+  public static final class Live {
+    final String id;
+    final String subjectHash;
+    final McpSession session;
+    volatile long lastSeenMillis;
+    volatile SseStream getStream;
+
+    Live(String id, String subjectHash, McpSession session, long now) {
+      this.id = id;
+      this.subjectHash = subjectHash;
+      this.session = session;
+      this.lastSeenMillis = now;
+    }
+
+    public McpSession session() {
+      return session;
+    }
+
+    /** The session's open GET stream, if any. */
+    public Optional<SseStream> getStream() {
+      SseStream stream = getStream;
+      return stream != null && stream.isOpen() ? Optional.of(stream) : Optional.empty();
+    }
+  }
+
+  private final McpServer server;
+  private final Clock clock;
+  private final Duration idleTimeout;
+  private final int maxSessions;
+  private final int maxRevoked;
+  private final Map<String, Live> live = new ConcurrentHashMap<>();
+  private final Map<String, Long> revoked = new ConcurrentHashMap<>();
+
+  public LiveSessions(McpServer server, Clock clock, Duration idleTimeout, int maxSessions,
+      int maxRevoked) {
+    this.server = server;
+    this.clock = clock;
+    this.idleTimeout = idleTimeout;
+    this.maxSessions = maxSessions;
+    this.maxRevoked = maxRevoked;
+  }
+
+  /** Registers a session that was just initialized here. */
+  public Live register(String id, String subjectHash, McpSession session) {
+    makeRoom();
+    Live entry = new Live(id, subjectHash, session, clock.millis());
+    live.put(id, entry);
+    return entry;
+  }
+
+  /**
+   * The live session an id names, resumed from its claims if this instance has not seen it (or
+   * forgot it); empty if the id is revoked, expired, or belongs to someone else.
+   */
+  public Optional<Live> resolve(SessionClaims claims, String subjectHash) {
+    long now = clock.millis();
+    if (revoked.containsKey(claims.sessionId())
+        || !claims.subjectHash().equals(subjectHash)) {
+      return Optional.empty();
+    }
+    Live known = live.get(claims.sessionId());
+    long lastSeen = Math.max(claims.issuedAtMillis(), known == null ? 0 : known.lastSeenMillis);
+    if (now - lastSeen > idleTimeout.toMillis()) {
+      if (known != null) {
+        end(known, "session expired");
+      }
+      return Optional.empty();
+    }
+    if (known == null) {
+      makeRoom();
+      known = live.computeIfAbsent(claims.sessionId(), id ->
+          new Live(id, claims.subjectHash(), server.resumeSession(claims.state()), now));
+    }
+    known.lastSeenMillis = now;
+    return Optional.of(known);
+  }
+
+  /** Attaches a new GET stream, closing the one it replaces (a reconnecting client). */
+  public void attachStream(Live session, SseStream stream) {
+    SseStream previous = session.getStream;
+    session.getStream = stream;
+    stream.onClose(() -> {
+      if (session.getStream == stream) {
+        session.getStream = null;
+      }
+    });
+    if (previous != null) {
+      previous.close();
+    }
+  }
+
+  /** Ends a session for good: DELETE. Later use of its id is 404. */
+  public void revoke(Live session) {
+    if (revoked.size() >= maxRevoked) {
+      // Oldest first: those ids are closest to expiring on their own.
+      revoked.entrySet().stream().min(Map.Entry.comparingByValue())
+          .ifPresent(oldest -> revoked.remove(oldest.getKey()));
+    }
+    revoked.put(session.id, clock.millis());
+    end(session, "session deleted");
+  }
+
+  /** Drops expired sessions and revocations; called periodically. */
+  public void sweep() {
+    long cutoff = clock.millis() - idleTimeout.toMillis();
+    live.values().stream().filter(s -> s.lastSeenMillis < cutoff)
+        .forEach(s -> end(s, "session expired"));
+    revoked.values().removeIf(at -> at < cutoff);
+  }
+
+  /** Cancels everything in flight on every session (shutdown). */
+  public void cancelAll(String reason) {
+    live.values().forEach(s -> s.session.cancelAll(reason));
+  }
+
+  public int size() {
+    return live.size();
+  }
+
+  private void end(Live session, String reason) {
+    live.remove(session.id, session);
+    session.session.cancelAll(reason);
+    SseStream stream = session.getStream;
+    if (stream != null) {
+      stream.close();
+    }
+  }
+
+  private void makeRoom() {
+    while (live.size() >= maxSessions) {
+      live.values().stream().min(Comparator.comparingLong(s -> s.lastSeenMillis))
+          .ifPresent(s -> end(s, "too many sessions"));
+    }
+  }
+}

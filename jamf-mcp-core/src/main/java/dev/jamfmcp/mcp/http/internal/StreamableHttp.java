@@ -1,0 +1,349 @@
+package dev.jamfmcp.mcp.http.internal;
+
+import dev.jamfmcp.mcp.Caller;
+import dev.jamfmcp.mcp.McpServer;
+import dev.jamfmcp.mcp.McpSession;
+import dev.jamfmcp.mcp.MessageSink;
+import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.ProtocolVersion;
+import dev.jamfmcp.mcp.http.BodyTooLargeException;
+import dev.jamfmcp.mcp.http.HttpExchange;
+import dev.jamfmcp.mcp.http.HttpReply;
+import dev.jamfmcp.mcp.http.SseStream;
+import dev.jamfmcp.mcp.jsonrpc.Decoded;
+import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
+import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcCodec;
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcError;
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage;
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage.Request;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rules of the MCP endpoint: POST, GET and DELETE for Streamable HTTP (2025-03-26 to
+ * 2025-11-25, with signed session ids) and stateless POSTs of 2026-07-28, on one path. Whether a
+ * POST is stateless is decided by the message itself ({@code _meta} protocol version) or the
+ * version header, so a client may probe with {@code server/discover} and fall back to
+ * {@code initialize} on the same endpoint.
+ */
+public final class StreamableHttp {
+  static final String SESSION_HEADER = "Mcp-Session-Id";
+  static final String VERSION_HEADER = "MCP-Protocol-Version";
+
+  private final McpServer server;
+  private final Settings settings;
+  private final SessionTokens tokens;
+  private final LiveSessions sessions;
+  private final Streams streams;
+  private final Gate gate;
+  private final GetStream getStream;
+
+  public StreamableHttp(McpServer server, Settings settings, SessionTokens tokens,
+      LiveSessions sessions, Streams streams, Gate gate) {
+    this.server = server;
+    this.settings = settings;
+    this.tokens = tokens;
+    this.sessions = sessions;
+    this.streams = streams;
+    this.gate = gate;
+    this.getStream = new GetStream(streams);
+  }
+
+  public void handle(HttpExchange exchange, Principal principal) {
+    if (!gate.isOpen()) {
+      exchange.respond(Replies.error(503, ErrorCodes.SERVER_BUSY,
+          "Service Unavailable: the server is shutting down; retry shortly"));
+      return;
+    }
+    Optional<String> versionHeader = exchange.header(VERSION_HEADER);
+    ProtocolVersion headerVersion = versionHeader
+        .map(v -> ProtocolVersion.parse(v.trim()).orElse(null)).orElse(null);
+    if (versionHeader.isPresent() && headerVersion == null) {
+      exchange.respond(unsupportedVersion(versionHeader.get()));
+      return;
+    }
+    switch (exchange.method()) {
+      case "POST" -> post(exchange, principal, headerVersion);
+      case "GET", "DELETE" -> {
+        if (headerVersion != null && headerVersion.isStateless()) {
+          // 2026-07-28 has neither the GET stream nor sessions to delete.
+          exchange.respond(methodNotAllowed("POST"));
+        } else if (exchange.method().equals("GET")) {
+          openGetStream(exchange, principal);
+        } else {
+          delete(exchange, principal);
+        }
+      }
+      default -> exchange.respond(methodNotAllowed("GET, POST, DELETE"));
+    }
+  }
+
+  private void post(HttpExchange exchange, Principal principal, ProtocolVersion headerVersion) {
+    if (!Negotiation.isJsonBody(exchange)) {
+      exchange.respond(Replies.error(415, ErrorCodes.INVALID_REQUEST,
+          "Unsupported Media Type: POST a JSON-RPC message as application/json"));
+      return;
+    }
+    boolean json = Negotiation.accepts(exchange, Negotiation.JSON);
+    boolean sse = Negotiation.accepts(exchange, Negotiation.SSE);
+    if (!json && !sse) {
+      exchange.respond(Replies.error(406, ErrorCodes.INVALID_REQUEST,
+          "Not Acceptable: Accept must list application/json and text/event-stream"));
+      return;
+    }
+    byte[] body;
+    try {
+      body = exchange.readBody(settings.maxBodyBytes());
+    } catch (BodyTooLargeException e) {
+      exchange.respond(Replies.error(413, ErrorCodes.INVALID_REQUEST, "Payload Too Large: a"
+          + " message may be at most " + settings.maxBodyBytes() + " bytes"));
+      return;
+    } catch (IOException e) {
+      exchange.respond(Replies.error(400, ErrorCodes.PARSE_ERROR,
+          "Bad Request: the body could not be read"));
+      return;
+    }
+    Decoded decoded = JsonRpcCodec.decode(body);
+    boolean statelessHeader = headerVersion != null && headerVersion.isStateless();
+    if (decoded instanceof Decoded.Batch) {
+      if (statelessHeader) {
+        exchange.respond(Replies.error(400, ErrorCodes.INVALID_REQUEST,
+            "Invalid Request: protocol " + headerVersion + " takes one message per POST"));
+      } else {
+        postBatch(exchange, principal, body);
+      }
+      return;
+    }
+    Decoded.Item item = ((Decoded.Single) decoded).item();
+    if (item instanceof Decoded.Invalid invalid) {
+      exchange.respond(HttpReply.json(400, JsonRpcCodec.encode(invalid.reply())));
+      return;
+    }
+    JsonRpcMessage message = ((Decoded.Valid) item).message();
+    if (statelessHeader || StatelessHeaders.bodyVersion(message).isPresent()) {
+      postStateless(exchange, principal, message, sse);
+    } else if (message instanceof Request r && r.method().equals("initialize")) {
+      initialize(exchange, principal, r, sse);
+    } else {
+      postInSession(exchange, principal, message, sse);
+    }
+  }
+
+  private void postStateless(HttpExchange exchange, Principal principal, JsonRpcMessage message,
+      boolean sse) {
+    Optional<String> mismatch = StatelessHeaders.mismatch(exchange, message);
+    if (mismatch.isPresent()) {
+      exchange.respond(Replies.error(400, message instanceof Request r ? r.id() : null,
+          JsonRpcError.of(ErrorCodes.HEADER_MISMATCH, "Header mismatch: " + mismatch.get())));
+      return;
+    }
+    if (!(message instanceof Request)) {
+      exchange.respond(HttpReply.empty(202));
+      return;
+    }
+    // Each stateless request stands alone: its own engine session, cancelled if the client
+    // closes the response stream (2026-07-28: closing the stream is the cancellation).
+    McpSession session = server.newSession();
+    run(exchange, principal, session, (Request) message, new PostResponder(exchange, streams,
+        sse, true, null, 0, settings.resourceMetadataUrl(), new PostResponder.Policy() {
+          public Map<String, String> headers() {
+            return Map.of();
+          }
+
+          public Optional<SseStream> fallback() {
+            return Optional.empty();
+          }
+
+          public void clientLeft() {
+            session.cancelAll("client closed the response stream");
+          }
+        }));
+  }
+
+  private void initialize(HttpExchange exchange, Principal principal, Request request,
+      boolean sse) {
+    McpSession session = server.newSession();
+    String id = tokens.newSessionId();
+    String owner = SessionTokens.subjectHash(principal.subject());
+    run(exchange, principal, session, request, new PostResponder(exchange, streams, sse, false,
+        null, 0, settings.resourceMetadataUrl(), new PostResponder.Policy() {
+          public Map<String, String> headers() {
+            if (!session.state().isInitialized()) {
+              return Map.of();
+            }
+            sessions.register(id, owner, session);
+            return Map.of(SESSION_HEADER, mint(id, owner, session));
+          }
+
+          public Optional<SseStream> fallback() {
+            return Optional.empty();
+          }
+
+          public void clientLeft() {
+            session.cancelAll("client closed the response stream");
+          }
+        }));
+  }
+
+  private void postInSession(HttpExchange exchange, Principal principal,
+      JsonRpcMessage message, boolean sse) {
+    Optional<LiveSessions.Live> found = session(exchange, principal);
+    if (found.isEmpty()) {
+      return;
+    }
+    LiveSessions.Live live = found.get();
+    if (!(message instanceof Request request)) {
+      live.session().handle(message, new Caller(principal, toGetStream(live)));
+      exchange.respond(HttpReply.empty(202));
+      return;
+    }
+    ProtocolVersion version = live.session().state().version();
+    String priming = version.compareTo(ProtocolVersion.V2025_11_25) >= 0
+        ? tokens.newSessionId() : null;
+    String owner = SessionTokens.subjectHash(principal.subject());
+    run(exchange, principal, live.session(), request, new PostResponder(exchange, streams, sse,
+        false, priming, settings.retryMillis(), settings.resourceMetadataUrl(),
+        new PostResponder.Policy() {
+          public Map<String, String> headers() {
+            return refreshedId(exchange, live, owner)
+                .map(id -> Map.of(SESSION_HEADER, id)).orElse(Map.of());
+          }
+
+          public Optional<SseStream> fallback() {
+            return live.getStream();
+          }
+
+          // With a GET stream open the reply goes there instead; otherwise it has nowhere to
+          // go, so the work stops.
+          public void clientLeft() {
+            if (live.getStream().isEmpty()) {
+              cancel(live, principal, request);
+            }
+          }
+        }));
+  }
+
+  private void postBatch(HttpExchange exchange, Principal principal, byte[] body) {
+    Optional<LiveSessions.Live> found = session(exchange, principal);
+    if (found.isEmpty() || !enter(exchange)) {
+      return;
+    }
+    LiveSessions.Live live = found.get();
+    live.session().handleText(new String(body, StandardCharsets.UTF_8),
+        new Caller(principal, toGetStream(live))).whenComplete((reply, error) -> {
+          try {
+            Optional<String> text = reply == null ? Optional.empty() : reply;
+            exchange.respond(text.map(t -> HttpReply.json(t.startsWith("[") ? 200 : 400, t))
+                .orElse(HttpReply.empty(202)));
+          } finally {
+            gate.leave();
+          }
+        });
+  }
+
+  private void run(HttpExchange exchange, Principal principal, McpSession session,
+      Request request, PostResponder responder) {
+    if (!enter(exchange)) {
+      return;
+    }
+    session.handle(request, new Caller(principal, responder)).whenComplete((reply, error) -> {
+      try {
+        responder.finish(reply == null ? Optional.empty() : reply);
+      } finally {
+        gate.leave();
+      }
+    });
+  }
+
+  private void openGetStream(HttpExchange exchange, Principal principal) {
+    if (!Negotiation.accepts(exchange, Negotiation.SSE)) {
+      exchange.respond(Replies.error(406, ErrorCodes.INVALID_REQUEST,
+          "Not Acceptable: GET opens an event stream; Accept must list text/event-stream"));
+      return;
+    }
+    session(exchange, principal).ifPresent(live -> getStream.open(exchange, live, sessions));
+  }
+
+  private void delete(HttpExchange exchange, Principal principal) {
+    session(exchange, principal).ifPresent(live -> {
+      sessions.revoke(live);
+      exchange.respond(HttpReply.empty(204));
+    });
+  }
+
+  /** The session the request names, or empty after answering 400 (none) or 404 (unknown). */
+  private Optional<LiveSessions.Live> session(HttpExchange exchange, Principal principal) {
+    Optional<String> header = exchange.header(SESSION_HEADER);
+    if (header.isEmpty() || header.get().isBlank()) {
+      exchange.respond(Replies.error(400, ErrorCodes.INVALID_REQUEST, "Bad Request: the "
+          + SESSION_HEADER + " header is required; send initialize first to get one"));
+      return Optional.empty();
+    }
+    Optional<LiveSessions.Live> live = tokens.verify(header.get().trim()).flatMap(claims ->
+        sessions.resolve(claims, SessionTokens.subjectHash(principal.subject())));
+    if (live.isEmpty()) {
+      exchange.respond(Replies.error(404, ErrorCodes.INVALID_REQUEST, "Not Found: the session"
+          + " has ended or is unknown; send initialize to start a new one"));
+    }
+    return live;
+  }
+
+  private boolean enter(HttpExchange exchange) {
+    if (gate.enter()) {
+      return true;
+    }
+    exchange.respond(Replies.error(503, ErrorCodes.SERVER_BUSY,
+        "Service Unavailable: the server is shutting down; retry shortly"));
+    return false;
+  }
+
+  /**
+   * A new id for the session when the one presented is out of date: its state changed (e.g.
+   * logging/setLevel) or it is past half its idle window. Clients that adopt it (the TypeScript
+   * SDK does) keep the session alive on any instance; clients that keep their first id (the Java
+   * SDK warns and does) stay alive on this instance through its last-seen record, and after a
+   * hop to another instance get 404 once the id's window has passed, and re-initialize.
+   */
+  private Optional<String> refreshedId(HttpExchange exchange, LiveSessions.Live live,
+      String owner) {
+    SessionClaims presented = tokens.verify(exchange.header(SESSION_HEADER).orElse("").trim())
+        .orElse(null);
+    boolean stale = presented == null
+        || !presented.state().equals(live.session().state())
+        || settings.clock().millis() - presented.issuedAtMillis()
+            > settings.sessionIdleTimeout().toMillis() / 2;
+    return stale ? Optional.of(mint(live.id, owner, live.session())) : Optional.empty();
+  }
+
+  private String mint(String id, String owner, McpSession session) {
+    return tokens.mint(new SessionClaims(id, owner, session.state(), settings.clock().millis()));
+  }
+
+  private static MessageSink toGetStream(LiveSessions.Live live) {
+    return message -> live.getStream()
+        .ifPresent(s -> s.send("message", null, JsonRpcCodec.encode(message)));
+  }
+
+  private static void cancel(LiveSessions.Live live, Principal principal, Request request) {
+    var params = Json.object().put("reason", "client closed the response stream");
+    params.set("requestId", request.id());
+    live.session().handle(new JsonRpcMessage.Notification("notifications/cancelled", params),
+        new Caller(principal, MessageSink.DISCARD));
+  }
+
+  private static HttpReply unsupportedVersion(String asked) {
+    var data = Json.object().put("requested", asked);
+    ProtocolVersion.ids().forEach(data.putArray("supported")::add);
+    return Replies.error(400, null, new JsonRpcError(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
+        "Unsupported protocol version: " + asked + "; supported: "
+            + String.join(", ", ProtocolVersion.ids()), data));
+  }
+
+  private static HttpReply methodNotAllowed(String allow) {
+    return Replies.error(405, ErrorCodes.INVALID_REQUEST,
+        "Method Not Allowed: this endpoint answers " + allow).withHeader("Allow", allow);
+  }
+}

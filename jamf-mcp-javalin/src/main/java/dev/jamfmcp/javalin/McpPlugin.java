@@ -1,0 +1,151 @@
+package dev.jamfmcp.javalin;
+
+import dev.jamfmcp.javalin.internal.Cors;
+import dev.jamfmcp.javalin.internal.JavalinExchange;
+import dev.jamfmcp.javalin.internal.Readiness;
+import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.http.McpHttpTransport;
+import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
+import io.javalin.config.JavalinState;
+import io.javalin.http.Context;
+import io.javalin.plugin.Plugin;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of an MCP server as one Javalin plugin: routes the Streamable HTTP endpoint,
+ * the legacy HTTP+SSE endpoints and health checks to the core's {@link McpHttpTransport}.
+ *
+ * <pre>{@code
+ * Javalin.create(config -> config.registerPlugin(new McpPlugin(mcp -> mcp
+ *     .server(server)
+ *     .principalResolver(jwt)
+ *     .transport(t -> t.sessionKey(key)))))
+ *   .start("0.0.0.0", 8080);
+ * }</pre>
+ */
+public final class McpPlugin extends Plugin<McpPluginConfig> {
+  private static final Logger log = LoggerFactory.getLogger(McpPlugin.class);
+  private McpHttpTransport transport;
+
+  public McpPlugin(Consumer<McpPluginConfig> userConfig) {
+    super(userConfig, new McpPluginConfig());
+  }
+
+  /** The transport, for embedding apps that want its counters; null before initialization. */
+  public McpHttpTransport transport() {
+    return transport;
+  }
+
+  @Override
+  public void onInitialize(JavalinState state) {
+    McpPluginConfig config = pluginConfig;
+    if (config.server == null) {
+      throw new IllegalStateException("McpPlugin needs a server: mcp.server(McpServer)");
+    }
+    if (Runtime.version().feature() >= 21) {
+      state.concurrency.useVirtualThreads = true;
+    }
+    // Async requests live as long as their stream; the transport's own limits end them.
+    state.http.asyncTimeout = 0;
+    transport = McpHttpTransport.create(config.server, t -> {
+      t.allowedOrigins(config.allowedOrigins).legacyMessagesPath(config.messagesPath);
+      config.transport.accept(t);
+    });
+    Cors cors = new Cors(transport::isOriginAllowed);
+    Readiness readiness = new Readiness(config.readiness, config.readinessCacheFor);
+    Route mcp = (ctx, exchange, principal) -> transport.handleMcp(exchange, principal);
+    state.routes.post(config.mcpPath, ctx -> serve(ctx, cors, mcp));
+    state.routes.get(config.mcpPath, ctx -> serve(ctx, cors, mcp));
+    state.routes.delete(config.mcpPath, ctx -> serve(ctx, cors, mcp));
+    state.routes.options(config.mcpPath, ctx -> cors.preflight(ctx, "GET, POST, DELETE"));
+    state.routes.get(config.ssePath, ctx -> serve(ctx, cors,
+        (c, exchange, principal) -> transport.openLegacyStream(exchange, principal)));
+    state.routes.options(config.ssePath, ctx -> cors.preflight(ctx, "GET"));
+    state.routes.post(config.messagesPath, ctx -> serve(ctx, cors,
+        (c, exchange, principal) -> transport.postLegacyMessage(exchange, principal)));
+    state.routes.options(config.messagesPath, ctx -> cors.preflight(ctx, "POST"));
+    state.routes.get(config.healthPath, ctx -> ctx.contentType("application/json").result("{\"status\":\"up\"}"));
+    state.routes.get(config.healthPath + "/ready", ctx -> {
+      boolean ready = readiness.isReady() && transport.isAcceptingRequests();
+      // Written by hand: the app may have no JSON mapper configured for Javalin.
+      ctx.status(ready ? 200 : 503).contentType("application/json")
+          .result(ready ? "{\"status\":\"ready\"}" : "{\"status\":\"not ready\"}");
+    });
+    state.events.serverStarting(() -> refuseUnauthenticatedPublicBind(state.jetty.host));
+    state.events.serverStopping(() -> transport.shutdown(config.shutdownGrace));
+    state.events.serverStopped(() -> transport.close());
+  }
+
+  @FunctionalInterface
+  private interface Route {
+    void handle(Context ctx, JavalinExchange exchange, Principal principal);
+  }
+
+  private void serve(Context ctx, Cors cors, Route route) {
+    cors.decorate(ctx);
+    JavalinExchange exchange = new JavalinExchange(ctx);
+    Optional<dev.jamfmcp.mcp.http.HttpReply> forbidden = transport.checkOrigin(exchange);
+    if (forbidden.isPresent()) {
+      exchange.respond(forbidden.get());
+      return;
+    }
+    Principal principal;
+    try {
+      principal = resolve(ctx);
+    } catch (PrincipalResolver.Rejection rejection) {
+      rejection.headers().forEach(ctx::header);
+      ctx.status(rejection.status()).contentType("application/json").result(rejection.jsonBody());
+      return;
+    }
+    ctx.future(() -> {
+      exchange.watchAsync();
+      return exchange.completion();
+    });
+    try {
+      route.handle(ctx, exchange, principal);
+    } catch (RuntimeException e) {
+      log.error("MCP request failed", e);
+      exchange.respond(dev.jamfmcp.mcp.http.internal.Replies.error(500,
+          ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));
+    }
+  }
+
+  private Principal resolve(Context ctx) throws PrincipalResolver.Rejection {
+    McpPluginConfig config = pluginConfig;
+    if (config.principalResolver == null) {
+      return new Principal("local", config.localScopes, Map.of());
+    }
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.putAll(ctx.headerMap());
+    return config.principalResolver.resolve(headers);
+  }
+
+  // Anonymous access is for a developer's own machine; anywhere else it must be a decision.
+  private void refuseUnauthenticatedPublicBind(String host) {
+    McpPluginConfig config = pluginConfig;
+    if (config.principalResolver != null || config.authDisabled || isLoopback(host)) {
+      return;
+    }
+    throw new IllegalStateException("Refusing to serve MCP without authentication on "
+        + (host == null ? "all interfaces" : host) + ": configure a PrincipalResolver, bind to"
+        + " 127.0.0.1, or set authDisabled(true) deliberately");
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host == null || host.isBlank()) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.jamfmcp.javalin;
+
+import dev.jamfmcp.mcp.McpServer;
+import dev.jamfmcp.mcp.http.HttpTransportConfig;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/** Settings of {@link McpPlugin}. Only {@link #server} is required. */
+public final class McpPluginConfig {
+  McpServer server;
+  String mcpPath = "/mcp";
+  String ssePath = "/sse";
+  String messagesPath = "/messages";
+  String healthPath = "/health";
+  Set<String> allowedOrigins = Set.of();
+  PrincipalResolver principalResolver;
+  boolean authDisabled;
+  Set<String> localScopes = Set.of();
+  BooleanSupplier readiness = () -> true;
+  Duration readinessCacheFor = Duration.ofSeconds(30);
+  Duration shutdownGrace = Duration.ofSeconds(10);
+  Consumer<HttpTransportConfig> transport = c -> {};
+
+  /** The MCP engine to serve. */
+  public McpPluginConfig server(McpServer server) {
+    this.server = Objects.requireNonNull(server);
+    return this;
+  }
+
+  /** The Streamable HTTP endpoint (default {@code /mcp}). */
+  public McpPluginConfig mcpPath(String path) {
+    this.mcpPath = Objects.requireNonNull(path);
+    return this;
+  }
+
+  /** The legacy HTTP+SSE endpoints (default {@code /sse} and {@code /messages}). */
+  public McpPluginConfig legacyPaths(String ssePath, String messagesPath) {
+    this.ssePath = Objects.requireNonNull(ssePath);
+    this.messagesPath = Objects.requireNonNull(messagesPath);
+    return this;
+  }
+
+  /** Liveness at this path, readiness at {@code <path>/ready} (default {@code /health}). */
+  public McpPluginConfig healthPath(String path) {
+    this.healthPath = Objects.requireNonNull(path);
+    return this;
+  }
+
+  /** Browser origins allowed to call (CORS and DNS-rebinding protection); {@code *} for any. */
+  public McpPluginConfig allowedOrigins(String... origins) {
+    this.allowedOrigins = Set.of(origins);
+    return this;
+  }
+
+  /** Who is calling; without one, see {@link #authDisabled} and {@link #localScopes}. */
+  public McpPluginConfig principalResolver(PrincipalResolver resolver) {
+    this.principalResolver = resolver;
+    return this;
+  }
+
+  /**
+   * Serve without authentication on any address. Without a resolver the plugin otherwise refuses
+   * to start unless bound to a loopback address.
+   */
+  public McpPluginConfig authDisabled(boolean disabled) {
+    this.authDisabled = disabled;
+    return this;
+  }
+
+  /** Scopes of the anonymous local caller used when there is no resolver. */
+  public McpPluginConfig localScopes(String... scopes) {
+    this.localScopes = Set.of(scopes);
+    return this;
+  }
+
+  /** Whether the server can do useful work (e.g. Jamf Pro answers); cached between checks. */
+  public McpPluginConfig readiness(BooleanSupplier check, Duration cacheFor) {
+    this.readiness = Objects.requireNonNull(check);
+    this.readinessCacheFor = Objects.requireNonNull(cacheFor);
+    return this;
+  }
+
+  /** How long requests in flight may finish when the server stops (default 10 s). */
+  public McpPluginConfig shutdownGrace(Duration grace) {
+    this.shutdownGrace = Objects.requireNonNull(grace);
+    return this;
+  }
+
+  /** Transport settings: session key, body limit, ping interval, session idle timeout, ... */
+  public McpPluginConfig transport(Consumer<HttpTransportConfig> settings) {
+    this.transport = Objects.requireNonNull(settings);
+    return this;
+  }
+}
