@@ -12,6 +12,7 @@ import dev.jamfmcp.simulator.routes.SimState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +36,13 @@ public final class SimulatedJamfPro implements AutoCloseable {
     private final SimulatorConfig config;
     private final SimState state;
     private final SimServer server;
+    private final List<String> routes;
 
-    private SimulatedJamfPro(SimulatorConfig config, SimState state, SimServer server) {
+    private SimulatedJamfPro(SimulatorConfig config, SimState state, SimServer server, List<String> routes) {
         this.config = config;
         this.state = state;
         this.server = server;
+        this.routes = routes;
     }
 
     /** Generates the fleet, binds the port and starts serving. */
@@ -54,7 +57,7 @@ public final class SimulatedJamfPro implements AutoCloseable {
             SimServer server = new SimServer(new InetSocketAddress(config.bindAddress(), config.port()),
                     config.threads(), router, state.faults(), tokens);
             server.start();
-            SimulatedJamfPro jamf = new SimulatedJamfPro(config, state, server);
+            SimulatedJamfPro jamf = new SimulatedJamfPro(config, state, server, router.describe());
             LOG.info("Simulated Jamf Pro at {} ({} computers, {} mobile devices, seed {})", jamf.baseUrl(),
                     config.computers(), config.mobileDevices(), config.seed());
             return jamf;
@@ -83,7 +86,7 @@ public final class SimulatedJamfPro implements AutoCloseable {
     }
 
     /** Everything clients asked Jamf to change. */
-    public dev.jamfmcp.simulator.effects.SideEffects sideEffects() {
+    public SideEffects sideEffects() {
         return state.effects();
     }
 
@@ -95,6 +98,11 @@ public final class SimulatedJamfPro implements AutoCloseable {
     /** Current static group membership (changed by PUT static-groups). */
     public StaticGroupStore staticGroups() {
         return state.staticGroups();
+    }
+
+    /** Every route served, as {@code "GET /api/v3/computers-inventory"}; for contract tests. */
+    public List<String> routes() {
+        return routes;
     }
 
     /** Makes every token issued so far invalid, as when an admin rotates a client secret. */

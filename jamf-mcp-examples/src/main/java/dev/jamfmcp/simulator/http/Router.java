@@ -53,6 +53,11 @@ public final class Router {
         return Optional.empty();
     }
 
+    /** Every route as {@code "METHOD /pattern"}, in registration order. */
+    public List<String> describe() {
+        return routes.stream().map(r -> r.method() + " /" + String.join("/", r.segments())).toList();
+    }
+
     /** True when some other method is routed at this path (405 rather than 404). */
     public boolean pathExists(String path) {
         String[] segments = split(path);
