@@ -35,8 +35,14 @@ final class MobileDeviceRoutes {
     void register(Router router) {
         router.get("/api/v2/mobile-devices", Area.PRO, this::list);
         router.get("/api/v2/mobile-devices/detail", Area.PRO, this::inventory);
-        router.get("/api/v2/mobile-devices/{id}", Area.PRO, ex -> ex.json(200, json -> writer.summary(json, device(ex))));
-        router.get("/api/v2/mobile-devices/{id}/detail", Area.PRO, ex -> ex.json(200, json -> writer.details(json, device(ex))));
+        router.get("/api/v2/mobile-devices/{id}", Area.PRO, ex -> {
+            MobileDevice device = device(ex); // look up before the 200 goes out
+            ex.json(200, json -> writer.summary(json, device));
+        });
+        router.get("/api/v2/mobile-devices/{id}/detail", Area.PRO, ex -> {
+            MobileDevice device = device(ex);
+            ex.json(200, json -> writer.details(json, device));
+        });
     }
 
     private MobileDevice device(Exchange ex) {
