@@ -132,16 +132,18 @@ public final class Exchange {
             try (OutputStream out = http.getResponseBody()) {
                 writer.write(out);
             }
-        } catch (IOException e) {
+            http.close();
+        } catch (IOException | ConnectionAbort e) {
             throw e;
         } catch (Exception e) {
             throw new IOException(e);
-        } finally {
-            http.close();
         }
     }
 
-    /** Promises the full length, delivers half, then closes: the client sees the connection die. */
+    /**
+     * Promises the full length, delivers half, then throws {@link ConnectionAbort}: the JDK server
+     * closes a connection whose handler throws, so the client sees it die mid-body.
+     */
     private void sendHalf(int status, BodyWriter writer) throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         writer.write(buffer);
@@ -150,10 +152,13 @@ public final class Exchange {
         OutputStream out = http.getResponseBody();
         out.write(bytes, 0, bytes.length / 2);
         out.flush();
-        try {
-            out.close(); // throws "insufficient bytes written" after closing the connection
-        } catch (IOException expected) {
-            // the abort is the point
+        throw new ConnectionAbort();
+    }
+
+    /** Thrown to make the server drop the connection; never answered. */
+    static final class ConnectionAbort extends RuntimeException {
+        ConnectionAbort() {
+            super("connection reset by fault injection", null, false, false);
         }
     }
 

@@ -62,6 +62,14 @@ public final class SimServer {
     }
 
     private void handle(HttpExchange http) {
+        try {
+            handleOrAbort(http);
+        } catch (Exchange.ConnectionAbort abort) {
+            throw abort; // the JDK server closes a connection whose handler throws: that is the fault
+        }
+    }
+
+    private void handleOrAbort(HttpExchange http) {
         Exchange ex;
         try {
             ex = new Exchange(http);
@@ -90,6 +98,8 @@ public final class SimServer {
             }
             ex.pathParams(match.get().pathParams());
             match.get().route().handler().handle(ex);
+        } catch (Exchange.ConnectionAbort abort) {
+            throw abort;
         } catch (RsqlException e) {
             respondSafely(ex, () -> ApiErrors.cause(ex, 400, e.code(), e.parameter(), e.getMessage()));
         } catch (Exchange.BadRequest e) {
@@ -101,9 +111,8 @@ public final class SimServer {
         } catch (Exception e) {
             LOG.warn("unexpected failure in {} {}", ex.method(), path, e);
             respondSafely(ex, () -> error(ex, area, 500));
-        } finally {
-            http.close();
         }
+        http.close();
     }
 
     /** Applies the fault plan; true when the request has already been answered. */
