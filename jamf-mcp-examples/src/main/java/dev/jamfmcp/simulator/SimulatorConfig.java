@@ -71,7 +71,13 @@ public record SimulatorConfig(
         return builder.build();
     }
 
-    /** Mutable builder; all setters return {@code this}. */
+    /**
+     * Mutable builder; all setters return {@code this}. Defaults: port 0, 127.0.0.1, seed 42,
+     * 500 computers, 150 mobile devices, client {@code sim-client}/{@code sim-secret}, user
+     * {@code admin}/{@code jamf1234}, tokens 599 s (client) and 30 min (user), MDM commands
+     * acknowledged after 30 s, fleet anchored at the clock's now, system UTC clock, no faults,
+     * 32 threads.
+     */
     public static final class Builder {
         private int port = 0;
         private String bindAddress = "127.0.0.1";

@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 
 /** Properties of the RSQL parser and matcher, biased toward RSQL's own special characters. */
-class RsqlProperties {
+class RsqlPropertyTest {
     private static final String SPECIALS = "\"'();,=!<>*\\ \t~";
 
     /** Renders a tree back to RSQL, choosing spellings at random; parsing must give the tree back. */
