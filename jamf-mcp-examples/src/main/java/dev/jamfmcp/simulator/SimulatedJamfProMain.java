@@ -1,6 +1,7 @@
 package dev.jamfmcp.simulator;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -14,19 +15,34 @@ public final class SimulatedJamfProMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
+        SimulatedJamfPro jamf = SimulatedJamfPro.start(parse(args));
+        System.out.println(jamf.baseUrl());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            jamf.stop();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
+    static final String USAGE = "options: --port N (9000) --bind ADDR --seed N --computers N --mobile-devices N"
+            + " --client-id ID --client-secret S --username U --password P"
+            + " --client-token-seconds N --user-token-seconds N --mdm-ack-seconds N";
+
+    /** Turns command-line options into a config; unknown options and missing values are errors. */
+    static SimulatorConfig parse(String[] args) {
+        SimulatorConfig defaults = SimulatorConfig.builder().build();
         SimulatorConfig.Builder config = SimulatorConfig.builder().port(9000);
-        String clientId = "sim-client";
-        String clientSecret = "sim-secret";
-        String username = "admin";
-        String password = "jamf1234";
+        String clientId = defaults.clientId();
+        String clientSecret = defaults.clientSecret();
+        String username = defaults.username();
+        String password = defaults.password();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
-            if (option.equals("--help") || option.equals("-h")) {
-                System.out.println("options: --port N --bind ADDR --seed N --computers N --mobile-devices N"
-                        + " --client-id ID --client-secret S --username U --password P"
-                        + " --client-token-seconds N --user-token-seconds N --mdm-ack-seconds N");
-                return;
-            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value for " + option);
             }
@@ -44,17 +60,9 @@ public final class SimulatedJamfProMain {
                 case "--client-token-seconds": config.clientTokenLifetime(Duration.ofSeconds(Long.parseLong(value))); break;
                 case "--user-token-seconds": config.userTokenLifetime(Duration.ofSeconds(Long.parseLong(value))); break;
                 case "--mdm-ack-seconds": config.mdmAcknowledgeAfter(Duration.ofSeconds(Long.parseLong(value))); break;
-                default: throw new IllegalArgumentException("unknown option " + option);
+                default: throw new IllegalArgumentException("unknown option " + option + "; " + USAGE);
             }
         }
-        config.clientCredentials(clientId, clientSecret).userCredentials(username, password);
-        SimulatedJamfPro jamf = SimulatedJamfPro.start(config.build());
-        System.out.println(jamf.baseUrl());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            jamf.stop();
-            stopped.countDown();
-        }));
-        stopped.await();
+        return config.clientCredentials(clientId, clientSecret).userCredentials(username, password).build();
     }
 }

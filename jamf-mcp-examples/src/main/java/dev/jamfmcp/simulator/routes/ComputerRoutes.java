@@ -27,6 +27,10 @@ final class ComputerRoutes {
         this.computers = state.fleet().computers();
         this.table = state.fleet().computerTable();
         this.writer = new ComputerWriter(computers, new ComputerExtraSections(state.fleet(), scoping));
+        // sort once at start for the contract's default order and the pager's usual one, so the
+        // first page of a scan costs what every other page costs
+        table.query(null, List.of(), "general.name:asc", 0, 1);
+        table.query(null, List.of("id:asc"), "general.name:asc", 0, 1);
     }
 
     void register(Router router) {
