@@ -47,6 +47,7 @@ final class ComputerWriter {
         section(json, sections, "IBEACONS", "ibeacons", () -> emptyArray(json));
         section(json, sections, "SOFTWARE_UPDATES", "softwareUpdates", () -> emptyArray(json));
         section(json, sections, "EXTENSION_ATTRIBUTES", "extensionAttributes", () -> emptyArray(json));
+        // no simulated Mac is a content caching server, and Jamf reports null for those
         section(json, sections, "CONTENT_CACHING", "contentCaching", () -> json.writeNull());
         section(json, sections, "GROUP_MEMBERSHIPS", "groupMemberships", () -> extra.groupMemberships(json, row));
         json.writeEndObject();

@@ -62,14 +62,67 @@ final class MobileDeviceWriter {
         } else {
             json.writeNull();
         }
-        json.writeNullProperty("security");
+        objectOrNull(json, "security", sections.contains("SECURITY"), () -> security(json, d));
         emptyArrayOrNull(json, "ebooks", sections.contains("EBOOKS"));
-        json.writeNullProperty("network");
+        objectOrNull(json, "network", sections.contains("NETWORK"), () -> network(json, d));
         emptyArrayOrNull(json, "serviceSubscriptions", sections.contains("SERVICE_SUBSCRIPTIONS"));
         emptyArrayOrNull(json, "provisioningProfiles", sections.contains("PROVISIONING_PROFILES"));
         emptyArrayOrNull(json, "sharedUsers", sections.contains("SHARED_USERS"));
-        json.writeNullProperty("purchasing");
+        objectOrNull(json, "purchasing", sections.contains("PURCHASING"), () -> purchasing(json, d));
         emptyArrayOrNull(json, "userProfiles", sections.contains("USER_PROFILES"));
+        json.writeEndObject();
+    }
+
+    private static void objectOrNull(JsonGenerator json, String key, boolean requested, Runnable body) {
+        json.writeName(key);
+        if (requested) {
+            body.run();
+        } else {
+            json.writeNull();
+        }
+    }
+
+    private static void security(JsonGenerator json, MobileDevice d) {
+        json.writeStartObject();
+        json.writeBooleanProperty("dataProtected", true);
+        json.writeBooleanProperty("blockLevelEncryptionCapable", true);
+        json.writeBooleanProperty("fileLevelEncryptionCapable", true);
+        json.writeBooleanProperty("passcodePresent", true);
+        json.writeBooleanProperty("passcodeCompliant", true);
+        json.writeBooleanProperty("passcodeCompliantWithProfile", true);
+        json.writeNumberProperty("hardwareEncryption", 3);
+        json.writeBooleanProperty("activationLockEnabled", d.supervised());
+        json.writeBooleanProperty("jailBreakDetected", false);
+        json.writeBooleanProperty("lostModeEnabled", false);
+        json.writeBooleanProperty("lostModePersistent", false);
+        json.writeStringProperty("bootstrapTokenEscrowed", d.supervised() ? "ESCROWED" : "NOT_ESCROWED");
+        json.writeEndObject();
+    }
+
+    private static void network(JsonGenerator json, MobileDevice d) {
+        json.writeStartObject();
+        boolean cellular = !d.iPad();
+        json.writeStringProperty("cellularTechnology", cellular ? "GSM" : "None");
+        json.writeBooleanProperty("voiceRoamingEnabled", false);
+        json.writeStringProperty("imei", cellular ? String.format("35%06d%07d", Math.floorMod(d.id() * 7919, 1_000_000), d.id()) : "");
+        json.writeStringProperty("currentCarrierNetwork", cellular ? "AT&T" : "");
+        json.writeStringProperty("homeCarrierNetwork", cellular ? "AT&T" : "");
+        json.writeBooleanProperty("dataRoamingEnabled", false);
+        json.writeBooleanProperty("roaming", false);
+        json.writeBooleanProperty("personalHotspotEnabled", false);
+        json.writeStringProperty("phoneNumber", d.phoneNumber());
+        json.writeEndObject();
+    }
+
+    private static void purchasing(JsonGenerator json, MobileDevice d) {
+        json.writeStartObject();
+        json.writeBooleanProperty("purchased", true);
+        json.writeBooleanProperty("leased", false);
+        json.writeStringProperty("vendor", "Apple");
+        json.writeStringProperty("poDate", Dates.date(d.enrolledMillis()));
+        json.writeNumberProperty("lifeExpectancy", 3);
+        json.writeArrayPropertyStart("extensionAttributes");
+        json.writeEndArray();
         json.writeEndObject();
     }
 
