@@ -62,14 +62,6 @@ public final class SimServer {
     }
 
     private void handle(HttpExchange http) {
-        try {
-            handleOrAbort(http);
-        } catch (Exchange.ConnectionAbort abort) {
-            throw abort; // the JDK server closes a connection whose handler throws: that is the fault
-        }
-    }
-
-    private void handleOrAbort(HttpExchange http) {
         Exchange ex;
         try {
             ex = new Exchange(http);
@@ -99,7 +91,7 @@ public final class SimServer {
             ex.pathParams(match.get().pathParams());
             match.get().route().handler().handle(ex);
         } catch (Exchange.ConnectionAbort abort) {
-            throw abort;
+            throw abort; // the JDK server closes a connection whose handler throws: that is the fault
         } catch (RsqlException e) {
             respondSafely(ex, () -> ApiErrors.cause(ex, 400, e.code(), e.parameter(), e.getMessage()));
         } catch (Exchange.BadRequest e) {
