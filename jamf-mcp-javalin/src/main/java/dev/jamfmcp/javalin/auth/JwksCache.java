@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The provider's keys, fetched on first use and cached for a while. A token naming a key the cache
- * does not know triggers one re-fetch (key rotation), but no more than one per minimum interval, so
- * a flood of random key ids does not hammer the provider. A failed re-fetch keeps the old keys.
+ * does not know triggers one re-fetch (key rotation), but no more than one such re-fetch per minimum
+ * interval, so a flood of random key ids does not hammer the provider. A failed re-fetch keeps the
+ * old keys. When the provider is down at first use, every request fails with 503 until it is back
+ * (at most one attempt per 5 s, each bounded by the fetch timeout).
  */
 public final class JwksCache implements JWKSource<SecurityContext> {
   private static final Logger log = LoggerFactory.getLogger(JwksCache.class);
@@ -36,7 +38,8 @@ public final class JwksCache implements JWKSource<SecurityContext> {
   private final ReentrantLock lock = new ReentrantLock();
   private JWKSet keys;
   private Instant fetchedAt = Instant.MIN;
-  private Instant lastAttempt = Instant.MIN;
+  private Instant lastForced = Instant.MIN;
+  private Instant lastFailure = Instant.MIN;
 
   public JwksCache(Fetcher fetcher, Duration ttl, Duration minRefreshInterval, Clock clock) {
     this.fetcher = fetcher;
@@ -51,12 +54,13 @@ public final class JwksCache implements JWKSource<SecurityContext> {
     try {
       Instant now = clock.instant();
       if (keys == null || !now.isBefore(fetchedAt.plus(ttl))) {
-        refresh(now, keys == null);
+        refresh(now);
       }
       List<JWK> found = selector.select(keys);
-      if (found.isEmpty() && !now.isBefore(lastAttempt.plus(minRefreshInterval))) {
+      if (found.isEmpty() && !now.isBefore(lastForced.plus(minRefreshInterval))) {
         log.info("Token names an unknown key; fetching the provider's keys again");
-        refresh(now, false);
+        lastForced = now;
+        refresh(now);
         found = selector.select(keys);
       }
       return found;
@@ -65,19 +69,21 @@ public final class JwksCache implements JWKSource<SecurityContext> {
     }
   }
 
-  private void refresh(Instant now, boolean required) throws KeySourceException {
-    if (!required && now.isBefore(lastAttempt.plus(minRefreshInterval))) {
-      return;
+  // A failed fetch keeps the old keys, and is not retried before the minimum interval.
+  private void refresh(Instant now) throws KeySourceException {
+    if (keys == null && now.isBefore(lastFailure.plus(Duration.ofSeconds(5)))) {
+      throw new KeySourceException("The provider's keys are unavailable");
     }
-    lastAttempt = now;
     try {
       keys = fetcher.fetch();
       fetchedAt = now;
     } catch (IOException | RuntimeException e) {
       log.warn("Could not fetch the provider's keys: {}", e.getClass().getSimpleName());
+      lastFailure = now;
       if (keys == null) {
         throw new KeySourceException("The provider's keys are unavailable", e);
       }
+      fetchedAt = now.minus(ttl).plus(minRefreshInterval);
     }
   }
 }
