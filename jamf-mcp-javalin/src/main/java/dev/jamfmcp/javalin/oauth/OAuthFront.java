@@ -307,10 +307,16 @@ final class OAuthFront {
         }
       });
     }
-    var basic = ctx.header("Authorization") != null && ctx.header("Authorization").startsWith("Basic ")
-        ? ctx.basicAuthCredentials() : null;
-    if (basic != null && !values.containsKey("client_id")) {
-      values.put("client_id", basic.getUsername());
+    String authorization = ctx.header("Authorization");
+    if (authorization != null && authorization.startsWith("Basic ") && !values.containsKey("client_id")) {
+      try {
+        var basic = ctx.basicAuthCredentials();
+        if (basic != null) {
+          values.put("client_id", basic.getUsername());
+        }
+      } catch (RuntimeException e) {
+        return null;
+      }
     }
     return values;
   }
