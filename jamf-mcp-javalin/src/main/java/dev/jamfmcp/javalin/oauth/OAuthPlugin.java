@@ -1,0 +1,131 @@
+package dev.jamfmcp.javalin.oauth;
+
+import dev.jamfmcp.javalin.auth.BearerErrors;
+import dev.jamfmcp.javalin.auth.TokenPlacementGuard;
+import dev.jamfmcp.mcp.jsonrpc.Json;
+import io.javalin.config.JavalinState;
+import io.javalin.plugin.Plugin;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The authorization face of the MCP server as a Javalin plugin: RFC 9728 protected-resource
+ * metadata, the refusal of tokens in URLs and cookies on MCP routes, and optionally the OAuth front
+ * for a provider ({@link OAuthConfig#front}) or development mode ({@link OAuthConfig#devMode}).
+ *
+ * <pre>{@code
+ * config.registerPlugin(new OAuthPlugin(o -> o
+ *     .resource("https://mcp.example.com/mcp")
+ *     .authorizationServer("https://tenant.auth0.com/")));
+ * }</pre>
+ */
+public final class OAuthPlugin extends Plugin<OAuthConfig> {
+  public static final String METADATA_PATH = "/.well-known/oauth-protected-resource";
+  private OAuthFront front;
+
+  public OAuthPlugin(Consumer<OAuthConfig> userConfig) {
+    super(userConfig, new OAuthConfig());
+  }
+
+  /**
+   * The RFC 9728 metadata URL of a resource, e.g. {@code https://h/.well-known/oauth-protected-resource/mcp}
+   * for {@code https://h/mcp}: give it to {@code JwtConfig.resourceMetadataUrl} and the transport.
+   */
+  public static String resourceMetadataUrl(String resource) {
+    URI uri = URI.create(resource);
+    String path = uri.getRawPath() == null || uri.getRawPath().equals("/") ? "" : uri.getRawPath();
+    return origin(resource) + METADATA_PATH + path;
+  }
+
+  static String origin(String url) {
+    URI uri = URI.create(url);
+    return uri.getScheme() + "://" + uri.getRawAuthority();
+  }
+
+  /** The redirect URIs clients registered at the front (empty without a front). */
+  public java.util.Set<String> registeredRedirectUris() {
+    return front == null ? java.util.Set.of() : front.registeredRedirectUris();
+  }
+
+  @Override
+  public void onInitialize(JavalinState state) {
+    OAuthConfig config = pluginConfig;
+    if (config.resource == null) {
+      throw new IllegalStateException("OAuthPlugin needs the public MCP URL: o.resource(url)");
+    }
+    List<String> servers = new ArrayList<>(config.authorizationServers);
+    if (config.front != null) {
+      OAuthFrontConfig f = config.front;
+      if (f.providerAuthorizeUrl == null || f.providerTokenUrl == null || f.clientId == null) {
+        throw new IllegalStateException("The OAuth front needs providerAuthorizeUrl, providerTokenUrl and clientId");
+      }
+      String base = f.publicBaseUrl != null ? f.publicBaseUrl : origin(config.resource);
+      front = new OAuthFront(f, base);
+      servers.add(0, base);
+      String metadata = front.metadata(config.scopes);
+      state.routes.get("/.well-known/oauth-authorization-server", ctx -> json(ctx, metadata));
+      state.routes.get(OAuthFront.AUTHORIZE, front::authorize);
+      state.routes.get(OAuthFront.CALLBACK, front::callback);
+      state.routes.post(OAuthFront.TOKEN, front::token);
+      state.routes.post(OAuthFront.REGISTER, front::register);
+    }
+    if (config.dev != null) {
+      DevTokens dev = config.dev;
+      servers.add(dev.issuer());
+      String jwks = dev.publicKeys().toString();
+      state.routes.get(DevRoutes.JWKS, ctx -> json(ctx, jwks));
+      state.routes.post(DevRoutes.MINT, new DevRoutes(dev)::mint);
+      state.events.serverStarting(() -> refuseNonLoopback(state.jetty.host));
+    }
+    if (servers.isEmpty()) {
+      throw new IllegalStateException("OAuthPlugin needs an authorization server, a front or dev mode");
+    }
+    String document = protectedResource(config, servers);
+    state.routes.get(METADATA_PATH, ctx -> json(ctx, document));
+    String suffixed = resourceMetadataUrl(config.resource).substring(origin(config.resource).length());
+    if (!suffixed.equals(METADATA_PATH)) {
+      state.routes.get(suffixed, ctx -> json(ctx, document));
+    }
+    TokenPlacementGuard guard = new TokenPlacementGuard(
+        new BearerErrors(resourceMetadataUrl(config.resource), "read:jamf"));
+    config.guardedPaths.forEach(path -> state.routes.before(path, guard));
+  }
+
+  private static String protectedResource(OAuthConfig config, List<String> servers) {
+    ObjectNode doc = Json.object().put("resource", config.resource);
+    ArrayNode as = doc.putArray("authorization_servers");
+    servers.stream().distinct().forEach(as::add);
+    ArrayNode scopes = doc.putArray("scopes_supported");
+    config.scopes.forEach(scopes::add);
+    doc.putArray("bearer_methods_supported").add("header");
+    doc.put("resource_name", config.resourceName);
+    if (config.resourceDocumentation != null) {
+      doc.put("resource_documentation", config.resourceDocumentation);
+    }
+    return doc.toString();
+  }
+
+  private static void json(io.javalin.http.Context ctx, String body) {
+    ctx.contentType("application/json").header("Cache-Control", "public, max-age=300").result(body);
+  }
+
+  static void refuseNonLoopback(String host) {
+    boolean loopback;
+    try {
+      loopback = host != null && !host.isBlank() && InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      loopback = false;
+    }
+    if (!loopback) {
+      throw new IllegalStateException("Development mode signs tokens with a local key and serves a"
+          + " mint route; refusing to run on " + (host == null ? "all interfaces" : host)
+          + ". Bind to 127.0.0.1 or configure a real identity provider");
+    }
+  }
+}

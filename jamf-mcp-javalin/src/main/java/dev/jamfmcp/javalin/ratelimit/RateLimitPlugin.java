@@ -1,0 +1,72 @@
+package dev.jamfmcp.javalin.ratelimit;
+
+import dev.jamfmcp.javalin.PrincipalResolver;
+import dev.jamfmcp.mcp.Principal;
+import io.javalin.config.JavalinState;
+import io.javalin.http.Context;
+import io.javalin.plugin.Plugin;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rate limits as a Javalin plugin: a token bucket per client IP on the configured paths, checked
+ * before authentication, and one per principal through {@link #perPrincipal}, checked right after.
+ * Over the limit: 429, {@code Retry-After}, {@code {"error":"Rate limit exceeded","retry_after":N}}.
+ *
+ * <pre>{@code
+ * RateLimitPlugin limits = new RateLimitPlugin(r -> r.perIp(10, 100).perPrincipal(5, 50));
+ * config.registerPlugin(limits);
+ * config.registerPlugin(new McpPlugin(mcp -> mcp.server(server).principalResolver(limits.perPrincipal(jwt))));
+ * }</pre>
+ */
+public final class RateLimitPlugin extends Plugin<RateLimitConfig> {
+  private static final Logger log = LoggerFactory.getLogger(RateLimitPlugin.class);
+  private final RateLimiter byIp;
+  private final RateLimiter byPrincipal;
+
+  public RateLimitPlugin(Consumer<RateLimitConfig> userConfig) {
+    super(userConfig, new RateLimitConfig());
+    RateLimitConfig c = pluginConfig;
+    byIp = new RateLimiter(c.ipPerSecond, c.ipBurst, c.maxKeys, c.idleEviction, c.clock);
+    byPrincipal = new RateLimiter(c.principalPerSecond, c.principalBurst, c.maxKeys, c.idleEviction, c.clock);
+  }
+
+  /** Wraps a resolver so that each principal is limited after it is established. */
+  public PrincipalResolver perPrincipal(PrincipalResolver resolver) {
+    return headers -> {
+      Principal principal = resolver.resolve(headers);
+      long wait = byPrincipal.tryAcquire(principal.subject());
+      if (wait > 0) {
+        log.info("Rate limit exceeded for a principal; retry after {} s", wait);
+        throw new PrincipalResolver.Rejection(429, Map.of("Retry-After", Long.toString(wait)), body(wait));
+      }
+      return principal;
+    };
+  }
+
+  @Override
+  public void onInitialize(JavalinState state) {
+    RateLimitConfig config = pluginConfig;
+    config.paths.forEach(path -> state.routes.before(path, ctx -> limitIp(ctx, config)));
+  }
+
+  private void limitIp(Context ctx, RateLimitConfig config) {
+    if ("OPTIONS".equalsIgnoreCase(ctx.req().getMethod())) {
+      return;
+    }
+    String ip = config.clientIp.apply(ctx);
+    long wait = byIp.tryAcquire(ip == null ? "unknown" : ip);
+    if (wait > 0) {
+      log.info("Rate limit exceeded for an IP address; retry after {} s", wait);
+      ctx.status(429).header("Retry-After", Long.toString(wait)).contentType("application/json")
+          .result(body(wait));
+      ctx.skipRemainingHandlers();
+    }
+  }
+
+  static String body(long retryAfter) {
+    return "{\"error\":\"Rate limit exceeded\",\"retry_after\":" + retryAfter + "}";
+  }
+}
