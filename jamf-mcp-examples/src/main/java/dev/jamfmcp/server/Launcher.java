@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,11 +46,14 @@ final class Launcher {
     }
     JamfClient jamf = JamfConnection.build(jamfSettings);
     resources.add(0, jamf);
-    JamfConnection.check(jamf, jamfSettings);
+    // The check (token, then version) runs while the rest starts; its answer is awaited before
+    // the server says it is ready.
+    ServerConfig.Jamf checked = jamfSettings;
+    CompletableFuture<Void> check = CompletableFuture.runAsync(
+        () -> JamfConnection.check(jamf, checked));
     byte[] confirmationKey = config.tools().confirmationKey();
     if (confirmationKey == null && config.demo()) {
-      confirmationKey = new byte[32];
-      new SecureRandom().nextBytes(confirmationKey);
+      confirmationKey = randomKey();
     }
     byte[] key = confirmationKey;
     JamfTools tools = JamfTools.create(jamf, s -> {
@@ -67,11 +72,23 @@ final class Launcher {
     log.info("{} tools offered (toolsets {}, read-only {})", server.tools().size(),
         config.tools().toolsets(), config.tools().readOnly());
     if (config.stdio()) {
+      await(check);
       return serveStdio(config, server, simulator, in, out, err);
     }
-    Javalin app = startHttp(config, jamf, server, simulator, out);
+    Javalin app = startHttp(config, jamf, server, simulator, out, check);
     resources.add(0, app::stop);
     return ServerMain.RUNNING;
+  }
+
+  private static void await(CompletableFuture<Void> check) {
+    try {
+      check.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   private static int serveStdio(ServerConfig config, McpServer server, SimulatedJamfPro simulator,
@@ -91,7 +108,7 @@ final class Launcher {
   }
 
   private static Javalin startHttp(ServerConfig config, JamfClient jamf, McpServer server,
-      SimulatedJamfPro simulator, PrintStream out) {
+      SimulatedJamfPro simulator, PrintStream out, CompletableFuture<Void> check) {
     ServerConfig.Http http = config.http();
     RequestLog requestLog = new RequestLog();
     SecurityWiring.Auth[] auth = new SecurityWiring.Auth[1];
@@ -106,6 +123,8 @@ final class Launcher {
             .transport(t -> {
               if (http.sessionKey() != null) {
                 t.sessionKey(http.sessionKey());
+              } else if (config.demo()) {
+                t.sessionKey(randomKey()); // demo sessions end with the process anyway
               }
               t.maxBodyBytes(http.maxBodyBytes()).pingInterval(http.pingInterval())
                   .sessionIdleTimeout(http.sessionIdleTimeout());
@@ -116,6 +135,12 @@ final class Launcher {
       }));
     });
     app.start(http.bind(), http.port());
+    try {
+      await(check);
+    } catch (RuntimeException e) {
+      app.stop();
+      throw e;
+    }
     String base = http.publicUrl() != null ? http.publicUrl().toString()
         : "http://" + hostForUrl(http.bind()) + ":" + app.port();
     Banner.print(out, base + "/mcp", sinceJvmStart(), auth[0], simulator);
@@ -127,6 +152,12 @@ final class Launcher {
       return "localhost";
     }
     return bind.contains(":") ? "[" + bind + "]" : bind;
+  }
+
+  private static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
   }
 
   static long sinceJvmStart() {
