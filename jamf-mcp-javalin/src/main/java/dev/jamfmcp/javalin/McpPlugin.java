@@ -4,6 +4,7 @@ import dev.jamfmcp.javalin.internal.Cors;
 import dev.jamfmcp.javalin.internal.JavalinExchange;
 import dev.jamfmcp.javalin.internal.Readiness;
 import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.McpHttpTransport;
 import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import io.javalin.config.JavalinState;
@@ -85,7 +86,7 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
 
   @FunctionalInterface
   private interface Route {
-    void handle(Context ctx, JavalinExchange exchange, Principal principal);
+    void handle(Context ctx, HttpExchange exchange, Principal principal);
   }
 
   private void serve(Context ctx, Cors cors, Route route) {
@@ -108,11 +109,12 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
       exchange.watchAsync();
       return exchange.completion();
     });
+    HttpExchange seen = pluginConfig.exchangeDecorator.apply(exchange, principal);
     try {
-      route.handle(ctx, exchange, principal);
+      route.handle(ctx, seen, principal);
     } catch (RuntimeException e) {
       log.error("MCP request failed", e);
-      exchange.respond(dev.jamfmcp.mcp.http.internal.Replies.error(500,
+      seen.respond(dev.jamfmcp.mcp.http.internal.Replies.error(500,
           ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));
     }
   }

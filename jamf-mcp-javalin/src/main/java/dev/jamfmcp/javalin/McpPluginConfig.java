@@ -1,10 +1,13 @@
 package dev.jamfmcp.javalin;
 
 import dev.jamfmcp.mcp.McpServer;
+import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.HttpTransportConfig;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -23,6 +26,7 @@ public final class McpPluginConfig {
   Duration readinessCacheFor = Duration.ofSeconds(30);
   Duration shutdownGrace = Duration.ofSeconds(10);
   Consumer<HttpTransportConfig> transport = c -> {};
+  BiFunction<HttpExchange, Principal, HttpExchange> exchangeDecorator = (exchange, who) -> exchange;
 
   /** The MCP engine to serve. */
   public McpPluginConfig server(McpServer server) {
@@ -86,6 +90,16 @@ public final class McpPluginConfig {
   /** How long requests in flight may finish when the server stops (default 10 s). */
   public McpPluginConfig shutdownGrace(Duration grace) {
     this.shutdownGrace = Objects.requireNonNull(grace);
+    return this;
+  }
+
+  /**
+   * Wraps each authenticated MCP exchange before the transport sees it, e.g. to log one line per
+   * request; the wrapper must delegate every call. Default: none.
+   */
+  public McpPluginConfig exchangeDecorator(
+      BiFunction<HttpExchange, Principal, HttpExchange> decorator) {
+    this.exchangeDecorator = Objects.requireNonNull(decorator);
     return this;
   }
 

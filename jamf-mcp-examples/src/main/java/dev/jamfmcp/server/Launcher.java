@@ -1,0 +1,177 @@
+package dev.jamfmcp.server;
+
+import dev.jamfmcp.jamf.Credentials;
+import dev.jamfmcp.jamf.JamfClient;
+import dev.jamfmcp.javalin.McpPlugin;
+import dev.jamfmcp.mcp.Implementation;
+import dev.jamfmcp.mcp.McpServer;
+import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.stdio.StdioTransport;
+import dev.jamfmcp.simulator.SimulatedJamfPro;
+import dev.jamfmcp.simulator.SimulatorConfig;
+import dev.jamfmcp.tools.JamfScopes;
+import dev.jamfmcp.tools.JamfTools;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Assembles and starts the server from a validated configuration. */
+final class Launcher {
+  private static final Logger log = LoggerFactory.getLogger(Launcher.class);
+
+  private Launcher() {}
+
+  static int launch(ServerConfig config, InputStream in, PrintStream out, PrintStream err) {
+    List<AutoCloseable> resources = new ArrayList<>();
+    SimulatedJamfPro simulator = null;
+    ServerConfig.Jamf jamfSettings = config.jamf();
+    if (config.demo()) {
+      simulator = SimulatedJamfPro.start(SimulatorConfig.builder().build());
+      resources.add(simulator);
+      SimulatorConfig sim = simulator.config();
+      jamfSettings = jamfSettings.withTarget(URI.create(simulator.baseUrl()),
+          new Credentials.ApiClient(sim.clientId(), sim.clientSecret()));
+    }
+    JamfClient jamf = JamfConnection.build(jamfSettings);
+    resources.add(0, jamf);
+    // The check (token, then version) runs while the rest starts; its answer is awaited before
+    // the server says it is ready.
+    ServerConfig.Jamf checked = jamfSettings;
+    CompletableFuture<Void> check = CompletableFuture.runAsync(
+        () -> JamfConnection.check(jamf, checked));
+    byte[] confirmationKey = config.tools().confirmationKey();
+    if (confirmationKey == null && config.demo()) {
+      confirmationKey = randomKey();
+    }
+    byte[] key = confirmationKey;
+    JamfTools tools = JamfTools.create(jamf, s -> {
+      s.toolsets(config.tools().toolsets()).readOnly(config.tools().readOnly());
+      if (key != null) {
+        s.confirmationKey(key);
+      }
+      if (config.jamf().webUrl() != null) {
+        s.webUrl(config.jamf().webUrl());
+      }
+    });
+    McpServer server = McpServer.create(c -> tools.registerInto(
+        c.serverInfo(Implementation.of("jamf-mcp", ServerVersion.get()))));
+    resources.add(0, server);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(resources), "shutdown"));
+    log.info("{} tools offered (toolsets {}, read-only {})", server.tools().size(),
+        config.tools().toolsets(), config.tools().readOnly());
+    if (config.stdio()) {
+      await(check);
+      return serveStdio(config, server, simulator, in, out, err);
+    }
+    Javalin app = startHttp(config, jamf, server, simulator, out, check);
+    resources.add(0, app::stop);
+    return ServerMain.RUNNING;
+  }
+
+  private static void await(CompletableFuture<Void> check) {
+    try {
+      check.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private static int serveStdio(ServerConfig config, McpServer server, SimulatedJamfPro simulator,
+      InputStream in, PrintStream out, PrintStream err) {
+    err.println("jamf-mcp-server " + ServerVersion.get() + " speaking MCP on stdin/stdout"
+        + (simulator == null ? "" : " (demo: simulated Jamf Pro at " + simulator.baseUrl() + ")")
+        + ", ready in " + sinceJvmStart() + " ms");
+    Principal local = config.tools().readOnly()
+        ? Principal.of("local", JamfScopes.READ)
+        : Principal.of("local", JamfScopes.READ, JamfScopes.WRITE);
+    try {
+      StdioTransport.serve(server, in, out, local);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return 0;
+  }
+
+  private static Javalin startHttp(ServerConfig config, JamfClient jamf, McpServer server,
+      SimulatedJamfPro simulator, PrintStream out, CompletableFuture<Void> check) {
+    ServerConfig.Http http = config.http();
+    RequestLog requestLog = new RequestLog();
+    SecurityWiring.Auth[] auth = new SecurityWiring.Auth[1];
+    Javalin app = Javalin.create(javalin -> {
+      javalin.startup.showJavalinBanner = false;
+      javalin.registerPlugin(new McpPlugin(mcp -> {
+        mcp.server(server)
+            .allowedOrigins(http.allowedOrigins().toArray(String[]::new))
+            .readiness(JamfConnection.readiness(jamf), Duration.ofSeconds(10))
+            .shutdownGrace(http.shutdownGrace())
+            .exchangeDecorator(requestLog::wrap)
+            .transport(t -> {
+              if (http.sessionKey() != null) {
+                t.sessionKey(http.sessionKey());
+              } else if (config.demo()) {
+                t.sessionKey(randomKey()); // demo sessions end with the process anyway
+              }
+              t.maxBodyBytes(http.maxBodyBytes()).pingInterval(http.pingInterval())
+                  .sessionIdleTimeout(http.sessionIdleTimeout());
+            });
+        auth[0] = config.demo()
+            ? SecurityWiring.development(config, mcp, javalin)
+            : SecurityWiring.configure(config, mcp, javalin);
+      }));
+    });
+    app.start(http.bind(), http.port());
+    try {
+      await(check);
+    } catch (RuntimeException e) {
+      app.stop();
+      throw e;
+    }
+    String base = http.publicUrl() != null ? http.publicUrl().toString()
+        : "http://" + hostForUrl(http.bind()) + ":" + app.port();
+    Banner.print(out, base + "/mcp", sinceJvmStart(), auth[0], simulator);
+    return app;
+  }
+
+  private static String hostForUrl(String bind) {
+    if (bind.equals("0.0.0.0") || bind.equals("::")) {
+      return "localhost";
+    }
+    return bind.contains(":") ? "[" + bind + "]" : bind;
+  }
+
+  private static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
+  }
+
+  static long sinceJvmStart() {
+    return ProcessHandle.current().info().startInstant()
+        .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        log.warn("Closing {} failed", resource, e);
+      }
+    }
+  }
+}

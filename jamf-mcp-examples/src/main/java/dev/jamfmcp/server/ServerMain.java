@@ -1,0 +1,61 @@
+package dev.jamfmcp.server;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * {@code java -jar jamf-mcp-server.jar [--demo] [--stdio] [options]}. Exit codes: 0 done (help,
+ * version, stdin closed), 1 failed while running, 2 a setting is missing or contradictory.
+ * Logging is configured from the settings, so nothing may log before they are read.
+ */
+public final class ServerMain {
+  /** A setting is missing, contradictory, or rejected (Jamf Pro refused the credentials). */
+  public static final int EXIT_CONFIG = 2;
+  /** run() returns this when the HTTP server keeps running on its own threads. */
+  static final int RUNNING = -1;
+
+  private ServerMain() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.getenv(), System.in, System.out, System.err);
+    if (code != RUNNING) {
+      System.exit(code);
+    }
+  }
+
+  static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out,
+      PrintStream err) {
+    ServerConfig config;
+    try {
+      RawSettings.Parsed parsed = RawSettings.parse(args, env);
+      switch (parsed.action()) {
+        case HELP -> {
+          out.print(parsed.usage());
+          return 0;
+        }
+        case VERSION -> {
+          out.println("jamf-mcp-server " + ServerVersion.get());
+          return 0;
+        }
+        default -> { }
+      }
+      config = ServerConfig.from(parsed.settings());
+      SecurityWiring.checkAvailable(config);
+    } catch (ConfigException e) {
+      err.println("jamf-mcp-server: " + e.getMessage());
+      return EXIT_CONFIG;
+    }
+    Logging.configure(config.logs(), err);
+    try {
+      return Launcher.launch(config, in, out, err);
+    } catch (ConfigException e) {
+      err.println("jamf-mcp-server: " + e.getMessage());
+      return EXIT_CONFIG;
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(ServerMain.class).error("Start-up failed", e);
+      err.println("jamf-mcp-server: start-up failed: " + e.getMessage());
+      return 1;
+    }
+  }
+}
