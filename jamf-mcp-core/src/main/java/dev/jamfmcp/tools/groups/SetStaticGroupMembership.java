@@ -67,7 +67,7 @@ final class SetStaticGroupMembership {
             + " call changes nothing and returns a preview to confirm. Smart groups cannot be"
             + " changed this way (their criteria decide).")
         .inputSchema(input)
-        .outputSchema(ConfirmationGate.outputSchema(executed))
+        .outputSchema(ConfirmationGate.outputSchema((ObjectNode) executed.get("properties")))
         .annotations(ToolAnnotations.destructive(true))
         .requiredScopes(JamfScopes.WRITE)
         .handler(this::call)

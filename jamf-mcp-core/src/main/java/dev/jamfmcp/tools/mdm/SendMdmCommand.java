@@ -82,7 +82,7 @@ final class SendMdmCommand {
             + " passcode and log out apply to iPhones/iPads only; lock and erase on a Mac need"
             + " options.pin (6 digits). Use listMdmCommands to follow the commands.")
         .inputSchema(input)
-        .outputSchema(ConfirmationGate.outputSchema(executed))
+        .outputSchema(ConfirmationGate.outputSchema((ObjectNode) executed.get("properties")))
         .annotations(ToolAnnotations.destructive(false))
         .requiredScopes(JamfScopes.WRITE)
         .handler(this::call)

@@ -62,7 +62,7 @@ final class UpdateInventory {
             + " runs. The first call changes nothing and returns a preview to confirm. Reports a"
             + " result per device, with a progress notification per device.")
         .inputSchema(input)
-        .outputSchema(ConfirmationGate.outputSchema(executed))
+        .outputSchema(ConfirmationGate.outputSchema((ObjectNode) executed.get("properties")))
         .annotations(ToolAnnotations.additive(true))
         .requiredScopes(JamfScopes.WRITE)
         .handler(this::call)

@@ -70,7 +70,7 @@ final class ExecutePolicy {
             + " runs at each computer's next check-in. Give policyId or policyName. The first"
             + " call changes nothing and returns a preview to confirm.")
         .inputSchema(input)
-        .outputSchema(ConfirmationGate.outputSchema(executed))
+        .outputSchema(ConfirmationGate.outputSchema((ObjectNode) executed.get("properties")))
         .annotations(ToolAnnotations.destructive(false))
         .requiredScopes(JamfScopes.WRITE)
         .handler(this::call)
