@@ -50,6 +50,7 @@ public final class Endpoints {
 
     public static final Endpoint POLICIES = get("/JSSResource/policies");
     public static final Endpoint POLICY = get("/JSSResource/policies/id/{id}");
+    public static final Endpoint POLICIES_BY_CATEGORY = get("/JSSResource/policies/category/{category}");
     public static final Endpoint POLICY_LOG_FLUSH =
             new Endpoint("DELETE", "/JSSResource/logflush/policy/id/{id}/interval/{interval}", true);
     // Flushing for chosen computers only takes an XML body on the bare path.

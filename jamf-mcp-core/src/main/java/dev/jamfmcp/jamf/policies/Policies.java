@@ -27,6 +27,12 @@ public final class Policies {
         return transport.classic(Endpoints.POLICIES.request(), "policies", new TypeReference<List<ClassicRef>>() { });
     }
 
+    /** Id and name of the policies in one category (by category name), in one request. */
+    public List<ClassicRef> listByCategory(String categoryName) {
+        return transport.classic(Endpoints.POLICIES_BY_CATEGORY.request(categoryName), "policies",
+                new TypeReference<List<ClassicRef>>() { });
+    }
+
     public Policy get(int id) {
         return transport.classic(Endpoints.POLICY.request(id), "policy", new TypeReference<Policy>() { });
     }

@@ -17,11 +17,18 @@ public record Policy(General general, Scope scope, @JsonProperty("self_service")
                           String frequency, ClassicRef category) {
     }
 
-    /** Who the policy applies to. */
+    /** Who the policy applies to; {@code exclusions} win over the targets. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Scope(@JsonProperty("all_computers") Boolean allComputers, List<ClassicRef> computers,
                         @JsonProperty("computer_groups") List<ClassicRef> computerGroups,
-                        List<ClassicRef> buildings, List<ClassicRef> departments) {
+                        List<ClassicRef> buildings, List<ClassicRef> departments, Exclusions exclusions) {
+    }
+
+    /** Computers the policy never applies to, even when a target includes them. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Exclusions(List<ClassicRef> computers,
+                             @JsonProperty("computer_groups") List<ClassicRef> computerGroups,
+                             List<ClassicRef> buildings, List<ClassicRef> departments) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

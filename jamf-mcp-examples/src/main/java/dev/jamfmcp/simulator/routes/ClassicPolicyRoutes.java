@@ -26,6 +26,7 @@ final class ClassicPolicyRoutes {
     void register(Router router) {
         router.get("/JSSResource/policies", Area.CLASSIC, this::list);
         router.get("/JSSResource/policies/id/{id}", Area.CLASSIC, this::one);
+        router.get("/JSSResource/policies/category/{category}", Area.CLASSIC, this::byCategory);
         logFlush.register(router);
     }
 
@@ -41,6 +42,29 @@ final class ClassicPolicyRoutes {
                 json.writeNumberProperty("id", p.id());
                 json.writeStringProperty("name", p.name());
                 json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+
+    /** Policies whose category has this name (or id); an unknown category lists none. */
+    private void byCategory(Exchange ex) throws Exception {
+        String category = ex.pathParam("category");
+        if (!ClassicJson.acceptsJson(ex)) {
+            return;
+        }
+        ex.classicJson(200, json -> {
+            json.writeStartObject();
+            json.writeArrayPropertyStart("policies");
+            for (Policy p : fleet.policies()) {
+                if (fleet.categoryName(p.categoryId()).equalsIgnoreCase(category)
+                        || String.valueOf(p.categoryId()).equals(category)) {
+                    json.writeStartObject();
+                    json.writeNumberProperty("id", p.id());
+                    json.writeStringProperty("name", p.name());
+                    json.writeEndObject();
+                }
             }
             json.writeEndArray();
             json.writeEndObject();
