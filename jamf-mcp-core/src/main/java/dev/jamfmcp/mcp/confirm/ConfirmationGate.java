@@ -55,7 +55,7 @@ public final class ConfirmationGate {
     return create(key, Duration.ofMinutes(5), Clock.systemUTC());
   }
 
-  /** Either go ahead, or stop and return {@link #result()} to the client instead. */
+  /** Either go ahead, or stop and return {@link Stop#result()} to the client instead. */
   public sealed interface Decision {
     /** The user confirmed this exact call. */
     record Proceed() implements Decision {}

@@ -101,6 +101,10 @@ public final class StdioTransport {
     CompletableFuture<?>[] open = pending.toArray(CompletableFuture[]::new);
     try {
       CompletableFuture.allOf(open).get(DRAIN_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      log.warn("interrupted; cancelling {} unfinished request(s)", pending.size());
+      session.cancelAll("stdin closed");
     } catch (Exception e) {
       log.warn("stdin closed; cancelling {} unfinished request(s)", pending.size());
       session.cancelAll("stdin closed");
