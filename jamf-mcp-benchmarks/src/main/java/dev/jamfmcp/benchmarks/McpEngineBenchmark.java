@@ -29,24 +29,28 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The MCP engine's hot path: a {@code tools/call} of a trivial {@code echo} tool through
- * {@link McpSession#handleText} (decode, dispatch, schema validation of the arguments, the
- * handler, output-schema check, encode), plus its parts on their own and {@code tools/list}.
+ * The MCP engine's hot path: a {@code tools/call} of a trivial {@code echo} tool through {@link
+ * McpSession#handleText} (decode, dispatch, schema validation of the arguments, the handler,
+ * output-schema check, encode), plus its parts on their own and {@code tools/list}.
  *
  * <pre>java -jar jamf-mcp-benchmarks/target/benchmarks.jar McpEngineBenchmark</pre>
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class McpEngineBenchmark {
-  static final String INITIALIZE = """
+  static final String INITIALIZE =
+      """
       {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25",\
       "capabilities":{},"clientInfo":{"name":"jmh","version":"1"}}}""";
-  static final String INITIALIZED = """
+  static final String INITIALIZED =
+      """
       {"jsonrpc":"2.0","method":"notifications/initialized"}""";
-  static final String CALL_ECHO = """
+  static final String CALL_ECHO =
+      """
       {"jsonrpc":"2.0","id":42,"method":"tools/call","params":{"name":"echo",\
       "arguments":{"text":"Hello from the benchmark, with a few more words in it."}}}""";
-  static final String LIST_TOOLS = """
+  static final String LIST_TOOLS =
+      """
       {"jsonrpc":"2.0","id":43,"method":"tools/list","params":{}}""";
 
   static final Caller CALLER = new Caller(Principal.of("local", "read:jamf"), MessageSink.DISCARD);
@@ -54,17 +58,21 @@ public class McpEngineBenchmark {
   static Tool echo() {
     return Tool.builder("echo")
         .description("Returns the text it is given, and its length.")
-        .inputSchema("""
+        .inputSchema(
+            """
             {"type":"object","properties":{"text":{"type":"string"}},
              "required":["text"],"additionalProperties":false}""")
-        .outputSchema("""
+        .outputSchema(
+            """
             {"type":"object","properties":{"text":{"type":"string"},"length":{"type":"integer"}},
              "required":["text","length"]}""")
         .annotations(new ToolAnnotations(true, false, true, false))
-        .handler((arguments, context) -> {
-          String text = arguments.get("text").stringValue();
-          return ToolResult.structured(Json.object().put("text", text).put("length", text.length()));
-        })
+        .handler(
+            (arguments, context) -> {
+              String text = arguments.get("text").stringValue();
+              return ToolResult.structured(
+                  Json.object().put("text", text).put("length", text.length()));
+            })
         .build();
   }
 
@@ -80,12 +88,14 @@ public class McpEngineBenchmark {
 
     @Setup(Level.Trial)
     public void start() {
-      server = McpServer.create(config -> {
-        config.serverInfo(Implementation.of("jmh", "1")).tool(echo());
-        if (handlers.equals("inline")) {
-          config.executor(new InlineExecutor());
-        }
-      });
+      server =
+          McpServer.create(
+              config -> {
+                config.serverInfo(Implementation.of("jmh", "1")).tool(echo());
+                if (handlers.equals("inline")) {
+                  config.executor(new InlineExecutor());
+                }
+              });
       session = server.newSession();
       expect(session.handleText(INITIALIZE, CALLER).join(), "\"protocolVersion\"");
       session.handleText(INITIALIZED, CALLER).join();

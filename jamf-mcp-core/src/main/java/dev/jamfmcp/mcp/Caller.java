@@ -3,8 +3,8 @@ package dev.jamfmcp.mcp;
 import java.util.Objects;
 
 /**
- * What the transport knows about one inbound message: who sent it and where messages related to
- * it (progress, logs, server requests) should go.
+ * What the transport knows about one inbound message: who sent it and where messages related to it
+ * (progress, logs, server requests) should go.
  */
 public record Caller(Principal principal, MessageSink related) {
   public Caller {

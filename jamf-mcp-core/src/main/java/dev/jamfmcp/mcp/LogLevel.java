@@ -6,7 +6,14 @@ import java.util.Optional;
 
 /** The RFC 5424 severities MCP log messages use, least severe first. */
 public enum LogLevel {
-  DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT, EMERGENCY;
+  DEBUG,
+  INFO,
+  NOTICE,
+  WARNING,
+  ERROR,
+  CRITICAL,
+  ALERT,
+  EMERGENCY;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

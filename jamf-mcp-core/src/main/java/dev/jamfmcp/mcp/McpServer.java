@@ -67,8 +67,8 @@ public final class McpServer implements AutoCloseable {
   }
 
   /**
-   * The settings of a server. Tools are listed sorted by name (a stable order clients can
-   * cache); resources, templates and prompts keep registration order.
+   * The settings of a server. Tools are listed sorted by name (a stable order clients can cache);
+   * resources, templates and prompts keep registration order.
    */
   public static final class Config {
     private Implementation serverInfo = Implementation.of("mcp-server", "0.0.0");
@@ -133,8 +133,8 @@ public final class McpServer implements AutoCloseable {
     }
 
     /**
-     * The pool that runs tool, resource and prompt handlers. Default: virtual threads on Java
-     * 21+, a bounded pool on 17. A pool passed in is not shut down by {@link #close()}.
+     * The pool that runs tool, resource and prompt handlers. Default: virtual threads on Java 21+,
+     * a bounded pool on 17. A pool passed in is not shut down by {@link #close()}.
      */
     public Config executor(ExecutorService executor) {
       this.executor = executor;
@@ -143,7 +143,13 @@ public final class McpServer implements AutoCloseable {
 
     Engine.Settings snapshot() {
       return new Engine.Settings(
-          serverInfo, instructions, tools, resources, resourceTemplates, prompts, pageSize,
+          serverInfo,
+          instructions,
+          tools,
+          resources,
+          resourceTemplates,
+          prompts,
+          pageSize,
           listTtl);
     }
   }

@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One client's conversation with the server. A transport makes one per connection (or per
- * Streamable HTTP session) and hands it every inbound message; replies come back as futures,
- * and messages related to a request go to the {@link Caller}'s sink before its reply.
+ * Streamable HTTP session) and hands it every inbound message; replies come back as futures, and
+ * messages related to a request go to the {@link Caller}'s sink before its reply.
  *
  * <p>Thread-safe: messages may be handled concurrently.
  */
@@ -23,9 +23,9 @@ public final class McpSession {
   }
 
   /**
-   * Handles one frame of text: a JSON-RPC message or, where the version allows, a batch. The
-   * future completes with the encoded reply, or empty when none is due (notifications,
-   * responses, cancelled requests). It never completes exceptionally.
+   * Handles one frame of text: a JSON-RPC message or, where the version allows, a batch. The future
+   * completes with the encoded reply, or empty when none is due (notifications, responses,
+   * cancelled requests). It never completes exceptionally.
    */
   public CompletableFuture<Optional<String>> handleText(String frame, Caller caller) {
     return engine.handleFrame(runtime, frame, caller);

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Who is calling, as the transport established it (a validated token, or the local user on
- * stdio). The engine only reads it; it never sees how it was established.
+ * Who is calling, as the transport established it (a validated token, or the local user on stdio).
+ * The engine only reads it; it never sees how it was established.
  *
  * @param subject a stable id for the audit log (e.g. the token's {@code sub})
  * @param scopes what the caller may do, e.g. {@code read:jamf}, {@code write:jamf}

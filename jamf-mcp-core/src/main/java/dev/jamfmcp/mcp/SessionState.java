@@ -4,8 +4,8 @@ import dev.jamfmcp.mcp.jsonrpc.Json;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What a session remembers between messages after {@code initialize}. Small and immutable, so
- * that an HTTP transport can carry it inside a signed session id and any instance can resume it.
+ * What a session remembers between messages after {@code initialize}. Small and immutable, so that
+ * an HTTP transport can carry it inside a signed session id and any instance can resume it.
  *
  * @param version the negotiated version, or null before {@code initialize}
  * @param logLevel the least severe level the client wants, or null for no log messages

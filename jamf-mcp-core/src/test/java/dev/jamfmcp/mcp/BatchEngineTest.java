@@ -25,15 +25,17 @@ class BatchEngineTest {
   void aBatchIn20250326GetsAnArrayOfRepliesForItsRequestsOnly() {
     TestClient client = new TestClient(server, reader);
     client.initialize("2025-03-26");
-    JsonNode replies = client.sendRaw("["
-        + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},"
-        + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"},"
-        + "{\"jsonrpc\":\"2.0\",\"id\":\"b\",\"method\":\"tools/call\","
-        + "\"params\":{\"name\":\"echo\",\"arguments\":{\"text\":\"x\"}}},"
-        + "42,"
-        + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"nope\"},"
-        + "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\"}}"
-        + "]");
+    JsonNode replies =
+        client.sendRaw(
+            "["
+                + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},"
+                + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":\"b\",\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"echo\",\"arguments\":{\"text\":\"x\"}}},"
+                + "42,"
+                + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"nope\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\"}}"
+                + "]");
     assertThat(replies.isArray()).isTrue();
     assertThat(replies).hasSize(5);
     assertThat(replies.get(0).get("id").intValue()).isEqualTo(1);
@@ -67,8 +69,10 @@ class BatchEngineTest {
 
   @Test
   void aBatchBeforeInitializeIsRefused() {
-    JsonNode reply = new TestClient(server, reader).sendRaw(
-        "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\"}}]");
+    JsonNode reply =
+        new TestClient(server, reader)
+            .sendRaw(
+                "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\"}}]");
     assertThat(reply.at("/error/code").intValue()).isEqualTo(ErrorCodes.INVALID_REQUEST);
   }
 

@@ -47,8 +47,8 @@ class CatalogEngineTest {
       client.initialize("2025-03-26");
       assertThat(client.request("tools/list", "{}").at("/result/tools")).isEmpty();
       assertThat(client.request("resources/list", "{}").at("/result/resources")).isEmpty();
-      assertThat(client.request("resources/templates/list", "{}")
-          .at("/result/resourceTemplates")).isEmpty();
+      assertThat(client.request("resources/templates/list", "{}").at("/result/resourceTemplates"))
+          .isEmpty();
       assertThat(client.request("prompts/list", "{}").at("/result/prompts")).isEmpty();
     }
   }
@@ -82,8 +82,8 @@ class CatalogEngineTest {
   @Test
   void statelessReadsAreMarkedUncacheable() {
     ObjectNode params = TestClient.statelessParams("2026-07-28").put("uri", "jamf://computers/1");
-    JsonNode result = new TestClient(server, reader).request("resources/read", params)
-        .get("result");
+    JsonNode result =
+        new TestClient(server, reader).request("resources/read", params).get("result");
     assertThat(result.get("ttlMs").intValue()).isZero();
     assertThat(result.get("cacheScope").stringValue()).isEqualTo("private");
   }
@@ -99,8 +99,10 @@ class CatalogEngineTest {
   @Test
   void rendersPromptsAndChecksRequiredArguments() {
     TestClient client = client();
-    JsonNode prompt = client.request("prompts/get",
-        "{\"name\":\"troubleshoot-device\",\"arguments\":{\"device\":\"MBP-1\",\"symptom\":\"slow\"}}");
+    JsonNode prompt =
+        client.request(
+            "prompts/get",
+            "{\"name\":\"troubleshoot-device\",\"arguments\":{\"device\":\"MBP-1\",\"symptom\":\"slow\"}}");
     assertThat(prompt.at("/result/messages/0/role").stringValue()).isEqualTo("user");
     assertThat(prompt.at("/result/messages/0/content/text").stringValue())
         .isEqualTo("Troubleshoot MBP-1: slow");
@@ -109,16 +111,21 @@ class CatalogEngineTest {
     assertThat(missing.at("/error/message").stringValue()).contains("device");
     JsonNode unknown = client.request("prompts/get", "{\"name\":\"nope\"}");
     assertThat(unknown.at("/error/code").intValue()).isEqualTo(ErrorCodes.INVALID_PARAMS);
-    JsonNode nonString = client.request("prompts/get",
-        "{\"name\":\"troubleshoot-device\",\"arguments\":{\"device\":5}}");
+    JsonNode nonString =
+        client.request(
+            "prompts/get", "{\"name\":\"troubleshoot-device\",\"arguments\":{\"device\":5}}");
     assertThat(nonString.at("/error/code").intValue()).isEqualTo(ErrorCodes.INVALID_PARAMS);
   }
 
   @Test
   void completionAnswersEmpty() {
-    JsonNode result = client().request("completion/complete",
-        "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"troubleshoot-device\"},"
-            + "\"argument\":{\"name\":\"device\",\"value\":\"MB\"}}").get("result");
+    JsonNode result =
+        client()
+            .request(
+                "completion/complete",
+                "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"troubleshoot-device\"},"
+                    + "\"argument\":{\"name\":\"device\",\"value\":\"MB\"}}")
+            .get("result");
     assertThat(result.at("/completion/values")).isEmpty();
     assertThat(result.at("/completion/hasMore").booleanValue()).isFalse();
     assertThat(client().request("completion/complete", "{}").at("/error/code").intValue())

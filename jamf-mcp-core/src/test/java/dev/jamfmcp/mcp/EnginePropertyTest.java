@@ -28,17 +28,38 @@ import tools.jackson.databind.node.ObjectNode;
 class EnginePropertyTest {
   private static final TestTools TOOLS = new TestTools();
   // no "slow" tool here: it would block the property run
-  private static final McpServer SERVER = McpServer.create(c -> c
-      .serverInfo(Implementation.of("prop", "1"))
-      .tools(List.of(TOOLS.echo(), TOOLS.write(), TOOLS.progress(), TOOLS.failing(),
-          TOOLS.badOutput()))
-      .resource(TOOLS.overview())
-      .resourceTemplate(TOOLS.computer())
-      .prompt(TOOLS.troubleshoot()));
-  private static final List<String> METHODS = List.of("initialize", "ping", "tools/list",
-      "tools/call", "resources/list", "resources/read", "resources/templates/list",
-      "prompts/list", "prompts/get", "completion/complete", "logging/setLevel",
-      "server/discover", "notifications/initialized", "notifications/cancelled", "nope/x", "");
+  private static final McpServer SERVER =
+      McpServer.create(
+          c ->
+              c.serverInfo(Implementation.of("prop", "1"))
+                  .tools(
+                      List.of(
+                          TOOLS.echo(),
+                          TOOLS.write(),
+                          TOOLS.progress(),
+                          TOOLS.failing(),
+                          TOOLS.badOutput()))
+                  .resource(TOOLS.overview())
+                  .resourceTemplate(TOOLS.computer())
+                  .prompt(TOOLS.troubleshoot()));
+  private static final List<String> METHODS =
+      List.of(
+          "initialize",
+          "ping",
+          "tools/list",
+          "tools/call",
+          "resources/list",
+          "resources/read",
+          "resources/templates/list",
+          "prompts/list",
+          "prompts/get",
+          "completion/complete",
+          "logging/setLevel",
+          "server/discover",
+          "notifications/initialized",
+          "notifications/cancelled",
+          "nope/x",
+          "");
 
   @AfterContainer
   static void close() {
@@ -66,17 +87,23 @@ class EnginePropertyTest {
     TestClient client = freshSession(version);
     String reply = answer(client, Json.mapper().writeValueAsString(message));
     JsonNode id = message.get("id");
-    boolean validRequest = message.has("method") && message.get("method").isString()
-        && id != null && (id.isString() || id.isIntegralNumber())
-        && "2.0".equals(message.path("jsonrpc").asString(""));
+    boolean validRequest =
+        message.has("method")
+            && message.get("method").isString()
+            && id != null
+            && (id.isString() || id.isIntegralNumber())
+            && "2.0".equals(message.path("jsonrpc").asString(""));
     assertWellFormed(reply, validRequest ? id : null);
     if (validRequest) {
       assertThat(reply).as("a request always gets a reply").isNotNull();
     }
-    boolean notification = !message.has("id") && message.has("method")
-        && message.get("method").isString() && !message.get("method").stringValue().isEmpty()
-        && "2.0".equals(message.path("jsonrpc").asString(""))
-        && (!message.has("params") || message.get("params").isObject());
+    boolean notification =
+        !message.has("id")
+            && message.has("method")
+            && message.get("method").isString()
+            && !message.get("method").stringValue().isEmpty()
+            && "2.0".equals(message.path("jsonrpc").asString(""))
+            && (!message.has("params") || message.get("params").isObject());
     if (notification) {
       assertThat(reply).as("a notification never gets a reply").isNull();
     }
@@ -102,71 +129,103 @@ class EnginePropertyTest {
   }
 
   private Arbitrary<JsonNode> container(Arbitrary<JsonNode> element) {
-    Arbitrary<JsonNode> array = element.list().ofMaxSize(4).map(items -> {
-      ArrayNode node = Json.mapper().createArrayNode();
-      items.forEach(node::add);
-      return node;
-    });
-    Arbitrary<JsonNode> object = Combinators.combine(
-        Arbitraries.of("jsonrpc", "id", "method", "params", "result", "error", "name",
-            "arguments", "uri", "cursor", "_meta", "x").list().ofMaxSize(4),
-        element.list().ofSize(4)).as((keys, values) -> {
-          ObjectNode node = Json.object();
-          for (int i = 0; i < keys.size(); i++) {
-            node.set(keys.get(i), values.get(i));
-          }
-          return node;
-        });
+    Arbitrary<JsonNode> array =
+        element
+            .list()
+            .ofMaxSize(4)
+            .map(
+                items -> {
+                  ArrayNode node = Json.mapper().createArrayNode();
+                  items.forEach(node::add);
+                  return node;
+                });
+    Arbitrary<JsonNode> object =
+        Combinators.combine(
+                Arbitraries.of(
+                        "jsonrpc",
+                        "id",
+                        "method",
+                        "params",
+                        "result",
+                        "error",
+                        "name",
+                        "arguments",
+                        "uri",
+                        "cursor",
+                        "_meta",
+                        "x")
+                    .list()
+                    .ofMaxSize(4),
+                element.list().ofSize(4))
+            .as(
+                (keys, values) -> {
+                  ObjectNode node = Json.object();
+                  for (int i = 0; i < keys.size(); i++) {
+                    node.set(keys.get(i), values.get(i));
+                  }
+                  return node;
+                });
     return Arbitraries.oneOf(array, object);
   }
 
   @Provide
   Arbitrary<ObjectNode> messages() {
-    Arbitrary<JsonNode> ids = Arbitraries.oneOf(
-        Arbitraries.integers().map(n -> (JsonNode) Json.nodes().numberNode(n)),
-        Arbitraries.strings().ofMaxLength(10).map(s -> (JsonNode) Json.nodes().stringNode(s)),
-        json());
-    Arbitrary<JsonNode> methods = Arbitraries.oneOf(
-        Arbitraries.of(METHODS).map(m -> (JsonNode) Json.nodes().stringNode(m)), scalar());
-    Arbitrary<ObjectNode> params = Combinators.combine(
-        Arbitraries.of("echo", "wipe", "count", "fail", "liar", "nope"),
-        json(), json(), Arbitraries.of("jamf://computers/1", "jamf://fleet/overview", "x:"),
-        Arbitraries.of("2025-06-18", "2026-07-28", "bogus"), Arbitraries.integers().between(0, 5))
-        .as((name, arguments, extra, uri, version, shape) -> {
-          ObjectNode p = Json.object().put("name", name).put("uri", uri)
-              .put("protocolVersion", version);
-          if (shape > 0) {
-            p.set("arguments", shape == 1 ? Json.object().put("text", "t") : arguments);
-          }
-          if (shape > 2) {
-            ObjectNode meta = p.putObject("_meta");
-            meta.set("progressToken", extra);
-            if (shape > 3) {
-              meta.put("io.modelcontextprotocol/protocolVersion", version);
-            }
-          }
-          if (shape == 5) {
-            p.set("cursor", extra);
-          }
-          return p;
-        });
+    Arbitrary<JsonNode> ids =
+        Arbitraries.oneOf(
+            Arbitraries.integers().map(n -> (JsonNode) Json.nodes().numberNode(n)),
+            Arbitraries.strings().ofMaxLength(10).map(s -> (JsonNode) Json.nodes().stringNode(s)),
+            json());
+    Arbitrary<JsonNode> methods =
+        Arbitraries.oneOf(
+            Arbitraries.of(METHODS).map(m -> (JsonNode) Json.nodes().stringNode(m)), scalar());
+    Arbitrary<ObjectNode> params =
+        Combinators.combine(
+                Arbitraries.of("echo", "wipe", "count", "fail", "liar", "nope"),
+                json(),
+                json(),
+                Arbitraries.of("jamf://computers/1", "jamf://fleet/overview", "x:"),
+                Arbitraries.of("2025-06-18", "2026-07-28", "bogus"),
+                Arbitraries.integers().between(0, 5))
+            .as(
+                (name, arguments, extra, uri, version, shape) -> {
+                  ObjectNode p =
+                      Json.object()
+                          .put("name", name)
+                          .put("uri", uri)
+                          .put("protocolVersion", version);
+                  if (shape > 0) {
+                    p.set("arguments", shape == 1 ? Json.object().put("text", "t") : arguments);
+                  }
+                  if (shape > 2) {
+                    ObjectNode meta = p.putObject("_meta");
+                    meta.set("progressToken", extra);
+                    if (shape > 3) {
+                      meta.put("io.modelcontextprotocol/protocolVersion", version);
+                    }
+                  }
+                  if (shape == 5) {
+                    p.set("cursor", extra);
+                  }
+                  return p;
+                });
     return Combinators.combine(ids, methods, params, Arbitraries.integers().between(0, 7))
-        .as((id, method, p, drop) -> {
-          ObjectNode m = Json.object().put("jsonrpc", drop == 6 ? "1.0" : "2.0");
-          if (drop != 1) {
-            m.set("id", id);
-          }
-          if (drop != 2) {
-            m.set("method", method);
-          }
-          if (drop != 3) {
-            m.set("params", drop == 4 ? Json.nodes().stringNode("p") : p);
-          }
-          if (drop == 5) {
-            m.putObject("result");
-          }
-          return m;
-        });
+        .as(
+            (id, method, p, drop) -> {
+              ObjectNode m = Json.object().put("jsonrpc", drop == 6 ? "1.0" : "2.0");
+              if (drop != 1) {
+                m.set("id", id);
+              }
+              if (drop != 2) {
+                m.set("method", method);
+              }
+              if (drop != 3) {
+                m.set("params", drop == 4 ? Json.nodes().stringNode("p") : p);
+              }
+              if (drop == 5) {
+                m.putObject("result");
+              }
+              return m;
+            });
   }
 
   private static TestClient freshSession(String version) {
@@ -191,8 +250,11 @@ class EnginePropertyTest {
       return;
     }
     // the marks of a stack trace or an exception's toString(), never of a reply
-    assertThat(reply).doesNotContainPattern("[A-Za-z]+(Exception|Error):")
-        .doesNotContain("\tat ").doesNotContain(".java:").doesNotContain("dev.jamfmcp.mcp.");
+    assertThat(reply)
+        .doesNotContainPattern("[A-Za-z]+(Exception|Error):")
+        .doesNotContain("\tat ")
+        .doesNotContain(".java:")
+        .doesNotContain("dev.jamfmcp.mcp.");
     JsonNode tree = Json.mapper().readTree(reply);
     if (tree.isArray()) {
       assertThat(tree).isNotEmpty();

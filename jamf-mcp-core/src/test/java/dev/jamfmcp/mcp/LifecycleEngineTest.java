@@ -41,10 +41,18 @@ class LifecycleEngineTest {
 
   @Test
   void titlesAppearOnlyFromTheVersionThatHasThem() {
-    assertThat(new TestClient(server, reader).initialize("2025-03-26").at("/serverInfo/title")
-        .isMissingNode()).isTrue();
-    assertThat(new TestClient(server, reader).initialize("2025-06-18").at("/serverInfo/title")
-        .stringValue()).isEqualTo("Test Server");
+    assertThat(
+            new TestClient(server, reader)
+                .initialize("2025-03-26")
+                .at("/serverInfo/title")
+                .isMissingNode())
+        .isTrue();
+    assertThat(
+            new TestClient(server, reader)
+                .initialize("2025-06-18")
+                .at("/serverInfo/title")
+                .stringValue())
+        .isEqualTo("Test Server");
   }
 
   @ParameterizedTest
@@ -97,9 +105,10 @@ class LifecycleEngineTest {
   @Test
   void discoverAdvertisesEveryVersionWithResultTypeAndServerInfo() {
     TestClient client = new TestClient(server, reader);
-    JsonNode result = client.request("server/discover", TestClient.statelessParams("2026-07-28"))
-        .get("result");
-    assertThat(result.get("supportedVersions")).extracting(JsonNode::stringValue)
+    JsonNode result =
+        client.request("server/discover", TestClient.statelessParams("2026-07-28")).get("result");
+    assertThat(result.get("supportedVersions"))
+        .extracting(JsonNode::stringValue)
         .containsExactly("2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25", "2026-07-28");
     assertThat(result.get("resultType").stringValue()).isEqualTo("complete");
     assertThat(result.at("/_meta/io.modelcontextprotocol~1serverInfo/name").stringValue())
@@ -113,8 +122,7 @@ class LifecycleEngineTest {
   @Test
   void aModernProbeThenALegacyInitializeWorksOnTheSameSession() {
     TestClient client = new TestClient(server, reader);
-    JsonNode probe = client.request("server/discover",
-        TestClient.statelessParams("2026-07-28"));
+    JsonNode probe = client.request("server/discover", TestClient.statelessParams("2026-07-28"));
     assertThat(probe.has("result")).isTrue();
     JsonNode init = client.initialize("2025-03-26");
     assertThat(init.get("protocolVersion").stringValue()).isEqualTo("2025-03-26");
@@ -155,14 +163,16 @@ class LifecycleEngineTest {
       ObjectNode params = TestClient.statelessParams("2026-07-28");
       params.put("level", "info").put("protocolVersion", "2026-07-28");
       assertThat(client.request(method, params).at("/error/code").intValue())
-          .as(method).isEqualTo(ErrorCodes.METHOD_NOT_FOUND);
+          .as(method)
+          .isEqualTo(ErrorCodes.METHOD_NOT_FOUND);
     }
   }
 
   @Test
   void aSessionfulVersionInMetaIsUnsupported() {
-    JsonNode reply = new TestClient(server, reader).request("tools/list",
-        TestClient.statelessParams("2025-11-25"));
+    JsonNode reply =
+        new TestClient(server, reader)
+            .request("tools/list", TestClient.statelessParams("2025-11-25"));
     assertThat(reply.at("/error/code").intValue())
         .isEqualTo(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION);
   }
@@ -171,8 +181,9 @@ class LifecycleEngineTest {
   void setLevelValidatesTheLevel() {
     TestClient client = new TestClient(server, reader);
     client.initialize("2025-06-18");
-    assertThat(client.request("logging/setLevel", "{\"level\":\"warning\"}").get("result")
-        .isEmpty()).isTrue();
+    assertThat(
+            client.request("logging/setLevel", "{\"level\":\"warning\"}").get("result").isEmpty())
+        .isTrue();
     assertThat(client.session().state().logLevel()).isEqualTo(LogLevel.WARNING);
     JsonNode bad = client.request("logging/setLevel", "{\"level\":\"loud\"}");
     assertThat(bad.at("/error/code").intValue()).isEqualTo(ErrorCodes.INVALID_PARAMS);

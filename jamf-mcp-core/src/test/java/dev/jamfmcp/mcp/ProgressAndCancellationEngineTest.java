@@ -32,8 +32,12 @@ class ProgressAndCancellationEngineTest {
 
   private static String countCall(Object id, String token) {
     String meta = token == null ? "" : ",\"_meta\":{\"progressToken\":" + token + "}";
-    return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":"
-        + "{\"name\":\"count\",\"arguments\":{\"n\":5}" + meta + "}}";
+    return "{\"jsonrpc\":\"2.0\",\"id\":"
+        + id
+        + ",\"method\":\"tools/call\",\"params\":"
+        + "{\"name\":\"count\",\"arguments\":{\"n\":5}"
+        + meta
+        + "}}";
   }
 
   @Test
@@ -42,8 +46,10 @@ class ProgressAndCancellationEngineTest {
     client.initialize("2025-06-18");
     JsonNode reply = client.sendRaw(countCall(1, "\"tok-1\""));
     assertThat(reply.at("/result/content/0/text").stringValue()).isEqualTo("counted to 5");
-    List<JsonNode> progress = client.related().stream()
-        .filter(m -> m.get("method").stringValue().equals("notifications/progress")).toList();
+    List<JsonNode> progress =
+        client.related().stream()
+            .filter(m -> m.get("method").stringValue().equals("notifications/progress"))
+            .toList();
     assertThat(progress).hasSize(5);
     double last = 0;
     for (JsonNode note : progress) {
@@ -81,11 +87,14 @@ class ProgressAndCancellationEngineTest {
     assertThat(client.related()).isEmpty();
     client.request("logging/setLevel", "{\"level\":\"warning\"}");
     client.sendRaw(countCall(2, null));
-    assertThat(client.related()).hasSize(5).allSatisfy(m -> {
-      assertThat(m.get("method").stringValue()).isEqualTo("notifications/message");
-      assertThat(m.at("/params/level").stringValue()).isEqualTo("warning");
-      assertThat(m.at("/params/logger").stringValue()).isEqualTo("count");
-    });
+    assertThat(client.related())
+        .hasSize(5)
+        .allSatisfy(
+            m -> {
+              assertThat(m.get("method").stringValue()).isEqualTo("notifications/message");
+              assertThat(m.at("/params/level").stringValue()).isEqualTo("warning");
+              assertThat(m.at("/params/logger").stringValue()).isEqualTo("count");
+            });
   }
 
   @Test
@@ -102,12 +111,13 @@ class ProgressAndCancellationEngineTest {
   void cancellationInterruptsTheHandlerAndSuppressesTheReply() throws Exception {
     TestClient client = new TestClient(server, reader);
     client.initialize("2025-06-18");
-    CompletableFuture<Optional<String>> reply = client.sendAsync(
-        "{\"jsonrpc\":\"2.0\",\"id\":\"slow-1\",\"method\":\"tools/call\","
-            + "\"params\":{\"name\":\"slow\"}}");
+    CompletableFuture<Optional<String>> reply =
+        client.sendAsync(
+            "{\"jsonrpc\":\"2.0\",\"id\":\"slow-1\",\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"slow\"}}");
     assertThat(tools.slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
-    client.notify("notifications/cancelled",
-        "{\"requestId\":\"slow-1\",\"reason\":\"user gave up\"}");
+    client.notify(
+        "notifications/cancelled", "{\"requestId\":\"slow-1\",\"reason\":\"user gave up\"}");
     assertThat(reply.get(10, TimeUnit.SECONDS)).isEmpty();
     assertThat(tools.slowInterrupted.await(10, TimeUnit.SECONDS)).isTrue();
     // the session goes on, and the id may be used again
@@ -128,8 +138,9 @@ class ProgressAndCancellationEngineTest {
   void cancelAllStopsEverythingInFlight() throws Exception {
     TestClient client = new TestClient(server, reader);
     client.initialize("2025-06-18");
-    CompletableFuture<Optional<String>> reply = client.sendAsync(
-        "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}");
+    CompletableFuture<Optional<String>> reply =
+        client.sendAsync(
+            "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}");
     assertThat(tools.slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
     client.session().cancelAll("connection closed");
     assertThat(reply.get(10, TimeUnit.SECONDS)).isEmpty();
@@ -140,8 +151,9 @@ class ProgressAndCancellationEngineTest {
   void aDuplicateIdWhileTheFirstIsRunningIsRefused() throws Exception {
     TestClient client = new TestClient(server, reader);
     client.initialize("2025-06-18");
-    String slow = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\","
-        + "\"params\":{\"name\":\"slow\"}}";
+    String slow =
+        "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\","
+            + "\"params\":{\"name\":\"slow\"}}";
     CompletableFuture<Optional<String>> first = client.sendAsync(slow);
     assertThat(tools.slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
     JsonNode second = client.sendRaw(slow);
@@ -153,26 +165,32 @@ class ProgressAndCancellationEngineTest {
 
   @Test
   void aToolCanAskTheClientAndGetsTheAnswer() throws Exception {
-    Tool asking = Tool.builder("ask")
-        .description("Asks the user a question through elicitation.")
-        .annotations(ToolAnnotations.readOnly())
-        .handler((args, ctx) -> {
-          ObjectNode params = Json.object().put("message", "Sure?");
-          params.putObject("requestedSchema").put("type", "object");
-          JsonNode answer = ctx.requestFromClient("elicitation/create", params)
-              .get(10, TimeUnit.SECONDS);
-          return ToolResult.text("user said " + answer.get("action").stringValue());
-        })
-        .build();
+    Tool asking =
+        Tool.builder("ask")
+            .description("Asks the user a question through elicitation.")
+            .annotations(ToolAnnotations.readOnly())
+            .handler(
+                (args, ctx) -> {
+                  ObjectNode params = Json.object().put("message", "Sure?");
+                  params.putObject("requestedSchema").put("type", "object");
+                  JsonNode answer =
+                      ctx.requestFromClient("elicitation/create", params).get(10, TimeUnit.SECONDS);
+                  return ToolResult.text("user said " + answer.get("action").stringValue());
+                })
+            .build();
     try (McpServer withAsk = McpServer.create(c -> c.tool(asking))) {
       TestClient client = new TestClient(withAsk, reader);
       client.initialize("2025-06-18");
-      CompletableFuture<Optional<String>> reply = client.sendAsync(
-          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"ask\"}}");
+      CompletableFuture<Optional<String>> reply =
+          client.sendAsync(
+              "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"ask\"}}");
       JsonNode request = awaitRelated(client);
       assertThat(request.get("method").stringValue()).isEqualTo("elicitation/create");
-      client.session().handle(new JsonRpcMessage.Response(request.get("id"),
-          Json.object().put("action", "accept")), new Caller(reader, m -> {}));
+      client
+          .session()
+          .handle(
+              new JsonRpcMessage.Response(request.get("id"), Json.object().put("action", "accept")),
+              new Caller(reader, m -> {}));
       JsonNode result = TestClient.await(reply);
       assertThat(result.at("/result/content/0/text").stringValue()).isEqualTo("user said accept");
     }
@@ -183,8 +201,10 @@ class ProgressAndCancellationEngineTest {
     TestClient client = new TestClient(server, reader);
     client.initialize("2025-06-18");
     assertThat(client.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":\"srv-99\",\"result\":{}}")).isNull();
-    assertThat(client.sendRaw(
-        "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"x\"}}")).isNull();
+    assertThat(
+            client.sendRaw(
+                "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"x\"}}"))
+        .isNull();
     assertThat(client.request("ping", "{}").has("result")).isTrue();
   }
 

@@ -33,8 +33,8 @@ class ToolsEngineTest {
   }
 
   private JsonNode call(TestClient client, String tool, String arguments) {
-    return client.request("tools/call",
-        "{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}");
+    return client.request(
+        "tools/call", "{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}");
   }
 
   @Test
@@ -77,27 +77,32 @@ class ToolsEngineTest {
       JsonNode first = client.request("tools/list", "{}").get("result");
       assertThat(first.get("tools")).hasSize(4);
       String cursor = first.get("nextCursor").stringValue();
-      JsonNode second = client.request("tools/list", "{\"cursor\":\"" + cursor + "\"}")
-          .get("result");
+      JsonNode second =
+          client.request("tools/list", "{\"cursor\":\"" + cursor + "\"}").get("result");
       assertThat(second.get("tools")).hasSize(2);
       assertThat(second.at("/tools/0/name").stringValue()).isEqualTo("slow");
       assertThat(second.has("nextCursor")).isFalse();
       for (String forged : new String[] {"garbage!!", "", "dG9vbHM6OTk", cursor + "x"}) {
         JsonNode bad = client.request("tools/list", "{\"cursor\":\"" + forged + "\"}");
-        assertThat(bad.at("/error/code").intValue()).as(forged)
+        assertThat(bad.at("/error/code").intValue())
+            .as(forged)
             .isEqualTo(ErrorCodes.INVALID_PARAMS);
       }
       // a cursor of one list is not accepted by another
-      assertThat(client.request("prompts/list", "{\"cursor\":\"" + cursor + "\"}")
-          .at("/error/code").intValue()).isEqualTo(ErrorCodes.INVALID_PARAMS);
+      assertThat(
+              client
+                  .request("prompts/list", "{\"cursor\":\"" + cursor + "\"}")
+                  .at("/error/code")
+                  .intValue())
+          .isEqualTo(ErrorCodes.INVALID_PARAMS);
     }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"2025-06-18", "2025-11-25"})
   void callReturnsTextAndMatchingStructuredContent(String version) {
-    JsonNode result = call(client(reader, version), "echo", "{\"text\":\"hi\",\"times\":2}")
-        .get("result");
+    JsonNode result =
+        call(client(reader, version), "echo", "{\"text\":\"hi\",\"times\":2}").get("result");
     assertThat(result.at("/structuredContent/echo").stringValue()).isEqualTo("hihi");
     assertThat(result.at("/content/0/type").stringValue()).isEqualTo("text");
     assertThat(result.at("/content/0/text").stringValue()).contains("\"echo\":\"hihi\"");
@@ -106,27 +111,31 @@ class ToolsEngineTest {
 
   @Test
   void versionsWithoutStructuredContentGetTheTextOnly() {
-    JsonNode result = call(client(reader, "2025-03-26"), "echo", "{\"text\":\"hi\"}")
-        .get("result");
+    JsonNode result = call(client(reader, "2025-03-26"), "echo", "{\"text\":\"hi\"}").get("result");
     assertThat(result.has("structuredContent")).isFalse();
     assertThat(result.at("/content/0/text").stringValue()).contains("hi");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "{}                                 | text",
-      "{\"text\":\"\"}                    | text",
-      "{\"text\":5}                       | text",
-      "{\"text\":\"a\",\"times\":9}       | times",
-      "{\"text\":\"a\",\"times\":\"2\"}   | times",
-      "{\"text\":\"a\",\"colour\":\"red\"}| colour"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{}                                 | text",
+        "{\"text\":\"\"}                    | text",
+        "{\"text\":5}                       | text",
+        "{\"text\":\"a\",\"times\":9}       | times",
+        "{\"text\":\"a\",\"times\":\"2\"}   | times",
+        "{\"text\":\"a\",\"colour\":\"red\"}| colour"
+      })
   void invalidArgumentsAreAnErrorResultNamingTheFieldAndTheHandlerNeverRuns(
       String arguments, String field) {
     for (String version : List.of("2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25")) {
       JsonNode result = call(client(reader, version), "echo", arguments).get("result");
       assertThat(result.get("isError").booleanValue()).as(version).isTrue();
-      assertThat(result.at("/content/0/text").stringValue()).as(version)
-          .startsWith("Invalid arguments for tool 'echo'").contains(field);
+      assertThat(result.at("/content/0/text").stringValue())
+          .as(version)
+          .startsWith("Invalid arguments for tool 'echo'")
+          .contains(field);
     }
     assertThat(tools.echoRuns).hasValue(0);
   }
@@ -175,8 +184,7 @@ class ToolsEngineTest {
 
   @Test
   void aToolExceptionIsRelayedToTheModel() {
-    JsonNode result = call(client(reader, "2025-06-18"), "fail", "{\"polite\":true}")
-        .get("result");
+    JsonNode result = call(client(reader, "2025-06-18"), "fail", "{\"polite\":true}").get("result");
     assertThat(result.get("isError").booleanValue()).isTrue();
     assertThat(result.at("/content/0/text").stringValue())
         .isEqualTo("Jamf Pro did not answer within 30 s; nothing was changed");
@@ -188,7 +196,9 @@ class ToolsEngineTest {
     assertThat(result.get("isError").booleanValue()).isTrue();
     String text = result.at("/content/0/text").stringValue();
     assertThat(text).contains("internal error").contains("reference");
-    assertThat(text).doesNotContain("secret").doesNotContain("com.example")
+    assertThat(text)
+        .doesNotContain("secret")
+        .doesNotContain("com.example")
         .doesNotContain("Exception");
   }
 

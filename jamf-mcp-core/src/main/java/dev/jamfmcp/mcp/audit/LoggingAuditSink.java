@@ -15,10 +15,11 @@ public final class LoggingAuditSink implements AuditSink {
 
   @Override
   public void record(AuditEvent event) {
-    ObjectNode line = Json.object()
-        .put("time", event.time().toString())
-        .put("principal", event.principal())
-        .put("tool", event.tool());
+    ObjectNode line =
+        Json.object()
+            .put("time", event.time().toString())
+            .put("principal", event.principal())
+            .put("tool", event.tool());
     line.set("arguments", event.arguments());
     event.targets().forEach(line.putArray("targets")::add);
     line.put("outcome", event.outcome());

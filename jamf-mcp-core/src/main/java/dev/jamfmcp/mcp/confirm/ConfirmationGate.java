@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The one gate every destructive tool goes through. The first call of a write tool changes
- * nothing: the user sees a preview and must confirm, in the strongest way the client supports:
+ * The one gate every destructive tool goes through. The first call of a write tool changes nothing:
+ * the user sees a preview and must confirm, in the strongest way the client supports:
  *
  * <ol>
  *   <li>2026-07-28 clients that declare elicitation: an input-required result carrying an
@@ -28,12 +28,13 @@ import tools.jackson.databind.node.ObjectNode;
  *       caller passes back unchanged with the same arguments.
  * </ol>
  *
- * There is no {@code confirm: true} shortcut: only a token this server signed, for this
- * principal, tool and exact arguments, unexpired and unused, or the user's own answer, opens it.
+ * There is no {@code confirm: true} shortcut: only a token this server signed, for this principal,
+ * tool and exact arguments, unexpired and unused, or the user's own answer, opens it.
  */
 public final class ConfirmationGate {
   /** The argument that carries a confirmation token back; write tools declare it. */
   public static final String TOKEN_ARGUMENT = "confirmationToken";
+
   private static final String INPUT_KEY = "confirm";
 
   private final ConfirmationTokens tokens;
@@ -54,7 +55,7 @@ public final class ConfirmationGate {
     return create(key, Duration.ofMinutes(5), Clock.systemUTC());
   }
 
-  /** Either go ahead, or stop and return {@link #result()} to the client instead. */
+  /** Either go ahead, or stop and return {@link Stop#result()} to the client instead. */
   public sealed interface Decision {
     /** The user confirmed this exact call. */
     record Proceed() implements Decision {}
@@ -65,15 +66,19 @@ public final class ConfirmationGate {
 
   /** The schema of the {@code confirmationToken} argument, for write tools' input schemas. */
   public static ObjectNode tokenArgumentSchema() {
-    return Json.object().put("type", "string").put("maxLength", 2048).put("description",
-        "Only when a previous call of this tool returned status confirmation_required: the"
-            + " confirmationToken it returned, passed back unchanged with exactly the same other"
-            + " arguments, after the user agreed. Never invent one.");
+    return Json.object()
+        .put("type", "string")
+        .put("maxLength", 2048)
+        .put(
+            "description",
+            "Only when a previous call of this tool returned status confirmation_required: the"
+                + " confirmationToken it returned, passed back unchanged with exactly the same other"
+                + " arguments, after the user agreed. Never invent one.");
   }
 
   /**
-   * Decides whether the call may run. {@code arguments} are the call's arguments as received
-   * (the token, if any, among them).
+   * Decides whether the call may run. {@code arguments} are the call's arguments as received (the
+   * token, if any, among them).
    */
   public Decision check(String tool, ObjectNode arguments, Preview preview, RequestContext ctx)
       throws InterruptedException {
@@ -90,7 +95,8 @@ public final class ConfirmationGate {
       if (state != null) {
         Decision redeemed = redeem(state, subject, tool, bound);
         return redeemed instanceof Decision.Proceed
-            ? answered(ctx.inputResponses().path(INPUT_KEY), preview) : redeemed;
+            ? answered(ctx.inputResponses().path(INPUT_KEY), preview)
+            : redeemed;
       }
       if (elicits) {
         ObjectNode requests = Json.object();
@@ -112,15 +118,19 @@ public final class ConfirmationGate {
     if (refusal == null) {
       return new Decision.Proceed();
     }
-    return new Decision.Stop(ToolResult.error("Not confirmed: " + refusal.message
-        + ". Nothing was done. Call the tool again without confirmationToken to get a new"
-        + " preview, and ask the user to confirm it."));
+    return new Decision.Stop(
+        ToolResult.error(
+            "Not confirmed: "
+                + refusal.message
+                + ". Nothing was done. Call the tool again without confirmationToken to get a new"
+                + " preview, and ask the user to confirm it."));
   }
 
   private Decision elicit(RequestContext ctx, Preview preview) throws InterruptedException {
     try {
-      JsonNode answer = ctx.requestFromClient("elicitation/create", elicitation(preview))
-          .get(tokens.ttl().toMillis(), TimeUnit.MILLISECONDS);
+      JsonNode answer =
+          ctx.requestFromClient("elicitation/create", elicitation(preview))
+              .get(tokens.ttl().toMillis(), TimeUnit.MILLISECONDS);
       return answered(answer, preview);
     } catch (TimeoutException e) {
       return cancelled("No answer came within " + tokens.ttl().toMinutes() + " minutes");
@@ -132,8 +142,8 @@ public final class ConfirmationGate {
   private static Decision answered(JsonNode answer, Preview preview) {
     String action = answer.path("action").asString("");
     if (!"accept".equals(action)) {
-      return cancelled("The user did not confirm (" + (action.isEmpty() ? "no answer" : action)
-          + ")");
+      return cancelled(
+          "The user did not confirm (" + (action.isEmpty() ? "no answer" : action) + ")");
     }
     JsonNode content = answer.path("content");
     if (!content.path("confirm").asBoolean(false)) {
@@ -147,26 +157,33 @@ public final class ConfirmationGate {
   }
 
   private static Decision cancelled(String why) {
-    ObjectNode data = Json.object().put("status", "cancelled")
-        .put("message", why + "; nothing was done.");
-    return new Decision.Stop(new ToolResult.Complete(
-        List.of(Content.text(why + "; nothing was done.")), data, false));
+    ObjectNode data =
+        Json.object().put("status", "cancelled").put("message", why + "; nothing was done.");
+    return new Decision.Stop(
+        new ToolResult.Complete(List.of(Content.text(why + "; nothing was done.")), data, false));
   }
 
   private Decision askForToken(String subject, String tool, ObjectNode bound, Preview preview) {
     ConfirmationTokens.Issued issued = tokens.issue(subject, tool, bound);
     ObjectNode data = Json.object().put("status", "confirmation_required");
-    ObjectNode confirmation = data.putObject("confirmation")
-        .put("token", issued.token())
-        .put("expiresAt", issued.expiresAt().toString())
-        .put("action", preview.action())
-        .put("summary", preview.summary())
-        .put("irreversible", preview.irreversible());
+    ObjectNode confirmation =
+        data.putObject("confirmation")
+            .put("token", issued.token())
+            .put("expiresAt", issued.expiresAt().toString())
+            .put("action", preview.action())
+            .put("summary", preview.summary())
+            .put("irreversible", preview.irreversible());
     preview.targets().forEach(confirmation.putArray("targets")::add);
-    String text = "Nothing has been done yet. " + preview.describe()
-        + "\n\nShow this to the user and ask them to confirm. Only if they agree, call " + tool
-        + " again with exactly the same arguments plus confirmationToken=\"" + issued.token()
-        + "\" (valid until " + issued.expiresAt() + ", once).";
+    String text =
+        "Nothing has been done yet. "
+            + preview.describe()
+            + "\n\nShow this to the user and ask them to confirm. Only if they agree, call "
+            + tool
+            + " again with exactly the same arguments plus confirmationToken=\""
+            + issued.token()
+            + "\" (valid until "
+            + issued.expiresAt()
+            + ", once).";
     return new Decision.Stop(new ToolResult.Complete(List.of(Content.text(text)), data, false));
   }
 
@@ -174,11 +191,16 @@ public final class ConfirmationGate {
     ObjectNode params = Json.object().put("message", preview.describe());
     ObjectNode schema = params.putObject("requestedSchema").put("type", "object");
     ObjectNode properties = schema.putObject("properties");
-    properties.putObject("confirm").put("type", "boolean").put("title", preview.action())
+    properties
+        .putObject("confirm")
+        .put("type", "boolean")
+        .put("title", preview.action())
         .put("description", "Tick to confirm: " + preview.action());
     var required = schema.putArray("required").add("confirm");
     if (preview.typedPhrase() != null) {
-      properties.putObject("phrase").put("type", "string")
+      properties
+          .putObject("phrase")
+          .put("type", "string")
           .put("title", "Type " + preview.typedPhrase() + " to confirm");
       required.add("phrase");
     }
@@ -186,14 +208,18 @@ public final class ConfirmationGate {
   }
 
   /**
-   * The output schema of a write tool: the gate's two answers (confirmation_required,
-   * cancelled) plus the tool's own executed result, whose properties are given.
+   * The output schema of a write tool: the gate's two answers (confirmation_required, cancelled)
+   * plus the tool's own executed result, whose properties are given.
    */
   public static ObjectNode outputSchema(ObjectNode executedProperties) {
     ObjectNode schema = Json.object().put("type", "object");
     ObjectNode properties = schema.putObject("properties");
-    properties.putObject("status").putArray("enum")
-        .add("confirmation_required").add("cancelled").add("executed");
+    properties
+        .putObject("status")
+        .putArray("enum")
+        .add("confirmation_required")
+        .add("cancelled")
+        .add("executed");
     properties.putObject("message").put("type", "string");
     ObjectNode confirmation = properties.putObject("confirmation").put("type", "object");
     ObjectNode c = confirmation.putObject("properties");

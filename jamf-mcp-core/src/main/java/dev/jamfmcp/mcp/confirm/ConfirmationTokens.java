@@ -42,8 +42,9 @@ final class ConfirmationTokens {
   enum Refusal {
     MALFORMED("the confirmation token is not one this server issued (it may have been altered)"),
     OTHER_PRINCIPAL("the confirmation token was issued to another user"),
-    OTHER_CALL("the confirmation token was issued for a different tool or different arguments;"
-        + " the arguments must be exactly those of the call that returned it"),
+    OTHER_CALL(
+        "the confirmation token was issued for a different tool or different arguments;"
+            + " the arguments must be exactly those of the call that returned it"),
     EXPIRED("the confirmation token has expired"),
     REPLAYED("the confirmation token has already been used");
 
@@ -72,12 +73,13 @@ final class ConfirmationTokens {
     Instant expires = clock.instant().plus(ttl);
     byte[] nonce = new byte[16];
     random.nextBytes(nonce);
-    ObjectNode payload = Json.object()
-        .put("sub", subject)
-        .put("tool", tool)
-        .put("args", digest(arguments))
-        .put("exp", expires.getEpochSecond())
-        .put("nonce", B64.encodeToString(nonce));
+    ObjectNode payload =
+        Json.object()
+            .put("sub", subject)
+            .put("tool", tool)
+            .put("args", digest(arguments))
+            .put("exp", expires.getEpochSecond())
+            .put("nonce", B64.encodeToString(nonce));
     String body = B64.encodeToString(Json.mapper().writeValueAsBytes(payload));
     return new Issued(PREFIX + body + "." + B64.encodeToString(sign(body)), expires);
   }

@@ -13,16 +13,15 @@ import java.util.Objects;
  * @param typedPhrase a phrase the user must type to confirm, or null when a yes is enough
  */
 public record Preview(
-    String action, String summary, List<String> targets, boolean irreversible,
-    String typedPhrase) {
+    String action, String summary, List<String> targets, boolean irreversible, String typedPhrase) {
   public Preview {
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(summary, "summary");
     targets = List.copyOf(targets);
   }
 
-  public static Preview of(String action, String summary, List<String> targets,
-      boolean irreversible) {
+  public static Preview of(
+      String action, String summary, List<String> targets, boolean irreversible) {
     return new Preview(action, summary, targets, irreversible, null);
   }
 

@@ -6,8 +6,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** One request on its way through a method handler. */
-record Call(JsonRpcMessage.Request request, Frame frame, RequestScope scope,
-    SessionRuntime session) {
+record Call(
+    JsonRpcMessage.Request request, Frame frame, RequestScope scope, SessionRuntime session) {
 
   ObjectNode params() {
     return request.params();

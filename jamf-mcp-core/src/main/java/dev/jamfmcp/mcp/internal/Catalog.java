@@ -64,15 +64,15 @@ final class Catalog {
     Optional<Resource> fixed = registry.resource(uri);
     try {
       if (fixed.isPresent()) {
-        Scopes.require(call.scope().principal(), fixed.get().requiredScopes(),
-            "the resource " + uri);
+        Scopes.require(
+            call.scope().principal(), fixed.get().requiredScopes(), "the resource " + uri);
         return Shapes.contents(fixed.get().reader().read(uri, Map.of(), call.scope()));
       }
       for (ResourceTemplate template : registry.templates()) {
         Optional<Map<String, String>> variables = template.match(uri);
         if (variables.isPresent()) {
-          Scopes.require(call.scope().principal(), template.requiredScopes(),
-              "the resource " + uri);
+          Scopes.require(
+              call.scope().principal(), template.requiredScopes(), "the resource " + uri);
           List<ResourceContents> contents =
               template.reader().read(uri, variables.get(), call.scope());
           return Shapes.contents(contents);
@@ -94,8 +94,15 @@ final class Catalog {
 
   ObjectNode getPrompt(Call call) throws Exception {
     String name = call.requireString("name");
-    Prompt prompt = registry.prompt(name).orElseThrow(() -> McpError.invalidParams(
-        "Invalid params: unknown prompt '" + name + "'; prompts/list names the prompts"));
+    Prompt prompt =
+        registry
+            .prompt(name)
+            .orElseThrow(
+                () ->
+                    McpError.invalidParams(
+                        "Invalid params: unknown prompt '"
+                            + name
+                            + "'; prompts/list names the prompts"));
     Map<String, String> arguments = new LinkedHashMap<>();
     JsonNode given = call.params().get("arguments");
     if (given != null && !given.isNull()) {
@@ -112,8 +119,8 @@ final class Catalog {
     }
     for (PromptArgument argument : prompt.arguments()) {
       if (argument.required() && !arguments.containsKey(argument.name())) {
-        throw McpError.invalidParams("Invalid params: prompt '" + name
-            + "' needs the argument '" + argument.name() + "'");
+        throw McpError.invalidParams(
+            "Invalid params: prompt '" + name + "' needs the argument '" + argument.name() + "'");
       }
     }
     List<PromptMessage> messages;

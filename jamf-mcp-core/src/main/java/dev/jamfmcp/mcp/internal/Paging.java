@@ -22,7 +22,8 @@ final class Paging {
   }
 
   private static String encode(String list, int offset) {
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString((list + ":" + offset).getBytes(StandardCharsets.UTF_8));
   }
 
@@ -40,7 +41,9 @@ final class Paging {
       // falls through to the error below: a cursor we did not issue
     }
     throw McpError.invalidParams(
-        "Invalid cursor: pass back the nextCursor of the previous " + list + " page unchanged,"
+        "Invalid cursor: pass back the nextCursor of the previous "
+            + list
+            + " page unchanged,"
             + " or omit it to start from the first page");
   }
 }

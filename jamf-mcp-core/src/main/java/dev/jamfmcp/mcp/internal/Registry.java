@@ -27,9 +27,7 @@ public final class Registry {
       List<Resource> resourceList,
       List<ResourceTemplate> templateList,
       List<Prompt> promptList) {
-    toolList.stream()
-        .sorted(java.util.Comparator.comparing(Tool::name))
-        .forEach(this::addTool);
+    toolList.stream().sorted(java.util.Comparator.comparing(Tool::name)).forEach(this::addTool);
     for (Resource resource : resourceList) {
       if (resources.putIfAbsent(resource.uri(), resource) != null) {
         throw new IllegalArgumentException("Resource registered twice: " + resource.uri());
@@ -52,13 +50,19 @@ public final class Registry {
     }
   }
 
-  private static SchemaValidator compile(Tool tool, String which, tools.jackson.databind.JsonNode s) {
+  private static SchemaValidator compile(
+      Tool tool, String which, tools.jackson.databind.JsonNode s) {
     try {
       return SchemaValidator.compile(s);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
-          "The " + which + " of tool " + tool.name() + " is not a valid JSON Schema: "
-              + e.getMessage(), e);
+          "The "
+              + which
+              + " of tool "
+              + tool.name()
+              + " is not a valid JSON Schema: "
+              + e.getMessage(),
+          e);
     }
   }
 

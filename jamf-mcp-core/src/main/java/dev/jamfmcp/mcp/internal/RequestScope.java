@@ -1,7 +1,7 @@
 package dev.jamfmcp.mcp.internal;
 
-import dev.jamfmcp.mcp.Cancellation;
 import dev.jamfmcp.mcp.Caller;
+import dev.jamfmcp.mcp.Cancellation;
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.LogLevel;
 import dev.jamfmcp.mcp.Principal;
@@ -108,9 +108,12 @@ final class RequestScope implements RequestContext {
   @Override
   public CompletableFuture<JsonNode> requestFromClient(String method, ObjectNode params) {
     if (frame.version().isStateless()) {
-      return CompletableFuture.failedFuture(new IllegalStateException(
-          "protocol " + frame.version() + " has no server-to-client requests;"
-              + " return an input-required result instead"));
+      return CompletableFuture.failedFuture(
+          new IllegalStateException(
+              "protocol "
+                  + frame.version()
+                  + " has no server-to-client requests;"
+                  + " return an input-required result instead"));
     }
     CompletableFuture<JsonNode> response = new CompletableFuture<>();
     String id = session.awaitClient(response);

@@ -48,8 +48,8 @@ public final class SchemaValidator {
   }
 
   private static String describe(Error error) {
-    String location = error.getInstanceLocation() == null
-        ? "" : error.getInstanceLocation().toString();
+    String location =
+        error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
     String message = error.getMessage();
     if (message == null) {
       return location + ": invalid (" + error.getKeyword() + ")";

@@ -23,9 +23,14 @@ final class Scopes {
     ObjectNode data = Json.object();
     new TreeSet<>(required).forEach(data.putArray("requiredScopes")::add);
     missing.forEach(data.putArray("missingScopes")::add);
-    throw new McpError(new JsonRpcError(ErrorCodes.INSUFFICIENT_SCOPE,
-        "Forbidden: " + what + " needs the scope " + String.join(" ", missing)
-            + ", which this caller's token does not grant; nothing was done",
-        data));
+    throw new McpError(
+        new JsonRpcError(
+            ErrorCodes.INSUFFICIENT_SCOPE,
+            "Forbidden: "
+                + what
+                + " needs the scope "
+                + String.join(" ", missing)
+                + ", which this caller's token does not grant; nothing was done",
+            data));
   }
 }

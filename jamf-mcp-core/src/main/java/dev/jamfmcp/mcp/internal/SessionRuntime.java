@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The mutable side of one session: its state, the requests it is serving (for cancellation) and
- * the requests it sent to the client (waiting for their responses).
+ * The mutable side of one session: its state, the requests it is serving (for cancellation) and the
+ * requests it sent to the client (waiting for their responses).
  */
 public final class SessionRuntime {
   private final AtomicReference<SessionState> state;
@@ -75,12 +75,15 @@ public final class SessionRuntime {
 
   /** Cancels everything: the connection is gone or the server is stopping. */
   public void cancelAll(String reason) {
-    inFlight.keySet().forEach(k -> {
-      InFlight entry = inFlight.get(k);
-      if (entry != null && entry.cancellation.cancel(reason) && entry.task != null) {
-        entry.task.cancel(true);
-      }
-    });
+    inFlight
+        .keySet()
+        .forEach(
+            k -> {
+              InFlight entry = inFlight.get(k);
+              if (entry != null && entry.cancellation.cancel(reason) && entry.task != null) {
+                entry.task.cancel(true);
+              }
+            });
     awaitingClient.values().forEach(f -> f.cancel(false));
     awaitingClient.clear();
   }
@@ -122,7 +125,10 @@ public final class SessionRuntime {
     private final transient JsonRpcError error;
 
     ClientErrorException(JsonRpcError error) {
-      super("client answered with error " + error.code() + ": " + error.message(), null, false,
+      super(
+          "client answered with error " + error.code() + ": " + error.message(),
+          null,
+          false,
           false);
       this.error = error;
     }

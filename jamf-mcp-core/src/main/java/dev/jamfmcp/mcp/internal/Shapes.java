@@ -18,16 +18,20 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The wire shapes of results, and every version difference in them: one place decides what a
- * client of a given version sees, so handlers never do.
+ * The wire shapes of results, and every version difference in them: one place decides what a client
+ * of a given version sees, so handlers never do.
  */
 final class Shapes {
   static final String META_SERVER_INFO = "io.modelcontextprotocol/serverInfo";
 
   /** Results of these methods may be cached by 2026-07-28 clients. */
-  private static final Set<String> CACHEABLE_LISTS = Set.of(
-      "tools/list", "resources/list", "resources/templates/list", "prompts/list",
-      "server/discover");
+  private static final Set<String> CACHEABLE_LISTS =
+      Set.of(
+          "tools/list",
+          "resources/list",
+          "resources/templates/list",
+          "prompts/list",
+          "server/discover");
 
   private Shapes() {}
 
@@ -83,8 +87,12 @@ final class Shapes {
         if (!version.hasStructuredContent()) {
           continue; // resource links arrived with 2025-06-18
         }
-        ObjectNode item = content.addObject().put("type", "resource_link")
-            .put("uri", link.uri()).put("name", link.name());
+        ObjectNode item =
+            content
+                .addObject()
+                .put("type", "resource_link")
+                .put("uri", link.uri())
+                .put("name", link.name());
         if (link.description() != null) {
           item.put("description", link.description());
         }
@@ -170,11 +178,14 @@ final class Shapes {
   }
 
   /**
-   * The last touch on every result: 2026-07-28 results carry resultType and serverInfo, and
-   * lists carry caching hints. Earlier versions get the result as the handler made it.
+   * The last touch on every result: 2026-07-28 results carry resultType and serverInfo, and lists
+   * carry caching hints. Earlier versions get the result as the handler made it.
    */
   static ObjectNode finish(
-      String method, ObjectNode result, ProtocolVersion version, Implementation server,
+      String method,
+      ObjectNode result,
+      ProtocolVersion version,
+      Implementation server,
       Duration listTtl) {
     if (!version.hasResultType()) {
       return result;
@@ -182,8 +193,10 @@ final class Shapes {
     if (!result.has("resultType")) {
       result.put("resultType", "complete");
     }
-    ObjectNode meta = result.has("_meta") && result.get("_meta").isObject()
-        ? (ObjectNode) result.get("_meta") : result.putObject("_meta");
+    ObjectNode meta =
+        result.has("_meta") && result.get("_meta").isObject()
+            ? (ObjectNode) result.get("_meta")
+            : result.putObject("_meta");
     meta.set(META_SERVER_INFO, implementation(server, version));
     if (CACHEABLE_LISTS.contains(method)) {
       result.put("ttlMs", listTtl.toMillis());

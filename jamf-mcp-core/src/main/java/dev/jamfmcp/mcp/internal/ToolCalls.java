@@ -27,24 +27,40 @@ final class ToolCalls {
 
   ObjectNode call(Call call) throws Exception {
     String name = call.requireString("name");
-    Registry.RegisteredTool registered = registry.tool(name).orElseThrow(() ->
-        McpError.invalidParams("Invalid params: unknown tool '" + name
-            + "'; tools/list names the tools this server offers"));
+    Registry.RegisteredTool registered =
+        registry
+            .tool(name)
+            .orElseThrow(
+                () ->
+                    McpError.invalidParams(
+                        "Invalid params: unknown tool '"
+                            + name
+                            + "'; tools/list names the tools this server offers"));
     Tool tool = registered.tool();
     Scopes.require(call.scope().principal(), tool.requiredScopes(), "the tool " + name);
 
     JsonNode given = call.params().get("arguments");
     if (given != null && !given.isNull() && !given.isObject()) {
-      return shape(call, ToolResult.error(
-          "Invalid arguments for tool '" + name + "': arguments must be a JSON object"));
+      return shape(
+          call,
+          ToolResult.error(
+              "Invalid arguments for tool '" + name + "': arguments must be a JSON object"));
     }
-    ObjectNode arguments = given == null || given.isNull()
-        ? dev.jamfmcp.mcp.jsonrpc.Json.object() : (ObjectNode) given;
+    ObjectNode arguments =
+        given == null || given.isNull()
+            ? dev.jamfmcp.mcp.jsonrpc.Json.object()
+            : (ObjectNode) given;
     List<String> problems = registered.input().validate(arguments);
     if (!problems.isEmpty()) {
-      return shape(call, ToolResult.error("Invalid arguments for tool '" + name + "': "
-          + SchemaValidator.summarize(problems) + ". Nothing was done; fix the arguments and"
-          + " call again."));
+      return shape(
+          call,
+          ToolResult.error(
+              "Invalid arguments for tool '"
+                  + name
+                  + "': "
+                  + SchemaValidator.summarize(problems)
+                  + ". Nothing was done; fix the arguments and"
+                  + " call again."));
     }
     ToolResult result = invoke(tool, arguments, call);
     return shape(call, checkOutput(registered, result));
@@ -67,14 +83,20 @@ final class ToolCalls {
       }
       String reference = UUID.randomUUID().toString().substring(0, 8);
       log.error("Tool {} failed (reference {})", tool.name(), reference, e);
-      return ToolResult.error("The tool '" + tool.name() + "' failed with an internal error"
-          + " (reference " + reference + "). The server log has the details.");
+      return ToolResult.error(
+          "The tool '"
+              + tool.name()
+              + "' failed with an internal error"
+              + " (reference "
+              + reference
+              + "). The server log has the details.");
     }
   }
 
   /** A result that breaks the tool's own output schema is a server bug: never send it. */
   private static ToolResult checkOutput(Registry.RegisteredTool registered, ToolResult result) {
-    if (!(result instanceof ToolResult.Complete complete) || complete.isError()
+    if (!(result instanceof ToolResult.Complete complete)
+        || complete.isError()
         || registered.output() == null) {
       return result;
     }
@@ -82,22 +104,32 @@ final class ToolCalls {
       return fail(registered, "returned no structured content");
     }
     List<String> problems = registered.output().validate(complete.structuredContent());
-    return problems.isEmpty() ? result
+    return problems.isEmpty()
+        ? result
         : fail(registered, "broke its output schema: " + SchemaValidator.summarize(problems));
   }
 
   private static ToolResult fail(Registry.RegisteredTool registered, String why) {
     String reference = UUID.randomUUID().toString().substring(0, 8);
     log.error("Tool {} {} (reference {})", registered.tool().name(), why, reference);
-    return ToolResult.error("The tool '" + registered.tool().name() + "' produced an invalid"
-        + " result (reference " + reference + "); the server log has the details.");
+    return ToolResult.error(
+        "The tool '"
+            + registered.tool().name()
+            + "' produced an invalid"
+            + " result (reference "
+            + reference
+            + "); the server log has the details.");
   }
 
   private static ObjectNode shape(Call call, ToolResult result) {
     if (result instanceof ToolResult.InputRequired input) {
       if (!call.frame().version().isStateless()) {
-        throw new McpError(JsonRpcError.internal("Internal error: the tool asked for input in a"
-            + " way protocol " + call.frame().version() + " cannot carry"));
+        throw new McpError(
+            JsonRpcError.internal(
+                "Internal error: the tool asked for input in a"
+                    + " way protocol "
+                    + call.frame().version()
+                    + " cannot carry"));
       }
       return Shapes.inputRequired(input);
     }

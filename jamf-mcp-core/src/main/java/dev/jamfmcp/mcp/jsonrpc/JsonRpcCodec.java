@@ -48,8 +48,12 @@ public final class JsonRpcCodec {
     try {
       tree = Json.mapper().readTree(text);
     } catch (StreamConstraintsException e) {
-      return parseError("Parse error: the message exceeds a limit (nesting depth at most "
-          + Json.MAX_NESTING_DEPTH + ", numbers at most " + Json.MAX_NUMBER_LENGTH + " digits)");
+      return parseError(
+          "Parse error: the message exceeds a limit (nesting depth at most "
+              + Json.MAX_NESTING_DEPTH
+              + ", numbers at most "
+              + Json.MAX_NUMBER_LENGTH
+              + " digits)");
     } catch (JacksonException e) {
       return parseError("Parse error: " + describe(e));
     }
@@ -79,8 +83,9 @@ public final class JsonRpcCodec {
     if (!object.has("method") && !object.has("result") && object.get("error") != null) {
       // A peer's error is never answered, whatever its id: two peers answering each other's
       // errors would loop forever. (A null id is legal here: the peer could not read our id.)
-      return new Decoded.Valid(new ErrorResponse(
-          JsonRpcMessage.isValidId(id) ? id : null, readError(object.get("error"))));
+      return new Decoded.Valid(
+          new ErrorResponse(
+              JsonRpcMessage.isValidId(id) ? id : null, readError(object.get("error"))));
     }
     if (hasId && !JsonRpcMessage.isValidId(id)) {
       return invalid(null, "Invalid Request: id must be a string or an integer");
@@ -101,14 +106,18 @@ public final class JsonRpcCodec {
       }
       if (params != null && params.isArray()) {
         return hasId
-            ? new Decoded.Invalid(new ErrorResponse(id, JsonRpcError.invalidParams(
-                "Invalid params: MCP methods take params as an object, not an array")))
+            ? new Decoded.Invalid(
+                new ErrorResponse(
+                    id,
+                    JsonRpcError.invalidParams(
+                        "Invalid params: MCP methods take params as an object, not an array")))
             : invalid(null, "Invalid Request: params must be an object");
       }
       ObjectNode paramObject = (ObjectNode) params;
-      return new Decoded.Valid(hasId
-          ? new Request(id, method.stringValue(), paramObject)
-          : new Notification(method.stringValue(), paramObject));
+      return new Decoded.Valid(
+          hasId
+              ? new Request(id, method.stringValue(), paramObject)
+              : new Notification(method.stringValue(), paramObject));
     }
     return toResponse(object, echoId);
   }
@@ -117,7 +126,8 @@ public final class JsonRpcCodec {
     boolean hasResult = object.has("result");
     JsonNode error = object.get("error");
     if (hasResult == (error != null)) {
-      return invalid(id, "Invalid Request: a message needs a method, or exactly one of result and error");
+      return invalid(
+          id, "Invalid Request: a message needs a method, or exactly one of result and error");
     }
     if (id == null) {
       if (error != null) {
@@ -199,9 +209,10 @@ public final class JsonRpcCodec {
     }
     String firstLine = original.lines().findFirst().orElse(original);
     var location = e.getLocation();
-    String where = location == null || location.getLineNr() < 1
-        ? ""
-        : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    String where =
+        location == null || location.getLineNr() < 1
+            ? ""
+            : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     return truncate(firstLine, 200) + where;
   }
 

@@ -5,8 +5,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One JSON-RPC 2.0 message. Ids are kept as the JSON node they arrived as (a string or an
- * integer), so that they are echoed exactly, whatever their size.
+ * One JSON-RPC 2.0 message. Ids are kept as the JSON node they arrived as (a string or an integer),
+ * so that they are echoed exactly, whatever their size.
  */
 public sealed interface JsonRpcMessage {
 

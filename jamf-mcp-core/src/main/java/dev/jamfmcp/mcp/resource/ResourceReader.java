@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a resource. {@code variables} holds the values of a template's {@code {name}} parts
- * (empty for a fixed resource). Throw {@link ResourceNotFoundException} when nothing is there.
+ * Reads a resource. {@code variables} holds the values of a template's {@code {name}} parts (empty
+ * for a fixed resource). Throw {@link ResourceNotFoundException} when nothing is there.
  */
 @FunctionalInterface
 public interface ResourceReader {

@@ -50,8 +50,9 @@ public record ResourceTemplate(
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) {
-      values.put(names.get(i), java.net.URLDecoder.decode(match.group(i + 1),
-          java.nio.charset.StandardCharsets.UTF_8));
+      values.put(
+          names.get(i),
+          java.net.URLDecoder.decode(match.group(i + 1), java.nio.charset.StandardCharsets.UTF_8));
     }
     return Optional.of(values);
   }

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads newline-terminated lines of bytes with a length limit, so a peer that never sends a
- * newline cannot make us buffer without end. A too-long line is skipped to its newline.
+ * Reads newline-terminated lines of bytes with a length limit, so a peer that never sends a newline
+ * cannot make us buffer without end. A too-long line is skipped to its newline.
  */
 final class LineReader {
   record Line(byte[] bytes, boolean tooLong) {

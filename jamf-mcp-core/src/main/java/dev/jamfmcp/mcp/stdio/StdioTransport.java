@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stdio transport: newline-delimited JSON-RPC on stdin and stdout, one session for the life
- * of the process. Only protocol messages go to stdout; logs belong on stderr (slf4j's job).
+ * The stdio transport: newline-delimited JSON-RPC on stdin and stdout, one session for the life of
+ * the process. Only protocol messages go to stdout; logs belong on stderr (slf4j's job).
  */
 public final class StdioTransport {
   private static final Logger log = LoggerFactory.getLogger(StdioTransport.class);
@@ -50,8 +50,8 @@ public final class StdioTransport {
    * Serves one session until {@code in} ends, then lets in-flight requests finish (bounded) and
    * returns. Blocks the calling thread.
    */
-  public static void serve(McpServer server, InputStream in, OutputStream out,
-      Principal principal) throws IOException {
+  public static void serve(McpServer server, InputStream in, OutputStream out, Principal principal)
+      throws IOException {
     new StdioTransport(server.newSession(), principal, out).run(in);
   }
 
@@ -63,8 +63,11 @@ public final class StdioTransport {
         break;
       }
       if (line.tooLong()) {
-        write(new JsonRpcMessage.ErrorResponse(null, JsonRpcError.invalidRequest(
-            "Invalid Request: a message may be at most " + MAX_LINE_BYTES + " bytes")));
+        write(
+            new JsonRpcMessage.ErrorResponse(
+                null,
+                JsonRpcError.invalidRequest(
+                    "Invalid Request: a message may be at most " + MAX_LINE_BYTES + " bytes")));
         continue;
       }
       if (line.isBlank()) {
@@ -78,24 +81,30 @@ public final class StdioTransport {
   private void dispatch(byte[] bytes) {
     String text = decodeUtf8(bytes);
     if (text == null) {
-      write(new JsonRpcMessage.ErrorResponse(null,
-          JsonRpcError.parseError("Parse error: the message is not valid UTF-8")));
+      write(
+          new JsonRpcMessage.ErrorResponse(
+              null, JsonRpcError.parseError("Parse error: the message is not valid UTF-8")));
       return;
     }
     CompletableFuture<Optional<String>> reply = session.handleText(text, caller);
     pending.add(reply);
-    reply.whenComplete((encoded, error) -> {
-      pending.remove(reply);
-      if (encoded != null) {
-        encoded.ifPresent(this::writeLine);
-      }
-    });
+    reply.whenComplete(
+        (encoded, error) -> {
+          pending.remove(reply);
+          if (encoded != null) {
+            encoded.ifPresent(this::writeLine);
+          }
+        });
   }
 
   private void drain() {
     CompletableFuture<?>[] open = pending.toArray(CompletableFuture[]::new);
     try {
       CompletableFuture.allOf(open).get(DRAIN_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      log.warn("interrupted; cancelling {} unfinished request(s)", pending.size());
+      session.cancelAll("stdin closed");
     } catch (Exception e) {
       log.warn("stdin closed; cancelling {} unfinished request(s)", pending.size());
       session.cancelAll("stdin closed");
@@ -105,8 +114,7 @@ public final class StdioTransport {
 
   private static String decodeUtf8(byte[] bytes) {
     try {
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (java.nio.charset.CharacterCodingException e) {
       return null;
     }

@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A tool as clients see it in {@code tools/list}, plus the handler and the scopes it needs.
- * Build one with {@link #builder(String)}.
+ * A tool as clients see it in {@code tools/list}, plus the handler and the scopes it needs. Build
+ * one with {@link #builder(String)}.
  */
 public record Tool(
     String name,
@@ -113,7 +113,13 @@ public record Tool(
 
     public Tool build() {
       return new Tool(
-          name, title, description, inputSchema, outputSchema, annotations, requiredScopes,
+          name,
+          title,
+          description,
+          inputSchema,
+          outputSchema,
+          annotations,
+          requiredScopes,
           handler);
     }
 

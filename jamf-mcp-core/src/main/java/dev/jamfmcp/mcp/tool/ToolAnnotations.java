@@ -1,8 +1,8 @@
 package dev.jamfmcp.mcp.tool;
 
 /**
- * The behaviour hints clients show users (ChatGPT asks before any tool that is not read-only).
- * All four are always sent, so that no client falls back to a default we did not mean.
+ * The behaviour hints clients show users (ChatGPT asks before any tool that is not read-only). All
+ * four are always sent, so that no client falls back to a default we did not mean.
  */
 public record ToolAnnotations(
     boolean readOnlyHint, boolean destructiveHint, boolean idempotentHint, boolean openWorldHint) {

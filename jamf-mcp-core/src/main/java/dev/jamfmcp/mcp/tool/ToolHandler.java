@@ -5,8 +5,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The body of a tool. Arguments have already been validated against the input schema and the
- * caller's scopes checked. Throw {@link ToolException} for an error the model should see; any
- * other exception becomes a generic error result and is logged, never sent.
+ * caller's scopes checked. Throw {@link ToolException} for an error the model should see; any other
+ * exception becomes a generic error result and is logged, never sent.
  */
 @FunctionalInterface
 public interface ToolHandler {

@@ -25,8 +25,8 @@ public sealed interface ToolResult {
   }
 
   /**
-   * The server needs input from the client before it can finish; the client retries the call
-   * with {@code inputResponses} and the {@code requestState} unchanged.
+   * The server needs input from the client before it can finish; the client retries the call with
+   * {@code inputResponses} and the {@code requestState} unchanged.
    */
   record InputRequired(ObjectNode inputRequests, String requestState) implements ToolResult {
     public InputRequired {
@@ -36,8 +36,7 @@ public sealed interface ToolResult {
 
   /** Structured data, repeated as JSON text for clients that only read {@code content}. */
   static ToolResult structured(JsonNode data) {
-    return new Complete(
-        List.of(Content.text(Json.mapper().writeValueAsString(data))), data, false);
+    return new Complete(List.of(Content.text(Json.mapper().writeValueAsString(data))), data, false);
   }
 
   /** Structured data with a human summary in front of the JSON text. */

@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The gate on all three paths, and every way a confirmation can be wrong. */
 class ConfirmationGateTest {
-  private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] KEY =
+      "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
   private final AtomicInteger erased = new AtomicInteger();
   private final McpServer server = serverWithKey(KEY);
@@ -43,25 +44,33 @@ class ConfirmationGateTest {
     input.put("additionalProperties", false);
     ObjectNode executed = Json.object();
     executed.putObject("erased").put("type", "integer");
-    Tool erase = Tool.builder("erase")
-        .description("Erases devices.")
-        .inputSchema(input)
-        .outputSchema(ConfirmationGate.outputSchema(executed))
-        .annotations(ToolAnnotations.destructive(false))
-        .requiredScopes("write:jamf")
-        .handler((args, ctx) -> {
-          List<String> targets = List.of(args.get("ids").toString());
-          Preview preview = Preview.of("Erase " + args.get("ids").size() + " computers",
-              "The computers are wiped at their next check-in.", targets, true);
-          ConfirmationGate.Decision decision = gate.check("erase", args, preview, ctx);
-          if (decision instanceof ConfirmationGate.Decision.Stop stop) {
-            return stop.result();
-          }
-          erased.addAndGet(args.get("ids").size());
-          return ToolResult.structured(Json.object().put("status", "executed")
-              .put("erased", args.get("ids").size()));
-        })
-        .build();
+    Tool erase =
+        Tool.builder("erase")
+            .description("Erases devices.")
+            .inputSchema(input)
+            .outputSchema(ConfirmationGate.outputSchema(executed))
+            .annotations(ToolAnnotations.destructive(false))
+            .requiredScopes("write:jamf")
+            .handler(
+                (args, ctx) -> {
+                  List<String> targets = List.of(args.get("ids").toString());
+                  Preview preview =
+                      Preview.of(
+                          "Erase " + args.get("ids").size() + " computers",
+                          "The computers are wiped at their next check-in.",
+                          targets,
+                          true);
+                  ConfirmationGate.Decision decision = gate.check("erase", args, preview, ctx);
+                  if (decision instanceof ConfirmationGate.Decision.Stop stop) {
+                    return stop.result();
+                  }
+                  erased.addAndGet(args.get("ids").size());
+                  return ToolResult.structured(
+                      Json.object()
+                          .put("status", "executed")
+                          .put("erased", args.get("ids").size()));
+                })
+            .build();
     return McpServer.create(c -> c.tool(erase));
   }
 
@@ -71,7 +80,8 @@ class ConfirmationGateTest {
   }
 
   private static JsonNode call(TestClient client, String arguments) {
-    return client.request("tools/call", "{\"name\":\"erase\",\"arguments\":" + arguments + "}")
+    return client
+        .request("tools/call", "{\"name\":\"erase\",\"arguments\":" + arguments + "}")
         .get("result");
   }
 
@@ -82,8 +92,9 @@ class ConfirmationGateTest {
   /** A 2025-06-18 client that declares no elicitation: the token path. */
   private static TestClient tokenClient(McpServer on, Principal who) {
     TestClient client = new TestClient(on, who);
-    client.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
-        + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{}}}");
+    client.sendRaw(
+        "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
+            + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{}}}");
     return client;
   }
 
@@ -102,19 +113,20 @@ class ConfirmationGateTest {
         .isEqualTo("Erase 2 computers");
     assertThat(first.at("/structuredContent/confirmation/irreversible").booleanValue()).isTrue();
     assertThat(first.at("/content/0/text").stringValue())
-        .startsWith("Nothing has been done yet").contains("cannot be undone");
+        .startsWith("Nothing has been done yet")
+        .contains("cannot be undone");
   }
 
   @Test
   void tokenPathTheTokenConfirmsExactlyOnce() {
     TestClient client = tokenClient(alice);
     String token = tokenOf(call(client, "{\"ids\":[\"1\",\"2\"]}"));
-    JsonNode second = call(client,
-        "{\"ids\":[\"1\",\"2\"],\"confirmationToken\":\"" + token + "\"}");
+    JsonNode second =
+        call(client, "{\"ids\":[\"1\",\"2\"],\"confirmationToken\":\"" + token + "\"}");
     assertThat(second.at("/structuredContent/status").stringValue()).isEqualTo("executed");
     assertThat(erased).hasValue(2);
-    JsonNode replay = call(client,
-        "{\"ids\":[\"1\",\"2\"],\"confirmationToken\":\"" + token + "\"}");
+    JsonNode replay =
+        call(client, "{\"ids\":[\"1\",\"2\"],\"confirmationToken\":\"" + token + "\"}");
     assertThat(replay.get("isError").booleanValue()).isTrue();
     assertThat(replay.at("/content/0/text").stringValue()).contains("already been used");
     assertThat(erased).hasValue(2);
@@ -126,8 +138,9 @@ class ConfirmationGateTest {
     String token = tokenOf(call(client, "{\"ids\":[\"1\"]}"));
     JsonNode other = call(client, "{\"ids\":[\"2\"],\"confirmationToken\":\"" + token + "\"}");
     assertThat(other.get("isError").booleanValue()).isTrue();
-    assertThat(other.at("/content/0/text").stringValue()).contains("different tool or different"
-        + " arguments").contains("Nothing was done");
+    assertThat(other.at("/content/0/text").stringValue())
+        .contains("different tool or different" + " arguments")
+        .contains("Nothing was done");
     JsonNode reordered = call(client, "{\"confirmationToken\":\"" + token + "\",\"ids\":[\"1\"]}");
     assertThat(reordered.at("/structuredContent/status").stringValue()).isEqualTo("executed");
   }
@@ -135,8 +148,8 @@ class ConfirmationGateTest {
   @Test
   void anotherUserCannotUseTheToken() {
     String token = tokenOf(call(tokenClient(alice), "{\"ids\":[\"1\"]}"));
-    JsonNode stolen = call(tokenClient(mallory),
-        "{\"ids\":[\"1\"],\"confirmationToken\":\"" + token + "\"}");
+    JsonNode stolen =
+        call(tokenClient(mallory), "{\"ids\":[\"1\"],\"confirmationToken\":\"" + token + "\"}");
     assertThat(stolen.get("isError").booleanValue()).isTrue();
     assertThat(stolen.at("/content/0/text").stringValue()).contains("another user");
     assertThat(erased).hasValue(0);
@@ -156,11 +169,11 @@ class ConfirmationGateTest {
   void aTamperedOrForeignTokenIsRefused() {
     TestClient client = tokenClient(alice);
     String token = tokenOf(call(client, "{\"ids\":[\"1\"]}"));
-    String flipped = token.substring(0, 10) + (token.charAt(10) == 'A' ? 'B' : 'A')
-        + token.substring(11);
+    String flipped =
+        token.substring(0, 10) + (token.charAt(10) == 'A' ? 'B' : 'A') + token.substring(11);
     String signedElsewhere;
-    try (McpServer other = serverWithKey("another key of at least 32 bytes!!".getBytes(
-        StandardCharsets.UTF_8))) {
+    try (McpServer other =
+        serverWithKey("another key of at least 32 bytes!!".getBytes(StandardCharsets.UTF_8))) {
       TestClient elsewhere = tokenClient(other, alice);
       signedElsewhere = tokenOf(call(elsewhere, "{\"ids\":[\"1\"]}"));
     }
@@ -193,8 +206,10 @@ class ConfirmationGateTest {
   void elicitationPathAsksTheUserWhileTheCallWaits() {
     TestClient client = new TestClient(server, alice);
     client.initialize("2025-06-18"); // declares elicitation
-    CompletableFuture<Optional<String>> reply = client.sendAsync("{\"jsonrpc\":\"2.0\",\"id\":5,"
-        + "\"method\":\"tools/call\",\"params\":{\"name\":\"erase\",\"arguments\":{\"ids\":[\"1\"]}}}");
+    CompletableFuture<Optional<String>> reply =
+        client.sendAsync(
+            "{\"jsonrpc\":\"2.0\",\"id\":5,"
+                + "\"method\":\"tools/call\",\"params\":{\"name\":\"erase\",\"arguments\":{\"ids\":[\"1\"]}}}");
     JsonNode request = awaitRelated(client);
     assertThat(request.get("method").stringValue()).isEqualTo("elicitation/create");
     assertThat(request.at("/params/message").stringValue()).contains("Erase 1 computers");
@@ -203,8 +218,9 @@ class ConfirmationGateTest {
     assertThat(erased).hasValue(0);
     ObjectNode answer = Json.object().put("action", "accept");
     answer.putObject("content").put("confirm", true);
-    client.session().handle(new JsonRpcMessage.Response(request.get("id"), answer),
-        new Caller(alice, m -> {}));
+    client
+        .session()
+        .handle(new JsonRpcMessage.Response(request.get("id"), answer), new Caller(alice, m -> {}));
     JsonNode result = TestClient.await(reply).get("result");
     assertThat(result.at("/structuredContent/status").stringValue()).isEqualTo("executed");
     assertThat(erased).hasValue(1);
@@ -214,11 +230,16 @@ class ConfirmationGateTest {
   void elicitationDeclinedChangesNothing() {
     TestClient client = new TestClient(server, alice);
     client.initialize("2025-11-25");
-    CompletableFuture<Optional<String>> reply = client.sendAsync("{\"jsonrpc\":\"2.0\",\"id\":5,"
-        + "\"method\":\"tools/call\",\"params\":{\"name\":\"erase\",\"arguments\":{\"ids\":[\"1\"]}}}");
+    CompletableFuture<Optional<String>> reply =
+        client.sendAsync(
+            "{\"jsonrpc\":\"2.0\",\"id\":5,"
+                + "\"method\":\"tools/call\",\"params\":{\"name\":\"erase\",\"arguments\":{\"ids\":[\"1\"]}}}");
     JsonNode request = awaitRelated(client);
-    client.session().handle(new JsonRpcMessage.Response(request.get("id"),
-        Json.object().put("action", "decline")), new Caller(alice, m -> {}));
+    client
+        .session()
+        .handle(
+            new JsonRpcMessage.Response(request.get("id"), Json.object().put("action", "decline")),
+            new Caller(alice, m -> {}));
     JsonNode result = TestClient.await(reply).get("result");
     assertThat(result.at("/structuredContent/status").stringValue()).isEqualTo("cancelled");
     assertThat(result.at("/content/0/text").stringValue()).contains("nothing was done");
@@ -241,8 +262,8 @@ class ConfirmationGateTest {
 
     ObjectNode retry = params.deepCopy();
     retry.put("requestState", state);
-    ObjectNode answer = retry.putObject("inputResponses").putObject("confirm")
-        .put("action", "accept");
+    ObjectNode answer =
+        retry.putObject("inputResponses").putObject("confirm").put("action", "accept");
     answer.putObject("content").put("confirm", true);
     JsonNode done = client.request("tools/call", retry).get("result");
     assertThat(done.get("resultType").stringValue()).isEqualTo("complete");
@@ -253,8 +274,7 @@ class ConfirmationGateTest {
     assertThat(client.request("tools/call", retry).at("/result/isError").booleanValue()).isTrue();
     ObjectNode changed = retry.deepCopy();
     ((ObjectNode) changed.get("arguments")).putArray("ids").add("4");
-    assertThat(client.request("tools/call", changed).at("/result/isError").booleanValue())
-        .isTrue();
+    assertThat(client.request("tools/call", changed).at("/result/isError").booleanValue()).isTrue();
     assertThat(erased).hasValue(1);
   }
 

@@ -29,18 +29,25 @@ import org.junit.jupiter.api.Test;
 class HandlerTaskLifecycleTest {
   private static final Caller CALLER =
       new Caller(Principal.of("local", "read:jamf"), MessageSink.DISCARD);
-  private static final String INIT = """
+  private static final String INIT =
+      """
       {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
       "capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""";
-  private static final String CALL = """
+  private static final String CALL =
+      """
       {"jsonrpc":"2.0","id":1,"method":"tools/call",\
       "params":{"name":"echo","arguments":{"text":"hi"}}}""";
 
   @Test
   void anIdIsFreeAgainOnceItsResponseIsOut() {
     ManualExecutor executor = new ManualExecutor();
-    try (McpServer server = McpServer.create(config -> config
-        .serverInfo(Implementation.of("t", "1")).tools(InteropTools.all()).executor(executor))) {
+    try (McpServer server =
+        McpServer.create(
+            config ->
+                config
+                    .serverInfo(Implementation.of("t", "1"))
+                    .tools(InteropTools.all())
+                    .executor(executor))) {
       McpSession session = server.newSession();
       session.handleText(INIT, CALLER).join();
 
@@ -53,34 +60,47 @@ class HandlerTaskLifecycleTest {
 
       assertThat(first.join()).hasValueSatisfying(r -> assertThat(r).contains("\"result\""));
       assertThat(second.get()).isNotNull();
-      assertThat(second.get().join()).hasValueSatisfying(reply -> assertThat(reply)
-          .doesNotContain("already in progress")
-          .contains("\"result\"").contains("\"structuredContent\""));
+      assertThat(second.get().join())
+          .hasValueSatisfying(
+              reply ->
+                  assertThat(reply)
+                      .doesNotContain("already in progress")
+                      .contains("\"result\"")
+                      .contains("\"structuredContent\""));
     }
   }
 
   @Test
   void aHandlerThatThrowsAnErrorStillGetsAReply() {
     ManualExecutor executor = new ManualExecutor();
-    Tool broken = Tool.builder("broken").description("Fails with an Error, as a bug would.")
-        .annotations(InteropTools.PURE)
-        .handler((arguments, context) -> {
-          throw new AssertionError("a bug in the tool");
-        })
-        .build();
-    try (McpServer server = McpServer.create(config -> config
-        .serverInfo(Implementation.of("t", "1")).tool(broken).executor(executor))) {
+    Tool broken =
+        Tool.builder("broken")
+            .description("Fails with an Error, as a bug would.")
+            .annotations(InteropTools.PURE)
+            .handler(
+                (arguments, context) -> {
+                  throw new AssertionError("a bug in the tool");
+                })
+            .build();
+    try (McpServer server =
+        McpServer.create(
+            config ->
+                config.serverInfo(Implementation.of("t", "1")).tool(broken).executor(executor))) {
       McpSession session = server.newSession();
       session.handleText(INIT, CALLER).join();
 
-      CompletableFuture<Optional<String>> reply = session.handleText("""
-          {"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"broken"}}""", CALLER);
+      CompletableFuture<Optional<String>> reply =
+          session.handleText(
+              """
+          {"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"broken"}}""",
+              CALLER);
       executor.runQueued();
 
       // Deterministic: the task has run to its end, so the reply must be settled by now.
       assertThat(reply).isDone();
-      assertThat(reply.join()).hasValueSatisfying(r -> assertThat(r)
-          .contains("\"id\":7").doesNotContain("a bug in the tool"));
+      assertThat(reply.join())
+          .hasValueSatisfying(
+              r -> assertThat(r).contains("\"id\":7").doesNotContain("a bug in the tool"));
     }
   }
 

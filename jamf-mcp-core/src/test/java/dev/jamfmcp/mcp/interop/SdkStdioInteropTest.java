@@ -30,8 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The official MCP Java SDK client talks to our engine over real stdio: the SDK launches
- * {@link StdioTestServer} as a child JVM and speaks newline-delimited JSON-RPC on its pipes.
+ * The official MCP Java SDK client talks to our engine over real stdio: the SDK launches {@link
+ * StdioTestServer} as a child JVM and speaks newline-delimited JSON-RPC on its pipes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,18 +46,23 @@ class SdkStdioInteropTest {
   @BeforeAll
   void startChildAndInitialize() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ServerParameters params = ServerParameters.builder(java)
-        .args("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-cp", System.getProperty("java.class.path"),
-            StdioTestServer.class.getName())
-        .build();
+    ServerParameters params =
+        ServerParameters.builder(java)
+            .args(
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                StdioTestServer.class.getName())
+            .build();
     StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
     transport.setStdErrorHandler(childStderr::add);
-    client = McpClient.sync(transport)
-        .clientInfo(new McpSchema.Implementation("sdk-interop-test", "1.0"))
-        .requestTimeout(GENEROUS)
-        .initializationTimeout(GENEROUS)
-        .build();
+    client =
+        McpClient.sync(transport)
+            .clientInfo(new McpSchema.Implementation("sdk-interop-test", "1.0"))
+            .requestTimeout(GENEROUS)
+            .initializationTimeout(GENEROUS)
+            .build();
     initialized = client.initialize();
   }
 
@@ -89,12 +94,15 @@ class SdkStdioInteropTest {
     McpSchema.Tool echo = tools.get(1);
     assertThat(echo.title()).isEqualTo("Echo");
     assertThat(echo.description()).contains("Returns the text");
-    assertThat(echo.inputSchema()).containsEntry("type", "object")
+    assertThat(echo.inputSchema())
+        .containsEntry("type", "object")
         .containsEntry("required", List.of("text"))
         .containsEntry("additionalProperties", false);
-    assertThat(echo.inputSchema().get("properties")).asInstanceOf(
-        org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKey("text");
-    assertThat(echo.outputSchema()).containsEntry("type", "object")
+    assertThat(echo.inputSchema().get("properties"))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsKey("text");
+    assertThat(echo.outputSchema())
+        .containsEntry("type", "object")
         .containsEntry("required", List.of("text", "length"));
     assertThat(echo.annotations().readOnlyHint()).isTrue();
     assertThat(echo.annotations().destructiveHint()).isFalse();
@@ -111,14 +119,17 @@ class SdkStdioInteropTest {
   @Test
   @Order(3)
   void echoReturnsTextAndMatchingStructuredContent() {
-    CallToolResult result = client.callTool(
-        new CallToolRequest("echo", Map.of("text", "héllo, wörld ✓")));
+    CallToolResult result =
+        client.callTool(new CallToolRequest("echo", Map.of("text", "héllo, wörld ✓")));
     assertThat(result.isError()).isNotEqualTo(Boolean.TRUE);
-    assertThat(result.structuredContent()).isEqualTo(
-        Map.of("text", "héllo, wörld ✓", "length", "héllo, wörld ✓".length()));
-    assertThat(result.content()).singleElement().isInstanceOfSatisfying(TextContent.class,
-        text -> assertThat(text.text())
-            .isEqualTo("{\"text\":\"héllo, wörld ✓\",\"length\":14}"));
+    assertThat(result.structuredContent())
+        .isEqualTo(Map.of("text", "héllo, wörld ✓", "length", "héllo, wörld ✓".length()));
+    assertThat(result.content())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            TextContent.class,
+            text ->
+                assertThat(text.text()).isEqualTo("{\"text\":\"héllo, wörld ✓\",\"length\":14}"));
   }
 
   @Test
@@ -126,11 +137,15 @@ class SdkStdioInteropTest {
   void addSumsNumbers() {
     CallToolResult result = client.callTool(new CallToolRequest("add", Map.of("a", 2, "b", 40.5)));
     assertThat(result.isError()).isNotEqualTo(Boolean.TRUE);
-    assertThat(result.structuredContent()).asInstanceOf(
-        org.assertj.core.api.InstanceOfAssertFactories.MAP).hasSize(1)
+    assertThat(result.structuredContent())
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .hasSize(1)
         .hasEntrySatisfying("sum", sum -> assertThat(((Number) sum).doubleValue()).isEqualTo(42.5));
-    assertThat(result.content()).hasSize(2).first().isInstanceOfSatisfying(TextContent.class,
-        text -> assertThat(text.text()).isEqualTo("The sum is 42.5."));
+    assertThat(result.content())
+        .hasSize(2)
+        .first()
+        .isInstanceOfSatisfying(
+            TextContent.class, text -> assertThat(text.text()).isEqualTo("The sum is 42.5."));
   }
 
   @Test
@@ -141,8 +156,8 @@ class SdkStdioInteropTest {
     assertThat(missing.structuredContent()).isNull();
     assertThat(textOf(missing)).contains("echo").contains("text").contains("Nothing was done");
 
-    CallToolResult wrongType = client.callTool(
-        new CallToolRequest("add", Map.of("a", "two", "b", 3)));
+    CallToolResult wrongType =
+        client.callTool(new CallToolRequest("add", Map.of("a", "two", "b", 3)));
     assertThat(wrongType.isError()).isTrue();
     assertThat(textOf(wrongType)).contains("add").contains("a").contains("number");
   }
@@ -159,8 +174,11 @@ class SdkStdioInteropTest {
   @Order(7)
   void pingAnswersAndTheConnectionStillWorksAfterwards() {
     assertThat(client.ping()).isNotNull();
-    assertThat(client.callTool(new CallToolRequest("echo", Map.of("text", "again")))
-        .structuredContent()).isEqualTo(Map.of("text", "again", "length", 5));
+    assertThat(
+            client
+                .callTool(new CallToolRequest("echo", Map.of("text", "again")))
+                .structuredContent())
+        .isEqualTo(Map.of("text", "again", "length", 5));
   }
 
   @Test
@@ -174,10 +192,15 @@ class SdkStdioInteropTest {
   @Test
   @Order(9)
   void closesGracefullyAndTheChildExits() throws Exception {
-    List<ProcessHandle> children = ProcessHandle.current().children()
-        .filter(child -> child.info().arguments().stream().flatMap(java.util.Arrays::stream)
-            .anyMatch(StdioTestServer.class.getName()::equals))
-        .toList();
+    List<ProcessHandle> children =
+        ProcessHandle.current()
+            .children()
+            .filter(
+                child ->
+                    child.info().arguments().stream()
+                        .flatMap(java.util.Arrays::stream)
+                        .anyMatch(StdioTestServer.class.getName()::equals))
+            .toList();
     assertThat(children).hasSize(1);
 
     assertThat(client.closeGracefully()).isTrue();

@@ -26,17 +26,19 @@ import tools.jackson.databind.JsonNode;
 /** {@link StdioTransport#serve} in-process, on streams we control byte for byte. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES) // hang catcher only
 class StdioPipeTest {
-  private static final String INIT = """
+  private static final String INIT =
+      """
       {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25",\
       "capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""";
 
   @Test
   void aLineOverTheLimitIsAnsweredAndTheNextLineStillWorks() throws Exception {
-    InputStream in = new SequenceInputStream(
-        bytes(INIT + "\n"),
+    InputStream in =
         new SequenceInputStream(
-            new Filler(StdioTransport.MAX_LINE_BYTES + 1024), // one line, 16 MiB + 1 KiB
-            bytes("\n{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}\n")));
+            bytes(INIT + "\n"),
+            new SequenceInputStream(
+                new Filler(StdioTransport.MAX_LINE_BYTES + 1024), // one line, 16 MiB + 1 KiB
+                bytes("\n{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}\n")));
     List<JsonNode> out = serve(server(InteropTools.all()), in);
 
     assertThat(out).hasSize(3);
@@ -52,14 +54,15 @@ class StdioPipeTest {
   void invalidUtf8IsAParseErrorAndBlankLinesAreIgnored() throws Exception {
     ByteArrayOutputStream input = new ByteArrayOutputStream();
     input.writeBytes((INIT + "\n\n   \r\n\t\n").getBytes(StandardCharsets.UTF_8));
-    input.writeBytes("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\",\"params\":{\"x\":\""
-        .getBytes(StandardCharsets.UTF_8));
+    input.writeBytes(
+        "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\",\"params\":{\"x\":\""
+            .getBytes(StandardCharsets.UTF_8));
     input.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28}); // a broken two-byte sequence
     input.writeBytes("\"}}\n".getBytes(StandardCharsets.UTF_8));
-    input.writeBytes("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}\r\n"
-        .getBytes(StandardCharsets.UTF_8));
-    List<JsonNode> out = serve(server(InteropTools.all()),
-        new java.io.ByteArrayInputStream(input.toByteArray()));
+    input.writeBytes(
+        "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}\r\n".getBytes(StandardCharsets.UTF_8));
+    List<JsonNode> out =
+        serve(server(InteropTools.all()), new java.io.ByteArrayInputStream(input.toByteArray()));
 
     assertThat(out).hasSize(3); // initialize, the parse error, ping 4: nothing for blank lines
     assertThat(out.get(1).get("id").isNull()).isTrue();
@@ -72,21 +75,30 @@ class StdioPipeTest {
   void endOfInputWaitsForRequestsInFlight() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Tool slow = Tool.builder("slow").description("Waits until the test lets it finish.")
-        .annotations(InteropTools.PURE)
-        .handler((arguments, context) -> {
-          started.countDown();
-          release.await();
-          return ToolResult.text("finished");
-        })
-        .build();
-    String input = INIT + "\n"
-        + "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}\n";
+    Tool slow =
+        Tool.builder("slow")
+            .description("Waits until the test lets it finish.")
+            .annotations(InteropTools.PURE)
+            .handler(
+                (arguments, context) -> {
+                  started.countDown();
+                  release.await();
+                  return ToolResult.text("finished");
+                })
+            .build();
+    String input =
+        INIT
+            + "\n"
+            + "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}\n";
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     try (McpServer server = server(List.of(slow))) {
-      CompletableFuture<Void> serving = CompletableFuture.runAsync(() -> serveQuietly(
-          server, new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-          stdout));
+      CompletableFuture<Void> serving =
+          CompletableFuture.runAsync(
+              () ->
+                  serveQuietly(
+                      server,
+                      new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                      stdout));
       assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
       // stdin is already at its end; serve must still be waiting for the call.
       assertThat(serving).isNotDone();

@@ -13,8 +13,8 @@ import java.io.PrintStream;
 import org.slf4j.LoggerFactory;
 
 /**
- * A stdio MCP server for interop tests, run as a child process by {@link SdkStdioInteropTest}.
- * Only protocol lines may reach the real stdout, so {@code System.out} is pointed at stderr before
+ * A stdio MCP server for interop tests, run as a child process by {@link SdkStdioInteropTest}. Only
+ * protocol lines may reach the real stdout, so {@code System.out} is pointed at stderr before
  * anything else runs: a stray print from a library cannot corrupt the stream.
  */
 public final class StdioTestServer {
@@ -30,10 +30,13 @@ public final class StdioTestServer {
     OutputStream out = new FileOutputStream(FileDescriptor.out);
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, "UTF-8"));
     var log = LoggerFactory.getLogger(StdioTestServer.class);
-    try (McpServer server = McpServer.create(config -> config
-        .serverInfo(Implementation.of(NAME, VERSION))
-        .instructions("Test server: echo and add.")
-        .tools(InteropTools.all()))) {
+    try (McpServer server =
+        McpServer.create(
+            config ->
+                config
+                    .serverInfo(Implementation.of(NAME, VERSION))
+                    .instructions("Test server: echo and add.")
+                    .tools(InteropTools.all()))) {
       log.info(READY);
       System.out.println("stray print: must land on stderr"); // proves stdout stays clean
       StdioTransport.serve(server, in, out, Principal.of("local", "read:jamf"));

@@ -44,8 +44,10 @@ class JsonRpcCodecTest {
   @Test
   void echoesIntegerIdsExactlyEvenBeyondLong() {
     String big = "123456789012345678901234567890";
-    Request request = (Request) single("{\"jsonrpc\":\"2.0\",\"id\":" + big
-        + ",\"method\":\"tools/list\",\"params\":{}}");
+    Request request =
+        (Request)
+            single(
+                "{\"jsonrpc\":\"2.0\",\"id\":" + big + ",\"method\":\"tools/list\",\"params\":{}}");
     String encoded = JsonRpcCodec.encode(new Response(request.id(), Json.object()));
     assertThat(encoded).contains("\"id\":" + big);
   }
@@ -54,16 +56,22 @@ class JsonRpcCodecTest {
   void decodesNotificationsAndResponses() {
     assertThat(single("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"))
         .isInstanceOf(Notification.class);
-    assertThat(single("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}"))
-        .isInstanceOf(Response.class);
+    assertThat(single("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}")).isInstanceOf(Response.class);
     JsonRpcMessage error =
         single("{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-1,\"message\":\"no\"}}");
     assertThat(((ErrorResponse) error).error().message()).isEqualTo("no");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{", "{\"jsonrpc\":\"2.0\",", "not json", "{\"a\":1}}", "\"unterminated",
-      "{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2,\"method\":\"x\"}"})
+  @ValueSource(
+      strings = {
+        "{",
+        "{\"jsonrpc\":\"2.0\",",
+        "not json",
+        "{\"a\":1}}",
+        "\"unterminated",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2,\"method\":\"x\"}"
+      })
   void brokenJsonIsAParseErrorWithNullId(String text) {
     ErrorResponse reply = rejected(text);
     assertThat(reply.id()).isNull();
@@ -90,38 +98,44 @@ class JsonRpcCodecTest {
   @Test
   void nestingBeyondTheLimitIsAParseError() {
     String deep = "[".repeat(Json.MAX_NESTING_DEPTH + 10) + "]".repeat(Json.MAX_NESTING_DEPTH + 10);
-    ErrorResponse reply = rejected("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{\"a\":"
-        + deep + "}}");
+    ErrorResponse reply =
+        rejected("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{\"a\":" + deep + "}}");
     assertThat(reply.error().code()).isEqualTo(ErrorCodes.PARSE_ERROR);
     assertThat(reply.error().message()).contains("nesting depth");
   }
 
   @Test
   void hugeNumbersAreAParseError() {
-    ErrorResponse reply = rejected("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{\"n\":"
-        + "9".repeat(5000) + "}}");
+    ErrorResponse reply =
+        rejected(
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{\"n\":"
+                + "9".repeat(5000)
+                + "}}");
     assertThat(reply.error().code()).isEqualTo(ErrorCodes.PARSE_ERROR);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "42                                                          | ",
-      "\"text\"                                                    | ",
-      "null                                                        | ",
-      "{\"id\":1,\"method\":\"x\"}                                 | 1",
-      "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"x\"}             | 1",
-      "{\"jsonrpc\":2.0,\"id\":\"q\",\"method\":\"x\"}             | \"q\"",
-      "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"x\"}          | ",
-      "{\"jsonrpc\":\"2.0\",\"id\":1.5,\"method\":\"x\"}           | ",
-      "{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"x\"}          | ",
-      "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"x\"}            | ",
-      "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":5}                 | 3",
-      "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"\"}              | 3",
-      "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"x\",\"params\":7}| 3",
-      "{\"jsonrpc\":\"2.0\",\"id\":3}                              | 3",
-      "{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{},\"error\":{}}   | 3",
-      "{\"jsonrpc\":\"2.0\",\"result\":{}}                         | ",
-      "{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"params\":[1]}       | "})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "42                                                          | ",
+        "\"text\"                                                    | ",
+        "null                                                        | ",
+        "{\"id\":1,\"method\":\"x\"}                                 | 1",
+        "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"x\"}             | 1",
+        "{\"jsonrpc\":2.0,\"id\":\"q\",\"method\":\"x\"}             | \"q\"",
+        "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"x\"}          | ",
+        "{\"jsonrpc\":\"2.0\",\"id\":1.5,\"method\":\"x\"}           | ",
+        "{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"x\"}          | ",
+        "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"x\"}            | ",
+        "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":5}                 | 3",
+        "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"\"}              | 3",
+        "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"x\",\"params\":7}| 3",
+        "{\"jsonrpc\":\"2.0\",\"id\":3}                              | 3",
+        "{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{},\"error\":{}}   | 3",
+        "{\"jsonrpc\":\"2.0\",\"result\":{}}                         | ",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"params\":[1]}       | "
+      })
   void structurallyInvalidMessagesAreInvalidRequests(String text, String expectedId) {
     ErrorResponse reply = rejected(text);
     assertThat(reply.error().code()).isEqualTo(ErrorCodes.INVALID_REQUEST);
@@ -135,7 +149,8 @@ class JsonRpcCodecTest {
 
   @Test
   void arrayParamsOnARequestAreInvalidParams() {
-    ErrorResponse reply = rejected("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"x\",\"params\":[1]}");
+    ErrorResponse reply =
+        rejected("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"x\",\"params\":[1]}");
     assertThat(reply.error().code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
     assertThat(reply.id().intValue()).isEqualTo(9);
   }
@@ -149,8 +164,9 @@ class JsonRpcCodecTest {
 
   @Test
   void batchElementsDecodeOnTheirOwn() {
-    Decoded decoded = JsonRpcCodec.decode(
-        "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}, 5, {\"jsonrpc\":\"2.0\",\"method\":\"n\"}]");
+    Decoded decoded =
+        JsonRpcCodec.decode(
+            "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}, 5, {\"jsonrpc\":\"2.0\",\"method\":\"n\"}]");
     assertThat(decoded).isInstanceOf(Decoded.Batch.class);
     var items = ((Decoded.Batch) decoded).items();
     assertThat(items).hasSize(3);
@@ -161,8 +177,10 @@ class JsonRpcCodecTest {
 
   @Test
   void encodesErrorsWithNullIdAndData() {
-    String text = JsonRpcCodec.encode(new ErrorResponse(null,
-        new JsonRpcError(-32602, "bad", Json.object().put("field", "x"))));
+    String text =
+        JsonRpcCodec.encode(
+            new ErrorResponse(
+                null, new JsonRpcError(-32602, "bad", Json.object().put("field", "x"))));
     JsonNode tree = Json.mapper().readTree(text);
     assertThat(tree.get("jsonrpc").stringValue()).isEqualTo("2.0");
     assertThat(tree.get("id").isNull()).isTrue();
@@ -172,11 +190,13 @@ class JsonRpcCodecTest {
 
   @Test
   void roundTripsEveryKindOfMessage() {
-    for (String text : new String[] {
-        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\",\"params\":{\"x\":[1,2]}}",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"b\",\"params\":{\"y\":true}}",
-        "{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"result\":{\"z\":null}}",
-        "{\"jsonrpc\":\"2.0\",\"id\":2,\"error\":{\"code\":-32000,\"message\":\"m\"}}"}) {
+    for (String text :
+        new String[] {
+          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\",\"params\":{\"x\":[1,2]}}",
+          "{\"jsonrpc\":\"2.0\",\"method\":\"b\",\"params\":{\"y\":true}}",
+          "{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"result\":{\"z\":null}}",
+          "{\"jsonrpc\":\"2.0\",\"id\":2,\"error\":{\"code\":-32000,\"message\":\"m\"}}"
+        }) {
       assertThat(Json.mapper().readTree(JsonRpcCodec.encode(single(text))))
           .isEqualTo(Json.mapper().readTree(text));
     }

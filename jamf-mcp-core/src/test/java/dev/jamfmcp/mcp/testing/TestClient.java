@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An in-memory client for engine tests: sends JSON text to a session, returns the parsed reply,
- * and records every related message (progress, logs, server requests) in arrival order.
+ * An in-memory client for engine tests: sends JSON text to a session, returns the parsed reply, and
+ * records every related message (progress, logs, server requests) in arrival order.
  */
 public final class TestClient {
   private final McpSession session;
@@ -31,8 +31,7 @@ public final class TestClient {
 
   public TestClient(McpSession session, Principal principal) {
     this.session = session;
-    this.caller = new Caller(principal,
-        message -> related.add(JsonRpcCodec.toTree(message)));
+    this.caller = new Caller(principal, message -> related.add(JsonRpcCodec.toTree(message)));
   }
 
   public McpSession session() {
@@ -79,8 +78,9 @@ public final class TestClient {
 
   /** Sends a notification; asserts nothing comes back. */
   public void notify(String method, String paramsJson) {
-    JsonNode reply = sendRaw("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":"
-        + paramsJson + "}");
+    JsonNode reply =
+        sendRaw(
+            "{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":" + paramsJson + "}");
     if (reply != null) {
       throw new AssertionError("a notification got a reply: " + reply);
     }
@@ -88,9 +88,13 @@ public final class TestClient {
 
   /** initialize with this version, then notifications/initialized; returns the result. */
   public JsonNode initialize(String version) {
-    JsonNode response = request("initialize", "{\"protocolVersion\":\"" + version
-        + "\",\"capabilities\":{\"elicitation\":{}},\"clientInfo\":{\"name\":\"test\","
-        + "\"version\":\"1\"}}");
+    JsonNode response =
+        request(
+            "initialize",
+            "{\"protocolVersion\":\""
+                + version
+                + "\",\"capabilities\":{\"elicitation\":{}},\"clientInfo\":{\"name\":\"test\","
+                + "\"version\":\"1\"}}");
     notify("notifications/initialized", "{}");
     return response.get("result");
   }
