@@ -8,36 +8,36 @@ import java.util.Objects;
  */
 public sealed interface Credentials permits Credentials.ApiClient, Credentials.UserAccount {
 
-    /** An API client (Settings &gt; API roles and clients): OAuth client credentials grant. */
-    record ApiClient(String clientId, String clientSecret) implements Credentials {
-        public ApiClient {
-            requireText(clientId, "clientId");
-            requireText(clientSecret, "clientSecret");
-        }
-
-        @Override
-        public String toString() {
-            return "ApiClient[clientId=" + clientId + ", clientSecret=***]";
-        }
+  /** An API client (Settings &gt; API roles and clients): OAuth client credentials grant. */
+  record ApiClient(String clientId, String clientSecret) implements Credentials {
+    public ApiClient {
+      requireText(clientId, "clientId");
+      requireText(clientSecret, "clientSecret");
     }
 
-    /** A Jamf Pro user account: HTTP Basic exchanged for a bearer token, kept alive. */
-    record UserAccount(String username, String password) implements Credentials {
-        public UserAccount {
-            requireText(username, "username");
-            requireText(password, "password");
-        }
+    @Override
+    public String toString() {
+      return "ApiClient[clientId=" + clientId + ", clientSecret=***]";
+    }
+  }
 
-        @Override
-        public String toString() {
-            return "UserAccount[username=" + username + ", password=***]";
-        }
+  /** A Jamf Pro user account: HTTP Basic exchanged for a bearer token, kept alive. */
+  record UserAccount(String username, String password) implements Credentials {
+    public UserAccount {
+      requireText(username, "username");
+      requireText(password, "password");
     }
 
-    private static void requireText(String value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
+    @Override
+    public String toString() {
+      return "UserAccount[username=" + username + ", password=***]";
     }
+  }
+
+  private static void requireText(String value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+  }
 }

@@ -18,8 +18,8 @@ import java.net.URI;
 
 /**
  * A client for one Jamf Pro instance: authentication and token caching, retries of idempotent
- * requests, at most N requests in flight, timeouts, sticky cookies, and typed operations grouped
- * by concept.
+ * requests, at most N requests in flight, timeouts, sticky cookies, and typed operations grouped by
+ * concept.
  *
  * <pre>{@code
  * JamfClient jamf = JamfClient.builder()
@@ -37,84 +37,86 @@ import java.net.URI;
  */
 public final class JamfClient implements AutoCloseable {
 
-    private final SharedResources shared;
-    private final ClientSettings settings;
-    private final Transport transport;
+  private final SharedResources shared;
+  private final ClientSettings settings;
+  private final Transport transport;
 
-    JamfClient(ClientSettings settings, SharedResources shared) {
-        this.settings = settings;
-        this.shared = shared;
-        this.transport = new Transport(settings, shared);
-    }
+  JamfClient(ClientSettings settings, SharedResources shared) {
+    this.settings = settings;
+    this.shared = shared;
+    this.transport = new Transport(settings, shared);
+  }
 
-    /** A builder with the defaults described on each of its setters. */
-    public static JamfClientBuilder builder() {
-        return new JamfClientBuilder();
-    }
+  /** A builder with the defaults described on each of its setters. */
+  public static JamfClientBuilder builder() {
+    return new JamfClientBuilder();
+  }
 
-    /** A builder preset with this client's settings, sharing its connections and request limit. */
-    public JamfClientBuilder newBuilder() {
-        return new JamfClientBuilder(settings, shared);
-    }
+  /** A builder preset with this client's settings, sharing its connections and request limit. */
+  public JamfClientBuilder newBuilder() {
+    return new JamfClientBuilder(settings, shared);
+  }
 
-    public URI baseUrl() {
-        return settings.baseUrl();
-    }
+  public URI baseUrl() {
+    return settings.baseUrl();
+  }
 
-    public Computers computers() {
-        return new Computers(transport);
-    }
+  public Computers computers() {
+    return new Computers(transport);
+  }
 
-    public MobileDevices mobileDevices() {
-        return new MobileDevices(transport);
-    }
+  public MobileDevices mobileDevices() {
+    return new MobileDevices(transport);
+  }
 
-    /** Departments, buildings and categories. */
-    public Organization organization() {
-        return new Organization(transport);
-    }
+  /** Departments, buildings and categories. */
+  public Organization organization() {
+    return new Organization(transport);
+  }
 
-    public Scripts scripts() {
-        return new Scripts(transport);
-    }
+  public Scripts scripts() {
+    return new Scripts(transport);
+  }
 
-    public ComputerGroups computerGroups() {
-        return new ComputerGroups(transport);
-    }
+  public ComputerGroups computerGroups() {
+    return new ComputerGroups(transport);
+  }
 
-    public Policies policies() {
-        return new Policies(transport);
-    }
+  public Policies policies() {
+    return new Policies(transport);
+  }
 
-    public ConfigurationProfiles configurationProfiles() {
-        return new ConfigurationProfiles(transport);
-    }
+  public ConfigurationProfiles configurationProfiles() {
+    return new ConfigurationProfiles(transport);
+  }
 
-    public Mdm mdm() {
-        return new Mdm(transport);
-    }
+  public Mdm mdm() {
+    return new Mdm(transport);
+  }
 
-    public PatchTitles patchTitles() {
-        return new PatchTitles(transport);
-    }
+  public PatchTitles patchTitles() {
+    return new PatchTitles(transport);
+  }
 
-    /** The server's version, e.g. {@code 11.30.1-t1762262402}. Also a cheap check of URL and credentials. */
-    public String jamfProVersion() {
-        return transport.json(Endpoints.JAMF_PRO_VERSION.request(), Version.class).version();
-    }
+  /**
+   * The server's version, e.g. {@code 11.30.1-t1762262402}. Also a cheap check of URL and
+   * credentials.
+   */
+  public String jamfProVersion() {
+    return transport.json(Endpoints.JAMF_PRO_VERSION.request(), Version.class).version();
+  }
 
-    /** Stops the page-fetching threads. Variants made with {@link #newBuilder()} share them. */
-    @Override
-    public void close() {
-        shared.pageExecutor().shutdownNow();
-    }
+  /** Stops the page-fetching threads. Variants made with {@link #newBuilder()} share them. */
+  @Override
+  public void close() {
+    shared.pageExecutor().shutdownNow();
+  }
 
-    @Override
-    public String toString() {
-        return "JamfClient[" + settings.baseUrl() + ", " + settings.credentials() + "]";
-    }
+  @Override
+  public String toString() {
+    return "JamfClient[" + settings.baseUrl() + ", " + settings.credentials() + "]";
+  }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Version(String version) {
-    }
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Version(String version) {}
 }

@@ -10,33 +10,39 @@ import java.util.Optional;
  * secrets or tokens.
  */
 public abstract sealed class JamfException extends RuntimeException
-        permits JamfAuthException, JamfNotFoundException, JamfBadRequestException,
-                JamfServerException, JamfUnavailableException, JamfProtocolException {
+    permits JamfAuthException,
+        JamfNotFoundException,
+        JamfBadRequestException,
+        JamfServerException,
+        JamfUnavailableException,
+        JamfProtocolException {
 
-    private final int status;
-    private final String errorCode;
-    private final String operation;
+  private final int status;
+  private final String errorCode;
+  private final String operation;
 
-    protected JamfException(String message, int status, String errorCode, String operation,
-                            Throwable cause) {
-        super(message, cause);
-        this.status = status;
-        this.errorCode = errorCode;
-        this.operation = operation;
-    }
+  protected JamfException(
+      String message, int status, String errorCode, String operation, Throwable cause) {
+    super(message, cause);
+    this.status = status;
+    this.errorCode = errorCode;
+    this.operation = operation;
+  }
 
-    /** The HTTP status Jamf Pro answered with, or 0 when there was no answer. */
-    public int status() {
-        return status;
-    }
+  /** The HTTP status Jamf Pro answered with, or 0 when there was no answer. */
+  public int status() {
+    return status;
+  }
 
-    /** Jamf's own error code (for example {@code INVALID_ID}), when the answer carried one. */
-    public Optional<String> errorCode() {
-        return Optional.ofNullable(errorCode);
-    }
+  /** Jamf's own error code (for example {@code INVALID_ID}), when the answer carried one. */
+  public Optional<String> errorCode() {
+    return Optional.ofNullable(errorCode);
+  }
 
-    /** The request that failed, as method and path template, e.g. {@code GET /api/v1/scripts/{id}}. */
-    public String operation() {
-        return operation;
-    }
+  /**
+   * The request that failed, as method and path template, e.g. {@code GET /api/v1/scripts/{id}}.
+   */
+  public String operation() {
+    return operation;
+  }
 }

@@ -6,8 +6,8 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
-    /** The real thing: {@link Thread#sleep(long)}. */
-    Sleeper SYSTEM = duration -> Thread.sleep(Math.max(0, duration.toMillis()));
+  /** The real thing: {@link Thread#sleep(long)}. */
+  Sleeper SYSTEM = duration -> Thread.sleep(Math.max(0, duration.toMillis()));
 
-    void sleep(Duration duration) throws InterruptedException;
+  void sleep(Duration duration) throws InterruptedException;
 }

@@ -25,21 +25,27 @@ public final class JamfFailures {
    * nothing), so the model never claims more or less than was done.
    */
   public static ToolException onWrite(JamfException e, String doneSoFar) {
-    String before = doneSoFar == null || doneSoFar.isBlank()
-        ? " Nothing was changed." : " Before the failure: " + doneSoFar;
+    String before =
+        doneSoFar == null || doneSoFar.isBlank()
+            ? " Nothing was changed."
+            : " Before the failure: " + doneSoFar;
     return new ToolException(describe(e) + before, e);
   }
 
   static String describe(JamfException e) {
     if (e instanceof JamfTimeoutException) {
-      return "Jamf Pro did not answer in time (" + e.getMessage() + "). Try again in a minute,"
+      return "Jamf Pro did not answer in time ("
+          + e.getMessage()
+          + "). Try again in a minute,"
           + " or narrow the request.";
     }
     if (e instanceof JamfUnavailableException) {
       return "Jamf Pro is unavailable right now (" + e.getMessage() + "). Try again shortly.";
     }
     if (e instanceof JamfAuthException) {
-      return "This server's Jamf Pro credentials were refused (" + e.getMessage() + "). An"
+      return "This server's Jamf Pro credentials were refused ("
+          + e.getMessage()
+          + "). An"
           + " administrator must check the API client or account and its privileges.";
     }
     if (e instanceof JamfNotFoundException) {

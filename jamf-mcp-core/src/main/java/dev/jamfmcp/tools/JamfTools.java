@@ -19,8 +19,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The Jamf tools, resources and prompts, assembled for one Jamf Pro: pick the toolsets, say
- * whether writes exist at all, and register them into an {@link McpServer}.
+ * The Jamf tools, resources and prompts, assembled for one Jamf Pro: pick the toolsets, say whether
+ * writes exist at all, and register them into an {@link McpServer}.
  *
  * <pre>{@code
  * JamfTools jamfTools = JamfTools.create(jamf, settings -> settings
@@ -36,15 +36,21 @@ public final class JamfTools {
   private final List<Prompt> prompts;
 
   private JamfTools(Settings settings, JamfClient jamf) {
-    ToolSupport support = new ToolSupport(jamf, settings.gate(), settings.audit,
-        settings.clock, new JamfLinks(settings.webUrl != null ? settings.webUrl : jamf.baseUrl()));
+    ToolSupport support =
+        new ToolSupport(
+            jamf,
+            settings.gate(),
+            settings.audit,
+            settings.clock,
+            new JamfLinks(settings.webUrl != null ? settings.webUrl : jamf.baseUrl()));
     Catalog catalog = new Catalog();
     ToolCatalogs.addAll(catalog, support);
-    this.tools = catalog.tools.stream()
-        .filter(entry -> settings.toolsets.contains(entry.toolset()))
-        .map(Entry::tool)
-        .filter(tool -> !settings.readOnly || tool.annotations().readOnlyHint())
-        .toList();
+    this.tools =
+        catalog.tools.stream()
+            .filter(entry -> settings.toolsets.contains(entry.toolset()))
+            .map(Entry::tool)
+            .filter(tool -> !settings.readOnly || tool.annotations().readOnlyHint())
+            .toList();
     this.resources = List.copyOf(catalog.resources);
     this.templates = List.copyOf(catalog.templates);
     this.prompts = List.copyOf(catalog.prompts);
@@ -173,8 +179,9 @@ public final class JamfTools {
           new java.security.SecureRandom().nextBytes(random);
           return ConfirmationGate.create(random, java.time.Duration.ofMinutes(5), clock);
         }
-        throw new IllegalStateException("write tools need a confirmation key (at least 32"
-            + " bytes, the same on every instance); set one, or choose read-only mode");
+        throw new IllegalStateException(
+            "write tools need a confirmation key (at least 32"
+                + " bytes, the same on every instance); set one, or choose read-only mode");
       }
       return ConfirmationGate.create(confirmationKey, java.time.Duration.ofMinutes(5), clock);
     }

@@ -5,8 +5,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A small builder for the JSON Schemas of tool arguments and results, so that each tool states
- * its limits and descriptions in a few readable lines.
+ * A small builder for the JSON Schemas of tool arguments and results, so that each tool states its
+ * limits and descriptions in a few readable lines.
  */
 public final class Schemas {
   private final ObjectNode schema = Json.object().put("type", "object");
@@ -21,8 +21,12 @@ public final class Schemas {
   }
 
   public Schemas string(String name, String description, int maxLength) {
-    properties.putObject(name).put("type", "string").put("minLength", 1)
-        .put("maxLength", maxLength).put("description", description);
+    properties
+        .putObject(name)
+        .put("type", "string")
+        .put("minLength", 1)
+        .put("maxLength", maxLength)
+        .put("description", description);
     return this;
   }
 
@@ -36,8 +40,13 @@ public final class Schemas {
   }
 
   public Schemas integer(String name, String description, int min, int max, Integer byDefault) {
-    ObjectNode p = properties.putObject(name).put("type", "integer").put("minimum", min)
-        .put("maximum", max).put("description", description);
+    ObjectNode p =
+        properties
+            .putObject(name)
+            .put("type", "integer")
+            .put("minimum", min)
+            .put("maximum", max)
+            .put("description", description);
     if (byDefault != null) {
       p.put("default", byDefault);
     }
@@ -45,7 +54,8 @@ public final class Schemas {
   }
 
   public Schemas bool(String name, String description, Boolean byDefault) {
-    ObjectNode p = properties.putObject(name).put("type", "boolean").put("description", description);
+    ObjectNode p =
+        properties.putObject(name).put("type", "boolean").put("description", description);
     if (byDefault != null) {
       p.put("default", byDefault);
     }
@@ -54,8 +64,13 @@ public final class Schemas {
 
   /** An array of strings, 1..maxItems long, each 1..maxLength characters. */
   public Schemas strings(String name, String description, int maxItems, int maxLength) {
-    ObjectNode p = properties.putObject(name).put("type", "array").put("minItems", 1)
-        .put("maxItems", maxItems).put("description", description);
+    ObjectNode p =
+        properties
+            .putObject(name)
+            .put("type", "array")
+            .put("minItems", 1)
+            .put("maxItems", maxItems)
+            .put("description", description);
     p.putObject("items").put("type", "string").put("minLength", 1).put("maxLength", maxLength);
     return this;
   }

@@ -1,8 +1,8 @@
 package dev.jamfmcp.tools;
 
 /**
- * The one list of feature packages. A new feature package adds one line here: its tools,
- * resources and prompts, each tool under its toolset.
+ * The one list of feature packages. A new feature package adds one line here: its tools, resources
+ * and prompts, each tool under its toolset.
  */
 final class ToolCatalogs {
   private ToolCatalogs() {}

@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * What every Jamf tool may use: the Jamf client, the confirmation gate and audit sink for
- * writes, a clock (for "days since last check-in"), and links into the Jamf Pro web interface.
+ * What every Jamf tool may use: the Jamf client, the confirmation gate and audit sink for writes, a
+ * clock (for "days since last check-in"), and links into the Jamf Pro web interface.
  */
 public record ToolSupport(
     JamfClient jamf, ConfirmationGate gate, AuditSink audit, Clock clock, JamfLinks links) {

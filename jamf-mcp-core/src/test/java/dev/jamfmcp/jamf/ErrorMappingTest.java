@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ErrorMappingTest {
 
-    @StartStop
-    final MockWebServer server = new MockWebServer();
-    final FakeJamf jamf = new FakeJamf();
-    JamfClient client;
+  @StartStop final MockWebServer server = new MockWebServer();
+  final FakeJamf jamf = new FakeJamf();
+  JamfClient client;
 
-    private static final String CLASSIC_404 = """
+  private static final String CLASSIC_404 =
+      """
             <html>
             <head>
                <title>Status page</title>
@@ -35,65 +35,78 @@ class ErrorMappingTest {
             </body>
             </html>""";
 
-    @BeforeEach
-    void start() {
-        server.setDispatcher(jamf);
-        client = FakeJamf.clientFor(server).maxRetries(0).build();
-    }
+  @BeforeEach
+  void start() {
+    server.setDispatcher(jamf);
+    client = FakeJamf.clientFor(server).maxRetries(0).build();
+  }
 
-    @Test
-    void classicHtmlErrorPagesAreReducedToTheirText() {
-        jamf.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "text/html;charset=UTF-8")
-                .body(CLASSIC_404).build());
-        assertThatThrownBy(() -> client.policies().get(999))
-                .isInstanceOf(JamfNotFoundException.class)
-                .hasMessageContaining("GET /JSSResource/policies/id/{id} failed with HTTP 404")
-                .hasMessageContaining("Not Found The server has not found anything matching the request URI")
-                .hasMessageNotContaining("<p")
-                .hasMessageNotContaining("font-family");
-    }
+  @Test
+  void classicHtmlErrorPagesAreReducedToTheirText() {
+    jamf.enqueue(
+        new MockResponse.Builder()
+            .code(404)
+            .setHeader("Content-Type", "text/html;charset=UTF-8")
+            .body(CLASSIC_404)
+            .build());
+    assertThatThrownBy(() -> client.policies().get(999))
+        .isInstanceOf(JamfNotFoundException.class)
+        .hasMessageContaining("GET /JSSResource/policies/id/{id} failed with HTTP 404")
+        .hasMessageContaining(
+            "Not Found The server has not found anything matching the request URI")
+        .hasMessageNotContaining("<p")
+        .hasMessageNotContaining("font-family");
+  }
 
-    @Test
-    void jamfErrorCodesAreKept() {
-        jamf.enqueue(json(404, "{\"httpStatus\":404,\"errors\":[{\"code\":\"INVALID_ID\",\"description\":"
+  @Test
+  void jamfErrorCodesAreKept() {
+    jamf.enqueue(
+        json(
+            404,
+            "{\"httpStatus\":404,\"errors\":[{\"code\":\"INVALID_ID\",\"description\":"
                 + "\"Computer with id 99 does not exist\",\"id\":\"99\",\"field\":null}]}"));
-        assertThatThrownBy(() -> client.computers().detail("99"))
-                .isInstanceOfSatisfying(JamfNotFoundException.class, e -> {
-                    assertThat(e.status()).isEqualTo(404);
-                    assertThat(e.errorCode()).contains("INVALID_ID");
-                    assertThat(e.operation()).isEqualTo("GET /api/v3/computers-inventory-detail/{id}");
-                })
-                .hasMessageContaining("Computer with id 99 does not exist");
-    }
+    assertThatThrownBy(() -> client.computers().detail("99"))
+        .isInstanceOfSatisfying(
+            JamfNotFoundException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(404);
+              assertThat(e.errorCode()).contains("INVALID_ID");
+              assertThat(e.operation()).isEqualTo("GET /api/v3/computers-inventory-detail/{id}");
+            })
+        .hasMessageContaining("Computer with id 99 does not exist");
+  }
 
-    @Test
-    void forbiddenNamesTheMissingPrivilege() {
-        jamf.enqueue(json(403, "{\"httpStatus\":403,\"errors\":[{\"code\":\"FORBIDDEN\","
+  @Test
+  void forbiddenNamesTheMissingPrivilege() {
+    jamf.enqueue(
+        json(
+            403,
+            "{\"httpStatus\":403,\"errors\":[{\"code\":\"FORBIDDEN\","
                 + "\"description\":\"Forbidden\"}]}"));
-        assertThatThrownBy(() -> client.scripts().get("1"))
-                .isInstanceOf(JamfAuthException.class)
-                .hasMessageContaining("lacks the privilege");
-    }
+    assertThatThrownBy(() -> client.scripts().get("1"))
+        .isInstanceOf(JamfAuthException.class)
+        .hasMessageContaining("lacks the privilege");
+  }
 
-    @Test
-    void serverErrorsAndUnavailabilityAreDistinct() {
-        jamf.enqueue(json(500, "{\"httpStatus\":500,\"errors\":[]}"));
-        assertThatThrownBy(() -> client.scripts().get("1")).isInstanceOf(JamfServerException.class);
-        jamf.enqueue(new MockResponse.Builder().code(502).body("Bad gateway").build());
-        assertThatThrownBy(() -> client.scripts().get("1"))
-                .isInstanceOf(JamfUnavailableException.class)
-                .hasMessageContaining("Bad gateway");
-    }
+  @Test
+  void serverErrorsAndUnavailabilityAreDistinct() {
+    jamf.enqueue(json(500, "{\"httpStatus\":500,\"errors\":[]}"));
+    assertThatThrownBy(() -> client.scripts().get("1")).isInstanceOf(JamfServerException.class);
+    jamf.enqueue(new MockResponse.Builder().code(502).body("Bad gateway").build());
+    assertThatThrownBy(() -> client.scripts().get("1"))
+        .isInstanceOf(JamfUnavailableException.class)
+        .hasMessageContaining("Bad gateway");
+  }
 
-    @Test
-    void malformedSingleObjectsAndClassicShapesAreProtocolErrors() {
-        jamf.enqueue(json(200, "<html>oops</html>"));
-        assertThatThrownBy(() -> client.scripts().get("1")).isInstanceOf(JamfProtocolException.class);
-        jamf.enqueue(json(200, "{\"something_else\":{}}"));
-        assertThatThrownBy(() -> client.policies().get(1))
-                .isInstanceOf(JamfProtocolException.class)
-                .hasMessageContaining("no \"policy\" member");
-        jamf.enqueue(json(200, "{\"version\":null}"));
-        assertThat(client.jamfProVersion()).isNull();
-    }
+  @Test
+  void malformedSingleObjectsAndClassicShapesAreProtocolErrors() {
+    jamf.enqueue(json(200, "<html>oops</html>"));
+    assertThatThrownBy(() -> client.scripts().get("1")).isInstanceOf(JamfProtocolException.class);
+    jamf.enqueue(json(200, "{\"something_else\":{}}"));
+    assertThatThrownBy(() -> client.policies().get(1))
+        .isInstanceOf(JamfProtocolException.class)
+        .hasMessageContaining("no \"policy\" member");
+    jamf.enqueue(json(200, "{\"version\":null}"));
+    assertThat(client.jamfProVersion()).isNull();
+  }
 }

@@ -19,58 +19,67 @@ import mockwebserver3.RecordedRequest;
  */
 final class FakeJamf extends Dispatcher {
 
-    static final String CLIENT_ID = "client-1234";
-    static final String SECRET = "S3cr3t-d0-n0t-l0g";
+  static final String CLIENT_ID = "client-1234";
+  static final String SECRET = "S3cr3t-d0-n0t-l0g";
 
-    final AtomicInteger tokenRequests = new AtomicInteger();
-    final List<RecordedRequest> apiRequests = Collections.synchronizedList(new ArrayList<>());
-    final BlockingQueue<MockResponse> queue = new LinkedBlockingQueue<>();
-    volatile long expiresIn = 600;
-    volatile Duration tokenDelay = Duration.ZERO;
-    volatile Function<RecordedRequest, MockResponse> handler;
+  final AtomicInteger tokenRequests = new AtomicInteger();
+  final List<RecordedRequest> apiRequests = Collections.synchronizedList(new ArrayList<>());
+  final BlockingQueue<MockResponse> queue = new LinkedBlockingQueue<>();
+  volatile long expiresIn = 600;
+  volatile Duration tokenDelay = Duration.ZERO;
+  volatile Function<RecordedRequest, MockResponse> handler;
 
-    @Override
-    public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        String path = request.getUrl().encodedPath();
-        if (path.equals("/api/oauth/token") || path.equals("/api/v1/oauth/token")) {
-            int n = tokenRequests.incrementAndGet();
-            if (!tokenDelay.isZero()) {
-                Thread.sleep(tokenDelay.toMillis());
-            }
-            return json(200, "{\"access_token\":\"tok-" + n + "\",\"token_type\":\"Bearer\",\"expires_in\":"
-                    + expiresIn + ",\"scope\":\"api-role:2\"}");
-        }
-        apiRequests.add(request);
-        Function<RecordedRequest, MockResponse> h = handler;
-        if (h != null) {
-            return h.apply(request);
-        }
-        MockResponse next = queue.poll();
-        return next != null ? next : json(404, "{\"httpStatus\":404,\"errors\":[]}");
+  @Override
+  public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+    String path = request.getUrl().encodedPath();
+    if (path.equals("/api/oauth/token") || path.equals("/api/v1/oauth/token")) {
+      int n = tokenRequests.incrementAndGet();
+      if (!tokenDelay.isZero()) {
+        Thread.sleep(tokenDelay.toMillis());
+      }
+      return json(
+          200,
+          "{\"access_token\":\"tok-"
+              + n
+              + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+              + expiresIn
+              + ",\"scope\":\"api-role:2\"}");
     }
-
-    void enqueue(MockResponse response) {
-        queue.add(response);
+    apiRequests.add(request);
+    Function<RecordedRequest, MockResponse> h = handler;
+    if (h != null) {
+      return h.apply(request);
     }
+    MockResponse next = queue.poll();
+    return next != null ? next : json(404, "{\"httpStatus\":404,\"errors\":[]}");
+  }
 
-    static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
-    }
+  void enqueue(MockResponse response) {
+    queue.add(response);
+  }
 
-    static String bearer(RecordedRequest request) {
-        return request.getHeaders().get("Authorization");
-    }
+  static MockResponse json(int code, String body) {
+    return new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
+  }
 
-    static String body(RecordedRequest request) {
-        return request.getBody() == null ? "" : request.getBody().utf8();
-    }
+  static String bearer(RecordedRequest request) {
+    return request.getHeaders().get("Authorization");
+  }
 
-    /** A client with fast, recorded retries and no real sleeping. */
-    static JamfClientBuilder clientFor(MockWebServer server) {
-        return JamfClient.builder()
-                .baseUrl(server.url("/").toString())
-                .clientCredentials(CLIENT_ID, SECRET)
-                .sleeper(d -> { })
-                .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
-    }
+  static String body(RecordedRequest request) {
+    return request.getBody() == null ? "" : request.getBody().utf8();
+  }
+
+  /** A client with fast, recorded retries and no real sleeping. */
+  static JamfClientBuilder clientFor(MockWebServer server) {
+    return JamfClient.builder()
+        .baseUrl(server.url("/").toString())
+        .clientCredentials(CLIENT_ID, SECRET)
+        .sleeper(d -> {})
+        .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
+  }
 }

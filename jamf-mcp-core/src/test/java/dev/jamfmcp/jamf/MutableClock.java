@@ -9,28 +9,28 @@ import java.time.ZoneOffset;
 /** A clock tests move by hand, so token expiry and deadlines need no real waiting. */
 final class MutableClock extends Clock {
 
-    private volatile Instant now;
+  private volatile Instant now;
 
-    MutableClock(Instant start) {
-        this.now = start;
-    }
+  MutableClock(Instant start) {
+    this.now = start;
+  }
 
-    synchronized void advance(Duration d) {
-        now = now.plus(d);
-    }
+  synchronized void advance(Duration d) {
+    now = now.plus(d);
+  }
 
-    @Override
-    public Instant instant() {
-        return now;
-    }
+  @Override
+  public Instant instant() {
+    return now;
+  }
 
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
 
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
 }

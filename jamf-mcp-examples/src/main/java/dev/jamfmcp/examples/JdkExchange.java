@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A JDK {@code com.sun.net.httpserver} request as the core MCP transport sees it. The handler
- * returns as soon as the transport has the exchange; a streamed response stays open (chunked)
- * until the transport closes it, written from the transport's threads.
+ * returns as soon as the transport has the exchange; a streamed response stays open (chunked) until
+ * the transport closes it, written from the transport's threads.
  */
 final class JdkExchange implements HttpExchange {
   private final com.sun.net.httpserver.HttpExchange exchange;
@@ -32,19 +32,23 @@ final class JdkExchange implements HttpExchange {
     this.exchange = exchange;
   }
 
-  @Override public String method() {
+  @Override
+  public String method() {
     return exchange.getRequestMethod().toUpperCase(Locale.ROOT);
   }
 
-  @Override public String path() {
+  @Override
+  public String path() {
     return exchange.getRequestURI().getPath();
   }
 
-  @Override public Optional<String> header(String name) {
+  @Override
+  public Optional<String> header(String name) {
     return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
   }
 
-  @Override public Optional<String> queryParam(String name) {
+  @Override
+  public Optional<String> queryParam(String name) {
     String query = exchange.getRequestURI().getRawQuery();
     if (query == null) {
       return Optional.empty();
@@ -53,13 +57,15 @@ final class JdkExchange implements HttpExchange {
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
       if (key.equals(name)) {
-        return Optional.of(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        return Optional.of(
+            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
     return Optional.empty();
   }
 
-  @Override public byte[] readBody(int maxBytes) throws IOException {
+  @Override
+  public byte[] readBody(int maxBytes) throws IOException {
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
     if (declared != null && Long.parseLong(declared.trim()) > maxBytes) {
       throw new BodyTooLargeException(maxBytes);
@@ -78,7 +84,8 @@ final class JdkExchange implements HttpExchange {
     return body.toByteArray();
   }
 
-  @Override public void respond(HttpReply reply) {
+  @Override
+  public void respond(HttpReply reply) {
     try {
       reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
       byte[] body = reply.body();
@@ -96,13 +103,14 @@ final class JdkExchange implements HttpExchange {
     }
   }
 
-  @Override public StreamOutput startStream(int status, Map<String, String> headers)
-      throws IOException {
+  @Override
+  public StreamOutput startStream(int status, Map<String, String> headers) throws IOException {
     headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
     exchange.sendResponseHeaders(status, 0); // 0: chunked, open-ended
     OutputStream out = exchange.getResponseBody();
     return new StreamOutput() {
-      @Override public void write(byte[] bytes) throws IOException {
+      @Override
+      public void write(byte[] bytes) throws IOException {
         try {
           synchronized (out) {
             out.write(bytes);
@@ -114,13 +122,15 @@ final class JdkExchange implements HttpExchange {
         }
       }
 
-      @Override public void close() {
+      @Override
+      public void close() {
         if (closed.compareAndSet(false, true)) {
           exchange.close();
         }
       }
 
-      @Override public void onDisconnect(Runnable callback) {
+      @Override
+      public void onDisconnect(Runnable callback) {
         disconnectCallbacks.add(callback);
       }
     };

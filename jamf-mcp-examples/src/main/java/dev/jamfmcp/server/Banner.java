@@ -7,21 +7,34 @@ import java.io.PrintStream;
 final class Banner {
   /** The line tests and scripts wait for; the URL follows it. */
   static final String READY = "MCP endpoint: ";
+
   /** Printed before the bearer token, when development auth issues one. */
   static final String TOKEN = "Bearer token: ";
 
   private Banner() {}
 
-  static void print(PrintStream out, String mcpUrl, long readyMillis, SecurityWiring.Auth auth,
+  static void print(
+      PrintStream out,
+      String mcpUrl,
+      long readyMillis,
+      SecurityWiring.Auth auth,
       SimulatedJamfPro simulator) {
     StringBuilder b = new StringBuilder();
-    b.append("jamf-mcp-server ").append(ServerVersion.get()).append(" ready in ")
-        .append(readyMillis).append(" ms\n");
+    b.append("jamf-mcp-server ")
+        .append(ServerVersion.get())
+        .append(" ready in ")
+        .append(readyMillis)
+        .append(" ms\n");
     if (simulator != null) {
-      b.append("Demo: simulated Jamf Pro at ").append(simulator.baseUrl()).append(" (")
-          .append(simulator.config().computers()).append(" computers, ")
-          .append(simulator.config().mobileDevices()).append(" mobile devices, seed ")
-          .append(simulator.config().seed()).append(")\n");
+      b.append("Demo: simulated Jamf Pro at ")
+          .append(simulator.baseUrl())
+          .append(" (")
+          .append(simulator.config().computers())
+          .append(" computers, ")
+          .append(simulator.config().mobileDevices())
+          .append(" mobile devices, seed ")
+          .append(simulator.config().seed())
+          .append(")\n");
     }
     b.append(READY).append(mcpUrl).append('\n');
     auth.lines().forEach(line -> b.append(line).append('\n'));
@@ -32,12 +45,17 @@ final class Banner {
       header = " -H 'Authorization: Bearer " + auth.bearerToken() + "'";
       inspectorHeader = " --header 'Authorization: Bearer " + auth.bearerToken() + "'";
     }
-    b.append("\nList the tools with the MCP Inspector:\n  npx @modelcontextprotocol/inspector --cli ")
-        .append(mcpUrl).append(" --transport http").append(inspectorHeader)
+    b.append(
+            "\nList the tools with the MCP Inspector:\n  npx @modelcontextprotocol/inspector --cli ")
+        .append(mcpUrl)
+        .append(" --transport http")
+        .append(inspectorHeader)
         .append(" --method tools/list\n");
-    b.append("Or initialize with curl:\n  curl -si ").append(mcpUrl)
+    b.append("Or initialize with curl:\n  curl -si ")
+        .append(mcpUrl)
         .append(" -H 'Content-Type: application/json'")
-        .append(" -H 'Accept: application/json, text/event-stream'").append(header)
+        .append(" -H 'Accept: application/json, text/event-stream'")
+        .append(header)
         .append(" -d '{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":")
         .append("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},")
         .append("\"clientInfo\":{\"name\":\"curl\",\"version\":\"1\"}}}'\n");

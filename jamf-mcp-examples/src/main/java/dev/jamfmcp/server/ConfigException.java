@@ -1,8 +1,8 @@
 package dev.jamfmcp.server;
 
 /**
- * A missing or contradictory setting. The message is one line naming the setting and the fix;
- * the program prints it and exits with code 2.
+ * A missing or contradictory setting. The message is one line naming the setting and the fix; the
+ * program prints it and exits with code 2.
  */
 public final class ConfigException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the Jamf client and checks the connection at start. Rejected credentials stop the
- * program (exit 2: a setting is wrong); an unreachable or failing Jamf Pro does not: the server
- * starts, says so, and {@code /health/ready} answers 503 until Jamf Pro answers.
+ * Builds the Jamf client and checks the connection at start. Rejected credentials stop the program
+ * (exit 2: a setting is wrong); an unreachable or failing Jamf Pro does not: the server starts,
+ * says so, and {@code /health/ready} answers 503 until Jamf Pro answers.
  */
 final class JamfConnection {
   private static final Logger log = LoggerFactory.getLogger(JamfConnection.class);
@@ -33,17 +33,27 @@ final class JamfConnection {
   static void check(JamfClient client, ServerConfig.Jamf jamf) {
     try {
       String version = client.jamfProVersion();
-      log.info("Jamf Pro {} at {} answers ({})", version, jamf.url(),
+      log.info(
+          "Jamf Pro {} at {} answers ({})",
+          version,
+          jamf.url(),
           jamf.credentials().getClass().getSimpleName());
     } catch (JamfAuthException e) {
-      Setting setting = jamf.credentials() instanceof dev.jamfmcp.jamf.Credentials.UserAccount
-          ? Setting.JAMF_USERNAME : Setting.JAMF_CLIENT_ID;
-      throw ConfigException.of(setting, "Jamf Pro at " + jamf.url() + " rejected the credentials"
-          + " (HTTP " + e.status() + ")", "check the id and secret, and that the API client is"
-          + " enabled with a role that grants the read privileges");
+      Setting setting =
+          jamf.credentials() instanceof dev.jamfmcp.jamf.Credentials.UserAccount
+              ? Setting.JAMF_USERNAME
+              : Setting.JAMF_CLIENT_ID;
+      throw ConfigException.of(
+          setting,
+          "Jamf Pro at " + jamf.url() + " rejected the credentials" + " (HTTP " + e.status() + ")",
+          "check the id and secret, and that the API client is"
+              + " enabled with a role that grants the read privileges");
     } catch (JamfException e) {
-      log.warn("Jamf Pro at {} does not answer yet ({}); starting anyway: /health/ready reports"
-          + " 503 until it does", jamf.url(), e.getMessage());
+      log.warn(
+          "Jamf Pro at {} does not answer yet ({}); starting anyway: /health/ready reports"
+              + " 503 until it does",
+          jamf.url(),
+          e.getMessage());
     }
   }
 

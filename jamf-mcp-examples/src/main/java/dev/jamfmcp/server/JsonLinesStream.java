@@ -9,13 +9,15 @@ import java.util.regex.Pattern;
 
 /**
  * Turns slf4j-simple's text records into JSON lines. slf4j-simple writes a record (its line, then
- * any stack trace) and flushes once, under a lock; each flush here becomes one JSON object:
- * {@code {"time":..,"level":..,"logger":..,"message":..,"error":..}}. Text in any other shape
- * (a stray print to stderr) becomes a record with only a message.
+ * any stack trace) and flushes once, under a lock; each flush here becomes one JSON object: {@code
+ * {"time":..,"level":..,"logger":..,"message":..,"error":..}}. Text in any other shape (a stray
+ * print to stderr) becomes a record with only a message.
  */
 final class JsonLinesStream extends OutputStream {
-  private static final Pattern RECORD = Pattern.compile(
-      "(\\d{4}-\\d\\d-\\d\\dT[^ ]+) (TRACE|DEBUG|INFO|WARN|ERROR) ([^ ]+) - (.*)", Pattern.DOTALL);
+  private static final Pattern RECORD =
+      Pattern.compile(
+          "(\\d{4}-\\d\\d-\\d\\dT[^ ]+) (TRACE|DEBUG|INFO|WARN|ERROR) ([^ ]+) - (.*)",
+          Pattern.DOTALL);
 
   private final PrintStream out;
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);

@@ -4,14 +4,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Configures slf4j-simple before the first logger exists: level, a fixed line layout, stderr
- * always (stdout belongs to the stdio transport), and in JSON mode a stderr that turns each
- * record into one JSON object per line.
+ * Configures slf4j-simple before the first logger exists: level, a fixed line layout, stderr always
+ * (stdout belongs to the stdio transport), and in JSON mode a stderr that turns each record into
+ * one JSON object per line.
  */
 final class Logging {
   private Logging() {}
 
-  /** The layout {@link JsonLinesStream} parses: {@code 2025-01-01T10:00:00.000Z INFO logger - msg}. */
+  /**
+   * The layout {@link JsonLinesStream} parses: {@code 2025-01-01T10:00:00.000Z INFO logger - msg}.
+   */
   static final String DATE_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
 
   static void configure(ServerConfig.Logs logs, PrintStream realStderr) {
@@ -27,7 +29,8 @@ final class Logging {
     set("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
     set("org.slf4j.simpleLogger.log.io.javalin", "warn");
     if (logs.json()) {
-      System.setErr(new PrintStream(new JsonLinesStream(realStderr), false, StandardCharsets.UTF_8));
+      System.setErr(
+          new PrintStream(new JsonLinesStream(realStderr), false, StandardCharsets.UTF_8));
     }
   }
 

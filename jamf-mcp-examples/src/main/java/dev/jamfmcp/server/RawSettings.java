@@ -27,7 +27,11 @@ public final class RawSettings {
   }
 
   /** What the command line asked for besides settings. */
-  public enum Action { RUN, HELP, VERSION }
+  public enum Action {
+    RUN,
+    HELP,
+    VERSION
+  }
 
   /** The parsed command line: an action, and the settings if the action is to run. */
   public record Parsed(Action action, RawSettings settings, String usage) {}
@@ -78,15 +82,23 @@ public final class RawSettings {
       return direct;
     }
     if (direct != null) {
-      throw new ConfigException(setting.env() + " and " + setting.fileEnv()
-          + ": both are set. Fix: keep only one of them");
+      throw new ConfigException(
+          setting.env()
+              + " and "
+              + setting.fileEnv()
+              + ": both are set. Fix: keep only one of them");
     }
     try {
       // Secret files usually end with a newline; it is never part of the secret.
       return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
     } catch (IOException | RuntimeException e) {
-      throw new ConfigException(setting.fileEnv() + ": cannot read " + file + " ("
-          + e.getClass().getSimpleName() + "). Fix: point it at a readable file holding the secret");
+      throw new ConfigException(
+          setting.fileEnv()
+              + ": cannot read "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + "). Fix: point it at a readable file holding the secret");
     }
   }
 
@@ -95,16 +107,27 @@ public final class RawSettings {
   }
 
   static CommandSpec spec() {
-    CommandSpec spec = CommandSpec.create().name("java -jar jamf-mcp-server.jar")
-        .mixinStandardHelpOptions(true).version("jamf-mcp-server " + ServerVersion.get());
-    spec.usageMessage().description(
-        "An MCP server for Jamf Pro. Every option has an equal environment variable;"
-            + " secrets may also come from <VARIABLE>_FILE. See docs/CONFIGURATION.md.");
+    CommandSpec spec =
+        CommandSpec.create()
+            .name("java -jar jamf-mcp-server.jar")
+            .mixinStandardHelpOptions(true)
+            .version("jamf-mcp-server " + ServerVersion.get());
+    spec.usageMessage()
+        .description(
+            "An MCP server for Jamf Pro. Every option has an equal environment variable;"
+                + " secrets may also come from <VARIABLE>_FILE. See docs/CONFIGURATION.md.");
     for (Setting setting : Setting.values()) {
-      OptionSpec.Builder option = OptionSpec.builder(setting.flag()).type(String.class)
-          .description(setting.description() + " Env: " + setting.env()
-              + (setting.kind() == Setting.Kind.SECRET ? " or " + setting.fileEnv() : "")
-              + (setting.defaultValue() == null ? "" : "; default " + setting.defaultValue()));
+      OptionSpec.Builder option =
+          OptionSpec.builder(setting.flag())
+              .type(String.class)
+              .description(
+                  setting.description()
+                      + " Env: "
+                      + setting.env()
+                      + (setting.kind() == Setting.Kind.SECRET ? " or " + setting.fileEnv() : "")
+                      + (setting.defaultValue() == null
+                          ? ""
+                          : "; default " + setting.defaultValue()));
       if (setting.kind() == Setting.Kind.SWITCH) {
         option.arity("0..1").paramLabel("true|false").fallbackValue("true");
       } else {

@@ -30,14 +30,15 @@ public final class RequestLog {
   private static final Pattern RPC_ERROR = Pattern.compile("\"error\":\\{\"code\":(-?\\d+)");
   private static final int MAX_TRACKED_SESSIONS = 10_000;
 
-  private final Map<String, Long> sessionStarts = new LinkedHashMap<>(16, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
+  private final Map<String, Long> sessionStarts =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-      return size() > MAX_TRACKED_SESSIONS;
-    }
-  };
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+          return size() > MAX_TRACKED_SESSIONS;
+        }
+      };
 
   /** Wraps one exchange; give this to {@code McpPluginConfig.exchangeDecorator}. */
   public HttpExchange wrap(HttpExchange exchange, Principal principal) {
@@ -68,8 +69,11 @@ public final class RequestLog {
     synchronized (sessionStarts) {
       sessionStarts.put(session, System.nanoTime());
     }
-    CONNECTIONS.info("MCP connection established session={} transport={} principal={}",
-        session, transport, principal.subject());
+    CONNECTIONS.info(
+        "MCP connection established session={} transport={} principal={}",
+        session,
+        transport,
+        principal.subject());
   }
 
   private void closed(String session, Principal principal, String why) {
@@ -78,8 +82,12 @@ public final class RequestLog {
       start = sessionStarts.remove(session);
     }
     String duration = start == null ? "unknown" : millis(start) + "ms";
-    CONNECTIONS.info("MCP connection closed session={} duration={} principal={} ({})",
-        session, duration, principal.subject(), why);
+    CONNECTIONS.info(
+        "MCP connection closed session={} duration={} principal={} ({})",
+        session,
+        duration,
+        principal.subject(),
+        why);
   }
 
   private static long millis(long startNanos) {
@@ -98,23 +106,28 @@ public final class RequestLog {
       this.principal = principal;
     }
 
-    @Override public String method() {
+    @Override
+    public String method() {
       return delegate.method();
     }
 
-    @Override public String path() {
+    @Override
+    public String path() {
       return delegate.path();
     }
 
-    @Override public Optional<String> header(String name) {
+    @Override
+    public Optional<String> header(String name) {
       return delegate.header(name);
     }
 
-    @Override public Optional<String> queryParam(String name) {
+    @Override
+    public Optional<String> queryParam(String name) {
       return delegate.queryParam(name);
     }
 
-    @Override public byte[] readBody(int maxBytes) throws IOException {
+    @Override
+    public byte[] readBody(int maxBytes) throws IOException {
       byte[] body = delegate.readBody(maxBytes);
       describe(body);
       return body;
@@ -141,13 +154,20 @@ public final class RequestLog {
 
     private String session(Map<String, String> replyHeaders) {
       String id = replyHeaders.get("Mcp-Session-Id");
-      return sessionName(id != null ? id : delegate.header("Mcp-Session-Id")
-          .or(() -> delegate.queryParam("sessionId")).orElse(null));
+      return sessionName(
+          id != null
+              ? id
+              : delegate
+                  .header("Mcp-Session-Id")
+                  .or(() -> delegate.queryParam("sessionId"))
+                  .orElse(null));
     }
 
-    @Override public void respond(HttpReply reply) {
+    @Override
+    public void respond(HttpReply reply) {
       String session = session(reply.headers());
-      if (reply.status() < 300 && reply.headers().containsKey("Mcp-Session-Id")
+      if (reply.status() < 300
+          && reply.headers().containsKey("Mcp-Session-Id")
           && "initialize".equals(rpcMethod)) {
         established(session, principal, "streamable-http");
       }
@@ -155,8 +175,10 @@ public final class RequestLog {
         closed(session, principal, "ended by the client");
       }
       String outcome = String.valueOf(reply.status());
-      Matcher error = RPC_ERROR.matcher(new String(reply.body(), 0,
-          Math.min(reply.body().length, 200), StandardCharsets.UTF_8));
+      Matcher error =
+          RPC_ERROR.matcher(
+              new String(
+                  reply.body(), 0, Math.min(reply.body().length, 200), StandardCharsets.UTF_8));
       if (error.find()) {
         outcome += " rpc-error=" + error.group(1);
       }
@@ -164,8 +186,8 @@ public final class RequestLog {
       delegate.respond(reply);
     }
 
-    @Override public StreamOutput startStream(int status, Map<String, String> headers)
-        throws IOException {
+    @Override
+    public StreamOutput startStream(int status, Map<String, String> headers) throws IOException {
       StreamOutput out = delegate.startStream(status, headers);
       boolean longLived = "GET".equals(method());
       String[] session = {session(headers)};
@@ -176,17 +198,19 @@ public final class RequestLog {
       }
       AtomicBoolean ended = new AtomicBoolean();
       AtomicBoolean first = new AtomicBoolean(true);
-      Runnable end = () -> {
-        if (ended.compareAndSet(false, true)) {
-          if (longLived && !"-".equals(session[0])) {
-            closed(session[0], principal, "stream ended");
-          }
-          line(status + " stream", session[0]);
-        }
-      };
+      Runnable end =
+          () -> {
+            if (ended.compareAndSet(false, true)) {
+              if (longLived && !"-".equals(session[0])) {
+                closed(session[0], principal, "stream ended");
+              }
+              line(status + " stream", session[0]);
+            }
+          };
       out.onDisconnect(end);
       return new StreamOutput() {
-        @Override public void write(byte[] bytes) throws IOException {
+        @Override
+        public void write(byte[] bytes) throws IOException {
           if (longLived && first.getAndSet(false)) {
             Matcher legacy = LEGACY_SESSION.matcher(new String(bytes, StandardCharsets.UTF_8));
             if (legacy.find()) {
@@ -197,21 +221,30 @@ public final class RequestLog {
           out.write(bytes);
         }
 
-        @Override public void close() {
+        @Override
+        public void close() {
           out.close();
           end.run();
         }
 
-        @Override public void onDisconnect(Runnable callback) {
+        @Override
+        public void onDisconnect(Runnable callback) {
           out.onDisconnect(callback);
         }
       };
     }
 
     private void line(String outcome, String session) {
-      REQUESTS.info("{} {} {}{} status={} {}ms principal={} session={}", method(), path(),
-          rpcMethod, tool == null ? "" : " tool=" + tool, outcome, millis(start),
-          principal.subject(), session);
+      REQUESTS.info(
+          "{} {} {}{} status={} {}ms principal={} session={}",
+          method(),
+          path(),
+          rpcMethod,
+          tool == null ? "" : " tool=" + tool,
+          outcome,
+          millis(start),
+          principal.subject(),
+          session);
     }
   }
 }

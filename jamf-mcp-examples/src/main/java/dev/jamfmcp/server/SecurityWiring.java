@@ -7,15 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one place where authentication, the OAuth front, rate limits, development tokens and
- * metrics meet the server. Those components live in {@code dev.jamfmcp.javalin.auth}, {@code
- * .oauth}, {@code .ratelimit} and the metrics package; this build has none of them, so a setting
- * that needs one stops start-up with "not available in this build" instead of silently doing
- * nothing. Connecting a component means changing only this file:
+ * The one place where authentication, the OAuth front, rate limits, development tokens and metrics
+ * meet the server. Those components live in {@code dev.jamfmcp.javalin.auth}, {@code .oauth},
+ * {@code .ratelimit} and the metrics package; this build has none of them, so a setting that needs
+ * one stops start-up with "not available in this build" instead of silently doing nothing.
+ * Connecting a component means changing only this file:
  *
  * <ul>
- *   <li>JWT: {@code mcp.principalResolver(resolver from issuer, jwksUrl, audience,
- *       requiredScopes)} and RFC 9728 metadata at {@code publicUrl}
+ *   <li>JWT: {@code mcp.principalResolver(resolver from issuer, jwksUrl, audience, requiredScopes)}
+ *       and RFC 9728 metadata at {@code publicUrl}
  *   <li>OAuth front: routes on {@code javalin} from oauthClientId/Secret and redirectUris
  *   <li>rate limits: a before-handler on {@code javalin} keyed by principal, rateLimitPerMinute
  *   <li>metrics: a registry and {@code /metrics}
@@ -43,7 +43,9 @@ final class SecurityWiring {
   }
 
   private static ConfigException notAvailable(Setting setting, String what) {
-    return ConfigException.of(setting, what + " is not available in this build",
+    return ConfigException.of(
+        setting,
+        what + " is not available in this build",
         "unset " + setting.env() + " (or use a build that includes it)");
   }
 
@@ -54,11 +56,17 @@ final class SecurityWiring {
     List<String> lines = new ArrayList<>();
     if (config.security().authDisabled()) {
       mcp.authDisabled(true);
-      lines.add("Authentication: OFF (MCP_AUTH_DISABLED): every caller gets "
-          + String.join(" ", localScopes(config)) + "; only behind a gateway that authenticates");
+      lines.add(
+          "Authentication: OFF (MCP_AUTH_DISABLED): every caller gets "
+              + String.join(" ", localScopes(config))
+              + "; only behind a gateway that authenticates");
     } else {
-      lines.add("Authentication: off on loopback " + config.http().bind() + ": the local caller"
-          + " gets " + String.join(" ", localScopes(config)));
+      lines.add(
+          "Authentication: off on loopback "
+              + config.http().bind()
+              + ": the local caller"
+              + " gets "
+              + String.join(" ", localScopes(config)));
     }
     return new Auth(lines, null);
   }
@@ -71,8 +79,11 @@ final class SecurityWiring {
   static Auth development(ServerConfig config, McpPluginConfig mcp, JavalinConfig javalin) {
     checkAvailable(config);
     mcp.localScopes(JamfScopes.READ, JamfScopes.WRITE);
-    return new Auth(List.of("Authentication: off on loopback (development): the local caller"
-        + " gets read:jamf write:jamf; no token needed"), null);
+    return new Auth(
+        List.of(
+            "Authentication: off on loopback (development): the local caller"
+                + " gets read:jamf write:jamf; no token needed"),
+        null);
   }
 
   private static String[] localScopes(ServerConfig config) {

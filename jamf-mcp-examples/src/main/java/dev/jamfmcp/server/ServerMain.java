@@ -6,12 +6,13 @@ import java.util.Map;
 
 /**
  * {@code java -jar jamf-mcp-server.jar [--demo] [--stdio] [options]}. Exit codes: 0 done (help,
- * version, stdin closed), 1 failed while running, 2 a setting is missing or contradictory.
- * Logging is configured from the settings, so nothing may log before they are read.
+ * version, stdin closed), 1 failed while running, 2 a setting is missing or contradictory. Logging
+ * is configured from the settings, so nothing may log before they are read.
  */
 public final class ServerMain {
   /** A setting is missing, contradictory, or rejected (Jamf Pro refused the credentials). */
   public static final int EXIT_CONFIG = 2;
+
   /** run() returns this when the HTTP server keeps running on its own threads. */
   static final int RUNNING = -1;
 
@@ -24,8 +25,8 @@ public final class ServerMain {
     }
   }
 
-  static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out,
-      PrintStream err) {
+  static int run(
+      String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
     ServerConfig config;
     try {
       RawSettings.Parsed parsed = RawSettings.parse(args, env);
@@ -38,7 +39,7 @@ public final class ServerMain {
           out.println("jamf-mcp-server " + ServerVersion.get());
           return 0;
         }
-        default -> { }
+        default -> {}
       }
       config = ServerConfig.from(parsed.settings());
       SecurityWiring.checkAvailable(config);

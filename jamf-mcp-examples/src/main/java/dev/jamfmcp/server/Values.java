@@ -21,12 +21,19 @@ final class Values {
 
   static boolean bool(Setting setting, String text) {
     switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "true": case "yes": case "1": case "on":
+      case "true":
+      case "yes":
+      case "1":
+      case "on":
         return true;
-      case "false": case "no": case "0": case "off":
+      case "false":
+      case "no":
+      case "0":
+      case "off":
         return false;
       default:
-        throw ConfigException.of(setting, "'" + text + "' is not true or false", "use true or false");
+        throw ConfigException.of(
+            setting, "'" + text + "' is not true or false", "use true or false");
     }
   }
 
@@ -35,17 +42,21 @@ final class Values {
     try {
       value = Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
-      throw ConfigException.of(setting, "'" + text + "' is not a whole number",
+      throw ConfigException.of(
+          setting,
+          "'" + text + "' is not a whole number",
           "use a number from " + min + " to " + max);
     }
     if (value < min || value > max) {
-      throw ConfigException.of(setting, value + " is out of range",
-          "use a number from " + min + " to " + max);
+      throw ConfigException.of(
+          setting, value + " is out of range", "use a number from " + min + " to " + max);
     }
     return value;
   }
 
-  /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h} or ISO-8601 such as {@code PT30S}; positive. */
+  /**
+   * {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h} or ISO-8601 such as {@code PT30S}; positive.
+   */
   static Duration duration(Setting setting, String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     Duration value;
@@ -53,18 +64,19 @@ final class Values {
     try {
       if (m.matches()) {
         long n = Long.parseLong(m.group(1));
-        value = switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          default -> Duration.ofHours(n);
-        };
+        value =
+            switch (m.group(2)) {
+              case "ms" -> Duration.ofMillis(n);
+              case "s" -> Duration.ofSeconds(n);
+              case "m" -> Duration.ofMinutes(n);
+              default -> Duration.ofHours(n);
+            };
       } else {
         value = Duration.parse(t.toUpperCase(Locale.ROOT));
       }
     } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-      throw ConfigException.of(setting, "'" + text + "' is not a duration",
-          "write it like 500ms, 30s, 5m or 1h");
+      throw ConfigException.of(
+          setting, "'" + text + "' is not a duration", "write it like 500ms, 30s, 5m or 1h");
     }
     if (value.isZero() || value.isNegative()) {
       throw ConfigException.of(setting, "the duration must be positive", "write it like 30s");
@@ -78,17 +90,21 @@ final class Values {
     try {
       uri = URI.create(text.trim());
     } catch (IllegalArgumentException e) {
-      throw ConfigException.of(setting, "'" + text + "' is not a URL",
-          "write it like https://example.jamfcloud.com");
+      throw ConfigException.of(
+          setting, "'" + text + "' is not a URL", "write it like https://example.jamfcloud.com");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
-      throw ConfigException.of(setting, "'" + text + "' is not an absolute http(s) URL",
+      throw ConfigException.of(
+          setting,
+          "'" + text + "' is not an absolute http(s) URL",
           "write it like https://example.jamfcloud.com");
     }
     if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw ConfigException.of(setting, "plain http to " + uri.getHost() + " would send secrets"
-          + " unencrypted", "use https (http is accepted only for localhost)");
+      throw ConfigException.of(
+          setting,
+          "plain http to " + uri.getHost() + " would send secrets" + " unencrypted",
+          "use https (http is accepted only for localhost)");
     }
     return uri;
   }
@@ -103,8 +119,10 @@ final class Values {
   static byte[] key(Setting setting, String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     if (bytes.length < 32) {
-      throw ConfigException.of(setting, "the key has " + bytes.length + " bytes, at least 32 are"
-          + " needed", "generate one with: openssl rand -base64 48");
+      throw ConfigException.of(
+          setting,
+          "the key has " + bytes.length + " bytes, at least 32 are" + " needed",
+          "generate one with: openssl rand -base64 48");
     }
     return bytes;
   }

@@ -12,33 +12,33 @@ import java.util.concurrent.atomic.AtomicReference;
  * without sleeping.
  */
 public final class ManualClock extends Clock {
-    private final AtomicReference<Instant> now;
+  private final AtomicReference<Instant> now;
 
-    public ManualClock(Instant start) {
-        this.now = new AtomicReference<>(start);
-    }
+  public ManualClock(Instant start) {
+    this.now = new AtomicReference<>(start);
+  }
 
-    /** Moves the clock forward by {@code step}. */
-    public void advance(Duration step) {
-        now.updateAndGet(t -> t.plus(step));
-    }
+  /** Moves the clock forward by {@code step}. */
+  public void advance(Duration step) {
+    now.updateAndGet(t -> t.plus(step));
+  }
 
-    public void set(Instant instant) {
-        now.set(instant);
-    }
+  public void set(Instant instant) {
+    now.set(instant);
+  }
 
-    @Override
-    public Instant instant() {
-        return now.get();
-    }
+  @Override
+  public Instant instant() {
+    return now.get();
+  }
 
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
 
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this; // the simulator only ever reads instants
-    }
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this; // the simulator only ever reads instants
+  }
 }

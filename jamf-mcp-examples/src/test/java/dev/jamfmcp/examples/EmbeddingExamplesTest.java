@@ -26,8 +26,11 @@ class EmbeddingExamplesTest {
   @BeforeAll
   static void startJamf() {
     jamfPro = SimulatedJamfPro.start(SimulatorConfig.of(c -> c.computers(50).mobileDevices(10)));
-    jamf = JamfClient.builder().baseUrl(jamfPro.baseUrl())
-        .clientCredentials(jamfPro.config().clientId(), jamfPro.config().clientSecret()).build();
+    jamf =
+        JamfClient.builder()
+            .baseUrl(jamfPro.baseUrl())
+            .clientCredentials(jamfPro.config().clientId(), jamfPro.config().clientSecret())
+            .build();
   }
 
   @AfterAll
@@ -39,14 +42,16 @@ class EmbeddingExamplesTest {
   /** What the examples register: the read-only Jamf tools, whatever the registry holds today. */
   static List<String> expectedTools() {
     return JamfTools.create(jamf, s -> s.readOnly(true)).tools().stream()
-        .map(dev.jamfmcp.mcp.tool.Tool::name).sorted().toList();
+        .map(dev.jamfmcp.mcp.tool.Tool::name)
+        .sorted()
+        .toList();
   }
 
   @Test
   void jdkHttpServerServesInitializeAndToolsList() throws Exception {
     try (JdkHttpServerExample example = JdkHttpServerExample.start(jamf, 0)) {
-      McpHttpSession mcp = new McpHttpSession(
-          URI.create("http://127.0.0.1:" + example.port() + "/mcp"), null);
+      McpHttpSession mcp =
+          new McpHttpSession(URI.create("http://127.0.0.1:" + example.port() + "/mcp"), null);
       JsonNode init = mcp.initialize();
       assertThat(init.path("serverInfo").path("name").asString()).isEqualTo("jamf-mcp-jdk-example");
       assertThat(mcp.sessionId()).startsWith("m1.");
@@ -58,12 +63,15 @@ class EmbeddingExamplesTest {
   void javalinAppKeepsItsRoutesAndGainsMcp() throws Exception {
     Javalin app = JavalinAppExample.start(jamf, 0);
     try {
-      HttpResponse<String> own = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + app.port() + "/")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> own =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(own.body()).isEqualTo("Inventory dashboard");
-      McpHttpSession mcp = new McpHttpSession(
-          URI.create("http://127.0.0.1:" + app.port() + "/mcp"), null);
+      McpHttpSession mcp =
+          new McpHttpSession(URI.create("http://127.0.0.1:" + app.port() + "/mcp"), null);
       assertThat(mcp.initialize().path("serverInfo").path("name").asString())
           .isEqualTo("jamf-mcp-javalin-example");
       assertThat(mcp.toolNames()).isEqualTo(expectedTools());

@@ -14,8 +14,11 @@ class JsonLinesStreamTest {
   @Test
   void oneRecordPerFlushWithStackTraceInError() {
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
-    PrintStream err = new PrintStream(new JsonLinesStream(
-        new PrintStream(sink, true, StandardCharsets.UTF_8)), false, StandardCharsets.UTF_8);
+    PrintStream err =
+        new PrintStream(
+            new JsonLinesStream(new PrintStream(sink, true, StandardCharsets.UTF_8)),
+            false,
+            StandardCharsets.UTF_8);
     err.println("2026-01-02T03:04:05.678Z WARN jamf-mcp.requests - a \"quoted\" message");
     err.println("java.lang.IllegalStateException: boom");
     err.println("\tat x.y.Z.m(Z.java:1)");

@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** A minimal MCP client over Streamable HTTP for tests: initialize, then requests in the session. */
+/**
+ * A minimal MCP client over Streamable HTTP for tests: initialize, then requests in the session.
+ */
 public final class McpHttpSession {
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI url;
   private final String bearer;
   private String sessionId;
@@ -27,9 +29,13 @@ public final class McpHttpSession {
 
   /** Sends initialize and notifications/initialized; returns the initialize result. */
   public JsonNode initialize() throws IOException, InterruptedException {
-    JsonNode result = request("initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-        + "\"clientInfo\":{\"name\":\"jamf-mcp-test\",\"version\":\"1\"}}");
-    HttpResponse<String> ack = send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+    JsonNode result =
+        request(
+            "initialize",
+            "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                + "\"clientInfo\":{\"name\":\"jamf-mcp-test\",\"version\":\"1\"}}");
+    HttpResponse<String> ack =
+        send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
     if (ack.statusCode() != 202) {
       throw new AssertionError("notifications/initialized: HTTP " + ack.statusCode());
     }
@@ -45,8 +51,12 @@ public final class McpHttpSession {
     List<String> names = new ArrayList<>();
     String cursor = null;
     do {
-      JsonNode page = request("tools/list", cursor == null ? "{}"
-          : "{\"cursor\":" + Json.mapper().writeValueAsString(cursor) + "}");
+      JsonNode page =
+          request(
+              "tools/list",
+              cursor == null
+                  ? "{}"
+                  : "{\"cursor\":" + Json.mapper().writeValueAsString(cursor) + "}");
       page.path("tools").forEach(tool -> names.add(tool.get("name").asString()));
       cursor = page.path("nextCursor").isString() ? page.get("nextCursor").asString() : null;
     } while (cursor != null);
@@ -54,10 +64,18 @@ public final class McpHttpSession {
   }
 
   /** One request; returns its result or fails on a JSON-RPC error. */
-  public JsonNode request(String method, String paramsJson) throws IOException, InterruptedException {
+  public JsonNode request(String method, String paramsJson)
+      throws IOException, InterruptedException {
     int id = nextId++;
-    HttpResponse<String> response = send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\""
-        + method + "\",\"params\":" + paramsJson + "}");
+    HttpResponse<String> response =
+        send(
+            "{\"jsonrpc\":\"2.0\",\"id\":"
+                + id
+                + ",\"method\":\""
+                + method
+                + "\",\"params\":"
+                + paramsJson
+                + "}");
     if (response.statusCode() != 200) {
       throw new AssertionError(method + ": HTTP " + response.statusCode() + " " + response.body());
     }
@@ -80,10 +98,12 @@ public final class McpHttpSession {
   }
 
   private HttpResponse<String> send(String json) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json, text/event-stream")
-        .POST(HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(url)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, text/event-stream")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     if (sessionId != null) {
       request.header("Mcp-Session-Id", sessionId).header("MCP-Protocol-Version", "2025-06-18");
     }

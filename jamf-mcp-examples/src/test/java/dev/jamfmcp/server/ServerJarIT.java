@@ -35,13 +35,13 @@ import org.junit.jupiter.api.TestInfo;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Runs the packaged {@code jamf-mcp-server.jar} as a process (failsafe, after {@code package})
- * and drives real MCP sessions: the demo over HTTP and over stdio, the production path against a
+ * Runs the packaged {@code jamf-mcp-server.jar} as a process (failsafe, after {@code package}) and
+ * drives real MCP sessions: the demo over HTTP and over stdio, the production path against a
  * simulated Jamf Pro with secrets from files, and start-up failures.
  */
 class ServerJarIT {
-  static final Path JAR = Path.of(System.getProperty("jamfmcp.serverJar",
-      "target/jamf-mcp-server.jar"));
+  static final Path JAR =
+      Path.of(System.getProperty("jamfmcp.serverJar", "target/jamf-mcp-server.jar"));
   static final Pattern ENDPOINT = Pattern.compile(Pattern.quote(Banner.READY) + "(\\S+)");
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -60,23 +60,31 @@ class ServerJarIT {
 
   /** The jar's tools as tools/list must show them: every toolset, writes included. */
   static List<String> allTools() {
-    try (JamfClient unused = JamfClient.builder().baseUrl("http://127.0.0.1:9")
-        .clientCredentials("x", "y").build()) {
+    try (JamfClient unused =
+        JamfClient.builder().baseUrl("http://127.0.0.1:9").clientCredentials("x", "y").build()) {
       return JamfTools.create(unused, s -> s.confirmationKey(new byte[32])).tools().stream()
-          .map(Tool::name).sorted().toList();
+          .map(Tool::name)
+          .sorted()
+          .toList();
     }
   }
 
   Process start(TestInfo test, Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        JAR.toAbsolutePath().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(k -> k.startsWith("JAMF_") || k.startsWith("MCP_"));
     builder.environment().putAll(env);
-    logs = Path.of("target", "it-logs", test.getDisplayName().replaceAll("\\W", "") + "-"
-        + processes.size() + ".stderr");
+    logs =
+        Path.of(
+            "target",
+            "it-logs",
+            test.getDisplayName().replaceAll("\\W", "") + "-" + processes.size() + ".stderr");
     Files.createDirectories(logs.getParent());
     builder.redirectError(logs.toFile());
     Process process = builder.start();
@@ -86,8 +94,8 @@ class ServerJarIT {
 
   /** Reads stdout until the banner names the endpoint; returns it and the token, if any. */
   static String[] awaitBanner(Process process) throws IOException {
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String url = null;
     String token = null;
     String line;
@@ -123,7 +131,8 @@ class ServerJarIT {
     while (System.nanoTime() < deadline) {
       try {
         if (HTTP.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString())
-            .statusCode() == 200) {
+                .statusCode()
+            == 200) {
           return (System.nanoTime() - startNanos) / 1_000_000;
         }
       } catch (IOException notYet) {
@@ -147,25 +156,29 @@ class ServerJarIT {
     JsonNode init = mcp.initialize();
     assertThat(init.path("serverInfo").path("name").asString()).isEqualTo("jamf-mcp");
     assertThat(mcp.toolNames()).isEqualTo(allTools());
-    assertThat(Files.readString(logs)).contains("MCP connection established")
+    assertThat(Files.readString(logs))
+        .contains("MCP connection established")
         .contains("POST /mcp tools/list status=200");
   }
 
   @Test
-  @Disabled("enable when the tools land: checkDeviceCompliance must be registered in JamfTools"
-      + " (ToolCatalogs) on main; then check the field names against its outputSchema")
+  @Disabled(
+      "enable when the tools land: checkDeviceCompliance must be registered in JamfTools"
+          + " (ToolCatalogs) on main; then check the field names against its outputSchema")
   void demoComplianceMatchesSimulator(TestInfo test) throws Exception {
     Process process = start(test, Map.of(), "--demo", "--port", "0");
     String[] banner = awaitBanner(process);
     McpHttpSession mcp = new McpHttpSession(URI.create(banner[0]), banner[1]);
     mcp.initialize();
     assertThat(mcp.toolNames()).contains("checkDeviceCompliance");
-    JsonNode result = mcp.request("tools/call",
-        "{\"name\":\"checkDeviceCompliance\",\"arguments\":{\"days\":30}}");
+    JsonNode result =
+        mcp.request(
+            "tools/call", "{\"name\":\"checkDeviceCompliance\",\"arguments\":{\"days\":30}}");
     assertThat(result.path("isError").asBoolean(false)).isFalse();
     // The demo's fleet: default size, seed 42, anchored at its start; same numbers here.
     SimulatorConfig demo = SimulatorConfig.builder().build();
-    Fleet fleet = Fleet.generate(demo.seed(), demo.computers(), demo.mobileDevices(), Instant.now());
+    Fleet fleet =
+        Fleet.generate(demo.seed(), demo.computers(), demo.mobileDevices(), Instant.now());
     long cutoff = Instant.now().minus(30, ChronoUnit.DAYS).toEpochMilli();
     int stale = fleet.countComputers(row -> fleet.computers().lastContactMillis(row) < cutoff);
     JsonNode numbers = result.path("structuredContent");
@@ -178,12 +191,15 @@ class ServerJarIT {
   void demoOverStdio(TestInfo test) throws Exception {
     Process process = start(test, Map.of(), "--stdio", "--demo");
     OutputStream in = process.getOutputStream();
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8));
-    send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}");
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    send(
+        in,
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}");
     JsonNode init = Json.mapper().readTree(out.readLine());
-    assertThat(init.path("result").path("serverInfo").path("name").asString()).isEqualTo("jamf-mcp");
+    assertThat(init.path("result").path("serverInfo").path("name").asString())
+        .isEqualTo("jamf-mcp");
     send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
     send(in, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
     JsonNode list = Json.mapper().readTree(out.readLine());
@@ -207,25 +223,55 @@ class ServerJarIT {
     try (SimulatedJamfPro jamf = SimulatedJamfPro.start(SimulatorConfig.of(c -> c.computers(20)))) {
       Path secret = Files.createTempFile("jamf-secret", ".txt");
       Files.writeString(secret, jamf.config().clientSecret() + "\n");
-      Process process = start(test, Map.of("JAMF_URL", jamf.baseUrl(),
-          "JAMF_CLIENT_ID", jamf.config().clientId(), "JAMF_CLIENT_SECRET_FILE", secret.toString(),
-          "MCP_READ_ONLY", "true", "MCP_PORT", "0", "MCP_LOG_FORMAT", "json"));
+      Process process =
+          start(
+              test,
+              Map.of(
+                  "JAMF_URL",
+                  jamf.baseUrl(),
+                  "JAMF_CLIENT_ID",
+                  jamf.config().clientId(),
+                  "JAMF_CLIENT_SECRET_FILE",
+                  secret.toString(),
+                  "MCP_READ_ONLY",
+                  "true",
+                  "MCP_PORT",
+                  "0",
+                  "MCP_LOG_FORMAT",
+                  "json"));
       String[] banner = awaitBanner(process);
       awaitReady(banner[0], System.nanoTime());
       new McpHttpSession(URI.create(banner[0]), banner[1]).initialize();
       List<String> lines = Files.readAllLines(logs);
-      assertThat(lines).isNotEmpty().allSatisfy(line ->
-          assertThat(Json.mapper().readTree(line).has("message")).as(line).isTrue());
+      assertThat(lines)
+          .isNotEmpty()
+          .allSatisfy(
+              line -> assertThat(Json.mapper().readTree(line).has("message")).as(line).isTrue());
       assertThat(String.join("\n", lines)).contains("answers (ApiClient)");
 
       Files.writeString(secret, "wrong-secret\n");
-      Process refused = start(test, Map.of("JAMF_URL", jamf.baseUrl(),
-          "JAMF_CLIENT_ID", jamf.config().clientId(), "JAMF_CLIENT_SECRET_FILE", secret.toString(),
-          "MCP_READ_ONLY", "true", "MCP_PORT", "0"));
+      Process refused =
+          start(
+              test,
+              Map.of(
+                  "JAMF_URL",
+                  jamf.baseUrl(),
+                  "JAMF_CLIENT_ID",
+                  jamf.config().clientId(),
+                  "JAMF_CLIENT_SECRET_FILE",
+                  secret.toString(),
+                  "MCP_READ_ONLY",
+                  "true",
+                  "MCP_PORT",
+                  "0"));
       assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(refused.exitValue()).isEqualTo(2);
-      assertThat(Files.readString(logs)).contains("jamf-mcp-server: JAMF_CLIENT_ID (--jamf-client-id):"
-          + " Jamf Pro at " + jamf.baseUrl() + " rejected the credentials");
+      assertThat(Files.readString(logs))
+          .contains(
+              "jamf-mcp-server: JAMF_CLIENT_ID (--jamf-client-id):"
+                  + " Jamf Pro at "
+                  + jamf.baseUrl()
+                  + " rejected the credentials");
     }
   }
 
@@ -234,13 +280,14 @@ class ServerJarIT {
     Process none = start(test, Map.of());
     assertThat(none.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(none.exitValue()).isEqualTo(2);
-    assertThat(Files.readAllLines(logs)).containsExactly("jamf-mcp-server: JAMF_URL (--jamf-url):"
-        + " no Jamf Pro URL is set. Fix: set JAMF_URL=https://your.jamfcloud.com, or try --demo");
+    assertThat(Files.readAllLines(logs))
+        .containsExactly(
+            "jamf-mcp-server: JAMF_URL (--jamf-url):"
+                + " no Jamf Pro URL is set. Fix: set JAMF_URL=https://your.jamfcloud.com, or try --demo");
 
     Process metrics = start(test, Map.of("MCP_METRICS", "true"), "--demo");
     assertThat(metrics.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(metrics.exitValue()).isEqualTo(2);
     assertThat(Files.readString(logs)).contains("not available in this build");
   }
-
 }

@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP face of an MCP server as one Javalin plugin: routes the Streamable HTTP endpoint,
- * the legacy HTTP+SSE endpoints and health checks to the core's {@link McpHttpTransport}.
+ * The HTTP face of an MCP server as one Javalin plugin: routes the Streamable HTTP endpoint, the
+ * legacy HTTP+SSE endpoints and health checks to the core's {@link McpHttpTransport}.
  *
  * <pre>{@code
  * Javalin.create(config -> config.registerPlugin(new McpPlugin(mcp -> mcp
@@ -55,10 +55,13 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     }
     // Async requests live as long as their stream; the transport's own limits end them.
     state.http.asyncTimeout = 0;
-    transport = McpHttpTransport.create(config.server, t -> {
-      t.allowedOrigins(config.allowedOrigins).legacyMessagesPath(config.messagesPath);
-      config.transport.accept(t);
-    });
+    transport =
+        McpHttpTransport.create(
+            config.server,
+            t -> {
+              t.allowedOrigins(config.allowedOrigins).legacyMessagesPath(config.messagesPath);
+              config.transport.accept(t);
+            });
     Cors cors = new Cors(transport::isOriginAllowed);
     Readiness readiness = new Readiness(config.readiness, config.readinessCacheFor);
     Route mcp = (ctx, exchange, principal) -> transport.handleMcp(exchange, principal);
@@ -66,19 +69,34 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     state.routes.get(config.mcpPath, ctx -> serve(ctx, cors, mcp));
     state.routes.delete(config.mcpPath, ctx -> serve(ctx, cors, mcp));
     state.routes.options(config.mcpPath, ctx -> cors.preflight(ctx, "GET, POST, DELETE"));
-    state.routes.get(config.ssePath, ctx -> serve(ctx, cors,
-        (c, exchange, principal) -> transport.openLegacyStream(exchange, principal)));
+    state.routes.get(
+        config.ssePath,
+        ctx ->
+            serve(
+                ctx,
+                cors,
+                (c, exchange, principal) -> transport.openLegacyStream(exchange, principal)));
     state.routes.options(config.ssePath, ctx -> cors.preflight(ctx, "GET"));
-    state.routes.post(config.messagesPath, ctx -> serve(ctx, cors,
-        (c, exchange, principal) -> transport.postLegacyMessage(exchange, principal)));
+    state.routes.post(
+        config.messagesPath,
+        ctx ->
+            serve(
+                ctx,
+                cors,
+                (c, exchange, principal) -> transport.postLegacyMessage(exchange, principal)));
     state.routes.options(config.messagesPath, ctx -> cors.preflight(ctx, "POST"));
-    state.routes.get(config.healthPath, ctx -> ctx.contentType("application/json").result("{\"status\":\"up\"}"));
-    state.routes.get(config.healthPath + "/ready", ctx -> {
-      boolean ready = readiness.isReady() && transport.isAcceptingRequests();
-      // Written by hand: the app may have no JSON mapper configured for Javalin.
-      ctx.status(ready ? 200 : 503).contentType("application/json")
-          .result(ready ? "{\"status\":\"ready\"}" : "{\"status\":\"not ready\"}");
-    });
+    state.routes.get(
+        config.healthPath,
+        ctx -> ctx.contentType("application/json").result("{\"status\":\"up\"}"));
+    state.routes.get(
+        config.healthPath + "/ready",
+        ctx -> {
+          boolean ready = readiness.isReady() && transport.isAcceptingRequests();
+          // Written by hand: the app may have no JSON mapper configured for Javalin.
+          ctx.status(ready ? 200 : 503)
+              .contentType("application/json")
+              .result(ready ? "{\"status\":\"ready\"}" : "{\"status\":\"not ready\"}");
+        });
     state.events.serverStarting(() -> refuseUnauthenticatedPublicBind(state.jetty.host));
     state.events.serverStopping(() -> transport.shutdown(config.shutdownGrace));
     state.events.serverStopped(() -> transport.close());
@@ -105,17 +123,19 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
       ctx.status(rejection.status()).contentType("application/json").result(rejection.jsonBody());
       return;
     }
-    ctx.future(() -> {
-      exchange.watchAsync();
-      return exchange.completion();
-    });
+    ctx.future(
+        () -> {
+          exchange.watchAsync();
+          return exchange.completion();
+        });
     HttpExchange seen = pluginConfig.exchangeDecorator.apply(exchange, principal);
     try {
       route.handle(ctx, seen, principal);
     } catch (RuntimeException e) {
       log.error("MCP request failed", e);
-      seen.respond(dev.jamfmcp.mcp.http.internal.Replies.error(500,
-          ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));
+      seen.respond(
+          dev.jamfmcp.mcp.http.internal.Replies.error(
+              500, ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));
     }
   }
 
@@ -135,9 +155,11 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     if (config.principalResolver != null || config.authDisabled || isLoopback(host)) {
       return;
     }
-    throw new IllegalStateException("Refusing to serve MCP without authentication on "
-        + (host == null ? "all interfaces" : host) + ": configure a PrincipalResolver, bind to"
-        + " 127.0.0.1, or set authDisabled(true) deliberately");
+    throw new IllegalStateException(
+        "Refusing to serve MCP without authentication on "
+            + (host == null ? "all interfaces" : host)
+            + ": configure a PrincipalResolver, bind to"
+            + " 127.0.0.1, or set authDisabled(true) deliberately");
   }
 
   private static boolean isLoopback(String host) {

@@ -66,8 +66,8 @@ public final class McpPluginConfig {
   }
 
   /**
-   * Serve without authentication on any address. Without a resolver the plugin otherwise refuses
-   * to start unless bound to a loopback address.
+   * Serve without authentication on any address. Without a resolver the plugin otherwise refuses to
+   * start unless bound to a loopback address.
    */
   public McpPluginConfig authDisabled(boolean disabled) {
     this.authDisabled = disabled;

@@ -4,8 +4,8 @@ import dev.jamfmcp.mcp.Principal;
 import java.util.Map;
 
 /**
- * Decides who is calling, before any MCP route runs. Bearer-token validation plugs in here; so
- * does anything else that can vouch for a caller from request headers.
+ * Decides who is calling, before any MCP route runs. Bearer-token validation plugs in here; so does
+ * anything else that can vouch for a caller from request headers.
  */
 @FunctionalInterface
 public interface PrincipalResolver {

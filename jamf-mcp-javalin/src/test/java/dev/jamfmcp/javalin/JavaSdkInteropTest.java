@@ -27,11 +27,15 @@ class JavaSdkInteropTest {
   }
 
   private void listAndCall(McpClientTransport transport) {
-    McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30))
-        .initializationTimeout(Duration.ofSeconds(30)).build();
+    McpSyncClient client =
+        McpClient.sync(transport)
+            .requestTimeout(Duration.ofSeconds(30))
+            .initializationTimeout(Duration.ofSeconds(30))
+            .build();
     try {
       client.initialize();
-      assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
+      assertThat(client.listTools().tools())
+          .extracting(McpSchema.Tool::name)
           .contains("echo", "count");
       McpSchema.CallToolResult result =
           client.callTool(new McpSchema.CallToolRequest("echo", Map.of("text", "sdk")));
@@ -44,13 +48,17 @@ class JavaSdkInteropTest {
 
   @Test
   void streamableHttp() {
-    listAndCall(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + http.app.port())
-        .endpoint("/mcp").build());
+    listAndCall(
+        HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + http.app.port())
+            .endpoint("/mcp")
+            .build());
   }
 
   @Test
   void legacySse() {
-    listAndCall(HttpClientSseClientTransport.builder("http://127.0.0.1:" + http.app.port())
-        .sseEndpoint("/sse").build());
+    listAndCall(
+        HttpClientSseClientTransport.builder("http://127.0.0.1:" + http.app.port())
+            .sseEndpoint("/sse")
+            .build());
   }
 }

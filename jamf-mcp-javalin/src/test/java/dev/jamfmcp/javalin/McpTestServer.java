@@ -18,19 +18,32 @@ final class McpTestServer implements AutoCloseable {
 
   final Javalin app;
   final McpPlugin plugin;
-  final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(30)).build();
+  final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(30))
+          .build();
 
   McpTestServer(McpServer server, Consumer<McpPluginConfig> extra) {
-    this.plugin = new McpPlugin(mcp -> {
-      mcp.server(server).localScopes("read:jamf")
-          .transport(t -> t.sessionKey(KEY).pingInterval(Duration.ofMillis(200)).maxBodyBytes(64 * 1024));
-      extra.accept(mcp);
-    });
-    this.app = Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.registerPlugin(plugin);
-    }).start("127.0.0.1", 0);
+    this.plugin =
+        new McpPlugin(
+            mcp -> {
+              mcp.server(server)
+                  .localScopes("read:jamf")
+                  .transport(
+                      t ->
+                          t.sessionKey(KEY)
+                              .pingInterval(Duration.ofMillis(200))
+                              .maxBodyBytes(64 * 1024));
+              extra.accept(mcp);
+            });
+    this.app =
+        Javalin.create(
+                config -> {
+                  config.startup.showJavalinBanner = false;
+                  config.registerPlugin(plugin);
+                })
+            .start("127.0.0.1", 0);
   }
 
   URI uri(String path) {
@@ -38,7 +51,8 @@ final class McpTestServer implements AutoCloseable {
   }
 
   HttpRequest.Builder post(String path, String json) {
-    return HttpRequest.newBuilder(uri(path)).header("Accept", ACCEPT)
+    return HttpRequest.newBuilder(uri(path))
+        .header("Accept", ACCEPT)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json));
   }
@@ -55,11 +69,13 @@ final class McpTestServer implements AutoCloseable {
   String initialize(String version) throws Exception {
     HttpResponse<String> response = send(post("/mcp", Json.init(version)));
     if (response.statusCode() != 200) {
-      throw new AssertionError("initialize failed: " + response.statusCode() + " " + response.body());
+      throw new AssertionError(
+          "initialize failed: " + response.statusCode() + " " + response.body());
     }
     String id = response.headers().firstValue("Mcp-Session-Id").orElseThrow();
-    send(post("/mcp", "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
-        .header("Mcp-Session-Id", id));
+    send(
+        post("/mcp", "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+            .header("Mcp-Session-Id", id));
     return id;
   }
 
@@ -72,11 +88,18 @@ final class McpTestServer implements AutoCloseable {
   static final class Json {
     static String init(String version) {
       return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
-          + version + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+          + version
+          + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
     }
 
     static String request(int id, String method, String params) {
-      return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}";
+      return "{\"jsonrpc\":\"2.0\",\"id\":"
+          + id
+          + ",\"method\":\""
+          + method
+          + "\",\"params\":"
+          + params
+          + "}";
     }
   }
 }

@@ -26,7 +26,8 @@ final class SseReader implements AutoCloseable {
   }
 
   private void read() {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       String event = null, id = null, retry = null;
       StringBuilder data = null;
       String line;
@@ -49,8 +50,9 @@ final class SseReader implements AutoCloseable {
             case "event" -> event = value;
             case "id" -> id = value;
             case "retry" -> retry = value;
-            case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
-            default -> { }
+            case "data" ->
+                data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+            default -> {}
           }
         }
       }

@@ -4,5 +4,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** One entry of the GROUP_MEMBERSHIPS section. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ComputerGroupMembership(String groupId, String groupName, Boolean smartGroup) {
-}
+public record ComputerGroupMembership(String groupId, String groupName, Boolean smartGroup) {}

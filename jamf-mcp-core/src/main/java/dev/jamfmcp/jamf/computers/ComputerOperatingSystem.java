@@ -4,5 +4,5 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** The OPERATING_SYSTEM section. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ComputerOperatingSystem(String name, String version, String build, String fileVault2Status) {
-}
+public record ComputerOperatingSystem(
+    String name, String version, String build, String fileVault2Status) {}

@@ -5,25 +5,28 @@ import dev.jamfmcp.jamf.Listing;
 import dev.jamfmcp.jamf.internal.Endpoints;
 import dev.jamfmcp.jamf.internal.Transport;
 
-/** Computer inventory ({@code /api/v3/computers-inventory}). Obtain from {@code JamfClient.computers()}. */
+/**
+ * Computer inventory ({@code /api/v3/computers-inventory}). Obtain from {@code
+ * JamfClient.computers()}.
+ */
 public final class Computers {
 
-    private final Transport transport;
+  private final Transport transport;
 
-    public Computers(Transport transport) {
-        this.transport = transport;
-    }
+  public Computers(Transport transport) {
+    this.transport = transport;
+  }
 
-    /**
-     * Computers matching {@code query}. Filter fields are those the schema allows, e.g.
-     * {@code general.name}, {@code hardware.serialNumber}, {@code general.managementId}.
-     */
-    public Listing<Computer> list(ListQuery query) {
-        return transport.list(Endpoints.COMPUTERS_INVENTORY.request(), query, Computer.class);
-    }
+  /**
+   * Computers matching {@code query}. Filter fields are those the schema allows, e.g. {@code
+   * general.name}, {@code hardware.serialNumber}, {@code general.managementId}.
+   */
+  public Listing<Computer> list(ListQuery query) {
+    return transport.list(Endpoints.COMPUTERS_INVENTORY.request(), query, Computer.class);
+  }
 
-    /** Every section of one computer. */
-    public Computer detail(String id) {
-        return transport.json(Endpoints.COMPUTER_DETAIL.request(id), Computer.class);
-    }
+  /** Every section of one computer. */
+  public Computer detail(String id) {
+    return transport.json(Endpoints.COMPUTER_DETAIL.request(id), Computer.class);
+  }
 }

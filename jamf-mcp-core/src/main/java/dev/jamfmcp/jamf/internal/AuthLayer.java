@@ -10,31 +10,32 @@ import org.slf4j.LoggerFactory;
  */
 final class AuthLayer implements Layer {
 
-    private static final Logger log = LoggerFactory.getLogger(AuthLayer.class);
+  private static final Logger log = LoggerFactory.getLogger(AuthLayer.class);
 
-    private final TokenCache tokens;
+  private final TokenCache tokens;
 
-    AuthLayer(TokenCache tokens) {
-        this.tokens = tokens;
+  AuthLayer(TokenCache tokens) {
+    this.tokens = tokens;
+  }
+
+  @Override
+  public JamfResponse handle(JamfRequest request, Next next) throws IOException {
+    if (!request.endpoint().bearer()) {
+      return next.send(request);
     }
-
-    @Override
-    public JamfResponse handle(JamfRequest request, Next next) throws IOException {
-        if (!request.endpoint().bearer()) {
-            return next.send(request);
-        }
-        Token token = tokens.current();
-        JamfResponse response = next.send(withBearer(request, token));
-        if (response.status() != 401) {
-            return response;
-        }
-        log.debug("{} answered 401 to a cached token; fetching a new token and retrying once",
-                request.operation());
-        Token fresh = tokens.replaceRejected(token);
-        return next.send(withBearer(request, fresh));
+    Token token = tokens.current();
+    JamfResponse response = next.send(withBearer(request, token));
+    if (response.status() != 401) {
+      return response;
     }
+    log.debug(
+        "{} answered 401 to a cached token; fetching a new token and retrying once",
+        request.operation());
+    Token fresh = tokens.replaceRejected(token);
+    return next.send(withBearer(request, fresh));
+  }
 
-    private static JamfRequest withBearer(JamfRequest request, Token token) {
-        return request.header("Authorization", "Bearer " + token.value());
-    }
+  private static JamfRequest withBearer(JamfRequest request, Token token) {
+    return request.header("Authorization", "Bearer " + token.value());
+  }
 }

@@ -16,43 +16,43 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Backoff {
 
-    private final Duration base;
-    private final Duration max;
-    private final Duration maxRetryAfter;
-    private final Clock clock;
+  private final Duration base;
+  private final Duration max;
+  private final Duration maxRetryAfter;
+  private final Clock clock;
 
-    Backoff(Duration base, Duration max, Duration maxRetryAfter, Clock clock) {
-        this.base = base;
-        this.max = max;
-        this.maxRetryAfter = maxRetryAfter;
-        this.clock = clock;
-    }
+  Backoff(Duration base, Duration max, Duration maxRetryAfter, Clock clock) {
+    this.base = base;
+    this.max = max;
+    this.maxRetryAfter = maxRetryAfter;
+    this.clock = clock;
+  }
 
-    Duration delay(int attempt, Optional<String> retryAfter) {
-        Optional<Duration> asked = retryAfter.flatMap(this::parseRetryAfter);
-        if (asked.isPresent()) {
-            return asked.get().compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked.get();
-        }
-        long ceiling = base.toMillis() << Math.min(attempt - 1, 20);
-        ceiling = Math.min(ceiling, max.toMillis());
-        long half = ceiling / 2;
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(ceiling - half + 1));
+  Duration delay(int attempt, Optional<String> retryAfter) {
+    Optional<Duration> asked = retryAfter.flatMap(this::parseRetryAfter);
+    if (asked.isPresent()) {
+      return asked.get().compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked.get();
     }
+    long ceiling = base.toMillis() << Math.min(attempt - 1, 20);
+    ceiling = Math.min(ceiling, max.toMillis());
+    long half = ceiling / 2;
+    return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(ceiling - half + 1));
+  }
 
-    /** Retry-After is either delta-seconds or an HTTP date (RFC 9110 section 10.2.3). */
-    Optional<Duration> parseRetryAfter(String value) {
-        String v = value.trim();
-        try {
-            long seconds = Long.parseLong(v);
-            return Optional.of(Duration.ofSeconds(Math.max(0, seconds)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration d = Duration.between(clock.instant(), when);
-                return Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (DateTimeParseException notADate) {
-                return Optional.empty();
-            }
-        }
+  /** Retry-After is either delta-seconds or an HTTP date (RFC 9110 section 10.2.3). */
+  Optional<Duration> parseRetryAfter(String value) {
+    String v = value.trim();
+    try {
+      long seconds = Long.parseLong(v);
+      return Optional.of(Duration.ofSeconds(Math.max(0, seconds)));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Duration d = Duration.between(clock.instant(), when);
+        return Optional.of(d.isNegative() ? Duration.ZERO : d);
+      } catch (DateTimeParseException notADate) {
+        return Optional.empty();
+      }
     }
+  }
 }

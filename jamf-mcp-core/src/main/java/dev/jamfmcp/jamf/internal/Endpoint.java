@@ -6,76 +6,80 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One operation of the Jamf Pro or Classic API: method plus path template. Instances exist only
- * in {@link Endpoints}, and a {@link JamfRequest} can only be made from one, so the catalogue is
- * the complete list of what this client can send (the contract test relies on that).
+ * One operation of the Jamf Pro or Classic API: method plus path template. Instances exist only in
+ * {@link Endpoints}, and a {@link JamfRequest} can only be made from one, so the catalogue is the
+ * complete list of what this client can send (the contract test relies on that).
  */
 public final class Endpoint {
 
-    /** Which of Jamf's two APIs an endpoint belongs to. */
-    public enum Api { PRO, CLASSIC }
+  /** Which of Jamf's two APIs an endpoint belongs to. */
+  public enum Api {
+    PRO,
+    CLASSIC
+  }
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^}/]+}");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^}/]+}");
 
-    private final String method;
-    private final String template;
-    private final Api api;
-    private final boolean bearer;
+  private final String method;
+  private final String template;
+  private final Api api;
+  private final boolean bearer;
 
-    Endpoint(String method, String template, boolean bearer) {
-        this.method = method;
-        this.template = template;
-        this.api = template.startsWith("/JSSResource/") ? Api.CLASSIC : Api.PRO;
-        this.bearer = bearer;
+  Endpoint(String method, String template, boolean bearer) {
+    this.method = method;
+    this.template = template;
+    this.api = template.startsWith("/JSSResource/") ? Api.CLASSIC : Api.PRO;
+    this.bearer = bearer;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  /** The path template as the client sends it, e.g. {@code /api/v1/scripts/{id}}. */
+  public String template() {
+    return template;
+  }
+
+  public Api api() {
+    return api;
+  }
+
+  /** False only for the token endpoints, which authenticate with the credentials themselves. */
+  public boolean bearer() {
+    return bearer;
+  }
+
+  /** A request for this endpoint, filling the placeholders in order with path-encoded values. */
+  public JamfRequest request(Object... pathArgs) {
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder path = new StringBuilder();
+    int i = 0;
+    while (m.find()) {
+      if (i >= pathArgs.length) {
+        throw new IllegalArgumentException("missing value for " + m.group() + " in " + template);
+      }
+      String value = String.valueOf(pathArgs[i++]);
+      if (value.isEmpty()) {
+        throw new IllegalArgumentException("empty value for " + m.group() + " in " + template);
+      }
+      m.appendReplacement(path, Matcher.quoteReplacement(encodeSegment(value)));
     }
-
-    public String method() {
-        return method;
+    m.appendTail(path);
+    if (i != pathArgs.length) {
+      throw new IllegalArgumentException(
+          template + " takes " + i + " path values, got " + pathArgs.length);
     }
+    return JamfRequest.of(this, path.toString());
+  }
 
-    /** The path template as the client sends it, e.g. {@code /api/v1/scripts/{id}}. */
-    public String template() {
-        return template;
-    }
+  static String encodeSegment(String value) {
+    // "+" is a legal path character and Jamf documents it literally (".../interval/Zero+Days").
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%2B", "+");
+  }
 
-    public Api api() {
-        return api;
-    }
-
-    /** False only for the token endpoints, which authenticate with the credentials themselves. */
-    public boolean bearer() {
-        return bearer;
-    }
-
-    /** A request for this endpoint, filling the placeholders in order with path-encoded values. */
-    public JamfRequest request(Object... pathArgs) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder path = new StringBuilder();
-        int i = 0;
-        while (m.find()) {
-            if (i >= pathArgs.length) {
-                throw new IllegalArgumentException("missing value for " + m.group() + " in " + template);
-            }
-            String value = String.valueOf(pathArgs[i++]);
-            if (value.isEmpty()) {
-                throw new IllegalArgumentException("empty value for " + m.group() + " in " + template);
-            }
-            m.appendReplacement(path, Matcher.quoteReplacement(encodeSegment(value)));
-        }
-        m.appendTail(path);
-        if (i != pathArgs.length) {
-            throw new IllegalArgumentException(template + " takes " + i + " path values, got " + pathArgs.length);
-        }
-        return JamfRequest.of(this, path.toString());
-    }
-
-    static String encodeSegment(String value) {
-        // "+" is a legal path character and Jamf documents it literally (".../interval/Zero+Days").
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%2B", "+");
-    }
-
-    @Override
-    public String toString() {
-        return method + " " + template;
-    }
+  @Override
+  public String toString() {
+    return method + " " + template;
+  }
 }

@@ -13,42 +13,42 @@ import java.util.TreeMap;
  */
 public record JamfResponse(int status, Map<String, List<String>> headers, byte[] body) {
 
-    public JamfResponse {
-        Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        h.putAll(headers);
-        headers = h;
-        body = body == null ? new byte[0] : body;
-    }
+  public JamfResponse {
+    Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    h.putAll(headers);
+    headers = h;
+    body = body == null ? new byte[0] : body;
+  }
 
-    public Optional<String> header(String name) {
-        List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
-    }
+  public Optional<String> header(String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
 
-    public boolean successful() {
-        return status >= 200 && status < 300;
-    }
+  public boolean successful() {
+    return status >= 200 && status < 300;
+  }
 
-    public String contentType() {
-        return header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-    }
+  public String contentType() {
+    return header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+  }
 
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
-    }
+  public String bodyText() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
 
-    @Override
-    public boolean equals(Object o) {
-        return this == o;
-    }
+  @Override
+  public boolean equals(Object o) {
+    return this == o;
+  }
 
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
-    }
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
 
-    @Override
-    public String toString() {
-        return "JamfResponse[status=" + status + ", bytes=" + body.length + "]";
-    }
+  @Override
+  public String toString() {
+    return "JamfResponse[status=" + status + ", bytes=" + body.length + "]";
+  }
 }

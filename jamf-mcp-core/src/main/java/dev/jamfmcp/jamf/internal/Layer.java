@@ -9,11 +9,11 @@ import java.io.IOException;
 @FunctionalInterface
 public interface Layer {
 
-    JamfResponse handle(JamfRequest request, Next next) throws IOException;
+  JamfResponse handle(JamfRequest request, Next next) throws IOException;
 
-    /** The rest of the chain below a layer. */
-    @FunctionalInterface
-    interface Next {
-        JamfResponse send(JamfRequest request) throws IOException;
-    }
+  /** The rest of the chain below a layer. */
+  @FunctionalInterface
+  interface Next {
+    JamfResponse send(JamfRequest request) throws IOException;
+  }
 }

@@ -11,8 +11,8 @@ import java.util.concurrent.Future;
 
 /**
  * Walks a listing page by page. Page 0 is fetched first to learn {@code totalCount}; then the
- * remaining pages are fetched concurrently, at most {@code parallelism} ahead of the consumer,
- * and handed out in order. Memory therefore stays at a few pages however large the fleet.
+ * remaining pages are fetched concurrently, at most {@code parallelism} ahead of the consumer, and
+ * handed out in order. Memory therefore stays at a few pages however large the fleet.
  *
  * <p>The number of pages comes from {@code totalCount}, never from "a short page". When Jamf
  * silently clamps the page size (page 0 holds fewer results than asked and than the total), the
@@ -20,93 +20,93 @@ import java.util.concurrent.Future;
  */
 final class PageIterator<T> implements Iterator<T> {
 
-    private final PagedListing<T> listing;
-    private final int requestedSize;
-    private final long limit;
-    private final int parallelism;
-    private final ArrayDeque<Future<Page<T>>> window = new ArrayDeque<>();
-    private Iterator<T> current = Collections.emptyIterator();
-    private boolean started;
-    private int pageSize;
-    private long pages;
-    private int nextPage;
+  private final PagedListing<T> listing;
+  private final int requestedSize;
+  private final long limit;
+  private final int parallelism;
+  private final ArrayDeque<Future<Page<T>>> window = new ArrayDeque<>();
+  private Iterator<T> current = Collections.emptyIterator();
+  private boolean started;
+  private int pageSize;
+  private long pages;
+  private int nextPage;
 
-    PageIterator(PagedListing<T> listing, int requestedSize, long limit, int parallelism) {
-        this.listing = listing;
-        this.requestedSize = requestedSize;
-        this.limit = limit;
-        this.parallelism = parallelism;
-    }
+  PageIterator(PagedListing<T> listing, int requestedSize, long limit, int parallelism) {
+    this.listing = listing;
+    this.requestedSize = requestedSize;
+    this.limit = limit;
+    this.parallelism = parallelism;
+  }
 
-    @Override
-    public boolean hasNext() {
-        while (!current.hasNext()) {
-            if (!advance()) {
-                return false;
-            }
-        }
-        return true;
+  @Override
+  public boolean hasNext() {
+    while (!current.hasNext()) {
+      if (!advance()) {
+        return false;
+      }
     }
+    return true;
+  }
 
-    @Override
-    public T next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        return current.next();
+  @Override
+  public T next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
     }
+    return current.next();
+  }
 
-    private boolean advance() {
-        if (!started) {
-            started = true;
-            Page<T> first = listing.fetch(0, requestedSize);
-            int seen = first.results().size();
-            boolean clamped = seen > 0 && seen < requestedSize && seen < first.totalCount();
-            pageSize = clamped ? seen : requestedSize;
-            long wanted = Math.min(first.totalCount(), limit);
-            pages = (wanted + pageSize - 1) / pageSize;
-            nextPage = 1;
-            fillWindow();
-            current = first.results().iterator();
-            return true;
-        }
-        Future<Page<T>> head = window.poll();
-        if (head == null) {
-            return false;
-        }
-        Page<T> page = await(head);
-        fillWindow();
-        current = page.results().iterator();
-        return true;
+  private boolean advance() {
+    if (!started) {
+      started = true;
+      Page<T> first = listing.fetch(0, requestedSize);
+      int seen = first.results().size();
+      boolean clamped = seen > 0 && seen < requestedSize && seen < first.totalCount();
+      pageSize = clamped ? seen : requestedSize;
+      long wanted = Math.min(first.totalCount(), limit);
+      pages = (wanted + pageSize - 1) / pageSize;
+      nextPage = 1;
+      fillWindow();
+      current = first.results().iterator();
+      return true;
     }
+    Future<Page<T>> head = window.poll();
+    if (head == null) {
+      return false;
+    }
+    Page<T> page = await(head);
+    fillWindow();
+    current = page.results().iterator();
+    return true;
+  }
 
-    private void fillWindow() {
-        while (window.size() < parallelism && nextPage < pages) {
-            int index = nextPage++;
-            int size = pageSize;
-            window.add(listing.transport().pageExecutor().submit(() -> listing.fetch(index, size)));
-        }
+  private void fillWindow() {
+    while (window.size() < parallelism && nextPage < pages) {
+      int index = nextPage++;
+      int size = pageSize;
+      window.add(listing.transport().pageExecutor().submit(() -> listing.fetch(index, size)));
     }
+  }
 
-    private Page<T> await(Future<Page<T>> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cancelAll();
-            throw new CancellationException("interrupted while waiting for a page");
-        } catch (ExecutionException e) {
-            cancelAll();
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+  private Page<T> await(Future<Page<T>> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancelAll();
+      throw new CancellationException("interrupted while waiting for a page");
+    } catch (ExecutionException e) {
+      cancelAll();
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
     }
+  }
 
-    private void cancelAll() {
-        window.forEach(f -> f.cancel(true));
-        window.clear();
-        pages = nextPage;
-    }
+  private void cancelAll() {
+    window.forEach(f -> f.cancel(true));
+    window.clear();
+    pages = nextPage;
+  }
 }

@@ -10,39 +10,38 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
- * What a client and its {@code newBuilder()} variants share: connection pool and cookie store,
- * the request limit of the Jamf Pro instance, the page threads, and the cached tokens (one per
- * set of credentials, so a variant with a longer timeout does not authenticate again).
+ * What a client and its {@code newBuilder()} variants share: connection pool and cookie store, the
+ * request limit of the Jamf Pro instance, the page threads, and the cached tokens (one per set of
+ * credentials, so a variant with a longer timeout does not authenticate again).
  */
 public final class SharedResources {
 
-    private final HttpClient http;
-    private final Semaphore permits;
-    private final ExecutorService pageExecutor;
-    private final Map<TokenKey, TokenCache> tokens = new ConcurrentHashMap<>();
+  private final HttpClient http;
+  private final Semaphore permits;
+  private final ExecutorService pageExecutor;
+  private final Map<TokenKey, TokenCache> tokens = new ConcurrentHashMap<>();
 
-    private record TokenKey(Credentials credentials, Clock clock) {
-    }
+  private record TokenKey(Credentials credentials, Clock clock) {}
 
-    public SharedResources(HttpClient http, Semaphore permits, ExecutorService pageExecutor) {
-        this.http = http;
-        this.permits = permits;
-        this.pageExecutor = pageExecutor;
-    }
+  public SharedResources(HttpClient http, Semaphore permits, ExecutorService pageExecutor) {
+    this.http = http;
+    this.permits = permits;
+    this.pageExecutor = pageExecutor;
+  }
 
-    public HttpClient http() {
-        return http;
-    }
+  public HttpClient http() {
+    return http;
+  }
 
-    public Semaphore permits() {
-        return permits;
-    }
+  public Semaphore permits() {
+    return permits;
+  }
 
-    public ExecutorService pageExecutor() {
-        return pageExecutor;
-    }
+  public ExecutorService pageExecutor() {
+    return pageExecutor;
+  }
 
-    TokenCache tokenCache(Credentials credentials, Clock clock, Supplier<TokenCache> create) {
-        return tokens.computeIfAbsent(new TokenKey(credentials, clock), key -> create.get());
-    }
+  TokenCache tokenCache(Credentials credentials, Clock clock, Supplier<TokenCache> create) {
+    return tokens.computeIfAbsent(new TokenKey(credentials, clock), key -> create.get());
+  }
 }

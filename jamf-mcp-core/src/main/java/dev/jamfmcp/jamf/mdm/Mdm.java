@@ -17,51 +17,53 @@ import tools.jackson.core.type.TypeReference;
  */
 public final class Mdm {
 
-    private final Transport transport;
+  private final Transport transport;
 
-    public Mdm(Transport transport) {
-        this.transport = transport;
-    }
+  public Mdm(Transport transport) {
+    this.transport = transport;
+  }
 
-    /** Queues {@code command} for its devices; one receipt per device. */
-    public List<QueuedCommand> send(MdmCommandRequest command) {
-        List<Map<String, String>> clients = new ArrayList<>();
-        command.managementIds().forEach(id -> clients.add(Map.of("managementId", id)));
-        Wire body = new Wire(clients, command.commandData());
-        return transport.json(Transport.withJsonBody(Endpoints.MDM_SEND_COMMAND.request(), body),
-                new TypeReference<List<QueuedCommand>>() { });
-    }
+  /** Queues {@code command} for its devices; one receipt per device. */
+  public List<QueuedCommand> send(MdmCommandRequest command) {
+    List<Map<String, String>> clients = new ArrayList<>();
+    command.managementIds().forEach(id -> clients.add(Map.of("managementId", id)));
+    Wire body = new Wire(clients, command.commandData());
+    return transport.json(
+        Transport.withJsonBody(Endpoints.MDM_SEND_COMMAND.request(), body),
+        new TypeReference<List<QueuedCommand>>() {});
+  }
 
-    /**
-     * Commands matching the query. Jamf requires a filter, e.g.
-     * {@code Rsql.eq("clientManagementId", id)}; allowed fields include uuid, clientManagementId,
-     * command, status, dateSent.
-     */
-    public Listing<MdmCommand> commands(ListQuery query) {
-        if (query.filter() == null) {
-            throw new IllegalArgumentException("GET /api/v2/mdm/commands requires a filter");
-        }
-        return transport.list(Endpoints.MDM_COMMANDS.request(), query, MdmCommand.class);
+  /**
+   * Commands matching the query. Jamf requires a filter, e.g. {@code Rsql.eq("clientManagementId",
+   * id)}; allowed fields include uuid, clientManagementId, command, status, dateSent.
+   */
+  public Listing<MdmCommand> commands(ListQuery query) {
+    if (query.filter() == null) {
+      throw new IllegalArgumentException("GET /api/v2/mdm/commands requires a filter");
     }
+    return transport.list(Endpoints.MDM_COMMANDS.request(), query, MdmCommand.class);
+  }
 
-    /**
-     * Sends a blank push so that the devices check in soon (and pick up pending commands and
-     * policies). Returns the management ids Jamf could not push to.
-     */
-    public List<String> blankPush(Collection<String> managementIds) {
-        if (managementIds.isEmpty()) {
-            throw new IllegalArgumentException("a blank push needs at least one management id");
-        }
-        PushResult result = transport.json(Transport.withJsonBody(Endpoints.MDM_BLANK_PUSH.request(),
-                Map.of("clientManagementIds", List.copyOf(managementIds))), PushResult.class);
-        return result.errorUuids() == null ? List.of() : result.errorUuids();
+  /**
+   * Sends a blank push so that the devices check in soon (and pick up pending commands and
+   * policies). Returns the management ids Jamf could not push to.
+   */
+  public List<String> blankPush(Collection<String> managementIds) {
+    if (managementIds.isEmpty()) {
+      throw new IllegalArgumentException("a blank push needs at least one management id");
     }
+    PushResult result =
+        transport.json(
+            Transport.withJsonBody(
+                Endpoints.MDM_BLANK_PUSH.request(),
+                Map.of("clientManagementIds", List.copyOf(managementIds))),
+            PushResult.class);
+    return result.errorUuids() == null ? List.of() : result.errorUuids();
+  }
 
-    /** MdmCommandRequest on the wire. */
-    record Wire(List<Map<String, String>> clientData, Map<String, Object> commandData) {
-    }
+  /** MdmCommandRequest on the wire. */
+  record Wire(List<Map<String, String>> clientData, Map<String, Object> commandData) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record PushResult(List<String> errorUuids) {
-    }
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record PushResult(List<String> errorUuids) {}
 }

@@ -5,30 +5,37 @@ import dev.jamfmcp.jamf.Listing;
 import dev.jamfmcp.jamf.internal.Endpoints;
 import dev.jamfmcp.jamf.internal.Transport;
 
-/** Mobile devices ({@code /api/v2/mobile-devices}). Obtain from {@code JamfClient.mobileDevices()}. */
+/**
+ * Mobile devices ({@code /api/v2/mobile-devices}). Obtain from {@code JamfClient.mobileDevices()}.
+ */
 public final class MobileDevices {
 
-    private final Transport transport;
+  private final Transport transport;
 
-    public MobileDevices(Transport transport) {
-        this.transport = transport;
-    }
+  public MobileDevices(Transport transport) {
+    this.transport = transport;
+  }
 
-    /** The short list; this endpoint pages and sorts but takes no filter and no sections. */
-    public Listing<MobileDevice> list(ListQuery query) {
-        if (query.filter() != null || !query.sections().isEmpty()) {
-            throw new IllegalArgumentException("/api/v2/mobile-devices takes no filter or sections; use inventory()");
-        }
-        return transport.list(Endpoints.MOBILE_DEVICES.request(), query, MobileDevice.class);
+  /** The short list; this endpoint pages and sorts but takes no filter and no sections. */
+  public Listing<MobileDevice> list(ListQuery query) {
+    if (query.filter() != null || !query.sections().isEmpty()) {
+      throw new IllegalArgumentException(
+          "/api/v2/mobile-devices takes no filter or sections; use inventory()");
     }
+    return transport.list(Endpoints.MOBILE_DEVICES.request(), query, MobileDevice.class);
+  }
 
-    /** Inventory rows with the chosen sections, filterable (e.g. {@code serialNumber}, {@code username}). */
-    public Listing<MobileDeviceInventory> inventory(ListQuery query) {
-        return transport.list(Endpoints.MOBILE_DEVICES_DETAIL.request(), query, MobileDeviceInventory.class);
-    }
+  /**
+   * Inventory rows with the chosen sections, filterable (e.g. {@code serialNumber}, {@code
+   * username}).
+   */
+  public Listing<MobileDeviceInventory> inventory(ListQuery query) {
+    return transport.list(
+        Endpoints.MOBILE_DEVICES_DETAIL.request(), query, MobileDeviceInventory.class);
+  }
 
-    /** Everything about one device. */
-    public MobileDeviceDetail detail(String id) {
-        return transport.json(Endpoints.MOBILE_DEVICE_DETAIL.request(id), MobileDeviceDetail.class);
-    }
+  /** Everything about one device. */
+  public MobileDeviceDetail detail(String id) {
+    return transport.json(Endpoints.MOBILE_DEVICE_DETAIL.request(id), MobileDeviceDetail.class);
+  }
 }

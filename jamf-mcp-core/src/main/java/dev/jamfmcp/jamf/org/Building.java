@@ -4,6 +4,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** A building ({@code /api/v1/buildings}). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Building(String id, String name, String streetAddress1, String city, String stateProvince,
-                       String zipPostalCode, String country) {
-}
+public record Building(
+    String id,
+    String name,
+    String streetAddress1,
+    String city,
+    String stateProvince,
+    String zipPostalCode,
+    String country) {}

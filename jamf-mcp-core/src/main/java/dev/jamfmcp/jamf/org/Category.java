@@ -4,5 +4,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** A category ({@code /api/v1/categories}). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Category(String id, String name, Integer priority) {
-}
+public record Category(String id, String name, Integer priority) {}

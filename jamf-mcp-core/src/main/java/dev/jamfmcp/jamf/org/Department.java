@@ -4,5 +4,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** A department ({@code /api/v1/departments}). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Department(String id, String name) {
-}
+public record Department(String id, String name) {}

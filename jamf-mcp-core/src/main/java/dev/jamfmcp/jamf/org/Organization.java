@@ -6,26 +6,26 @@ import dev.jamfmcp.jamf.internal.Endpoints;
 import dev.jamfmcp.jamf.internal.Transport;
 
 /**
- * Departments, buildings and categories: the small lists that resolve the ids found in
- * inventory records. Obtain from {@code JamfClient.organization()}.
+ * Departments, buildings and categories: the small lists that resolve the ids found in inventory
+ * records. Obtain from {@code JamfClient.organization()}.
  */
 public final class Organization {
 
-    private final Transport transport;
+  private final Transport transport;
 
-    public Organization(Transport transport) {
-        this.transport = transport;
-    }
+  public Organization(Transport transport) {
+    this.transport = transport;
+  }
 
-    public Listing<Department> departments(ListQuery query) {
-        return transport.list(Endpoints.DEPARTMENTS.request(), query, Department.class);
-    }
+  public Listing<Department> departments(ListQuery query) {
+    return transport.list(Endpoints.DEPARTMENTS.request(), query, Department.class);
+  }
 
-    public Listing<Building> buildings(ListQuery query) {
-        return transport.list(Endpoints.BUILDINGS.request(), query, Building.class);
-    }
+  public Listing<Building> buildings(ListQuery query) {
+    return transport.list(Endpoints.BUILDINGS.request(), query, Building.class);
+  }
 
-    public Listing<Category> categories(ListQuery query) {
-        return transport.list(Endpoints.CATEGORIES.request(), query, Category.class);
-    }
+  public Listing<Category> categories(ListQuery query) {
+    return transport.list(Endpoints.CATEGORIES.request(), query, Category.class);
+  }
 }

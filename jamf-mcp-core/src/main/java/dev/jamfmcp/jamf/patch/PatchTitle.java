@@ -4,6 +4,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** A patch software title configuration ({@code /api/v3/patch-software-title-configurations}). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PatchTitle(String id, String displayName, String softwareTitleId, String softwareTitleName,
-                         String softwareTitlePublisher, String categoryId, String siteId, Boolean jamfOfficial) {
-}
+public record PatchTitle(
+    String id,
+    String displayName,
+    String softwareTitleId,
+    String softwareTitleName,
+    String softwareTitlePublisher,
+    String categoryId,
+    String siteId,
+    Boolean jamfOfficial) {}

@@ -8,14 +8,15 @@ import tools.jackson.core.type.TypeReference;
 /** Patch management titles. Obtain from {@code JamfClient.patchTitles()}. */
 public final class PatchTitles {
 
-    private final Transport transport;
+  private final Transport transport;
 
-    public PatchTitles(Transport transport) {
-        this.transport = transport;
-    }
+  public PatchTitles(Transport transport) {
+    this.transport = transport;
+  }
 
-    /** Every configured title; this endpoint answers a bare array, not a page. */
-    public List<PatchTitle> list() {
-        return transport.json(Endpoints.PATCH_TITLES.request(), new TypeReference<List<PatchTitle>>() { });
-    }
+  /** Every configured title; this endpoint answers a bare array, not a page. */
+  public List<PatchTitle> list() {
+    return transport.json(
+        Endpoints.PATCH_TITLES.request(), new TypeReference<List<PatchTitle>>() {});
+  }
 }

@@ -6,31 +6,36 @@ import dev.jamfmcp.jamf.internal.Transport;
 import java.util.List;
 import tools.jackson.core.type.TypeReference;
 
-/** Configuration profiles (Classic API only). Obtain from {@code JamfClient.configurationProfiles()}. */
+/**
+ * Configuration profiles (Classic API only). Obtain from {@code
+ * JamfClient.configurationProfiles()}.
+ */
 public final class ConfigurationProfiles {
 
-    private static final TypeReference<List<ClassicRef>> REFS = new TypeReference<>() { };
-    private static final TypeReference<ConfigurationProfile> PROFILE = new TypeReference<>() { };
+  private static final TypeReference<List<ClassicRef>> REFS = new TypeReference<>() {};
+  private static final TypeReference<ConfigurationProfile> PROFILE = new TypeReference<>() {};
 
-    private final Transport transport;
+  private final Transport transport;
 
-    public ConfigurationProfiles(Transport transport) {
-        this.transport = transport;
-    }
+  public ConfigurationProfiles(Transport transport) {
+    this.transport = transport;
+  }
 
-    public List<ClassicRef> macProfiles() {
-        return transport.classic(Endpoints.MAC_PROFILES.request(), "os_x_configuration_profiles", REFS);
-    }
+  public List<ClassicRef> macProfiles() {
+    return transport.classic(Endpoints.MAC_PROFILES.request(), "os_x_configuration_profiles", REFS);
+  }
 
-    public ConfigurationProfile macProfile(int id) {
-        return transport.classic(Endpoints.MAC_PROFILE.request(id), "os_x_configuration_profile", PROFILE);
-    }
+  public ConfigurationProfile macProfile(int id) {
+    return transport.classic(
+        Endpoints.MAC_PROFILE.request(id), "os_x_configuration_profile", PROFILE);
+  }
 
-    public List<ClassicRef> mobileProfiles() {
-        return transport.classic(Endpoints.MOBILE_PROFILES.request(), "configuration_profiles", REFS);
-    }
+  public List<ClassicRef> mobileProfiles() {
+    return transport.classic(Endpoints.MOBILE_PROFILES.request(), "configuration_profiles", REFS);
+  }
 
-    public ConfigurationProfile mobileProfile(int id) {
-        return transport.classic(Endpoints.MOBILE_PROFILE.request(id), "configuration_profile", PROFILE);
-    }
+  public ConfigurationProfile mobileProfile(int id) {
+    return transport.classic(
+        Endpoints.MOBILE_PROFILE.request(id), "configuration_profile", PROFILE);
+  }
 }

@@ -6,22 +6,22 @@ import dev.jamfmcp.jamf.internal.Endpoints;
 import dev.jamfmcp.jamf.internal.Transport;
 
 /**
- * Scripts. Jamf has no "run this script now" call: scripts run from policies. Obtain from
- * {@code JamfClient.scripts()}.
+ * Scripts. Jamf has no "run this script now" call: scripts run from policies. Obtain from {@code
+ * JamfClient.scripts()}.
  */
 public final class Scripts {
 
-    private final Transport transport;
+  private final Transport transport;
 
-    public Scripts(Transport transport) {
-        this.transport = transport;
-    }
+  public Scripts(Transport transport) {
+    this.transport = transport;
+  }
 
-    public Listing<Script> list(ListQuery query) {
-        return transport.list(Endpoints.SCRIPTS.request(), query, Script.class);
-    }
+  public Listing<Script> list(ListQuery query) {
+    return transport.list(Endpoints.SCRIPTS.request(), query, Script.class);
+  }
 
-    public Script get(String id) {
-        return transport.json(Endpoints.SCRIPT.request(id), Script.class);
-    }
+  public Script get(String id) {
+    return transport.json(Endpoints.SCRIPT.request(id), Script.class);
+  }
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * One HTTP request and its response, as the MCP HTTP transport needs to see it. Framework adapters
  * (the Javalin plugin, a JDK {@code HttpServer}, a servlet) implement it; the transport never sees
- * their types. The response side is used exactly once: either {@link #respond} or
- * {@link #startStream}.
+ * their types. The response side is used exactly once: either {@link #respond} or {@link
+ * #startStream}.
  */
 public interface HttpExchange {
 

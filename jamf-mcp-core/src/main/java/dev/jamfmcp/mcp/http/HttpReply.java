@@ -20,8 +20,8 @@ public record HttpReply(int status, Map<String, String> headers, byte[] body) {
   }
 
   public static HttpReply json(int status, String json) {
-    return new HttpReply(status, Map.of("Content-Type", "application/json"),
-        json.getBytes(StandardCharsets.UTF_8));
+    return new HttpReply(
+        status, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A copy with one more header. */

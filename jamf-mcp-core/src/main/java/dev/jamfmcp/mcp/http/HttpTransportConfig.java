@@ -24,8 +24,8 @@ public final class HttpTransportConfig {
   Clock clock = Clock.systemUTC();
 
   /**
-   * The HMAC-SHA256 key that signs session ids (at least 32 bytes). Every instance behind one
-   * load balancer needs the same key. Default: a random key, so sessions end with the process.
+   * The HMAC-SHA256 key that signs session ids (at least 32 bytes). Every instance behind one load
+   * balancer needs the same key. Default: a random key, so sessions end with the process.
    */
   public HttpTransportConfig sessionKey(byte[] key) {
     if (key.length < 32) {

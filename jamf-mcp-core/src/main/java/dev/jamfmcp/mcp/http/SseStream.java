@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Server-Sent Events stream over a {@link StreamOutput}. Frames are queued and written in
- * order by one writer at a time (whichever sender found the queue idle), so a slow client never
- * blocks more than one thread, and the queue is bounded: a client that stops reading is cut off
- * instead of pinning memory. Ids and event names lose CR and LF so that they cannot forge fields.
+ * A Server-Sent Events stream over a {@link StreamOutput}. Frames are queued and written in order
+ * by one writer at a time (whichever sender found the queue idle), so a slow client never blocks
+ * more than one thread, and the queue is bounded: a client that stops reading is cut off instead of
+ * pinning memory. Ids and event names lose CR and LF so that they cannot forge fields.
  */
 public final class SseStream {
   private static final Logger log = LoggerFactory.getLogger(SseStream.class);

@@ -6,9 +6,9 @@ import dev.jamfmcp.jamf.groups.GroupMember;
 import java.util.List;
 
 /**
- * The computers in a computer group, smart or static. Smart groups are read through the Pro
- * API's membership list; a group it does not know is a static group, read through the Classic
- * group record (the Pro API has no read of static members).
+ * The computers in a computer group, smart or static. Smart groups are read through the Pro API's
+ * membership list; a group it does not know is a static group, read through the Classic group
+ * record (the Pro API has no read of static members).
  */
 public final class GroupMembership {
   private GroupMembership() {}
@@ -28,12 +28,12 @@ public final class GroupMembership {
   /** Throws {@link JamfNotFoundException} when no computer group has this id. */
   public static Members of(JamfClient jamf, int groupId) {
     try {
-      return new Members(true, jamf.computerGroups().smartGroupMembers(
-          Integer.toString(groupId)), List.of());
+      return new Members(
+          true, jamf.computerGroups().smartGroupMembers(Integer.toString(groupId)), List.of());
     } catch (JamfNotFoundException notSmart) {
       List<GroupMember> members = jamf.computerGroups().staticGroupMembers(groupId);
-      return new Members(false, members.stream().map(m -> Integer.toString(m.id())).toList(),
-          members);
+      return new Members(
+          false, members.stream().map(m -> Integer.toString(m.id())).toList(), members);
     }
   }
 }

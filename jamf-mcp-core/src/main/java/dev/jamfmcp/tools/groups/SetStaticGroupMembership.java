@@ -29,8 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * setStaticGroupMembership: adds and removes computers in a static group. Jamf only offers a
- * replace-all PUT, so the members are read again after confirmation and the change applied to
- * that fresh list, in one request: either all of it happens or none of it.
+ * replace-all PUT, so the members are read again after confirmation and the change applied to that
+ * fresh list, in one request: either all of it happens or none of it.
  */
 final class SetStaticGroupMembership {
   static final String NAME = "setStaticGroupMembership";
@@ -42,30 +42,42 @@ final class SetStaticGroupMembership {
   }
 
   Tool tool() {
-    ObjectNode input = Schemas.object()
-        .string("groupId", "Jamf id of a static computer group (see listComputerGroups)", 10)
-        .strings("add", "Computers to add: computer:<id>, a plain id, a serial number or an"
-            + " exact name", DeviceTargets.MAX_IDENTIFIERS, 200)
-        .strings("remove", "Computers to remove, named the same ways",
-            DeviceTargets.MAX_IDENTIFIERS, 200)
-        .property(ConfirmationGate.TOKEN_ARGUMENT, ConfirmationGate.tokenArgumentSchema())
-        .required("groupId").build();
-    ObjectNode executed = Schemas.object()
-        .property("group", Schemas.typed("object", "id and name"))
-        .property("added", Schemas.arrayOf(Schemas.typed("object", "ref, name, serial")))
-        .property("removed", Schemas.arrayOf(Schemas.typed("object", "ref, name, serial")))
-        .property("unchanged", Schemas.arrayOf(Schemas.typed("string", "Why a device was"
-            + " left as it was")))
-        .property("memberCount", Schemas.typed("integer", "Members after the change"))
-        .property("outcome", Schemas.typed("string", "succeeded"))
-        .buildOpen();
+    ObjectNode input =
+        Schemas.object()
+            .string("groupId", "Jamf id of a static computer group (see listComputerGroups)", 10)
+            .strings(
+                "add",
+                "Computers to add: computer:<id>, a plain id, a serial number or an"
+                    + " exact name",
+                DeviceTargets.MAX_IDENTIFIERS,
+                200)
+            .strings(
+                "remove",
+                "Computers to remove, named the same ways",
+                DeviceTargets.MAX_IDENTIFIERS,
+                200)
+            .property(ConfirmationGate.TOKEN_ARGUMENT, ConfirmationGate.tokenArgumentSchema())
+            .required("groupId")
+            .build();
+    ObjectNode executed =
+        Schemas.object()
+            .property("group", Schemas.typed("object", "id and name"))
+            .property("added", Schemas.arrayOf(Schemas.typed("object", "ref, name, serial")))
+            .property("removed", Schemas.arrayOf(Schemas.typed("object", "ref, name, serial")))
+            .property(
+                "unchanged",
+                Schemas.arrayOf(Schemas.typed("string", "Why a device was" + " left as it was")))
+            .property("memberCount", Schemas.typed("integer", "Members after the change"))
+            .property("outcome", Schemas.typed("string", "succeeded"))
+            .buildOpen();
     return Tool.builder(NAME)
         .title("Change a static group's members")
-        .description("Adds and/or removes computers in one static computer group. Policies and"
-            + " configuration profiles scoped to the group follow: added computers get them at"
-            + " their next check-in, removed ones lose them (profiles are removed). The first"
-            + " call changes nothing and returns a preview to confirm. Smart groups cannot be"
-            + " changed this way (their criteria decide).")
+        .description(
+            "Adds and/or removes computers in one static computer group. Policies and"
+                + " configuration profiles scoped to the group follow: added computers get them at"
+                + " their next check-in, removed ones lose them (profiles are removed). The first"
+                + " call changes nothing and returns a preview to confirm. Smart groups cannot be"
+                + " changed this way (their criteria decide).")
         .inputSchema(input)
         .outputSchema(ConfirmationGate.outputSchema((ObjectNode) executed.get("properties")))
         .annotations(ToolAnnotations.destructive(true))
@@ -106,30 +118,56 @@ final class SetStaticGroupMembership {
       }
     }
     if (!problems.isEmpty()) {
-      throw new ToolException("Cannot change group " + groupId + ":\n- "
-          + String.join("\n- ", problems) + "\nNothing was done.");
+      throw new ToolException(
+          "Cannot change group "
+              + groupId
+              + ":\n- "
+              + String.join("\n- ", problems)
+              + "\nNothing was done.");
     }
     List<Device> toAdd = add.stream().filter(d -> !current.contains(d.id())).toList();
     List<Device> toRemove = remove.stream().filter(d -> current.contains(d.id())).toList();
     List<String> unchanged = new ArrayList<>();
-    add.stream().filter(d -> current.contains(d.id()))
+    add.stream()
+        .filter(d -> current.contains(d.id()))
         .forEach(d -> unchanged.add(d.describe() + " is already a member"));
-    remove.stream().filter(d -> !current.contains(d.id()))
+    remove.stream()
+        .filter(d -> !current.contains(d.id()))
         .forEach(d -> unchanged.add(d.describe() + " is not a member"));
     if (toAdd.isEmpty() && toRemove.isEmpty()) {
-      throw new ToolException("Nothing to change in static group '" + group.name() + "' (id "
-          + groupId + "): " + String.join("; ", unchanged) + ". Nothing was done.");
+      throw new ToolException(
+          "Nothing to change in static group '"
+              + group.name()
+              + "' (id "
+              + groupId
+              + "): "
+              + String.join("; ", unchanged)
+              + ". Nothing was done.");
     }
     List<String> targets = new ArrayList<>();
     toAdd.forEach(d -> targets.add("add " + d.describe()));
     toRemove.forEach(d -> targets.add("remove " + d.describe()));
-    String summary = "Policies and profiles scoped to the group apply to added computers at"
-        + " their next check-in; removed computers leave their scope (profiles scoped through"
-        + " the group are removed from them). Undo by calling again with add and remove swapped."
-        + (unchanged.isEmpty() ? "" : " Left as they are: " + String.join("; ", unchanged) + ".");
-    Preview preview = Preview.of("Change static group '" + group.name() + "' (id " + groupId
-        + "): add " + toAdd.size() + ", remove " + toRemove.size() + " computer(s)", summary,
-        targets, false);
+    String summary =
+        "Policies and profiles scoped to the group apply to added computers at"
+            + " their next check-in; removed computers leave their scope (profiles scoped through"
+            + " the group are removed from them). Undo by calling again with add and remove swapped."
+            + (unchanged.isEmpty()
+                ? ""
+                : " Left as they are: " + String.join("; ", unchanged) + ".");
+    Preview preview =
+        Preview.of(
+            "Change static group '"
+                + group.name()
+                + "' (id "
+                + groupId
+                + "): add "
+                + toAdd.size()
+                + ", remove "
+                + toRemove.size()
+                + " computer(s)",
+            summary,
+            targets,
+            false);
     ConfirmationGate.Decision decision = support.gate().check(NAME, args, preview, ctx);
     if (decision instanceof ConfirmationGate.Decision.Stop stop) {
       return stop.result();
@@ -151,15 +189,22 @@ final class SetStaticGroupMembership {
       response.put("error", e.getMessage()).put("applied", maybe ? "unknown" : "no");
       ToolBodies.audit(support, ctx, NAME, args, refs, "failed", response);
       if (maybe) {
-        throw new ToolException(JamfFailures.onWrite(e, null).getMessage().replace(
-            "Nothing was changed.", "The change may or may not have been applied: read the"
-                + " members with getComputerGroupMembers before trying again."));
+        throw new ToolException(
+            JamfFailures.onWrite(e, null)
+                .getMessage()
+                .replace(
+                    "Nothing was changed.",
+                    "The change may or may not have been applied: read the"
+                        + " members with getComputerGroupMembers before trying again."));
       }
       throw JamfFailures.onWrite(e, null);
     }
     ToolBodies.audit(support, ctx, NAME, args, refs, "succeeded", response);
-    ObjectNode out = Json.object().put("status", "executed").put("outcome", "succeeded")
-        .put("memberCount", next.size());
+    ObjectNode out =
+        Json.object()
+            .put("status", "executed")
+            .put("outcome", "succeeded")
+            .put("memberCount", next.size());
     out.putObject("group").put("id", Integer.toString(groupId)).put("name", group.name());
     ArrayNode added = out.putArray("added");
     toAdd.forEach(d -> added.add(d.toJson()));
@@ -167,9 +212,18 @@ final class SetStaticGroupMembership {
     toRemove.forEach(d -> removed.add(d.toJson()));
     ArrayNode left = out.putArray("unchanged");
     unchanged.forEach(left::add);
-    return ToolResult.structured("Static group '" + group.name() + "' (id " + groupId + "): added "
-        + toAdd.size() + ", removed " + toRemove.size() + "; it now has " + next.size()
-        + " members. Scoped policies and profiles follow at each computer's next check-in.",
+    return ToolResult.structured(
+        "Static group '"
+            + group.name()
+            + "' (id "
+            + groupId
+            + "): added "
+            + toAdd.size()
+            + ", removed "
+            + toRemove.size()
+            + "; it now has "
+            + next.size()
+            + " members. Scoped policies and profiles follow at each computer's next check-in.",
         out);
   }
 
@@ -177,9 +231,12 @@ final class SetStaticGroupMembership {
     try {
       return support.jamf().computerGroups().staticGroup(Integer.toString(groupId));
     } catch (JamfNotFoundException e) {
-      throw new ToolException("No static computer group has id " + groupId + " (smart groups"
-          + " cannot be changed by hand; listComputerGroups with type static lists the static"
-          + " ones). Nothing was done.");
+      throw new ToolException(
+          "No static computer group has id "
+              + groupId
+              + " (smart groups"
+              + " cannot be changed by hand; listComputerGroups with type static lists the static"
+              + " ones). Nothing was done.");
     }
   }
 

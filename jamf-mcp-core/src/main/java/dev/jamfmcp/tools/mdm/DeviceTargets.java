@@ -64,12 +64,18 @@ public final class DeviceTargets {
   }
 
   /**
-   * One resolved device. {@code managementId} addresses MDM commands and blank pushes; it is
-   * null when Jamf has none (the device is not MDM-managed). Department and building ids are
-   * known for computers only.
+   * One resolved device. {@code managementId} addresses MDM commands and blank pushes; it is null
+   * when Jamf has none (the device is not MDM-managed). Department and building ids are known for
+   * computers only.
    */
-  public record Device(Kind kind, String id, String name, String serial, String managementId,
-      String departmentId, String buildingId) {
+  public record Device(
+      Kind kind,
+      String id,
+      String name,
+      String serial,
+      String managementId,
+      String departmentId,
+      String buildingId) {
     /** {@code computer:12} or {@code mobile:4}: unambiguous, and accepted back as an identifier. */
     public String ref() {
       return kind.prefix() + ":" + id;
@@ -81,8 +87,12 @@ public final class DeviceTargets {
     }
 
     public ObjectNode toJson() {
-      return Json.object().put("ref", ref()).put("type", kind.prefix()).put("id", id)
-          .put("name", name).put("serial", serial);
+      return Json.object()
+          .put("ref", ref())
+          .put("type", kind.prefix())
+          .put("id", id)
+          .put("name", name)
+          .put("serial", serial);
     }
   }
 
@@ -119,11 +129,15 @@ public final class DeviceTargets {
     /** The devices, or a ToolException listing every unresolved identifier (nothing is done). */
     public List<Device> requireAll() {
       if (!unresolved.isEmpty()) {
-        StringBuilder text = new StringBuilder("Could not identify ").append(unresolved.size())
-            .append(unresolved.size() == 1 ? " device" : " devices").append(":");
+        StringBuilder text =
+            new StringBuilder("Could not identify ")
+                .append(unresolved.size())
+                .append(unresolved.size() == 1 ? " device" : " devices")
+                .append(":");
         unresolved.forEach(u -> text.append("\n- ").append(u.describe()));
-        text.append("\nNothing was done. Use computer:<id> or mobile:<id>, or the serial number,"
-            + " to name each device exactly, and call again.");
+        text.append(
+            "\nNothing was done. Use computer:<id> or mobile:<id>, or the serial number,"
+                + " to name each device exactly, and call again.");
         throw new ToolException(text.toString());
       }
       return devices;
@@ -133,7 +147,8 @@ public final class DeviceTargets {
   /** Resolves every identifier; Jamf failures propagate as {@code JamfException}. */
   public Resolution resolve(Collection<String> identifiers) {
     if (identifiers.size() > MAX_IDENTIFIERS) {
-      throw new ToolException("At most " + MAX_IDENTIFIERS + " devices per call; nothing was done.");
+      throw new ToolException(
+          "At most " + MAX_IDENTIFIERS + " devices per call; nothing was done.");
     }
     Set<String> computerIds = new LinkedHashSet<>();
     Set<String> mobileIds = new LinkedHashSet<>();
@@ -152,10 +167,10 @@ public final class DeviceTargets {
         texts.add(identifier);
       }
     }
-    List<Device> computers = computerIds.isEmpty() && texts.isEmpty()
-        ? List.of() : computers(computerIds, texts);
-    List<Device> mobiles = mobileIds.isEmpty() && texts.isEmpty()
-        ? List.of() : mobiles(mobileIds, texts);
+    List<Device> computers =
+        computerIds.isEmpty() && texts.isEmpty() ? List.of() : computers(computerIds, texts);
+    List<Device> mobiles =
+        mobileIds.isEmpty() && texts.isEmpty() ? List.of() : mobiles(mobileIds, texts);
     List<Device> all = new ArrayList<>(computers);
     all.addAll(mobiles);
 
@@ -169,8 +184,8 @@ public final class DeviceTargets {
       } else if (matches.isEmpty()) {
         unresolved.add(new Unresolved(identifier, notFoundReason(identifier), List.of()));
       } else {
-        unresolved.add(new Unresolved(identifier, matches.size() + " devices have this name",
-            matches));
+        unresolved.add(
+            new Unresolved(identifier, matches.size() + " devices have this name", matches));
       }
     }
     return new Resolution(List.copyOf(found.values()), unresolved);
@@ -180,20 +195,24 @@ public final class DeviceTargets {
     Matcher computer = COMPUTER_ID.matcher(identifier);
     Matcher mobile = MOBILE_ID.matcher(identifier);
     if (computer.matches() || PLAIN_ID.matcher(identifier).matches()) {
-      String id = Long.toString(Long.parseLong(computer.matches() ? computer.group(1) : identifier));
+      String id =
+          Long.toString(Long.parseLong(computer.matches() ? computer.group(1) : identifier));
       return all.stream().filter(d -> d.kind() == Kind.COMPUTER && d.id().equals(id)).toList();
     }
     if (mobile.matches()) {
       String id = Long.toString(Long.parseLong(mobile.group(1)));
       return all.stream().filter(d -> d.kind() == Kind.MOBILE && d.id().equals(id)).toList();
     }
-    List<Device> bySerial = all.stream()
-        .filter(d -> d.serial() != null && d.serial().equalsIgnoreCase(identifier)).toList();
+    List<Device> bySerial =
+        all.stream()
+            .filter(d -> d.serial() != null && d.serial().equalsIgnoreCase(identifier))
+            .toList();
     if (!bySerial.isEmpty()) {
       return bySerial;
     }
     return all.stream()
-        .filter(d -> d.name() != null && d.name().equalsIgnoreCase(identifier)).toList();
+        .filter(d -> d.name() != null && d.name().equalsIgnoreCase(identifier))
+        .toList();
   }
 
   private static String notFoundReason(String identifier) {
@@ -219,19 +238,25 @@ public final class DeviceTargets {
       parts.add(Rsql.in("hardware.serialNumber", texts));
       parts.add(Rsql.in("general.name", texts));
     }
-    ListQuery query = ListQuery.all()
-        .withFilter(or(parts))
-        .withSections(ComputerSection.GENERAL, ComputerSection.HARDWARE,
-            ComputerSection.USER_AND_LOCATION)
-        .withPageSize(MAX_ROWS);
+    ListQuery query =
+        ListQuery.all()
+            .withFilter(or(parts))
+            .withSections(
+                ComputerSection.GENERAL,
+                ComputerSection.HARDWARE,
+                ComputerSection.USER_AND_LOCATION)
+            .withPageSize(MAX_ROWS);
     List<Device> devices = new ArrayList<>();
     for (Computer c : jamf.computers().list(query).first(MAX_ROWS)) {
-      devices.add(new Device(Kind.COMPUTER, c.id(),
-          c.general() == null ? null : c.general().name(),
-          c.hardware() == null ? null : c.hardware().serialNumber(),
-          c.general() == null ? null : blankToNull(c.general().managementId()),
-          c.userAndLocation() == null ? null : c.userAndLocation().departmentId(),
-          c.userAndLocation() == null ? null : c.userAndLocation().buildingId()));
+      devices.add(
+          new Device(
+              Kind.COMPUTER,
+              c.id(),
+              c.general() == null ? null : c.general().name(),
+              c.hardware() == null ? null : c.hardware().serialNumber(),
+              c.general() == null ? null : blankToNull(c.general().managementId()),
+              c.userAndLocation() == null ? null : c.userAndLocation().departmentId(),
+              c.userAndLocation() == null ? null : c.userAndLocation().buildingId()));
     }
     return devices;
   }
@@ -245,23 +270,30 @@ public final class DeviceTargets {
       parts.add(Rsql.in("serialNumber", texts));
       parts.add(Rsql.in("displayName", texts));
     }
-    ListQuery query = ListQuery.all()
-        .withFilter(or(parts))
-        .withSections(MobileDeviceSection.GENERAL, MobileDeviceSection.HARDWARE)
-        .withPageSize(MAX_ROWS);
+    ListQuery query =
+        ListQuery.all()
+            .withFilter(or(parts))
+            .withSections(MobileDeviceSection.GENERAL, MobileDeviceSection.HARDWARE)
+            .withPageSize(MAX_ROWS);
     List<Device> devices = new ArrayList<>();
     for (MobileDeviceInventory m : jamf.mobileDevices().inventory(query).first(MAX_ROWS)) {
-      devices.add(new Device(Kind.MOBILE, m.mobileDeviceId(),
-          m.general() == null ? null : m.general().displayName(),
-          m.hardware() == null ? null : m.hardware().serialNumber(),
-          m.general() == null ? null : blankToNull(m.general().managementId()), null, null));
+      devices.add(
+          new Device(
+              Kind.MOBILE,
+              m.mobileDeviceId(),
+              m.general() == null ? null : m.general().displayName(),
+              m.hardware() == null ? null : m.hardware().serialNumber(),
+              m.general() == null ? null : blankToNull(m.general().managementId()),
+              null,
+              null));
     }
     return devices;
   }
 
   private static Rsql or(List<Rsql> parts) {
     Rsql first = parts.get(0);
-    return parts.size() == 1 ? first
+    return parts.size() == 1
+        ? first
         : first.or(parts.subList(1, parts.size()).toArray(new Rsql[0]));
   }
 

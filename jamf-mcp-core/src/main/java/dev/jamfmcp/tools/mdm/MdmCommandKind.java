@@ -13,34 +13,77 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The commands sendMdmCommand offers, each with its Jamf {@code commandType}, the devices it
- * applies to, the options the Jamf Pro 11.30.1 contract of {@code POST /api/v2/mdm/commands}
- * gives it, and what the user must be told before it runs.
+ * applies to, the options the Jamf Pro 11.30.1 contract of {@code POST /api/v2/mdm/commands} gives
+ * it, and what the user must be told before it runs.
  */
 enum MdmCommandKind {
-  LOCK("lock", "DEVICE_LOCK", EnumSet.allOf(Kind.class), Set.of("pin", "message", "phoneNumber"),
-      "LOCK", false,
+  LOCK(
+      "lock",
+      "DEVICE_LOCK",
+      EnumSet.allOf(Kind.class),
+      Set.of("pin", "message", "phoneNumber"),
+      "LOCK",
+      false,
       "Locks the screen at once. A locked Mac can be unlocked only with the 6-digit PIN given"
           + " here, entered on the Mac; an iPhone or iPad unlocks with its own passcode."),
-  RESTART("restart", "RESTART_DEVICE", EnumSet.allOf(Kind.class), Set.of("notifyUser"), null,
-      false, "Restarts the device; unsaved work is lost unless notifyUser lets a Mac's user"
+  RESTART(
+      "restart",
+      "RESTART_DEVICE",
+      EnumSet.allOf(Kind.class),
+      Set.of("notifyUser"),
+      null,
+      false,
+      "Restarts the device; unsaved work is lost unless notifyUser lets a Mac's user"
           + " postpone it. iPhones and iPads must be supervised."),
-  SHUT_DOWN("shutDown", "SHUT_DOWN_DEVICE", EnumSet.allOf(Kind.class), Set.of(), null, false,
+  SHUT_DOWN(
+      "shutDown",
+      "SHUT_DOWN_DEVICE",
+      EnumSet.allOf(Kind.class),
+      Set.of(),
+      null,
+      false,
       "Shuts the device down; unsaved work is lost, and it stays off until someone powers it"
           + " on. iPhones and iPads must be supervised."),
-  ENABLE_LOST_MODE("enableLostMode", "ENABLE_LOST_MODE", EnumSet.of(Kind.MOBILE),
-      Set.of("message", "phoneNumber", "footnote"), null, false,
+  ENABLE_LOST_MODE(
+      "enableLostMode",
+      "ENABLE_LOST_MODE",
+      EnumSet.of(Kind.MOBILE),
+      Set.of("message", "phoneNumber", "footnote"),
+      null,
+      false,
       "Puts a supervised iPhone or iPad in Lost Mode: it is locked and shows the message and"
           + " phone number until Lost Mode is disabled."),
-  DISABLE_LOST_MODE("disableLostMode", "DISABLE_LOST_MODE", EnumSet.of(Kind.MOBILE), Set.of(),
-      null, false, "Takes a supervised iPhone or iPad out of Lost Mode."),
-  CLEAR_PASSCODE("clearPasscode", "CLEAR_PASSCODE", EnumSet.of(Kind.MOBILE),
-      Set.of("unlockToken"), null, false,
+  DISABLE_LOST_MODE(
+      "disableLostMode",
+      "DISABLE_LOST_MODE",
+      EnumSet.of(Kind.MOBILE),
+      Set.of(),
+      null,
+      false,
+      "Takes a supervised iPhone or iPad out of Lost Mode."),
+  CLEAR_PASSCODE(
+      "clearPasscode",
+      "CLEAR_PASSCODE",
+      EnumSet.of(Kind.MOBILE),
+      Set.of("unlockToken"),
+      null,
+      false,
       "Removes the passcode of an iPhone or iPad, leaving it open to anyone holding it."),
-  LOG_OUT_USER("logOutUser", "LOG_OUT_USER", EnumSet.of(Kind.MOBILE), Set.of(), null, false,
+  LOG_OUT_USER(
+      "logOutUser",
+      "LOG_OUT_USER",
+      EnumSet.of(Kind.MOBILE),
+      Set.of(),
+      null,
+      false,
       "Logs the current user out of a Shared iPad."),
-  ERASE("erase", "ERASE_DEVICE", EnumSet.allOf(Kind.class),
+  ERASE(
+      "erase",
+      "ERASE_DEVICE",
+      EnumSet.allOf(Kind.class),
       Set.of("pin", "preserveDataPlan", "disallowProximitySetup", "obliterationBehavior"),
-      "ERASE", true,
+      "ERASE",
+      true,
       "Erases all content and settings and returns the device to factory state. Data on it is"
           + " lost for good. A Mac can be unlocked afterwards only with the 6-digit PIN.");
 
@@ -52,8 +95,14 @@ enum MdmCommandKind {
   final boolean irreversible;
   final String effect;
 
-  MdmCommandKind(String argument, String commandType, Set<Kind> appliesTo, Set<String> options,
-      String phraseVerb, boolean irreversible, String effect) {
+  MdmCommandKind(
+      String argument,
+      String commandType,
+      Set<Kind> appliesTo,
+      Set<String> options,
+      String phraseVerb,
+      boolean irreversible,
+      String effect) {
     this.argument = argument;
     this.commandType = commandType;
     this.appliesTo = appliesTo;
@@ -78,43 +127,59 @@ enum MdmCommandKind {
 
   /** The phrase the user must type for this many devices, or null when a yes is enough. */
   String typedPhrase(int devices) {
-    return phraseVerb == null ? null
+    return phraseVerb == null
+        ? null
         : phraseVerb + " " + devices + (devices == 1 ? " DEVICE" : " DEVICES");
   }
 
   /** Every reason this command cannot go to these devices with these options; empty if none. */
   List<String> problems(List<Device> devices, ObjectNode options) {
     List<String> problems = new ArrayList<>();
-    options.properties().forEach(e -> {
-      if (!this.options.contains(e.getKey())) {
-        problems.add("option '" + e.getKey() + "' does not apply to " + argument
-            + (this.options.isEmpty() ? " (it takes no options)"
-            : " (it takes: " + String.join(", ", this.options) + ")"));
-      }
-    });
+    options
+        .properties()
+        .forEach(
+            e -> {
+              if (!this.options.contains(e.getKey())) {
+                problems.add(
+                    "option '"
+                        + e.getKey()
+                        + "' does not apply to "
+                        + argument
+                        + (this.options.isEmpty()
+                            ? " (it takes no options)"
+                            : " (it takes: " + String.join(", ", this.options) + ")"));
+              }
+            });
     boolean anyComputer = devices.stream().anyMatch(d -> d.kind() == Kind.COMPUTER);
     for (Device d : devices) {
       if (!appliesTo.contains(d.kind())) {
-        problems.add(argument + " applies to iPhones and iPads only, not to the computer "
-            + d.describe());
+        problems.add(
+            argument + " applies to iPhones and iPads only, not to the computer " + d.describe());
       }
       if (d.managementId() == null) {
-        problems.add(d.describe() + " has no MDM management id (it is not MDM-managed), so"
-            + " Jamf cannot send it commands");
+        problems.add(
+            d.describe()
+                + " has no MDM management id (it is not MDM-managed), so"
+                + " Jamf cannot send it commands");
       }
     }
-    if ((this == LOCK || this == ERASE) && anyComputer
+    if ((this == LOCK || this == ERASE)
+        && anyComputer
         && !options.path("pin").asString("").matches("[0-9]{6}")) {
-      problems.add(argument + " on a Mac needs options.pin: six digits, the only way to unlock"
-          + " the Mac afterwards; tell the user the PIN");
+      problems.add(
+          argument
+              + " on a Mac needs options.pin: six digits, the only way to unlock"
+              + " the Mac afterwards; tell the user the PIN");
     }
     if (this == ENABLE_LOST_MODE && !options.has("message") && !options.has("phoneNumber")) {
-      problems.add("enableLostMode needs options.message or options.phoneNumber (shown on the"
-          + " lock screen)");
+      problems.add(
+          "enableLostMode needs options.message or options.phoneNumber (shown on the"
+              + " lock screen)");
     }
     if (this == CLEAR_PASSCODE && !options.has("unlockToken")) {
-      problems.add("clearPasscode needs options.unlockToken: the device's unlock token, which"
-          + " Jamf Pro's API requires for this command");
+      problems.add(
+          "clearPasscode needs options.unlockToken: the device's unlock token, which"
+              + " Jamf Pro's API requires for this command");
     }
     return problems;
   }
@@ -124,19 +189,21 @@ enum MdmCommandKind {
     MdmCommandRequest request = MdmCommandRequest.of(commandType, List.of(device.managementId()));
     for (var e : options.properties()) {
       JsonNode value = e.getValue();
-      String field = switch (this) {
-        case ENABLE_LOST_MODE -> switch (e.getKey()) {
-          case "message" -> "lostModeMessage";
-          case "phoneNumber" -> "lostModePhone";
-          default -> "lostModeFootnote";
-        };
-        default -> e.getKey();
-      };
+      String field =
+          switch (this) {
+            case ENABLE_LOST_MODE ->
+                switch (e.getKey()) {
+                  case "message" -> "lostModeMessage";
+                  case "phoneNumber" -> "lostModePhone";
+                  default -> "lostModeFootnote";
+                };
+            default -> e.getKey();
+          };
       if ("pin".equals(field) && device.kind() != Kind.COMPUTER) {
         continue; // the PIN is a Mac's; iPhones and iPads keep their own passcode
       }
-      request = request.with(field, value.isBoolean() ? (Object) value.asBoolean()
-          : value.asString());
+      request =
+          request.with(field, value.isBoolean() ? (Object) value.asBoolean() : value.asString());
     }
     return request;
   }

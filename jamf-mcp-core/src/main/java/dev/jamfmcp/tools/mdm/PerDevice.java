@@ -10,10 +10,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Runs one write per device, in order, with a progress notification after each, and stops at
- * the first failure: after a failure, or a cancellation, the remaining devices are not
- * attempted, and the report says exactly which devices got what. Nothing is ever retried here
- * (the Jamf client does not retry POSTs either), so no write is sent twice.
+ * Runs one write per device, in order, with a progress notification after each, and stops at the
+ * first failure: after a failure, or a cancellation, the remaining devices are not attempted, and
+ * the report says exactly which devices got what. Nothing is ever retried here (the Jamf client
+ * does not retry POSTs either), so no write is sent twice.
  */
 final class PerDevice {
   private PerDevice() {}
@@ -37,7 +37,12 @@ final class PerDevice {
    * @param done devices the write reached ("queued", "pushed" ...), in order
    * @param devices one entry per device: ref, name, serial, result and details
    */
-  record Report(List<Device> done, ArrayNode devices, int failed, int unknown, int notAttempted,
+  record Report(
+      List<Device> done,
+      ArrayNode devices,
+      int failed,
+      int unknown,
+      int notAttempted,
       String failure) {
     int total() {
       return devices.size();
@@ -52,13 +57,15 @@ final class PerDevice {
     }
 
     ObjectNode counts() {
-      return Json.object().put("done", done.size()).put("failed", failed).put("unknown", unknown)
+      return Json.object()
+          .put("done", done.size())
+          .put("failed", failed)
+          .put("unknown", unknown)
           .put("notAttempted", notAttempted);
     }
   }
 
-  static Report run(List<Device> targets, RequestContext context, String doneWord,
-      Action action) {
+  static Report run(List<Device> targets, RequestContext context, String doneWord, Action action) {
     List<Device> done = new ArrayList<>();
     ArrayNode entries = Json.mapper().createArrayNode();
     int failed = 0;
@@ -66,8 +73,12 @@ final class PerDevice {
     String failure = null;
     for (int i = 0; i < targets.size(); i++) {
       Device device = targets.get(i);
-      ObjectNode entry = entries.addObject().put("ref", device.ref()).put("name", device.name())
-          .put("serial", device.serial());
+      ObjectNode entry =
+          entries
+              .addObject()
+              .put("ref", device.ref())
+              .put("name", device.name())
+              .put("serial", device.serial());
       if (failure != null) {
         entry.put("result", "not_attempted");
         continue;
@@ -93,9 +104,13 @@ final class PerDevice {
         } else {
           failed++;
         }
-        failure = (maybe ? "Jamf Pro did not answer for " : "Jamf Pro refused ")
-            + device.describe() + " (" + e.getMessage() + ")"
-            + (maybe ? "; it may or may not have been applied to that device" : "");
+        failure =
+            (maybe ? "Jamf Pro did not answer for " : "Jamf Pro refused ")
+                + device.describe()
+                + " ("
+                + e.getMessage()
+                + ")"
+                + (maybe ? "; it may or may not have been applied to that device" : "");
         context.progress(i + 1, (double) targets.size(), "failed: " + device.describe());
       }
     }
@@ -106,14 +121,26 @@ final class PerDevice {
   /** One sentence: what reached which devices, and what did not, for a partial result. */
   static String partialSummary(Report report, String action) {
     StringBuilder text = new StringBuilder();
-    text.append(report.complete() ? "Done: " : "NOT COMPLETE: ").append(action).append(" reached ")
-        .append(report.done().size()).append(" of ").append(report.total()).append(" devices");
+    text.append(report.complete() ? "Done: " : "NOT COMPLETE: ")
+        .append(action)
+        .append(" reached ")
+        .append(report.done().size())
+        .append(" of ")
+        .append(report.total())
+        .append(" devices");
     if (!report.complete()) {
-      text.append(". Stopped because ").append(report.failure()).append(". ")
-          .append(report.failed()).append(" failed, ").append(report.unknown())
-          .append(" unknown, ").append(report.notAttempted()).append(" not attempted; the"
-              + " devices list says which. Nothing is retried automatically: check before"
-              + " calling again for the devices that did not get it");
+      text.append(". Stopped because ")
+          .append(report.failure())
+          .append(". ")
+          .append(report.failed())
+          .append(" failed, ")
+          .append(report.unknown())
+          .append(" unknown, ")
+          .append(report.notAttempted())
+          .append(
+              " not attempted; the"
+                  + " devices list says which. Nothing is retried automatically: check before"
+                  + " calling again for the devices that did not get it");
     }
     return text.append(".").toString();
   }

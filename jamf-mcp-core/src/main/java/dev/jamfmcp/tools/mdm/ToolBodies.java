@@ -76,8 +76,8 @@ public final class ToolBodies {
   }
 
   /**
-   * True when Jamf Pro never answered (time-out, connection lost), so a write may or may not
-   * have been applied; false when Jamf answered with an error and applied nothing.
+   * True when Jamf Pro never answered (time-out, connection lost), so a write may or may not have
+   * been applied; false when Jamf answered with an error and applied nothing.
    */
   public static boolean outcomeUnknown(JamfException e) {
     return e.status() == 0 || e.status() == 502 || e.status() == 504;
@@ -92,12 +92,26 @@ public final class ToolBodies {
   }
 
   /** Records an executed write: who, when, which tool, the arguments without the token. */
-  public static void audit(ToolSupport support, RequestContext context, String tool,
-      ObjectNode arguments, List<String> targets, String outcome, JsonNode jamfResponse) {
+  public static void audit(
+      ToolSupport support,
+      RequestContext context,
+      String tool,
+      ObjectNode arguments,
+      List<String> targets,
+      String outcome,
+      JsonNode jamfResponse) {
     ObjectNode recorded = arguments.deepCopy();
     recorded.remove(ConfirmationGate.TOKEN_ARGUMENT);
-    support.audit().record(new AuditEvent(support.clock().instant(),
-        context.principal().subject(), tool, recorded, targets, outcome,
-        jamfResponse == null ? Json.object() : jamfResponse));
+    support
+        .audit()
+        .record(
+            new AuditEvent(
+                support.clock().instant(),
+                context.principal().subject(),
+                tool,
+                recorded,
+                targets,
+                outcome,
+                jamfResponse == null ? Json.object() : jamfResponse));
   }
 }

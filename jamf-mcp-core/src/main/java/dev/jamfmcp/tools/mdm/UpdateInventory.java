@@ -23,16 +23,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * updateInventory: what really refreshes inventory, per device type. An iPhone or iPad gets the
- * DEVICE_INFORMATION MDM command. A Mac has no MDM inventory command: it gets a blank push so
- * that it contacts Jamf Pro sooner, and the answer says plainly that its inventory is updated
- * only when a policy with the Update Inventory step runs (or {@code sudo jamf recon}).
+ * DEVICE_INFORMATION MDM command. A Mac has no MDM inventory command: it gets a blank push so that
+ * it contacts Jamf Pro sooner, and the answer says plainly that its inventory is updated only when
+ * a policy with the Update Inventory step runs (or {@code sudo jamf recon}).
  */
 final class UpdateInventory {
   static final String NAME = "updateInventory";
-  static final String MAC_NOTE = "Jamf Pro has no MDM command that makes a Mac submit"
-      + " inventory: a blank push was sent so that it contacts Jamf Pro sooner, and its"
-      + " inventory is updated when a policy with the Update Inventory step runs on it (at"
-      + " check-in, if one is in scope and due) or when someone runs 'sudo jamf recon' on it.";
+  static final String MAC_NOTE =
+      "Jamf Pro has no MDM command that makes a Mac submit"
+          + " inventory: a blank push was sent so that it contacts Jamf Pro sooner, and its"
+          + " inventory is updated when a policy with the Update Inventory step runs on it (at"
+          + " check-in, if one is in scope and due) or when someone runs 'sudo jamf recon' on it.";
 
   private final ToolSupport support;
 
@@ -41,26 +42,39 @@ final class UpdateInventory {
   }
 
   Tool tool() {
-    ObjectNode input = Schemas.object()
-        .strings("deviceIds", "The devices: computer:<id>, mobile:<id>, a plain id (a computer),"
-            + " a serial number or an exact name", DeviceTargets.MAX_IDENTIFIERS, 200)
-        .property(ConfirmationGate.TOKEN_ARGUMENT, ConfirmationGate.tokenArgumentSchema())
-        .required("deviceIds").build();
-    ObjectNode executed = Schemas.object()
-        .property("outcome", Schemas.typed("string", "succeeded, partially_succeeded or failed"))
-        .property("counts", Schemas.typed("object", "done, failed, unknown, notAttempted"))
-        .property("devices", Schemas.arrayOf(Schemas.typed("object",
-            "ref, name, serial, result (requested, failed, unknown, not_attempted), method")))
-        .property("macNote", Schemas.nullableString("What a blank push does and does not do"))
-        .buildOpen();
+    ObjectNode input =
+        Schemas.object()
+            .strings(
+                "deviceIds",
+                "The devices: computer:<id>, mobile:<id>, a plain id (a computer),"
+                    + " a serial number or an exact name",
+                DeviceTargets.MAX_IDENTIFIERS,
+                200)
+            .property(ConfirmationGate.TOKEN_ARGUMENT, ConfirmationGate.tokenArgumentSchema())
+            .required("deviceIds")
+            .build();
+    ObjectNode executed =
+        Schemas.object()
+            .property(
+                "outcome", Schemas.typed("string", "succeeded, partially_succeeded or failed"))
+            .property("counts", Schemas.typed("object", "done, failed, unknown, notAttempted"))
+            .property(
+                "devices",
+                Schemas.arrayOf(
+                    Schemas.typed(
+                        "object",
+                        "ref, name, serial, result (requested, failed, unknown, not_attempted), method")))
+            .property("macNote", Schemas.nullableString("What a blank push does and does not do"))
+            .buildOpen();
     return Tool.builder(NAME)
         .title("Request an inventory update")
-        .description("Asks devices to refresh their Jamf Pro inventory, in the way Jamf really"
-            + " allows per device type: iPhones and iPads get the DEVICE_INFORMATION MDM"
-            + " command; Macs have no such command, so they get a blank push (they contact Jamf"
-            + " Pro sooner) and their inventory is updated when a policy with Update Inventory"
-            + " runs. The first call changes nothing and returns a preview to confirm. Reports a"
-            + " result per device, with a progress notification per device.")
+        .description(
+            "Asks devices to refresh their Jamf Pro inventory, in the way Jamf really"
+                + " allows per device type: iPhones and iPads get the DEVICE_INFORMATION MDM"
+                + " command; Macs have no such command, so they get a blank push (they contact Jamf"
+                + " Pro sooner) and their inventory is updated when a policy with Update Inventory"
+                + " runs. The first call changes nothing and returns a preview to confirm. Reports a"
+                + " result per device, with a progress notification per device.")
         .inputSchema(input)
         .outputSchema(ConfirmationGate.outputSchema((ObjectNode) executed.get("properties")))
         .annotations(ToolAnnotations.additive(true))
@@ -72,52 +86,93 @@ final class UpdateInventory {
   private ToolResult call(ObjectNode args, RequestContext ctx) throws Exception {
     List<Device> devices;
     try {
-      devices = new DeviceTargets(support.jamf()).resolve(ToolBodies.strings(args, "deviceIds"))
-          .requireAll();
+      devices =
+          new DeviceTargets(support.jamf())
+              .resolve(ToolBodies.strings(args, "deviceIds"))
+              .requireAll();
     } catch (JamfException e) {
       throw JamfFailures.onRead(e);
     }
-    List<String> unmanaged = devices.stream().filter(d -> d.managementId() == null)
-        .map(Device::describe).toList();
+    List<String> unmanaged =
+        devices.stream().filter(d -> d.managementId() == null).map(Device::describe).toList();
     if (!unmanaged.isEmpty()) {
-      throw new ToolException("These devices have no MDM management id, so Jamf cannot reach"
-          + " them: " + String.join("; ", unmanaged) + ". Nothing was done.");
+      throw new ToolException(
+          "These devices have no MDM management id, so Jamf cannot reach"
+              + " them: "
+              + String.join("; ", unmanaged)
+              + ". Nothing was done.");
     }
     long macs = devices.stream().filter(d -> d.kind() == Kind.COMPUTER).count();
     long mobiles = devices.size() - macs;
-    String summary = (mobiles == 0 ? "" : mobiles + " iPhone/iPad(s) get the DEVICE_INFORMATION"
-        + " MDM command and report fresh inventory when they receive it. ")
-        + (macs == 0 ? "" : macs + " Mac(s) get a blank push only. " + MAC_NOTE);
-    Preview preview = Preview.of("Request an inventory update from " + devices.size()
-        + (devices.size() == 1 ? " device" : " devices"), summary.trim(),
-        devices.stream().map(d -> d.describe() + (d.kind() == Kind.COMPUTER
-            ? ": blank push" : ": DEVICE_INFORMATION")).toList(), false);
+    String summary =
+        (mobiles == 0
+                ? ""
+                : mobiles
+                    + " iPhone/iPad(s) get the DEVICE_INFORMATION"
+                    + " MDM command and report fresh inventory when they receive it. ")
+            + (macs == 0 ? "" : macs + " Mac(s) get a blank push only. " + MAC_NOTE);
+    Preview preview =
+        Preview.of(
+            "Request an inventory update from "
+                + devices.size()
+                + (devices.size() == 1 ? " device" : " devices"),
+            summary.trim(),
+            devices.stream()
+                .map(
+                    d ->
+                        d.describe()
+                            + (d.kind() == Kind.COMPUTER ? ": blank push" : ": DEVICE_INFORMATION"))
+                .toList(),
+            false);
     ConfirmationGate.Decision decision = support.gate().check(NAME, args, preview, ctx);
     if (decision instanceof ConfirmationGate.Decision.Stop stop) {
       return stop.result();
     }
-    PerDevice.Report report = PerDevice.run(devices, ctx, "requested", device -> {
-      if (device.kind() == Kind.MOBILE) {
-        List<QueuedCommand> receipts = support.jamf().mdm().send(
-            MdmCommandRequest.of("DEVICE_INFORMATION", List.of(device.managementId())));
-        return Json.object().put("method", "DEVICE_INFORMATION")
-            .put("commandUuid", receipts.isEmpty() ? null : receipts.get(0).id());
-      }
-      List<String> refused = support.jamf().mdm().blankPush(List.of(device.managementId()));
-      if (!refused.isEmpty()) {
-        throw new PerDevice.Refused("Jamf Pro reported it could not push to this device");
-      }
-      return Json.object().put("method", "blank_push");
-    });
-    ToolBodies.audit(support, ctx, NAME, args, devices.stream().map(Device::ref).toList(),
-        report.outcome(), report.devices());
-    ObjectNode out = Json.object().put("status", "executed").put("outcome", report.outcome())
-        .put("macNote", macs == 0 ? null : MAC_NOTE);
+    PerDevice.Report report =
+        PerDevice.run(
+            devices,
+            ctx,
+            "requested",
+            device -> {
+              if (device.kind() == Kind.MOBILE) {
+                List<QueuedCommand> receipts =
+                    support
+                        .jamf()
+                        .mdm()
+                        .send(
+                            MdmCommandRequest.of(
+                                "DEVICE_INFORMATION", List.of(device.managementId())));
+                return Json.object()
+                    .put("method", "DEVICE_INFORMATION")
+                    .put("commandUuid", receipts.isEmpty() ? null : receipts.get(0).id());
+              }
+              List<String> refused = support.jamf().mdm().blankPush(List.of(device.managementId()));
+              if (!refused.isEmpty()) {
+                throw new PerDevice.Refused("Jamf Pro reported it could not push to this device");
+              }
+              return Json.object().put("method", "blank_push");
+            });
+    ToolBodies.audit(
+        support,
+        ctx,
+        NAME,
+        args,
+        devices.stream().map(Device::ref).toList(),
+        report.outcome(),
+        report.devices());
+    ObjectNode out =
+        Json.object()
+            .put("status", "executed")
+            .put("outcome", report.outcome())
+            .put("macNote", macs == 0 ? null : MAC_NOTE);
     out.set("counts", report.counts());
     out.set("devices", report.devices());
-    String text = PerDevice.partialSummary(report, "the inventory request")
-        + (macs == 0 ? "" : " " + MAC_NOTE);
-    return new ToolResult.Complete(List.of(Content.text(text),
-        Content.text(Json.mapper().writeValueAsString(out))), out, !report.complete());
+    String text =
+        PerDevice.partialSummary(report, "the inventory request")
+            + (macs == 0 ? "" : " " + MAC_NOTE);
+    return new ToolResult.Complete(
+        List.of(Content.text(text), Content.text(Json.mapper().writeValueAsString(out))),
+        out,
+        !report.complete());
   }
 }

@@ -25,47 +25,70 @@ public final class PatchTools {
   }
 
   static Tool listPatchTitles(ToolSupport support) {
-    ObjectNode title = Schemas.object()
-        .property("id", Schemas.typed("string", "Patch title configuration id"))
-        .property("displayName", Schemas.typed("string", "Name shown in Jamf Pro"))
-        .property("softwareTitleName", Schemas.nullableString("The software title"))
-        .property("publisher", Schemas.nullableString("The software's publisher"))
-        .required("id", "displayName").buildOpen();
+    ObjectNode title =
+        Schemas.object()
+            .property("id", Schemas.typed("string", "Patch title configuration id"))
+            .property("displayName", Schemas.typed("string", "Name shown in Jamf Pro"))
+            .property("softwareTitleName", Schemas.nullableString("The software title"))
+            .property("publisher", Schemas.nullableString("The software's publisher"))
+            .required("id", "displayName")
+            .buildOpen();
     return Tool.builder("listPatchTitles")
         .title("List patch titles")
-        .description("Lists the software titles configured for patch management in Jamf Pro"
-            + " (name, software title, publisher, whether Jamf maintains the definition),"
-            + " optionally those whose name or publisher contains `query`.")
-        .inputSchema(Schemas.object()
-            .string("query", "Case-insensitive text the name or publisher must contain", 200)
-            .integer("limit", "Most titles to return", 1, 1000, 200)
-            .build())
-        .outputSchema(Schemas.object()
-            .property("total", Schemas.typed("integer", "Titles matching, before the limit"))
-            .property("returned", Schemas.typed("integer", "Titles in this answer"))
-            .property("titles", Schemas.arrayOf(title))
-            .required("total", "returned", "titles").buildOpen())
+        .description(
+            "Lists the software titles configured for patch management in Jamf Pro"
+                + " (name, software title, publisher, whether Jamf maintains the definition),"
+                + " optionally those whose name or publisher contains `query`.")
+        .inputSchema(
+            Schemas.object()
+                .string("query", "Case-insensitive text the name or publisher must contain", 200)
+                .integer("limit", "Most titles to return", 1, 1000, 200)
+                .build())
+        .outputSchema(
+            Schemas.object()
+                .property("total", Schemas.typed("integer", "Titles matching, before the limit"))
+                .property("returned", Schemas.typed("integer", "Titles in this answer"))
+                .property("titles", Schemas.arrayOf(title))
+                .required("total", "returned", "titles")
+                .buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
-        .handler(ToolBodies.read((args, ctx) -> {
-          String query = ToolBodies.text(args, "query");
-          int limit = ToolBodies.integer(args, "limit", 200);
-          String folded = query == null ? null : query.toLowerCase(Locale.ROOT);
-          List<PatchTitle> matching = support.jamf().patchTitles().list().stream()
-              .filter(t -> folded == null || contains(t.displayName(), folded)
-                  || contains(t.softwareTitleName(), folded)
-                  || contains(t.softwareTitlePublisher(), folded))
-              .toList();
-          ObjectNode out = Json.object().put("total", matching.size());
-          ArrayNode items = out.putArray("titles");
-          matching.stream().limit(limit).forEach(t -> items.addObject().put("id", t.id())
-              .put("displayName", t.displayName()).put("softwareTitleName", t.softwareTitleName())
-              .put("publisher", t.softwareTitlePublisher())
-              .put("jamfOfficial", Boolean.TRUE.equals(t.jamfOfficial())));
-          out.put("returned", items.size());
-          return ToolResult.structured(matching.size() + " patch titles"
-              + (query == null ? "" : " matching '" + query + "'") + ".", out);
-        }))
+        .handler(
+            ToolBodies.read(
+                (args, ctx) -> {
+                  String query = ToolBodies.text(args, "query");
+                  int limit = ToolBodies.integer(args, "limit", 200);
+                  String folded = query == null ? null : query.toLowerCase(Locale.ROOT);
+                  List<PatchTitle> matching =
+                      support.jamf().patchTitles().list().stream()
+                          .filter(
+                              t ->
+                                  folded == null
+                                      || contains(t.displayName(), folded)
+                                      || contains(t.softwareTitleName(), folded)
+                                      || contains(t.softwareTitlePublisher(), folded))
+                          .toList();
+                  ObjectNode out = Json.object().put("total", matching.size());
+                  ArrayNode items = out.putArray("titles");
+                  matching.stream()
+                      .limit(limit)
+                      .forEach(
+                          t ->
+                              items
+                                  .addObject()
+                                  .put("id", t.id())
+                                  .put("displayName", t.displayName())
+                                  .put("softwareTitleName", t.softwareTitleName())
+                                  .put("publisher", t.softwareTitlePublisher())
+                                  .put("jamfOfficial", Boolean.TRUE.equals(t.jamfOfficial())));
+                  out.put("returned", items.size());
+                  return ToolResult.structured(
+                      matching.size()
+                          + " patch titles"
+                          + (query == null ? "" : " matching '" + query + "'")
+                          + ".",
+                      out);
+                }))
         .build();
   }
 

@@ -32,40 +32,55 @@ final class PolicyJson {
       return "The policy is disabled: it does not run at all until someone enables it in Jamf Pro.";
     }
     if (runsAtCheckIn(g)) {
-      text.append("Runs on computers in scope at their recurring check-in (every 15 minutes by"
-          + " default)");
+      text.append(
+          "Runs on computers in scope at their recurring check-in (every 15 minutes by"
+              + " default)");
     }
     String custom = customTrigger(g);
     if (custom != null) {
-      text.append(text.length() == 0 ? "Runs" : "; also").append(" when the custom event '")
-          .append(custom).append("' fires (sudo jamf policy -event ").append(custom).append(")");
+      text.append(text.length() == 0 ? "Runs" : "; also")
+          .append(" when the custom event '")
+          .append(custom)
+          .append("' fires (sudo jamf policy -event ")
+          .append(custom)
+          .append(")");
     }
-    if (policy.selfService() != null && Boolean.TRUE.equals(policy.selfService().useForSelfService())) {
-      text.append(text.length() == 0 ? "Runs" : "; also").append(" when a user starts it in Self"
-          + " Service");
+    if (policy.selfService() != null
+        && Boolean.TRUE.equals(policy.selfService().useForSelfService())) {
+      text.append(text.length() == 0 ? "Runs" : "; also")
+          .append(" when a user starts it in Self" + " Service");
     }
     if (text.length() == 0) {
       text.append("Runs only on triggers not reported here (" + g.trigger() + "), not at check-in");
     }
-    text.append(". Frequency: ").append(g.frequency() == null ? "unknown" : g.frequency())
-        .append(ongoing(g) ? "." : " (a computer that already ran it will not run it again"
-            + " unless its log is flushed).");
+    text.append(". Frequency: ")
+        .append(g.frequency() == null ? "unknown" : g.frequency())
+        .append(
+            ongoing(g)
+                ? "."
+                : " (a computer that already ran it will not run it again"
+                    + " unless its log is flushed).");
     return text.toString();
   }
 
   static ObjectNode details(Policy policy, String url) {
     Policy.General g = policy.general();
-    ObjectNode out = Json.object().put("id", g.id()).put("name", g.name())
-        .put("enabled", !Boolean.FALSE.equals(g.enabled()))
-        .put("trigger", g.trigger())
-        .put("triggerCheckin", runsAtCheckIn(g))
-        .put("customTrigger", customTrigger(g))
-        .put("frequency", g.frequency())
-        .put("category", g.category() == null ? null : g.category().name())
-        .put("selfService", policy.selfService() != null
-            && Boolean.TRUE.equals(policy.selfService().useForSelfService()))
-        .put("url", url)
-        .put("howItRuns", howItRuns(policy));
+    ObjectNode out =
+        Json.object()
+            .put("id", g.id())
+            .put("name", g.name())
+            .put("enabled", !Boolean.FALSE.equals(g.enabled()))
+            .put("trigger", g.trigger())
+            .put("triggerCheckin", runsAtCheckIn(g))
+            .put("customTrigger", customTrigger(g))
+            .put("frequency", g.frequency())
+            .put("category", g.category() == null ? null : g.category().name())
+            .put(
+                "selfService",
+                policy.selfService() != null
+                    && Boolean.TRUE.equals(policy.selfService().useForSelfService()))
+            .put("url", url)
+            .put("howItRuns", howItRuns(policy));
     ObjectNode scope = out.putObject("scope");
     Policy.Scope s = policy.scope();
     scope.put("allComputers", s != null && Boolean.TRUE.equals(s.allComputers()));

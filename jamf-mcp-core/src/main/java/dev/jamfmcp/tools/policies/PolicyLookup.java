@@ -28,22 +28,35 @@ final class PolicyLookup {
       return exact.get(0).id();
     }
     if (exact.size() > 1) {
-      throw new ToolException(exact.size() + " policies are named '" + name + "': "
-          + describe(exact) + ". Call again with policyId. Nothing was done.");
+      throw new ToolException(
+          exact.size()
+              + " policies are named '"
+              + name
+              + "': "
+              + describe(exact)
+              + ". Call again with policyId. Nothing was done.");
     }
     String folded = name.toLowerCase(Locale.ROOT);
-    List<ClassicRef> similar = all.stream()
-        .filter(p -> p.name() != null && p.name().toLowerCase(Locale.ROOT).contains(folded))
-        .limit(10).toList();
-    throw new ToolException("No policy is named '" + name + "'"
-        + (similar.isEmpty() ? "" : "; similar names: " + describe(similar))
-        + ". Use listPolicies to find it. Nothing was done.");
+    List<ClassicRef> similar =
+        all.stream()
+            .filter(p -> p.name() != null && p.name().toLowerCase(Locale.ROOT).contains(folded))
+            .limit(10)
+            .toList();
+    throw new ToolException(
+        "No policy is named '"
+            + name
+            + "'"
+            + (similar.isEmpty() ? "" : "; similar names: " + describe(similar))
+            + ". Use listPolicies to find it. Nothing was done.");
   }
 
   private static String describe(List<ClassicRef> policies) {
     StringBuilder text = new StringBuilder();
     for (ClassicRef p : policies) {
-      text.append(text.length() == 0 ? "" : "; ").append(p.name()).append(" (id ").append(p.id())
+      text.append(text.length() == 0 ? "" : "; ")
+          .append(p.name())
+          .append(" (id ")
+          .append(p.id())
           .append(")");
     }
     return text.toString();

@@ -13,9 +13,9 @@ import java.util.Set;
 
 /**
  * Whether a computer is in a policy's scope, as Jamf decides it: targets (all computers, listed
- * computers, groups, buildings, departments), then exclusions, which win. Each group's members
- * are read once. Limitations (users, network segments) are applied by Jamf at check-in and are
- * not checked here; callers say so.
+ * computers, groups, buildings, departments), then exclusions, which win. Each group's members are
+ * read once. Limitations (users, network segments) are applied by Jamf at check-in and are not
+ * checked here; callers say so.
  */
 final class PolicyScopeCheck {
   private final JamfClient jamf;
@@ -25,7 +25,9 @@ final class PolicyScopeCheck {
     this.jamf = jamf;
   }
 
-  /** @param inScope whether the policy applies; @param reason why, in a few words */
+  /**
+   * @param inScope whether the policy applies; @param reason why, in a few words
+   */
   record Verdict(boolean inScope, String reason) {}
 
   Verdict check(Policy.Scope scope, Device computer) {
@@ -68,7 +70,8 @@ final class PolicyScopeCheck {
   }
 
   private static boolean listed(List<ClassicRef> refs, String id) {
-    return refs != null && id != null
+    return refs != null
+        && id != null
         && refs.stream().anyMatch(r -> Integer.toString(r.id()).equals(id));
   }
 
@@ -85,12 +88,14 @@ final class PolicyScopeCheck {
   }
 
   private Set<String> members(int groupId) {
-    return groups.computeIfAbsent(groupId, id -> {
-      try {
-        return Set.copyOf(GroupMembership.of(jamf, id).ids());
-      } catch (JamfNotFoundException e) {
-        return Set.of(); // a scope naming a deleted group matches no one
-      }
-    });
+    return groups.computeIfAbsent(
+        groupId,
+        id -> {
+          try {
+            return Set.copyOf(GroupMembership.of(jamf, id).ids());
+          } catch (JamfNotFoundException e) {
+            return Set.of(); // a scope naming a deleted group matches no one
+          }
+        });
   }
 }

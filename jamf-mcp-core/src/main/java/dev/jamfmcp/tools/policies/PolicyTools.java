@@ -28,78 +28,115 @@ public final class PolicyTools {
   }
 
   static Tool listPolicies(ToolSupport support) {
-    ObjectNode policy = Schemas.object()
-        .property("id", Schemas.typed("integer", "Jamf policy id"))
-        .property("name", Schemas.typed("string", "Policy name"))
-        .property("url", Schemas.typed("string", "The policy in the Jamf Pro web interface"))
-        .required("id", "name").buildOpen();
+    ObjectNode policy =
+        Schemas.object()
+            .property("id", Schemas.typed("integer", "Jamf policy id"))
+            .property("name", Schemas.typed("string", "Policy name"))
+            .property("url", Schemas.typed("string", "The policy in the Jamf Pro web interface"))
+            .required("id", "name")
+            .buildOpen();
     return Tool.builder("listPolicies")
         .title("List policies")
-        .description("Lists Jamf Pro policies (id and name), optionally only those whose name"
-            + " contains `query` and/or those in one `category` (exact category name). Use"
-            + " getPolicyDetails for a policy's trigger, frequency and scope.")
-        .inputSchema(Schemas.object()
-            .string("query", "Case-insensitive text the policy name must contain", 200)
-            .string("category", "Exact name of a category, e.g. 'Security'", 200)
-            .integer("limit", "Most policies to return", 1, 1000, 200)
-            .build())
-        .outputSchema(Schemas.object()
-            .property("total", Schemas.typed("integer", "Policies matching, before the limit"))
-            .property("returned", Schemas.typed("integer", "Policies in this answer"))
-            .property("policies", Schemas.arrayOf(policy))
-            .required("total", "returned", "policies").buildOpen())
+        .description(
+            "Lists Jamf Pro policies (id and name), optionally only those whose name"
+                + " contains `query` and/or those in one `category` (exact category name). Use"
+                + " getPolicyDetails for a policy's trigger, frequency and scope.")
+        .inputSchema(
+            Schemas.object()
+                .string("query", "Case-insensitive text the policy name must contain", 200)
+                .string("category", "Exact name of a category, e.g. 'Security'", 200)
+                .integer("limit", "Most policies to return", 1, 1000, 200)
+                .build())
+        .outputSchema(
+            Schemas.object()
+                .property("total", Schemas.typed("integer", "Policies matching, before the limit"))
+                .property("returned", Schemas.typed("integer", "Policies in this answer"))
+                .property("policies", Schemas.arrayOf(policy))
+                .required("total", "returned", "policies")
+                .buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
-        .handler(ToolBodies.read((args, ctx) -> {
-          String query = ToolBodies.text(args, "query");
-          String category = ToolBodies.text(args, "category");
-          int limit = ToolBodies.integer(args, "limit", 200);
-          List<ClassicRef> all = category == null ? support.jamf().policies().list()
-              : support.jamf().policies().listByCategory(category);
-          String folded = query == null ? null : query.toLowerCase(Locale.ROOT);
-          List<ClassicRef> matching = all.stream()
-              .filter(p -> folded == null
-                  || (p.name() != null && p.name().toLowerCase(Locale.ROOT).contains(folded)))
-              .toList();
-          ObjectNode out = Json.object().put("total", matching.size());
-          ArrayNode items = out.putArray("policies");
-          matching.stream().limit(limit).forEach(p -> items.addObject().put("id", p.id())
-              .put("name", p.name()).put("url", support.links().policy(p.id())));
-          out.put("returned", items.size());
-          String summary = matching.size() + " policies" + (category == null ? ""
-              : " in category '" + category + "'") + (query == null ? ""
-              : " matching '" + query + "'") + (items.size() < matching.size()
-              ? "; showing the first " + items.size() : "") + ".";
-          return ToolResult.structured(summary, out);
-        }))
+        .handler(
+            ToolBodies.read(
+                (args, ctx) -> {
+                  String query = ToolBodies.text(args, "query");
+                  String category = ToolBodies.text(args, "category");
+                  int limit = ToolBodies.integer(args, "limit", 200);
+                  List<ClassicRef> all =
+                      category == null
+                          ? support.jamf().policies().list()
+                          : support.jamf().policies().listByCategory(category);
+                  String folded = query == null ? null : query.toLowerCase(Locale.ROOT);
+                  List<ClassicRef> matching =
+                      all.stream()
+                          .filter(
+                              p ->
+                                  folded == null
+                                      || (p.name() != null
+                                          && p.name().toLowerCase(Locale.ROOT).contains(folded)))
+                          .toList();
+                  ObjectNode out = Json.object().put("total", matching.size());
+                  ArrayNode items = out.putArray("policies");
+                  matching.stream()
+                      .limit(limit)
+                      .forEach(
+                          p ->
+                              items
+                                  .addObject()
+                                  .put("id", p.id())
+                                  .put("name", p.name())
+                                  .put("url", support.links().policy(p.id())));
+                  out.put("returned", items.size());
+                  String summary =
+                      matching.size()
+                          + " policies"
+                          + (category == null ? "" : " in category '" + category + "'")
+                          + (query == null ? "" : " matching '" + query + "'")
+                          + (items.size() < matching.size()
+                              ? "; showing the first " + items.size()
+                              : "")
+                          + ".";
+                  return ToolResult.structured(summary, out);
+                }))
         .build();
   }
 
   static Tool getPolicyDetails(ToolSupport support) {
     return Tool.builder("getPolicyDetails")
         .title("Get policy details")
-        .description("One policy's trigger, frequency, category, Self Service setting, scope"
-            + " (targets and exclusions) and a plain statement of when it actually runs. Give"
-            + " exactly one of policyId or policyName (exact name; if several policies share it,"
-            + " the candidates are listed).")
+        .description(
+            "One policy's trigger, frequency, category, Self Service setting, scope"
+                + " (targets and exclusions) and a plain statement of when it actually runs. Give"
+                + " exactly one of policyId or policyName (exact name; if several policies share it,"
+                + " the candidates are listed).")
         .inputSchema(policyChoice().build())
-        .outputSchema(Schemas.object()
-            .property("id", Schemas.typed("integer", "Jamf policy id"))
-            .property("name", Schemas.typed("string", "Policy name"))
-            .property("enabled", Schemas.typed("boolean", "Whether the policy can run at all"))
-            .property("frequency", Schemas.nullableString("e.g. Once per computer, Ongoing"))
-            .property("howItRuns", Schemas.typed("string", "When the policy really runs"))
-            .property("scope", Schemas.typed("object", "Targets and exclusions"))
-            .required("id", "name", "enabled", "howItRuns", "scope").buildOpen())
+        .outputSchema(
+            Schemas.object()
+                .property("id", Schemas.typed("integer", "Jamf policy id"))
+                .property("name", Schemas.typed("string", "Policy name"))
+                .property("enabled", Schemas.typed("boolean", "Whether the policy can run at all"))
+                .property("frequency", Schemas.nullableString("e.g. Once per computer, Ongoing"))
+                .property("howItRuns", Schemas.typed("string", "When the policy really runs"))
+                .property("scope", Schemas.typed("object", "Targets and exclusions"))
+                .required("id", "name", "enabled", "howItRuns", "scope")
+                .buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
-        .handler(ToolBodies.read((args, ctx) -> {
-          int id = PolicyLookup.resolve(support.jamf(), args);
-          Policy policy = support.jamf().policies().get(id);
-          ObjectNode out = PolicyJson.details(policy, support.links().policy(id));
-          return ToolResult.structured("Policy '" + policy.general().name() + "' (id " + id
-              + "). " + PolicyJson.howItRuns(policy), out);
-        }))
+        .handler(
+            ToolBodies.read(
+                (args, ctx) -> {
+                  int id = PolicyLookup.resolve(support.jamf(), args);
+                  Policy policy = support.jamf().policies().get(id);
+                  ObjectNode out = PolicyJson.details(policy, support.links().policy(id));
+                  return ToolResult.structured(
+                      "Policy '"
+                          + policy.general().name()
+                          + "' (id "
+                          + id
+                          + "). "
+                          + PolicyJson.howItRuns(policy),
+                      out);
+                }))
         .build();
   }
 

@@ -10,79 +10,84 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every request the client can send exists in the Jamf Pro 11.30.1 contract with that method.
- * The list comes from {@link Endpoints#all()}, and a request can only be built from an
- * {@link Endpoint} there, so nothing the client sends escapes this check.
+ * Every request the client can send exists in the Jamf Pro 11.30.1 contract with that method. The
+ * list comes from {@link Endpoints#all()}, and a request can only be built from an {@link Endpoint}
+ * there, so nothing the client sends escapes this check.
  */
 class EndpointContractTest {
 
-    /**
-     * The one documented exception: Jamf's guides use POST /api/oauth/token, the schema declares
-     * only tokenUrl /api/v1/oauth/token (which the client falls back to on 404).
-     */
-    private static final Set<String> DOCUMENTED_EXCEPTIONS = Set.of("POST /api/oauth/token");
+  /**
+   * The one documented exception: Jamf's guides use POST /api/oauth/token, the schema declares only
+   * tokenUrl /api/v1/oauth/token (which the client falls back to on 404).
+   */
+  private static final Set<String> DOCUMENTED_EXCEPTIONS = Set.of("POST /api/oauth/token");
 
-    /** Query parameters the list support adds to every paged request. */
-    private static final List<String> PAGING = List.of("page", "page-size");
+  /** Query parameters the list support adds to every paged request. */
+  private static final List<String> PAGING = List.of("page", "page-size");
 
-    private static ApiContract contract;
+  private static ApiContract contract;
 
-    @BeforeAll
-    static void load() throws Exception {
-        contract = ApiContract.load();
+  @BeforeAll
+  static void load() throws Exception {
+    contract = ApiContract.load();
+  }
+
+  @Test
+  void contractFilesAreThereAndReadable() {
+    assertThat(contract.operations)
+        .contains("GET /api/v1/jamf-pro-version", "GET /JSSResource/policies");
+    assertThat(contract.operations.size()).isGreaterThan(1000);
+  }
+
+  @Test
+  void everyEndpointExistsInTheContract() {
+    List<String> missing = new ArrayList<>();
+    for (Endpoint e : Endpoints.all()) {
+      if (DOCUMENTED_EXCEPTIONS.contains(e.toString())) {
+        continue;
+      }
+      if (contract.find(e.method(), e.template()) == null) {
+        missing.add(e.toString());
+      }
     }
+    assertThat(missing).as("endpoints the Jamf Pro 11.30.1 contract does not have").isEmpty();
+  }
 
-    @Test
-    void contractFilesAreThereAndReadable() {
-        assertThat(contract.operations).contains("GET /api/v1/jamf-pro-version", "GET /JSSResource/policies");
-        assertThat(contract.operations.size()).isGreaterThan(1000);
-    }
+  @Test
+  void theDocumentedExceptionIsStillNeededAndStillUsed() {
+    assertThat(contract.find("POST", "/api/oauth/token")).isNull();
+    assertThat(Endpoints.all()).extracting(Endpoint::toString).containsAll(DOCUMENTED_EXCEPTIONS);
+    assertThat(contract.find("POST", "/api/v1/oauth/token")).isNotNull();
+  }
 
-    @Test
-    void everyEndpointExistsInTheContract() {
-        List<String> missing = new ArrayList<>();
-        for (Endpoint e : Endpoints.all()) {
-            if (DOCUMENTED_EXCEPTIONS.contains(e.toString())) {
-                continue;
-            }
-            if (contract.find(e.method(), e.template()) == null) {
-                missing.add(e.toString());
-            }
-        }
-        assertThat(missing).as("endpoints the Jamf Pro 11.30.1 contract does not have").isEmpty();
-    }
-
-    @Test
-    void theDocumentedExceptionIsStillNeededAndStillUsed() {
-        assertThat(contract.find("POST", "/api/oauth/token")).isNull();
-        assertThat(Endpoints.all()).extracting(Endpoint::toString).containsAll(DOCUMENTED_EXCEPTIONS);
-        assertThat(contract.find("POST", "/api/v1/oauth/token")).isNotNull();
-    }
-
-    @Test
-    void pagedEndpointsDeclareTheParametersTheClientSends() {
-        Map<Endpoint, List<String>> used = Map.of(
-                Endpoints.COMPUTERS_INVENTORY, List.of("section", "filter", "sort"),
-                Endpoints.MOBILE_DEVICES, List.of("sort"),
-                Endpoints.MOBILE_DEVICES_DETAIL, List.of("section", "filter", "sort"),
-                Endpoints.DEPARTMENTS, List.of("filter", "sort"),
-                Endpoints.BUILDINGS, List.of("filter", "sort"),
-                Endpoints.CATEGORIES, List.of("filter", "sort"),
-                Endpoints.SCRIPTS, List.of("filter", "sort"),
-                Endpoints.SMART_GROUPS, List.of("filter", "sort"),
-                Endpoints.STATIC_GROUPS, List.of("filter", "sort"),
-                Endpoints.MDM_COMMANDS, List.of("filter", "sort"));
-        used.forEach((endpoint, params) -> {
-            Set<String> declared = contract.queryParameters.get(contract.find(endpoint.method(), endpoint.template()));
-            assertThat(declared).as(endpoint.toString()).containsAll(PAGING).containsAll(params);
+  @Test
+  void pagedEndpointsDeclareTheParametersTheClientSends() {
+    Map<Endpoint, List<String>> used =
+        Map.of(
+            Endpoints.COMPUTERS_INVENTORY, List.of("section", "filter", "sort"),
+            Endpoints.MOBILE_DEVICES, List.of("sort"),
+            Endpoints.MOBILE_DEVICES_DETAIL, List.of("section", "filter", "sort"),
+            Endpoints.DEPARTMENTS, List.of("filter", "sort"),
+            Endpoints.BUILDINGS, List.of("filter", "sort"),
+            Endpoints.CATEGORIES, List.of("filter", "sort"),
+            Endpoints.SCRIPTS, List.of("filter", "sort"),
+            Endpoints.SMART_GROUPS, List.of("filter", "sort"),
+            Endpoints.STATIC_GROUPS, List.of("filter", "sort"),
+            Endpoints.MDM_COMMANDS, List.of("filter", "sort"));
+    used.forEach(
+        (endpoint, params) -> {
+          Set<String> declared =
+              contract.queryParameters.get(contract.find(endpoint.method(), endpoint.template()));
+          assertThat(declared).as(endpoint.toString()).containsAll(PAGING).containsAll(params);
         });
-    }
+  }
 
-    @Test
-    void theMatcherRejectsWhatTheContractLacks() {
-        assertThat(contract.find("POST", "/api/v1/policies/{id}/retry")).isNull();
-        assertThat(contract.find("GET", "/api/v1/scripts/{id}/run")).isNull();
-        assertThat(contract.find("POST", "/JSSResource/policies")).isNull();
-        assertThat(contract.find("DELETE", "/JSSResource/logflush/policy/id/{id}/interval/{interval}")).isNotNull();
-    }
+  @Test
+  void theMatcherRejectsWhatTheContractLacks() {
+    assertThat(contract.find("POST", "/api/v1/policies/{id}/retry")).isNull();
+    assertThat(contract.find("GET", "/api/v1/scripts/{id}/run")).isNull();
+    assertThat(contract.find("POST", "/JSSResource/policies")).isNull();
+    assertThat(contract.find("DELETE", "/JSSResource/logflush/policy/id/{id}/interval/{interval}"))
+        .isNotNull();
+  }
 }

@@ -28,8 +28,10 @@ final class FakeExchange implements HttpExchange {
   }
 
   static FakeExchange post(String json) {
-    return new FakeExchange("POST", "/mcp").header("Accept", "application/json, text/event-stream")
-        .header("Content-Type", "application/json").body(json);
+    return new FakeExchange("POST", "/mcp")
+        .header("Accept", "application/json, text/event-stream")
+        .header("Content-Type", "application/json")
+        .body(json);
   }
 
   FakeExchange header(String name, String value) {
@@ -51,36 +53,43 @@ final class FakeExchange implements HttpExchange {
     return reply.get(30, TimeUnit.SECONDS);
   }
 
-  @Override public String method() {
+  @Override
+  public String method() {
     return method;
   }
 
-  @Override public String path() {
+  @Override
+  public String path() {
     return path;
   }
 
-  @Override public Optional<String> header(String name) {
+  @Override
+  public Optional<String> header(String name) {
     return Optional.ofNullable(headers.get(name));
   }
 
-  @Override public Optional<String> queryParam(String name) {
+  @Override
+  public Optional<String> queryParam(String name) {
     return Optional.ofNullable(query.get(name));
   }
 
-  @Override public byte[] readBody(int maxBytes) throws IOException {
+  @Override
+  public byte[] readBody(int maxBytes) throws IOException {
     if (body.length > maxBytes) {
       throw new BodyTooLargeException(maxBytes);
     }
     return body;
   }
 
-  @Override public void respond(HttpReply response) {
+  @Override
+  public void respond(HttpReply response) {
     if (!reply.complete(response)) {
       throw new AssertionError("responded twice");
     }
   }
 
-  @Override public StreamOutput startStream(int status, Map<String, String> headers) {
+  @Override
+  public StreamOutput startStream(int status, Map<String, String> headers) {
     if (reply.isDone() || !streamHeaders.complete(headers)) {
       throw new AssertionError("response already started");
     }
@@ -94,7 +103,8 @@ final class FakeExchange implements HttpExchange {
     final CompletableFuture<Void> closed = new CompletableFuture<>();
     volatile boolean broken;
 
-    @Override public synchronized void write(byte[] data) throws IOException {
+    @Override
+    public synchronized void write(byte[] data) throws IOException {
       if (broken || closed.isDone()) {
         throw new IOException("client gone");
       }
@@ -102,11 +112,13 @@ final class FakeExchange implements HttpExchange {
       notifyAll();
     }
 
-    @Override public void close() {
+    @Override
+    public void close() {
       closed.complete(null);
     }
 
-    @Override public void onDisconnect(Runnable callback) {
+    @Override
+    public void onDisconnect(Runnable callback) {
       onDisconnect.add(callback);
     }
 

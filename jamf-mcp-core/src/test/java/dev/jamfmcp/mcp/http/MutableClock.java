@@ -14,15 +14,18 @@ final class MutableClock extends Clock {
     now = now.plus(by);
   }
 
-  @Override public ZoneId getZone() {
+  @Override
+  public ZoneId getZone() {
     return ZoneOffset.UTC;
   }
 
-  @Override public Clock withZone(ZoneId zone) {
+  @Override
+  public Clock withZone(ZoneId zone) {
     return this;
   }
 
-  @Override public Instant instant() {
+  @Override
+  public Instant instant() {
     return now;
   }
 }

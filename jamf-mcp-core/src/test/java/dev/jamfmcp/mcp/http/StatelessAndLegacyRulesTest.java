@@ -13,13 +13,14 @@ import tools.jackson.databind.JsonNode;
 
 /** 2026-07-28 header rules, the discover-then-initialize fallback, legacy HTTP+SSE, SSE framing. */
 class StatelessAndLegacyRulesTest {
-  static final String META = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"%s\","
-      + "\"io.modelcontextprotocol/clientCapabilities\":{},"
-      + "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}";
+  static final String META =
+      "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"%s\","
+          + "\"io.modelcontextprotocol/clientCapabilities\":{},"
+          + "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}";
 
   private final McpServer server = new TestTools().server();
-  private final McpHttpTransport http = McpHttpTransport.create(server,
-      c -> c.sessionKey(HttpTransportRulesTest.KEY));
+  private final McpHttpTransport http =
+      McpHttpTransport.create(server, c -> c.sessionKey(HttpTransportRulesTest.KEY));
   private final Principal alice = Principal.of("alice", "read:jamf");
 
   @AfterEach
@@ -29,9 +30,16 @@ class StatelessAndLegacyRulesTest {
   }
 
   private static FakeExchange modern(String method, String params, String version) {
-    return FakeExchange.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method
-        + "\",\"params\":{" + params + (params.isEmpty() ? "" : ",") + META.formatted(version) + "}}")
-        .header("MCP-Protocol-Version", version).header("Mcp-Method", method);
+    return FakeExchange.post(
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\""
+                + method
+                + "\",\"params\":{"
+                + params
+                + (params.isEmpty() ? "" : ",")
+                + META.formatted(version)
+                + "}}")
+        .header("MCP-Protocol-Version", version)
+        .header("Mcp-Method", method);
   }
 
   private HttpReply send(FakeExchange exchange) throws Exception {
@@ -51,7 +59,8 @@ class StatelessAndLegacyRulesTest {
     assertThat(ok.headers()).doesNotContainKey("Mcp-Session-Id");
     JsonNode result = Json.mapper().readTree(ok.bodyText()).get("result");
     assertThat(result.get("resultType").stringValue()).isEqualTo("complete");
-    HttpReply encoded = send(modern("tools/call", echo, "2026-07-28").header("Mcp-Name", "=?base64?ZWNobw==?="));
+    HttpReply encoded =
+        send(modern("tools/call", echo, "2026-07-28").header("Mcp-Name", "=?base64?ZWNobw==?="));
     assertThat(encoded.status()).isEqualTo(200);
 
     HttpReply wrongName = send(modern("tools/call", echo, "2026-07-28").header("Mcp-Name", "wipe"));
@@ -59,10 +68,11 @@ class StatelessAndLegacyRulesTest {
     assertThat(code(wrongName)).isEqualTo(-32020);
     HttpReply noName = send(modern("tools/call", echo, "2026-07-28"));
     assertThat(code(noName)).isEqualTo(-32020);
-    HttpReply wrongMethod = send(modern("tools/list", "", "2026-07-28").header("Mcp-Method", "tools/call"));
+    HttpReply wrongMethod =
+        send(modern("tools/list", "", "2026-07-28").header("Mcp-Method", "tools/call"));
     assertThat(code(wrongMethod)).isEqualTo(-32020);
-    HttpReply wrongVersion = send(modern("tools/list", "", "2026-07-28")
-        .header("MCP-Protocol-Version", "2025-11-25"));
+    HttpReply wrongVersion =
+        send(modern("tools/list", "", "2026-07-28").header("MCP-Protocol-Version", "2025-11-25"));
     assertThat(wrongVersion.status()).isEqualTo(400);
     assertThat(code(wrongVersion)).isEqualTo(-32020);
   }
@@ -95,8 +105,9 @@ class StatelessAndLegacyRulesTest {
     String first = sse.output.awaitText("\n\n");
     assertThat(first).startsWith("event: endpoint\ndata: /messages?sessionId=");
     String sessionId = first.substring(first.indexOf('=') + 1, first.indexOf("\n\n"));
-    FakeExchange post = FakeExchange.post(HttpTransportRulesTest.INIT.formatted("2024-11-05"))
-        .query("sessionId", sessionId);
+    FakeExchange post =
+        FakeExchange.post(HttpTransportRulesTest.INIT.formatted("2024-11-05"))
+            .query("sessionId", sessionId);
     http.postLegacyMessage(post, alice);
     assertThat(post.awaitReply().status()).isEqualTo(202);
     assertThat(sse.output.awaitText("\"protocolVersion\":\"2024-11-05\""))
@@ -119,8 +130,8 @@ class StatelessAndLegacyRulesTest {
     stream.close();
     stream.close();
     stream.abort();
-    assertThat(out.text()).isEqualTo(
-        "id: 12\nevent: evilevent: x\ndata: line1\ndata: line2\n\n:ab\n\n");
+    assertThat(out.text())
+        .isEqualTo("id: 12\nevent: evilevent: x\ndata: line1\ndata: line2\n\n:ab\n\n");
     assertThat(closes[0]).isEqualTo(1);
     assertThat(stream.send(null, null, "late")).isFalse();
   }

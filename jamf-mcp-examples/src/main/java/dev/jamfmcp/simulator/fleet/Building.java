@@ -1,5 +1,11 @@
 package dev.jamfmcp.simulator.fleet;
 
-public record Building(int id, String name, String streetAddress1, String streetAddress2, String city,
-        String stateProvince, String zipPostalCode, String country) {
-}
+public record Building(
+    int id,
+    String name,
+    String streetAddress1,
+    String streetAddress2,
+    String city,
+    String stateProvince,
+    String zipPostalCode,
+    String country) {}

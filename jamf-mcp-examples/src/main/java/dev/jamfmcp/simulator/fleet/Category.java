@@ -1,4 +1,3 @@
 package dev.jamfmcp.simulator.fleet;
 
-public record Category(int id, String name, int priority) {
-}
+public record Category(int id, String name, int priority) {}

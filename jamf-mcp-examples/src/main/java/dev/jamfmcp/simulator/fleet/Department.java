@@ -1,4 +1,3 @@
 package dev.jamfmcp.simulator.fleet;
 
-public record Department(int id, String name) {
-}
+public record Department(int id, String name) {}

@@ -3,5 +3,5 @@ package dev.jamfmcp.simulator.http;
 /** Answers one routed request. */
 @FunctionalInterface
 public interface Handler {
-    void handle(Exchange ex) throws Exception;
+  void handle(Exchange ex) throws Exception;
 }

@@ -6,269 +6,286 @@ import java.time.Duration;
 import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 
-/** The three mobile device shapes: {@code MobileDeviceV2}, the iOS inventory record, and {@code MobileDeviceDetailsV2}. */
+/**
+ * The three mobile device shapes: {@code MobileDeviceV2}, the iOS inventory record, and {@code
+ * MobileDeviceDetailsV2}.
+ */
 final class MobileDeviceWriter {
-    private static final long TWO_YEARS = Duration.ofDays(730).toMillis();
-    /** Section name and JSON key, in the order of {@code MobileDeviceIosInventory}. */
-    private static final String[][] ARRAY_SECTIONS = {
-            {"APPLICATIONS", "applications"}, {"CERTIFICATES", "certificates"}, {"PROFILES", "profiles"},
-            {"GROUPS", "groups"}, {"EXTENSION_ATTRIBUTES", "extensionAttributes"}};
+  private static final long TWO_YEARS = Duration.ofDays(730).toMillis();
 
-    private final Fleet fleet;
+  /** Section name and JSON key, in the order of {@code MobileDeviceIosInventory}. */
+  private static final String[][] ARRAY_SECTIONS = {
+    {"APPLICATIONS", "applications"},
+    {"CERTIFICATES", "certificates"},
+    {"PROFILES", "profiles"},
+    {"GROUPS", "groups"},
+    {"EXTENSION_ATTRIBUTES", "extensionAttributes"}
+  };
 
-    MobileDeviceWriter(Fleet fleet) {
-        this.fleet = fleet;
+  private final Fleet fleet;
+
+  MobileDeviceWriter(Fleet fleet) {
+    this.fleet = fleet;
+  }
+
+  void summary(JsonGenerator json, MobileDevice d) {
+    json.writeStartObject();
+    json.writeStringProperty("id", String.valueOf(d.id()));
+    json.writeStringProperty("name", d.name());
+    json.writeStringProperty("serialNumber", d.serialNumber());
+    json.writeStringProperty("wifiMacAddress", d.wifiMacAddress());
+    json.writeStringProperty("udid", d.udid());
+    json.writeStringProperty("phoneNumber", d.phoneNumber());
+    json.writeStringProperty("model", d.model());
+    json.writeStringProperty("modelIdentifier", d.modelIdentifier());
+    json.writeStringProperty("username", d.username());
+    json.writeStringProperty("type", "ios");
+    json.writeStringProperty("managementId", d.managementId());
+    json.writeStringProperty("softwareUpdateDeviceId", d.modelIdentifier());
+    json.writeEndObject();
+  }
+
+  void inventory(JsonGenerator json, MobileDevice d, Set<String> sections) {
+    json.writeStartObject();
+    json.writeStringProperty("mobileDeviceId", String.valueOf(d.id()));
+    json.writeStringProperty("deviceType", "iOS");
+    json.writeName("hardware");
+    if (sections.contains("HARDWARE")) {
+      hardware(json, d);
+    } else {
+      json.writeNull();
     }
-
-    void summary(JsonGenerator json, MobileDevice d) {
-        json.writeStartObject();
-        json.writeStringProperty("id", String.valueOf(d.id()));
-        json.writeStringProperty("name", d.name());
-        json.writeStringProperty("serialNumber", d.serialNumber());
-        json.writeStringProperty("wifiMacAddress", d.wifiMacAddress());
-        json.writeStringProperty("udid", d.udid());
-        json.writeStringProperty("phoneNumber", d.phoneNumber());
-        json.writeStringProperty("model", d.model());
-        json.writeStringProperty("modelIdentifier", d.modelIdentifier());
-        json.writeStringProperty("username", d.username());
-        json.writeStringProperty("type", "ios");
-        json.writeStringProperty("managementId", d.managementId());
-        json.writeStringProperty("softwareUpdateDeviceId", d.modelIdentifier());
-        json.writeEndObject();
+    json.writeName("userAndLocation");
+    if (sections.contains("USER_AND_LOCATION")) {
+      userAndLocation(json, d);
+    } else {
+      json.writeNull();
     }
-
-    void inventory(JsonGenerator json, MobileDevice d, Set<String> sections) {
-        json.writeStartObject();
-        json.writeStringProperty("mobileDeviceId", String.valueOf(d.id()));
-        json.writeStringProperty("deviceType", "iOS");
-        json.writeName("hardware");
-        if (sections.contains("HARDWARE")) {
-            hardware(json, d);
-        } else {
-            json.writeNull();
-        }
-        json.writeName("userAndLocation");
-        if (sections.contains("USER_AND_LOCATION")) {
-            userAndLocation(json, d);
-        } else {
-            json.writeNull();
-        }
-        for (String[] section : ARRAY_SECTIONS) {
-            emptyArrayOrNull(json, section[1], sections.contains(section[0]));
-        }
-        json.writeName("general");
-        if (sections.contains("GENERAL")) {
-            general(json, d);
-        } else {
-            json.writeNull();
-        }
-        objectOrNull(json, "security", sections.contains("SECURITY"), () -> security(json, d));
-        emptyArrayOrNull(json, "ebooks", sections.contains("EBOOKS"));
-        objectOrNull(json, "network", sections.contains("NETWORK"), () -> network(json, d));
-        emptyArrayOrNull(json, "serviceSubscriptions", sections.contains("SERVICE_SUBSCRIPTIONS"));
-        emptyArrayOrNull(json, "provisioningProfiles", sections.contains("PROVISIONING_PROFILES"));
-        emptyArrayOrNull(json, "sharedUsers", sections.contains("SHARED_USERS"));
-        objectOrNull(json, "purchasing", sections.contains("PURCHASING"), () -> purchasing(json, d));
-        emptyArrayOrNull(json, "userProfiles", sections.contains("USER_PROFILES"));
-        json.writeEndObject();
+    for (String[] section : ARRAY_SECTIONS) {
+      emptyArrayOrNull(json, section[1], sections.contains(section[0]));
     }
-
-    private static void objectOrNull(JsonGenerator json, String key, boolean requested, Runnable body) {
-        json.writeName(key);
-        if (requested) {
-            body.run();
-        } else {
-            json.writeNull();
-        }
+    json.writeName("general");
+    if (sections.contains("GENERAL")) {
+      general(json, d);
+    } else {
+      json.writeNull();
     }
+    objectOrNull(json, "security", sections.contains("SECURITY"), () -> security(json, d));
+    emptyArrayOrNull(json, "ebooks", sections.contains("EBOOKS"));
+    objectOrNull(json, "network", sections.contains("NETWORK"), () -> network(json, d));
+    emptyArrayOrNull(json, "serviceSubscriptions", sections.contains("SERVICE_SUBSCRIPTIONS"));
+    emptyArrayOrNull(json, "provisioningProfiles", sections.contains("PROVISIONING_PROFILES"));
+    emptyArrayOrNull(json, "sharedUsers", sections.contains("SHARED_USERS"));
+    objectOrNull(json, "purchasing", sections.contains("PURCHASING"), () -> purchasing(json, d));
+    emptyArrayOrNull(json, "userProfiles", sections.contains("USER_PROFILES"));
+    json.writeEndObject();
+  }
 
-    private static void security(JsonGenerator json, MobileDevice d) {
-        json.writeStartObject();
-        json.writeBooleanProperty("dataProtected", true);
-        json.writeBooleanProperty("blockLevelEncryptionCapable", true);
-        json.writeBooleanProperty("fileLevelEncryptionCapable", true);
-        json.writeBooleanProperty("passcodePresent", true);
-        json.writeBooleanProperty("passcodeCompliant", true);
-        json.writeBooleanProperty("passcodeCompliantWithProfile", true);
-        json.writeNumberProperty("hardwareEncryption", 3);
-        json.writeBooleanProperty("activationLockEnabled", d.supervised());
-        json.writeBooleanProperty("jailBreakDetected", false);
-        json.writeBooleanProperty("lostModeEnabled", false);
-        json.writeBooleanProperty("lostModePersistent", false);
-        json.writeStringProperty("bootstrapTokenEscrowed", d.supervised() ? "ESCROWED" : "NOT_ESCROWED");
-        json.writeEndObject();
+  private static void objectOrNull(
+      JsonGenerator json, String key, boolean requested, Runnable body) {
+    json.writeName(key);
+    if (requested) {
+      body.run();
+    } else {
+      json.writeNull();
     }
+  }
 
-    private static void network(JsonGenerator json, MobileDevice d) {
-        json.writeStartObject();
-        boolean cellular = !d.iPad();
-        json.writeStringProperty("cellularTechnology", cellular ? "GSM" : "None");
-        json.writeBooleanProperty("voiceRoamingEnabled", false);
-        json.writeStringProperty("imei", cellular ? String.format("35%06d%07d", Math.floorMod(d.id() * 7919, 1_000_000), d.id()) : "");
-        json.writeStringProperty("currentCarrierNetwork", cellular ? "AT&T" : "");
-        json.writeStringProperty("homeCarrierNetwork", cellular ? "AT&T" : "");
-        json.writeBooleanProperty("dataRoamingEnabled", false);
-        json.writeBooleanProperty("roaming", false);
-        json.writeBooleanProperty("personalHotspotEnabled", false);
-        json.writeStringProperty("phoneNumber", d.phoneNumber());
-        json.writeEndObject();
-    }
+  private static void security(JsonGenerator json, MobileDevice d) {
+    json.writeStartObject();
+    json.writeBooleanProperty("dataProtected", true);
+    json.writeBooleanProperty("blockLevelEncryptionCapable", true);
+    json.writeBooleanProperty("fileLevelEncryptionCapable", true);
+    json.writeBooleanProperty("passcodePresent", true);
+    json.writeBooleanProperty("passcodeCompliant", true);
+    json.writeBooleanProperty("passcodeCompliantWithProfile", true);
+    json.writeNumberProperty("hardwareEncryption", 3);
+    json.writeBooleanProperty("activationLockEnabled", d.supervised());
+    json.writeBooleanProperty("jailBreakDetected", false);
+    json.writeBooleanProperty("lostModeEnabled", false);
+    json.writeBooleanProperty("lostModePersistent", false);
+    json.writeStringProperty(
+        "bootstrapTokenEscrowed", d.supervised() ? "ESCROWED" : "NOT_ESCROWED");
+    json.writeEndObject();
+  }
 
-    private static void purchasing(JsonGenerator json, MobileDevice d) {
-        json.writeStartObject();
-        json.writeBooleanProperty("purchased", true);
-        json.writeBooleanProperty("leased", false);
-        json.writeStringProperty("vendor", "Apple");
-        json.writeStringProperty("poDate", Dates.date(d.enrolledMillis()));
-        json.writeNumberProperty("lifeExpectancy", 3);
-        json.writeArrayPropertyStart("extensionAttributes");
-        json.writeEndArray();
-        json.writeEndObject();
-    }
+  private static void network(JsonGenerator json, MobileDevice d) {
+    json.writeStartObject();
+    boolean cellular = !d.iPad();
+    json.writeStringProperty("cellularTechnology", cellular ? "GSM" : "None");
+    json.writeBooleanProperty("voiceRoamingEnabled", false);
+    json.writeStringProperty(
+        "imei",
+        cellular
+            ? String.format("35%06d%07d", Math.floorMod(d.id() * 7919, 1_000_000), d.id())
+            : "");
+    json.writeStringProperty("currentCarrierNetwork", cellular ? "AT&T" : "");
+    json.writeStringProperty("homeCarrierNetwork", cellular ? "AT&T" : "");
+    json.writeBooleanProperty("dataRoamingEnabled", false);
+    json.writeBooleanProperty("roaming", false);
+    json.writeBooleanProperty("personalHotspotEnabled", false);
+    json.writeStringProperty("phoneNumber", d.phoneNumber());
+    json.writeEndObject();
+  }
 
-    private static void emptyArrayOrNull(JsonGenerator json, String key, boolean requested) {
-        json.writeName(key);
-        if (requested) {
-            json.writeStartArray();
-            json.writeEndArray();
-        } else {
-            json.writeNull();
-        }
-    }
+  private static void purchasing(JsonGenerator json, MobileDevice d) {
+    json.writeStartObject();
+    json.writeBooleanProperty("purchased", true);
+    json.writeBooleanProperty("leased", false);
+    json.writeStringProperty("vendor", "Apple");
+    json.writeStringProperty("poDate", Dates.date(d.enrolledMillis()));
+    json.writeNumberProperty("lifeExpectancy", 3);
+    json.writeArrayPropertyStart("extensionAttributes");
+    json.writeEndArray();
+    json.writeEndObject();
+  }
 
-    private void general(JsonGenerator json, MobileDevice d) {
-        json.writeStartObject();
-        json.writeStringProperty("udid", d.udid());
-        json.writeStringProperty("displayName", d.name());
-        json.writeStringProperty("assetTag", "");
-        json.writeStringProperty("siteId", "-1");
-        json.writeStringProperty("lastInventoryUpdateDate", Dates.instant(d.lastInventoryMillis()));
-        json.writeStringProperty("lastContactDate", Dates.instant(d.lastContactMillis()));
-        json.writeStringProperty("osVersion", d.osVersion());
-        json.writeStringProperty("osRapidSecurityResponse", "");
-        json.writeStringProperty("osBuild", d.osBuild());
-        json.writeStringProperty("osSupplementalBuildVersion", "");
-        json.writeStringProperty("softwareUpdateDeviceId", d.modelIdentifier());
-        json.writeStringProperty("ipAddress", d.ipAddress());
-        json.writeBooleanProperty("managed", true);
-        json.writeBooleanProperty("supervised", d.supervised());
-        json.writeStringProperty("deviceOwnershipType", "Institutional");
-        json.writeNullProperty("enrollmentMethodPrestage");
-        json.writeBooleanProperty("enrollmentSessionTokenValid", false);
-        json.writeStringProperty("lastEnrolledDate", Dates.instant(d.enrolledMillis()));
-        json.writeStringProperty("mdmProfileExpirationDate", Dates.instant(d.enrolledMillis() + TWO_YEARS));
-        json.writeStringProperty("timeZone", "America/Los_Angeles");
-        json.writeBooleanProperty("declarativeDeviceManagementEnabled", true);
-        json.writeStringProperty("managementId", d.managementId());
-        json.writeArrayPropertyStart("extensionAttributes");
-        json.writeEndArray();
-        json.writeEndObject();
+  private static void emptyArrayOrNull(JsonGenerator json, String key, boolean requested) {
+    json.writeName(key);
+    if (requested) {
+      json.writeStartArray();
+      json.writeEndArray();
+    } else {
+      json.writeNull();
     }
+  }
 
-    private static void hardware(JsonGenerator json, MobileDevice d) {
-        json.writeStartObject();
-        json.writeNumberProperty("capacityMb", d.capacityMb());
-        json.writeNumberProperty("availableSpaceMb", d.availableMb());
-        json.writeNumberProperty("usedSpacePercentage", 100 - d.availableMb() * 100 / d.capacityMb());
-        json.writeNumberProperty("batteryLevel", d.batteryLevel());
-        json.writeStringProperty("batteryHealth", "NORMAL");
-        json.writeStringProperty("serialNumber", d.serialNumber());
-        json.writeStringProperty("wifiMacAddress", d.wifiMacAddress());
-        json.writeStringProperty("bluetoothMacAddress", d.bluetoothMacAddress());
-        json.writeStringProperty("modemFirmwareVersion", d.iPad() ? "" : "1.05.01");
-        json.writeStringProperty("model", d.model());
-        json.writeStringProperty("modelIdentifier", d.modelIdentifier());
-        json.writeStringProperty("modelNumber", d.modelNumber());
-        json.writeBooleanProperty("bluetoothLowEnergyCapable", true);
-        json.writeStringProperty("deviceId", String.valueOf(d.id()));
-        json.writeArrayPropertyStart("extensionAttributes");
-        json.writeEndArray();
-        json.writeEndObject();
-    }
+  private void general(JsonGenerator json, MobileDevice d) {
+    json.writeStartObject();
+    json.writeStringProperty("udid", d.udid());
+    json.writeStringProperty("displayName", d.name());
+    json.writeStringProperty("assetTag", "");
+    json.writeStringProperty("siteId", "-1");
+    json.writeStringProperty("lastInventoryUpdateDate", Dates.instant(d.lastInventoryMillis()));
+    json.writeStringProperty("lastContactDate", Dates.instant(d.lastContactMillis()));
+    json.writeStringProperty("osVersion", d.osVersion());
+    json.writeStringProperty("osRapidSecurityResponse", "");
+    json.writeStringProperty("osBuild", d.osBuild());
+    json.writeStringProperty("osSupplementalBuildVersion", "");
+    json.writeStringProperty("softwareUpdateDeviceId", d.modelIdentifier());
+    json.writeStringProperty("ipAddress", d.ipAddress());
+    json.writeBooleanProperty("managed", true);
+    json.writeBooleanProperty("supervised", d.supervised());
+    json.writeStringProperty("deviceOwnershipType", "Institutional");
+    json.writeNullProperty("enrollmentMethodPrestage");
+    json.writeBooleanProperty("enrollmentSessionTokenValid", false);
+    json.writeStringProperty("lastEnrolledDate", Dates.instant(d.enrolledMillis()));
+    json.writeStringProperty(
+        "mdmProfileExpirationDate", Dates.instant(d.enrolledMillis() + TWO_YEARS));
+    json.writeStringProperty("timeZone", "America/Los_Angeles");
+    json.writeBooleanProperty("declarativeDeviceManagementEnabled", true);
+    json.writeStringProperty("managementId", d.managementId());
+    json.writeArrayPropertyStart("extensionAttributes");
+    json.writeEndArray();
+    json.writeEndObject();
+  }
 
-    private void userAndLocation(JsonGenerator json, MobileDevice d) {
-        json.writeStartObject();
-        json.writeStringProperty("username", d.username());
-        json.writeStringProperty("realName", d.realName());
-        json.writeStringProperty("emailAddress", d.email());
-        json.writeStringProperty("position", "");
-        json.writeStringProperty("phoneNumber", d.phoneNumber());
-        json.writeStringProperty("departmentId", String.valueOf(d.departmentId()));
-        json.writeStringProperty("buildingId", String.valueOf(d.buildingId()));
-        json.writeStringProperty("room", "");
-        json.writeStringProperty("building", fleet.buildings().get(d.buildingId() - 1).name());
-        json.writeStringProperty("department", fleet.departments().get(d.departmentId() - 1).name());
-        json.writeArrayPropertyStart("extensionAttributes");
-        json.writeEndArray();
-        json.writeEndObject();
-    }
+  private static void hardware(JsonGenerator json, MobileDevice d) {
+    json.writeStartObject();
+    json.writeNumberProperty("capacityMb", d.capacityMb());
+    json.writeNumberProperty("availableSpaceMb", d.availableMb());
+    json.writeNumberProperty("usedSpacePercentage", 100 - d.availableMb() * 100 / d.capacityMb());
+    json.writeNumberProperty("batteryLevel", d.batteryLevel());
+    json.writeStringProperty("batteryHealth", "NORMAL");
+    json.writeStringProperty("serialNumber", d.serialNumber());
+    json.writeStringProperty("wifiMacAddress", d.wifiMacAddress());
+    json.writeStringProperty("bluetoothMacAddress", d.bluetoothMacAddress());
+    json.writeStringProperty("modemFirmwareVersion", d.iPad() ? "" : "1.05.01");
+    json.writeStringProperty("model", d.model());
+    json.writeStringProperty("modelIdentifier", d.modelIdentifier());
+    json.writeStringProperty("modelNumber", d.modelNumber());
+    json.writeBooleanProperty("bluetoothLowEnergyCapable", true);
+    json.writeStringProperty("deviceId", String.valueOf(d.id()));
+    json.writeArrayPropertyStart("extensionAttributes");
+    json.writeEndArray();
+    json.writeEndObject();
+  }
 
-    void details(JsonGenerator json, MobileDevice d) {
-        json.writeStartObject();
-        json.writeStringProperty("id", String.valueOf(d.id()));
-        json.writeStringProperty("name", d.name());
-        json.writeBooleanProperty("enforceName", false);
-        json.writeStringProperty("assetTag", "");
-        json.writeStringProperty("lastInventoryUpdateTimestamp", Dates.instant(d.lastInventoryMillis()));
-        json.writeStringProperty("lastContactTimestamp", Dates.instant(d.lastContactMillis()));
-        json.writeStringProperty("osVersion", d.osVersion());
-        json.writeStringProperty("osBuild", d.osBuild());
-        json.writeStringProperty("osSupplementalBuildVersion", "");
-        json.writeStringProperty("osRapidSecurityResponse", "");
-        json.writeStringProperty("softwareUpdateDeviceId", d.modelIdentifier());
-        json.writeStringProperty("serialNumber", d.serialNumber());
-        json.writeStringProperty("udid", d.udid());
-        json.writeStringProperty("ipAddress", d.ipAddress());
-        json.writeStringProperty("wifiMacAddress", d.wifiMacAddress());
-        json.writeStringProperty("bluetoothMacAddress", d.bluetoothMacAddress());
-        json.writeBooleanProperty("managed", true);
-        json.writeStringProperty("timeZone", "America/Los_Angeles");
-        json.writeStringProperty("initialEntryTimestamp", Dates.instant(d.enrolledMillis()));
-        json.writeStringProperty("lastEnrollmentTimestamp", Dates.instant(d.enrolledMillis()));
-        json.writeStringProperty("mdmProfileExpirationTimestamp", Dates.instant(d.enrolledMillis() + TWO_YEARS));
-        json.writeStringProperty("deviceOwnershipLevel", "Institutional");
-        json.writeStringProperty("enrollmentMethod", "Automated Device Enrollment");
-        json.writeBooleanProperty("enrollmentSessionTokenValid", false);
-        json.writeBooleanProperty("declarativeDeviceManagementEnabled", true);
-        json.writeObjectPropertyStart("site");
-        json.writeStringProperty("id", "-1");
-        json.writeStringProperty("name", "None");
-        json.writeEndObject();
-        json.writeArrayPropertyStart("extensionAttributes");
-        json.writeEndArray();
-        json.writeObjectPropertyStart("location");
-        json.writeStringProperty("username", d.username());
-        json.writeStringProperty("realName", d.realName());
-        json.writeStringProperty("emailAddress", d.email());
-        json.writeStringProperty("position", "");
-        json.writeStringProperty("phoneNumber", d.phoneNumber());
-        json.writeStringProperty("departmentId", String.valueOf(d.departmentId()));
-        json.writeStringProperty("buildingId", String.valueOf(d.buildingId()));
-        json.writeStringProperty("room", "");
-        json.writeEndObject();
-        json.writeStringProperty("type", "ios");
-        json.writeObjectPropertyStart("ios");
-        json.writeStringProperty("model", d.model());
-        json.writeStringProperty("modelIdentifier", d.modelIdentifier());
-        json.writeStringProperty("modelNumber", d.modelNumber());
-        json.writeBooleanProperty("supervised", d.supervised());
-        json.writeNumberProperty("batteryLevel", d.batteryLevel());
-        json.writeStringProperty("batteryHealth", "NORMAL");
-        json.writeNumberProperty("capacityMb", d.capacityMb());
-        json.writeNumberProperty("availableMb", d.availableMb());
-        json.writeNumberProperty("percentageUsed", 100 - d.availableMb() * 100 / d.capacityMb());
-        json.writeBooleanProperty("shared", false);
-        json.writeBooleanProperty("deviceLocatorServiceEnabled", true);
-        json.writeBooleanProperty("cloudBackupEnabled", false);
-        json.writeBooleanProperty("locationServicesEnabled", true);
-        json.writeBooleanProperty("bleCapable", true);
-        json.writeEndObject();
-        json.writeNullProperty("tvos");
-        json.writeNullProperty("watchos");
-        json.writeNullProperty("visionos");
-        json.writeStringProperty("managementId", d.managementId());
-        json.writeArrayPropertyStart("groups");
-        json.writeEndArray();
-        json.writeEndObject();
-    }
+  private void userAndLocation(JsonGenerator json, MobileDevice d) {
+    json.writeStartObject();
+    json.writeStringProperty("username", d.username());
+    json.writeStringProperty("realName", d.realName());
+    json.writeStringProperty("emailAddress", d.email());
+    json.writeStringProperty("position", "");
+    json.writeStringProperty("phoneNumber", d.phoneNumber());
+    json.writeStringProperty("departmentId", String.valueOf(d.departmentId()));
+    json.writeStringProperty("buildingId", String.valueOf(d.buildingId()));
+    json.writeStringProperty("room", "");
+    json.writeStringProperty("building", fleet.buildings().get(d.buildingId() - 1).name());
+    json.writeStringProperty("department", fleet.departments().get(d.departmentId() - 1).name());
+    json.writeArrayPropertyStart("extensionAttributes");
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  void details(JsonGenerator json, MobileDevice d) {
+    json.writeStartObject();
+    json.writeStringProperty("id", String.valueOf(d.id()));
+    json.writeStringProperty("name", d.name());
+    json.writeBooleanProperty("enforceName", false);
+    json.writeStringProperty("assetTag", "");
+    json.writeStringProperty(
+        "lastInventoryUpdateTimestamp", Dates.instant(d.lastInventoryMillis()));
+    json.writeStringProperty("lastContactTimestamp", Dates.instant(d.lastContactMillis()));
+    json.writeStringProperty("osVersion", d.osVersion());
+    json.writeStringProperty("osBuild", d.osBuild());
+    json.writeStringProperty("osSupplementalBuildVersion", "");
+    json.writeStringProperty("osRapidSecurityResponse", "");
+    json.writeStringProperty("softwareUpdateDeviceId", d.modelIdentifier());
+    json.writeStringProperty("serialNumber", d.serialNumber());
+    json.writeStringProperty("udid", d.udid());
+    json.writeStringProperty("ipAddress", d.ipAddress());
+    json.writeStringProperty("wifiMacAddress", d.wifiMacAddress());
+    json.writeStringProperty("bluetoothMacAddress", d.bluetoothMacAddress());
+    json.writeBooleanProperty("managed", true);
+    json.writeStringProperty("timeZone", "America/Los_Angeles");
+    json.writeStringProperty("initialEntryTimestamp", Dates.instant(d.enrolledMillis()));
+    json.writeStringProperty("lastEnrollmentTimestamp", Dates.instant(d.enrolledMillis()));
+    json.writeStringProperty(
+        "mdmProfileExpirationTimestamp", Dates.instant(d.enrolledMillis() + TWO_YEARS));
+    json.writeStringProperty("deviceOwnershipLevel", "Institutional");
+    json.writeStringProperty("enrollmentMethod", "Automated Device Enrollment");
+    json.writeBooleanProperty("enrollmentSessionTokenValid", false);
+    json.writeBooleanProperty("declarativeDeviceManagementEnabled", true);
+    json.writeObjectPropertyStart("site");
+    json.writeStringProperty("id", "-1");
+    json.writeStringProperty("name", "None");
+    json.writeEndObject();
+    json.writeArrayPropertyStart("extensionAttributes");
+    json.writeEndArray();
+    json.writeObjectPropertyStart("location");
+    json.writeStringProperty("username", d.username());
+    json.writeStringProperty("realName", d.realName());
+    json.writeStringProperty("emailAddress", d.email());
+    json.writeStringProperty("position", "");
+    json.writeStringProperty("phoneNumber", d.phoneNumber());
+    json.writeStringProperty("departmentId", String.valueOf(d.departmentId()));
+    json.writeStringProperty("buildingId", String.valueOf(d.buildingId()));
+    json.writeStringProperty("room", "");
+    json.writeEndObject();
+    json.writeStringProperty("type", "ios");
+    json.writeObjectPropertyStart("ios");
+    json.writeStringProperty("model", d.model());
+    json.writeStringProperty("modelIdentifier", d.modelIdentifier());
+    json.writeStringProperty("modelNumber", d.modelNumber());
+    json.writeBooleanProperty("supervised", d.supervised());
+    json.writeNumberProperty("batteryLevel", d.batteryLevel());
+    json.writeStringProperty("batteryHealth", "NORMAL");
+    json.writeNumberProperty("capacityMb", d.capacityMb());
+    json.writeNumberProperty("availableMb", d.availableMb());
+    json.writeNumberProperty("percentageUsed", 100 - d.availableMb() * 100 / d.capacityMb());
+    json.writeBooleanProperty("shared", false);
+    json.writeBooleanProperty("deviceLocatorServiceEnabled", true);
+    json.writeBooleanProperty("cloudBackupEnabled", false);
+    json.writeBooleanProperty("locationServicesEnabled", true);
+    json.writeBooleanProperty("bleCapable", true);
+    json.writeEndObject();
+    json.writeNullProperty("tvos");
+    json.writeNullProperty("watchos");
+    json.writeNullProperty("visionos");
+    json.writeStringProperty("managementId", d.managementId());
+    json.writeArrayPropertyStart("groups");
+    json.writeEndArray();
+    json.writeEndObject();
+  }
 }

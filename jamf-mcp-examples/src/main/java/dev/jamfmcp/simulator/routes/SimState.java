@@ -8,6 +8,10 @@ import dev.jamfmcp.simulator.fleet.Fleet;
 import dev.jamfmcp.simulator.fleet.StaticGroupStore;
 
 /** What the routes read and change: the fleet, the mutable stores, and the switchboards. */
-public record SimState(SimulatorConfig config, Fleet fleet, StaticGroupStore staticGroups, SideEffects effects,
-        TokenStore tokens, Faults faults) {
-}
+public record SimState(
+    SimulatorConfig config,
+    Fleet fleet,
+    StaticGroupStore staticGroups,
+    SideEffects effects,
+    TokenStore tokens,
+    Faults faults) {}

@@ -3,5 +3,5 @@ package dev.jamfmcp.simulator.rsql;
 /** Orders rows without boxing them. */
 @FunctionalInterface
 public interface IntComparator {
-    int compare(int left, int right);
+  int compare(int left, int right);
 }

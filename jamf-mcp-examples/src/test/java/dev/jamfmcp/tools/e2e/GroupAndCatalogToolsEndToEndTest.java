@@ -39,7 +39,9 @@ class GroupAndCatalogToolsEndToEndTest {
   }
 
   private static StaticGroup staticGroup(String name) {
-    return fx.sim.staticGroups().all().stream().filter(g -> g.name().equals(name)).findFirst()
+    return fx.sim.staticGroups().all().stream()
+        .filter(g -> g.name().equals(name))
+        .findFirst()
         .orElseThrow();
   }
 
@@ -47,22 +49,23 @@ class GroupAndCatalogToolsEndToEndTest {
   void listAndReadGroupsOfBothKinds() {
     TestClient client = fx.tokenClient(ALICE);
     JsonNode all = result(client, "listComputerGroups", args("{}"));
-    assertThat(all.at("/structuredContent/total").intValue()).isEqualTo(
-        fx.sim.fleet().smartGroups().size() + fx.sim.staticGroups().all().size());
+    assertThat(all.at("/structuredContent/total").intValue())
+        .isEqualTo(fx.sim.fleet().smartGroups().size() + fx.sim.staticGroups().all().size());
     JsonNode statics = result(client, "listComputerGroups", args("{'type':'static'}"));
     assertThat(statics.at("/structuredContent/total").intValue())
         .isEqualTo(fx.sim.staticGroups().all().size());
     SmartGroup smart = fx.sim.fleet().smartGroups().get(0);
-    JsonNode smartMembers = result(client, "getComputerGroupMembers",
-        args("{'groupId':'" + smart.id() + "','limit':5}"));
+    JsonNode smartMembers =
+        result(
+            client, "getComputerGroupMembers", args("{'groupId':'" + smart.id() + "','limit':5}"));
     assertThat(smartMembers.at("/structuredContent/type").stringValue()).isEqualTo("smart");
     assertThat(smartMembers.at("/structuredContent/total").intValue())
         .isEqualTo(smart.membershipCount());
     assertThat(smartMembers.at("/structuredContent/returned").intValue())
         .isEqualTo(Math.min(5, smart.membershipCount()));
     StaticGroup exec = staticGroup("Executive Macs");
-    JsonNode staticMembers = result(client, "getComputerGroupMembers",
-        args("{'groupId':'" + exec.id() + "'}"));
+    JsonNode staticMembers =
+        result(client, "getComputerGroupMembers", args("{'groupId':'" + exec.id() + "'}"));
     assertThat(staticMembers.at("/structuredContent/type").stringValue()).isEqualTo("static");
     assertThat(staticMembers.at("/structuredContent/total").intValue())
         .isEqualTo(exec.computerIds().size());
@@ -80,8 +83,16 @@ class GroupAndCatalogToolsEndToEndTest {
     }
     int added = candidate;
     String serial = fx.computers().serialNumber(added - 1);
-    var arguments = args("{'groupId':'" + kiosk.id() + "','add':['" + serial + "'],"
-        + "'remove':['computer:" + removed + "']}");
+    var arguments =
+        args(
+            "{'groupId':'"
+                + kiosk.id()
+                + "','add':['"
+                + serial
+                + "'],"
+                + "'remove':['computer:"
+                + removed
+                + "']}");
     JsonNode preview = result(fx.tokenClient(ALICE), "setStaticGroupMembership", arguments);
     assertThat(text(preview)).contains("add 1, remove 1").contains(serial);
     fx.assertNothingSentToJamf();
@@ -91,21 +102,34 @@ class GroupAndCatalogToolsEndToEndTest {
     List<Integer> expected = new ArrayList<>(kiosk.computerIds());
     expected.remove(Integer.valueOf(removed));
     expected.add(added);
-    assertThat(fx.effects().groupMembershipChanges()).singleElement().satisfies(c -> {
-      assertThat(c.groupId()).isEqualTo(kiosk.id());
-      assertThat(c.after()).containsExactlyInAnyOrderElementsOf(expected);
-    });
-    assertThat(fx.audit).singleElement().satisfies(e -> assertThat(e.targets())
-        .containsExactly("computer:" + added, "computer:" + removed));
+    assertThat(fx.effects().groupMembershipChanges())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.groupId()).isEqualTo(kiosk.id());
+              assertThat(c.after()).containsExactlyInAnyOrderElementsOf(expected);
+            });
+    assertThat(fx.audit)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.targets())
+                    .containsExactly("computer:" + added, "computer:" + removed));
 
     JsonNode again = result(fx.tokenClient(ALICE), "setStaticGroupMembership", arguments);
     assertThat(again.get("isError").booleanValue()).isTrue();
     assertThat(text(again)).contains("Nothing to change").contains("already a member");
-    JsonNode mobile = result(fx.tokenClient(ALICE), "setStaticGroupMembership",
-        args("{'groupId':'" + kiosk.id() + "','add':['mobile:1']}"));
+    JsonNode mobile =
+        result(
+            fx.tokenClient(ALICE),
+            "setStaticGroupMembership",
+            args("{'groupId':'" + kiosk.id() + "','add':['mobile:1']}"));
     assertThat(text(mobile)).contains("computers only");
-    JsonNode smart = result(fx.tokenClient(ALICE), "setStaticGroupMembership",
-        args("{'groupId':'" + fx.sim.fleet().smartGroups().get(0).id() + "','add':['1']}"));
+    JsonNode smart =
+        result(
+            fx.tokenClient(ALICE),
+            "setStaticGroupMembership",
+            args("{'groupId':'" + fx.sim.fleet().smartGroups().get(0).id() + "','add':['1']}"));
     assertThat(text(smart)).contains("No static computer group");
     assertThat(fx.effects().groupMembershipChanges()).hasSize(1);
   }
@@ -124,11 +148,12 @@ class GroupAndCatalogToolsEndToEndTest {
     JsonNode mac = result(client, "listConfigurationProfiles", args("{'platform':'mac'}"));
     assertThat(mac.at("/structuredContent/total").intValue())
         .isEqualTo(fx.sim.fleet().macProfiles().size());
-    JsonNode mobile = result(client, "listConfigurationProfiles",
-        args("{'platform':'mobile','query':'wi-fi'}"));
+    JsonNode mobile =
+        result(client, "listConfigurationProfiles", args("{'platform':'mobile','query':'wi-fi'}"));
     assertThat(mobile.at("/structuredContent/total").intValue()).isEqualTo(1);
-    JsonNode profile = result(client, "getConfigurationProfileDetails",
-        args("{'platform':'mac','profileId':'1'}"));
+    JsonNode profile =
+        result(
+            client, "getConfigurationProfileDetails", args("{'platform':'mac','profileId':'1'}"));
     assertThat(profile.at("/structuredContent/name").stringValue())
         .isEqualTo(fx.sim.fleet().macProfiles().get(0).name());
     assertThat(profile.at("/structuredContent/scope/allDevices").booleanValue()).isTrue();

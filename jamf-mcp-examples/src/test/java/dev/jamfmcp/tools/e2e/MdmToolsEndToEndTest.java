@@ -46,13 +46,20 @@ class MdmToolsEndToEndTest {
   @Test
   void devicesAreResolvedByIdSerialAndNameAcrossComputersAndMobilesOnceEach() {
     MobileDevice phone = fx.sim.fleet().mobileDevices().get(2);
-    ObjectNode restart = args("{'command':'restart','deviceIds':['computer:10','"
-        + fx.computers().serialNumber(10) + "','" + phone.serialNumber() + "','11']}");
+    ObjectNode restart =
+        args(
+            "{'command':'restart','deviceIds':['computer:10','"
+                + fx.computers().serialNumber(10)
+                + "','"
+                + phone.serialNumber()
+                + "','11']}");
     JsonNode done = confirmed(fx.tokenClient(ALICE), "sendMdmCommand", restart);
     // '11' is the computer whose serial was given too: it gets the command once
     assertThat(done.at("/structuredContent/counts/done").intValue()).isEqualTo(3);
-    assertThat(fx.effects().mdmCommands()).extracting(c -> c.managementId()).containsExactly(
-        fx.computers().managementId(9), fx.computers().managementId(10), phone.managementId());
+    assertThat(fx.effects().mdmCommands())
+        .extracting(c -> c.managementId())
+        .containsExactly(
+            fx.computers().managementId(9), fx.computers().managementId(10), phone.managementId());
   }
 
   @Test
@@ -66,33 +73,51 @@ class MdmToolsEndToEndTest {
     }
     assertThat(duplicate).as("the fleet has two computers with one name").isNotNull();
     ObjectNode restart = Json.object().put("command", "restart");
-    restart.putArray("deviceIds").add(duplicate).add("NO-SUCH-SERIAL").add("mobile:99999")
+    restart
+        .putArray("deviceIds")
+        .add(duplicate)
+        .add("NO-SUCH-SERIAL")
+        .add("mobile:99999")
         .add("computer:1");
     JsonNode refused = result(fx.tokenClient(ALICE), "sendMdmCommand", restart);
     assertThat(refused.get("isError").booleanValue()).isTrue();
-    assertThat(text(refused)).contains("Could not identify 3 devices").contains(duplicate)
-        .contains("candidates").contains("NO-SUCH-SERIAL").contains("mobile:99999")
-        .contains("Nothing was done").doesNotContain("'computer:1'");
+    assertThat(text(refused))
+        .contains("Could not identify 3 devices")
+        .contains(duplicate)
+        .contains("candidates")
+        .contains("NO-SUCH-SERIAL")
+        .contains("mobile:99999")
+        .contains("Nothing was done")
+        .doesNotContain("'computer:1'");
     fx.assertNothingSentToJamf();
   }
 
   @Test
   void commandsThatDoNotFitTheDevicesOrLackOptionsAreRefusedBeforeAnyPreview() {
     TestClient alice = fx.tokenClient(ALICE);
-    JsonNode noPin = result(alice, "sendMdmCommand",
-        args("{'command':'lock','deviceIds':['computer:1']}"));
+    JsonNode noPin =
+        result(alice, "sendMdmCommand", args("{'command':'lock','deviceIds':['computer:1']}"));
     assertThat(text(noPin)).contains("options.pin");
-    JsonNode lostMac = result(alice, "sendMdmCommand",
-        args("{'command':'enableLostMode','deviceIds':['computer:1'],'options':{'message':'x'}}"));
+    JsonNode lostMac =
+        result(
+            alice,
+            "sendMdmCommand",
+            args(
+                "{'command':'enableLostMode','deviceIds':['computer:1'],'options':{'message':'x'}}"));
     assertThat(text(lostMac)).contains("iPhones and iPads only");
-    JsonNode lostNoText = result(alice, "sendMdmCommand",
-        args("{'command':'enableLostMode','deviceIds':['mobile:1']}"));
+    JsonNode lostNoText =
+        result(
+            alice, "sendMdmCommand", args("{'command':'enableLostMode','deviceIds':['mobile:1']}"));
     assertThat(text(lostNoText)).contains("options.message or options.phoneNumber");
-    JsonNode badOption = result(alice, "sendMdmCommand",
-        args("{'command':'shutDown','deviceIds':['mobile:1'],'options':{'pin':'123456'}}"));
+    JsonNode badOption =
+        result(
+            alice,
+            "sendMdmCommand",
+            args("{'command':'shutDown','deviceIds':['mobile:1'],'options':{'pin':'123456'}}"));
     assertThat(text(badOption)).contains("does not apply");
-    JsonNode clear = result(alice, "sendMdmCommand",
-        args("{'command':'clearPasscode','deviceIds':['mobile:1']}"));
+    JsonNode clear =
+        result(
+            alice, "sendMdmCommand", args("{'command':'clearPasscode','deviceIds':['mobile:1']}"));
     assertThat(text(clear)).contains("unlockToken");
     for (JsonNode r : List.of(noPin, lostMac, lostNoText, badOption, clear)) {
       assertThat(r.get("isError").booleanValue()).isTrue();
@@ -102,26 +127,31 @@ class MdmToolsEndToEndTest {
 
   @Test
   void lostModeOptionsMapOntoTheContractFields() {
-    JsonNode done = confirmed(fx.tokenClient(ALICE), "sendMdmCommand", args(
-        "{'command':'enableLostMode','deviceIds':['mobile:2'],'options':{'message':'Call IT',"
-            + "'phoneNumber':'555-0100'}}"));
+    JsonNode done =
+        confirmed(
+            fx.tokenClient(ALICE),
+            "sendMdmCommand",
+            args(
+                "{'command':'enableLostMode','deviceIds':['mobile:2'],'options':{'message':'Call IT',"
+                    + "'phoneNumber':'555-0100'}}"));
     assertThat(done.at("/structuredContent/commandType").stringValue())
         .isEqualTo("ENABLE_LOST_MODE");
-    assertThat(fx.effects().mdmCommands()).singleElement()
+    assertThat(fx.effects().mdmCommands())
+        .singleElement()
         .satisfies(c -> assertThat(c.commandType()).isEqualTo("ENABLE_LOST_MODE"));
   }
 
   @Test
   void aFailureMidWriteIsReportedExactlyAndNothingIsRetried() {
     fx.sim.faults().set(FaultSettings.none().withPathPrefix("/api/v2/mdm/commands"));
-    ObjectNode restart = args("{'command':'restart','deviceIds':['computer:21','computer:22',"
-        + "'computer:23']}");
+    ObjectNode restart =
+        args("{'command':'restart','deviceIds':['computer:21','computer:22'," + "'computer:23']}");
     TestClient alice = fx.tokenClient(ALICE);
     String token = WriteToolsFixture.previewToken(alice, "sendMdmCommand", restart);
     fx.sim.faults().failNext(1, 0); // the first POST goes through
     fx.sim.faults().failNext(1, 500); // the second is refused
-    JsonNode partial = result(alice, "sendMdmCommand",
-        restart.deepCopy().put("confirmationToken", token));
+    JsonNode partial =
+        result(alice, "sendMdmCommand", restart.deepCopy().put("confirmationToken", token));
     assertThat(partial.get("isError").booleanValue()).isTrue();
     assertThat(text(partial)).startsWith("NOT COMPLETE").contains("reached 1 of 3");
     JsonNode devices = partial.at("/structuredContent/devices");
@@ -130,9 +160,11 @@ class MdmToolsEndToEndTest {
     assertThat(devices.get(2).get("result").stringValue()).isEqualTo("not_attempted");
     assertThat(partial.at("/structuredContent/outcome").stringValue())
         .isEqualTo("partially_succeeded");
-    assertThat(fx.effects().mdmCommands()).singleElement()
+    assertThat(fx.effects().mdmCommands())
+        .singleElement()
         .satisfies(c -> assertThat(c.managementId()).isEqualTo(fx.computers().managementId(20)));
-    assertThat(fx.audit).singleElement()
+    assertThat(fx.audit)
+        .singleElement()
         .satisfies(e -> assertThat(e.outcome()).isEqualTo("partially_succeeded"));
   }
 
@@ -143,10 +175,9 @@ class MdmToolsEndToEndTest {
     TestClient alice = fx.tokenClient(ALICE);
     String token = WriteToolsFixture.previewToken(alice, "sendMdmCommand", restart);
     fx.sim.faults().failNext(1, 504);
-    JsonNode result = result(alice, "sendMdmCommand",
-        restart.deepCopy().put("confirmationToken", token));
-    assertThat(result.at("/structuredContent/devices/0/result").stringValue())
-        .isEqualTo("unknown");
+    JsonNode result =
+        result(alice, "sendMdmCommand", restart.deepCopy().put("confirmationToken", token));
+    assertThat(result.at("/structuredContent/devices/0/result").stringValue()).isEqualTo("unknown");
     assertThat(result.at("/structuredContent/devices/1/result").stringValue())
         .isEqualTo("not_attempted");
     assertThat(text(result)).contains("may or may not");
@@ -167,11 +198,15 @@ class MdmToolsEndToEndTest {
         .isEqualTo("blank_push");
     assertThat(done.at("/structuredContent/devices/1/method").stringValue())
         .isEqualTo("DEVICE_INFORMATION");
-    assertThat(text(done)).contains("no MDM command that makes a Mac submit inventory")
+    assertThat(text(done))
+        .contains("no MDM command that makes a Mac submit inventory")
         .contains("Update Inventory");
-    assertThat(fx.effects().blankPushes()).singleElement().satisfies(p ->
-        assertThat(p.managementIds()).containsExactly(fx.computers().managementId(39)));
-    assertThat(fx.effects().mdmCommands()).singleElement()
+    assertThat(fx.effects().blankPushes())
+        .singleElement()
+        .satisfies(
+            p -> assertThat(p.managementIds()).containsExactly(fx.computers().managementId(39)));
+    assertThat(fx.effects().mdmCommands())
+        .singleElement()
         .satisfies(c -> assertThat(c.commandType()).isEqualTo("DEVICE_INFORMATION"));
     List<Double> progress = new ArrayList<>();
     client.related().stream()
@@ -182,16 +217,24 @@ class MdmToolsEndToEndTest {
 
   @Test
   void listMdmCommandsShowsWhatWasQueuedWithItsState() {
-    confirmed(fx.tokenClient(ALICE), "sendMdmCommand",
+    confirmed(
+        fx.tokenClient(ALICE),
+        "sendMdmCommand",
         args("{'command':'shutDown','deviceIds':['computer:50']}"));
-    JsonNode list = result(fx.tokenClient(ALICE), "listMdmCommands",
-        args("{'deviceId':'" + fx.computers().serialNumber(49) + "'}"));
+    JsonNode list =
+        result(
+            fx.tokenClient(ALICE),
+            "listMdmCommands",
+            args("{'deviceId':'" + fx.computers().serialNumber(49) + "'}"));
     assertThat(list.at("/structuredContent/total").intValue()).isEqualTo(1);
     assertThat(list.at("/structuredContent/commands/0/commandType").stringValue())
         .isEqualTo("SHUT_DOWN_DEVICE");
     assertThat(list.at("/structuredContent/commands/0/state").stringValue()).isEqualTo("PENDING");
-    JsonNode acknowledged = result(fx.tokenClient(ALICE), "listMdmCommands",
-        args("{'deviceId':'computer:50','status':'ACKNOWLEDGED'}"));
+    JsonNode acknowledged =
+        result(
+            fx.tokenClient(ALICE),
+            "listMdmCommands",
+            args("{'deviceId':'computer:50','status':'ACKNOWLEDGED'}"));
     assertThat(acknowledged.at("/structuredContent/total").intValue()).isZero();
   }
 }

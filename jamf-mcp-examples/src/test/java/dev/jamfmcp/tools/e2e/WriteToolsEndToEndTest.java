@@ -33,11 +33,20 @@ import tools.jackson.databind.node.ObjectNode;
  * sent to Jamf, read-only mode, scope refusal, the typed phrase for erase, and the audit log.
  */
 class WriteToolsEndToEndTest {
-  static final Set<String> WRITES = Set.of("executePolicy", "updateInventory", "sendMdmCommand",
-      "setStaticGroupMembership");
-  static final Set<String> READS = Set.of("listPolicies", "getPolicyDetails", "listScripts",
-      "getScriptDetails", "listConfigurationProfiles", "getConfigurationProfileDetails",
-      "listComputerGroups", "getComputerGroupMembers", "listMdmCommands", "listPatchTitles");
+  static final Set<String> WRITES =
+      Set.of("executePolicy", "updateInventory", "sendMdmCommand", "setStaticGroupMembership");
+  static final Set<String> READS =
+      Set.of(
+          "listPolicies",
+          "getPolicyDetails",
+          "listScripts",
+          "getScriptDetails",
+          "listConfigurationProfiles",
+          "getConfigurationProfileDetails",
+          "listComputerGroups",
+          "getComputerGroupMembers",
+          "listMdmCommands",
+          "listPatchTitles");
   static WriteToolsFixture fx;
 
   @BeforeAll
@@ -81,12 +90,11 @@ class WriteToolsEndToEndTest {
       assertThat(tool.at("/inputSchema/type").stringValue()).as(name).isEqualTo("object");
       assertThat(tool.at("/outputSchema/type").stringValue()).as(name).isEqualTo("object");
       JsonNode hints = tool.get("annotations");
-      for (String hint : List.of("readOnlyHint", "destructiveHint", "idempotentHint",
-          "openWorldHint")) {
+      for (String hint :
+          List.of("readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint")) {
         assertThat(hints.has(hint)).as(name + " " + hint).isTrue();
       }
-      assertThat(hints.get("readOnlyHint").booleanValue()).as(name)
-          .isEqualTo(READS.contains(name));
+      assertThat(hints.get("readOnlyHint").booleanValue()).as(name).isEqualTo(READS.contains(name));
       if (WRITES.contains(name)) {
         assertThat(tool.at("/inputSchema/properties/confirmationToken").isObject()).isTrue();
       }
@@ -107,50 +115,69 @@ class WriteToolsEndToEndTest {
     JsonNode first = result(client, "sendMdmCommand", restart("computer:1"));
     assertThat(first.at("/structuredContent/status").stringValue())
         .isEqualTo("confirmation_required");
-    assertThat(text(first)).startsWith("Nothing has been done yet").contains(name)
-        .contains(serial).contains("RESTART_DEVICE");
+    assertThat(text(first))
+        .startsWith("Nothing has been done yet")
+        .contains(name)
+        .contains(serial)
+        .contains("RESTART_DEVICE");
     assertThat(first.at("/structuredContent/confirmation/targets/0").stringValue())
         .isEqualTo(name + " (serial " + serial + ", computer:1)");
     fx.assertNothingSentToJamf();
     assertThat(fx.audit).isEmpty();
 
     String token = first.at("/structuredContent/confirmation/token").stringValue();
-    JsonNode done = result(client, "sendMdmCommand",
-        restart("computer:1").put("confirmationToken", token));
+    JsonNode done =
+        result(client, "sendMdmCommand", restart("computer:1").put("confirmationToken", token));
     assertThat(done.at("/structuredContent/status").stringValue()).isEqualTo("executed");
     assertThat(done.at("/structuredContent/outcome").stringValue()).isEqualTo("succeeded");
-    assertThat(fx.effects().mdmCommands()).singleElement().satisfies(c -> {
-      assertThat(c.commandType()).isEqualTo("RESTART_DEVICE");
-      assertThat(c.managementId()).isEqualTo(fx.computers().managementId(0));
-    });
-    assertThat(fx.audit).singleElement().satisfies(e -> {
-      assertThat(e.principal()).isEqualTo("alice");
-      assertThat(e.tool()).isEqualTo("sendMdmCommand");
-      assertThat(e.arguments().has("confirmationToken")).isFalse();
-      assertThat(e.arguments().get("command").stringValue()).isEqualTo("restart");
-      assertThat(e.targets()).containsExactly("computer:1");
-      assertThat(e.outcome()).isEqualTo("succeeded");
-      assertThat(e.jamfResponse().at("/0/commandUuid").stringValue())
-          .isEqualTo(fx.effects().mdmCommands().get(0).uuid());
-      assertThat(e.time()).isEqualTo(fx.clock.instant());
-    });
+    assertThat(fx.effects().mdmCommands())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.commandType()).isEqualTo("RESTART_DEVICE");
+              assertThat(c.managementId()).isEqualTo(fx.computers().managementId(0));
+            });
+    assertThat(fx.audit)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.principal()).isEqualTo("alice");
+              assertThat(e.tool()).isEqualTo("sendMdmCommand");
+              assertThat(e.arguments().has("confirmationToken")).isFalse();
+              assertThat(e.arguments().get("command").stringValue()).isEqualTo("restart");
+              assertThat(e.targets()).containsExactly("computer:1");
+              assertThat(e.outcome()).isEqualTo("succeeded");
+              assertThat(e.jamfResponse().at("/0/commandUuid").stringValue())
+                  .isEqualTo(fx.effects().mdmCommands().get(0).uuid());
+              assertThat(e.time()).isEqualTo(fx.clock.instant());
+            });
   }
 
   @Test
   void everyBadTokenIsRefusedAndNothingReachesJamf() {
     TestClient alice = fx.tokenClient(ALICE);
     String token = previewToken(alice, "sendMdmCommand", restart("computer:2"));
-    String tampered = token.substring(0, 12) + (token.charAt(12) == 'A' ? 'B' : 'A')
-        + token.substring(13);
-    List<JsonNode> refusals = List.of(
-        result(alice, "sendMdmCommand", restart("computer:2").put("confirmationToken", tampered)),
-        result(fx.tokenClient(MALLORY), "sendMdmCommand",
-            restart("computer:2").put("confirmationToken", token)),
-        result(alice, "sendMdmCommand", restart("computer:3").put("confirmationToken", token)),
-        result(alice, "updateInventory", args("{'deviceIds':['computer:2']}")
-            .put("confirmationToken", token)));
-    List<String> why = List.of("not one this server", "another user", "different tool or"
-        + " different arguments", "different tool or different arguments");
+    String tampered =
+        token.substring(0, 12) + (token.charAt(12) == 'A' ? 'B' : 'A') + token.substring(13);
+    List<JsonNode> refusals =
+        List.of(
+            result(
+                alice, "sendMdmCommand", restart("computer:2").put("confirmationToken", tampered)),
+            result(
+                fx.tokenClient(MALLORY),
+                "sendMdmCommand",
+                restart("computer:2").put("confirmationToken", token)),
+            result(alice, "sendMdmCommand", restart("computer:3").put("confirmationToken", token)),
+            result(
+                alice,
+                "updateInventory",
+                args("{'deviceIds':['computer:2']}").put("confirmationToken", token)));
+    List<String> why =
+        List.of(
+            "not one this server",
+            "another user",
+            "different tool or" + " different arguments",
+            "different tool or different arguments");
     for (int i = 0; i < refusals.size(); i++) {
       assertThat(refusals.get(i).get("isError").booleanValue()).isTrue();
       assertThat(text(refusals.get(i))).contains(why.get(i)).contains("Nothing was done");
@@ -159,11 +186,11 @@ class WriteToolsEndToEndTest {
     assertThat(fx.audit).isEmpty();
 
     // the untouched token still works once, then is spent
-    JsonNode ok = result(alice, "sendMdmCommand",
-        restart("computer:2").put("confirmationToken", token));
+    JsonNode ok =
+        result(alice, "sendMdmCommand", restart("computer:2").put("confirmationToken", token));
     assertThat(ok.at("/structuredContent/status").stringValue()).isEqualTo("executed");
-    JsonNode replay = result(alice, "sendMdmCommand",
-        restart("computer:2").put("confirmationToken", token));
+    JsonNode replay =
+        result(alice, "sendMdmCommand", restart("computer:2").put("confirmationToken", token));
     assertThat(text(replay)).contains("already been used");
     assertThat(fx.effects().mdmCommands()).hasSize(1);
     assertThat(fx.audit).hasSize(1);
@@ -174,8 +201,11 @@ class WriteToolsEndToEndTest {
     TestClient alice = fx.tokenClient(ALICE);
     String token = previewToken(alice, "updateInventory", args("{'deviceIds':['computer:4']}"));
     fx.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
-    JsonNode late = result(alice, "updateInventory",
-        args("{'deviceIds':['computer:4']}").put("confirmationToken", token));
+    JsonNode late =
+        result(
+            alice,
+            "updateInventory",
+            args("{'deviceIds':['computer:4']}").put("confirmationToken", token));
     assertThat(late.get("isError").booleanValue()).isTrue();
     assertThat(text(late)).contains("expired");
     fx.assertNothingSentToJamf();
@@ -184,8 +214,8 @@ class WriteToolsEndToEndTest {
 
   @Test
   void thereIsNoConfirmTrueShortcut() {
-    JsonNode reply = result(fx.tokenClient(ALICE), "sendMdmCommand",
-        restart("computer:1").put("confirm", true));
+    JsonNode reply =
+        result(fx.tokenClient(ALICE), "sendMdmCommand", restart("computer:1").put("confirm", true));
     assertThat(reply.get("isError").booleanValue()).isTrue();
     fx.assertNothingSentToJamf();
   }
@@ -194,8 +224,8 @@ class WriteToolsEndToEndTest {
   void elicitationPathAsksWhileTheCallWaitsAndRunsOnAccept() {
     TestClient client = new TestClient(fx.server, ALICE);
     client.initialize("2025-06-18"); // declares elicitation
-    CompletableFuture<Optional<String>> reply = client.sendAsync(callText(5,
-        "sendMdmCommand", restart("computer:5")));
+    CompletableFuture<Optional<String>> reply =
+        client.sendAsync(callText(5, "sendMdmCommand", restart("computer:5")));
     JsonNode request = awaitElicitation(client);
     assertThat(request.at("/params/message").stringValue())
         .contains(fx.computers().serialNumber(4));
@@ -211,11 +241,14 @@ class WriteToolsEndToEndTest {
   void elicitationDeclinedChangesNothing() {
     TestClient client = new TestClient(fx.server, ALICE);
     client.initialize("2025-11-25");
-    CompletableFuture<Optional<String>> reply = client.sendAsync(callText(6,
-        "updateInventory", args("{'deviceIds':['computer:6']}")));
+    CompletableFuture<Optional<String>> reply =
+        client.sendAsync(callText(6, "updateInventory", args("{'deviceIds':['computer:6']}")));
     JsonNode request = awaitElicitation(client);
-    client.session().handle(new JsonRpcMessage.Response(request.get("id"),
-        Json.object().put("action", "decline")), new Caller(ALICE, m -> { }));
+    client
+        .session()
+        .handle(
+            new JsonRpcMessage.Response(request.get("id"), Json.object().put("action", "decline")),
+            new Caller(ALICE, m -> {}));
     JsonNode result = TestClient.await(reply).get("result");
     assertThat(result.at("/structuredContent/status").stringValue()).isEqualTo("cancelled");
     fx.assertNothingSentToJamf();
@@ -237,11 +270,16 @@ class WriteToolsEndToEndTest {
 
     ObjectNode retry = params.deepCopy();
     retry.put("requestState", first.get("requestState").stringValue());
-    retry.putObject("inputResponses").putObject("confirm").put("action", "accept")
-        .putObject("content").put("confirm", true);
+    retry
+        .putObject("inputResponses")
+        .putObject("confirm")
+        .put("action", "accept")
+        .putObject("content")
+        .put("confirm", true);
     JsonNode done = client.request("tools/call", retry).get("result");
     assertThat(done.at("/structuredContent/status").stringValue()).isEqualTo("executed");
-    assertThat(fx.effects().mdmCommands()).singleElement()
+    assertThat(fx.effects().mdmCommands())
+        .singleElement()
         .satisfies(c -> assertThat(c.clientType()).isEqualTo("MOBILE_DEVICE"));
     // the same state cannot be replayed
     assertThat(client.request("tools/call", retry).at("/result/isError").booleanValue()).isTrue();
@@ -251,8 +289,10 @@ class WriteToolsEndToEndTest {
   @Test
   void eraseDemandsTheTypedPhraseOnTheTokenPath() {
     TestClient alice = fx.tokenClient(ALICE);
-    ObjectNode erase = args("{'deviceIds':['computer:7','mobile:1'],'command':'erase',"
-        + "'options':{'pin':'123456'}}");
+    ObjectNode erase =
+        args(
+            "{'deviceIds':['computer:7','mobile:1'],'command':'erase',"
+                + "'options':{'pin':'123456'}}");
     JsonNode first = result(alice, "sendMdmCommand", erase);
     assertThat(text(first)).contains("ERASE 2 DEVICES").contains("cannot be undone");
     assertThat(first.at("/structuredContent/confirmation/irreversible").booleanValue()).isTrue();
@@ -267,10 +307,17 @@ class WriteToolsEndToEndTest {
       assertThat(text(refused)).contains("ERASE 2 DEVICES").contains("Nothing was done");
     }
     fx.assertNothingSentToJamf();
-    JsonNode done = result(alice, "sendMdmCommand", erase.deepCopy()
-        .put("confirmationToken", token).put("confirmationPhrase", "ERASE 2 DEVICES"));
+    JsonNode done =
+        result(
+            alice,
+            "sendMdmCommand",
+            erase
+                .deepCopy()
+                .put("confirmationToken", token)
+                .put("confirmationPhrase", "ERASE 2 DEVICES"));
     assertThat(done.at("/structuredContent/status").stringValue()).isEqualTo("executed");
-    assertThat(fx.effects().mdmCommands()).extracting(c -> c.commandType())
+    assertThat(fx.effects().mdmCommands())
+        .extracting(c -> c.commandType())
         .containsExactly("ERASE_DEVICE", "ERASE_DEVICE");
   }
 
@@ -278,10 +325,10 @@ class WriteToolsEndToEndTest {
   void eraseDemandsTheTypedPhraseInTheElicitation() {
     TestClient client = new TestClient(fx.server, ALICE);
     client.initialize("2025-06-18");
-    ObjectNode lock = args("{'deviceIds':['computer:8'],'command':'lock',"
-        + "'options':{'pin':'654321'}}");
-    CompletableFuture<Optional<String>> wrong = client.sendAsync(callText(7, "sendMdmCommand",
-        lock));
+    ObjectNode lock =
+        args("{'deviceIds':['computer:8'],'command':'lock'," + "'options':{'pin':'654321'}}");
+    CompletableFuture<Optional<String>> wrong =
+        client.sendAsync(callText(7, "sendMdmCommand", lock));
     JsonNode request = awaitElicitation(client);
     assertThat(request.at("/params/requestedSchema/required").toString()).contains("phrase");
     answer(client, request, true, "LOCK 2 DEVICES");
@@ -290,12 +337,13 @@ class WriteToolsEndToEndTest {
     fx.assertNothingSentToJamf();
 
     client.related().clear();
-    CompletableFuture<Optional<String>> right = client.sendAsync(callText(8, "sendMdmCommand",
-        lock));
+    CompletableFuture<Optional<String>> right =
+        client.sendAsync(callText(8, "sendMdmCommand", lock));
     answer(client, awaitElicitation(client), true, "LOCK 1 DEVICE");
     assertThat(TestClient.await(right).at("/result/structuredContent/status").stringValue())
         .isEqualTo("executed");
-    assertThat(fx.effects().mdmCommands()).singleElement()
+    assertThat(fx.effects().mdmCommands())
+        .singleElement()
         .satisfies(c -> assertThat(c.commandType()).isEqualTo("DEVICE_LOCK"));
   }
 
@@ -303,8 +351,11 @@ class WriteToolsEndToEndTest {
   void aReadOnlyCallerIsRefusedByTheEngineAndTheHandlerNeverRuns() {
     JsonNode reply = call(fx.tokenClient(READER), "sendMdmCommand", restart("computer:1"));
     assertThat(reply.at("/error/code").intValue()).isEqualTo(ErrorCodes.INSUFFICIENT_SCOPE);
-    JsonNode reply2 = call(fx.tokenClient(READER), "setStaticGroupMembership",
-        args("{'groupId':'1','add':['computer:1']}"));
+    JsonNode reply2 =
+        call(
+            fx.tokenClient(READER),
+            "setStaticGroupMembership",
+            args("{'groupId':'1','add':['computer:1']}"));
     assertThat(reply2.at("/error/code").intValue()).isEqualTo(ErrorCodes.INSUFFICIENT_SCOPE);
     fx.assertNothingSentToJamf();
     assertThat(fx.audit).isEmpty();
@@ -315,7 +366,9 @@ class WriteToolsEndToEndTest {
     try (WriteToolsFixture readOnly = new WriteToolsFixture(s -> s.readOnly(true))) {
       TestClient client = readOnly.tokenClient(ALICE);
       List<String> names = new ArrayList<>();
-      client.request("tools/list", "{}").at("/result/tools")
+      client
+          .request("tools/list", "{}")
+          .at("/result/tools")
           .forEach(t -> names.add(t.get("name").stringValue()));
       assertThat(names).containsAll(READS).doesNotContainAnyElementsOf(WRITES);
       for (String write : WRITES) {
@@ -329,8 +382,8 @@ class WriteToolsEndToEndTest {
   }
 
   private static String callText(int id, String tool, ObjectNode arguments) {
-    ObjectNode message = Json.object().put("jsonrpc", "2.0").put("id", id)
-        .put("method", "tools/call");
+    ObjectNode message =
+        Json.object().put("jsonrpc", "2.0").put("id", id).put("method", "tools/call");
     message.putObject("params").put("name", tool).set("arguments", arguments);
     return message.toString();
   }
@@ -341,8 +394,9 @@ class WriteToolsEndToEndTest {
     if (phrase != null) {
       content.put("phrase", phrase);
     }
-    client.session().handle(new JsonRpcMessage.Response(request.get("id"), answer),
-        new Caller(ALICE, m -> { }));
+    client
+        .session()
+        .handle(new JsonRpcMessage.Response(request.get("id"), answer), new Caller(ALICE, m -> {}));
   }
 
   private static JsonNode awaitElicitation(TestClient client) {

@@ -25,8 +25,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A simulated Jamf Pro, a client on it, and an MCP server with the Jamf tools whose gate runs on
- * a clock the test moves and whose audit events are captured. One per test class.
+ * A simulated Jamf Pro, a client on it, and an MCP server with the Jamf tools whose gate runs on a
+ * clock the test moves and whose audit events are captured. One per test class.
  */
 final class WriteToolsFixture implements AutoCloseable {
   static final byte[] KEY = "write-tools-test-key-of-32-bytes!!".getBytes(StandardCharsets.UTF_8);
@@ -41,19 +41,27 @@ final class WriteToolsFixture implements AutoCloseable {
   final McpServer server;
 
   WriteToolsFixture() {
-    this(s -> { });
+    this(s -> {});
   }
 
   WriteToolsFixture(Consumer<JamfTools.Settings> settings) {
-    sim = SimulatedJamfPro.start(SimulatorConfig.of(c -> c.computers(300).mobileDevices(40)
-        .threads(8)));
-    jamf = JamfClient.builder().baseUrl(sim.baseUrl()).clientCredentials("sim-client", "sim-secret")
-        .maxRetries(0).build();
+    sim =
+        SimulatedJamfPro.start(
+            SimulatorConfig.of(c -> c.computers(300).mobileDevices(40).threads(8)));
+    jamf =
+        JamfClient.builder()
+            .baseUrl(sim.baseUrl())
+            .clientCredentials("sim-client", "sim-secret")
+            .maxRetries(0)
+            .build();
     ConfirmationGate gate = ConfirmationGate.create(KEY, Duration.ofMinutes(5), clock);
-    JamfTools tools = JamfTools.create(jamf, s -> {
-      s.confirmationGate(gate).audit(audit::add).clock(clock);
-      settings.accept(s);
-    });
+    JamfTools tools =
+        JamfTools.create(
+            jamf,
+            s -> {
+              s.confirmationGate(gate).audit(audit::add).clock(clock);
+              settings.accept(s);
+            });
     server = McpServer.create(c -> tools.registerInto(c));
   }
 
@@ -76,8 +84,9 @@ final class WriteToolsFixture implements AutoCloseable {
   /** A 2025-06-18 client that declares no elicitation: the token path. */
   TestClient tokenClient(Principal who) {
     TestClient client = new TestClient(server, who);
-    client.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
-        + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{}}}");
+    client.sendRaw(
+        "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
+            + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{}}}");
     client.notify("notifications/initialized", "{}");
     return client;
   }
@@ -103,7 +112,8 @@ final class WriteToolsFixture implements AutoCloseable {
   static String previewToken(TestClient client, String tool, ObjectNode arguments) {
     JsonNode first = result(client, tool, arguments);
     assertThat(first.path("isError").asBoolean(false)).as(first.toString()).isFalse();
-    assertThat(first.at("/structuredContent/status").stringValue()).as(first.toString())
+    assertThat(first.at("/structuredContent/status").stringValue())
+        .as(first.toString())
         .isEqualTo("confirmation_required");
     return first.at("/structuredContent/confirmation/token").stringValue();
   }

@@ -28,8 +28,11 @@ final class HttpJwksFetcher implements JwksCache.Fetcher {
     this.issuer = issuer;
     this.jwksUri = jwksUri;
     this.timeout = timeout;
-    this.client = HttpClient.newBuilder().connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   @Override
@@ -49,8 +52,10 @@ final class HttpJwksFetcher implements JwksCache.Fetcher {
   private URI discover() throws IOException {
     String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     IOException last = null;
-    for (String path : new String[] {"/.well-known/openid-configuration",
-        "/.well-known/oauth-authorization-server"}) {
+    for (String path :
+        new String[] {
+          "/.well-known/openid-configuration", "/.well-known/oauth-authorization-server"
+        }) {
       try {
         JsonNode metadata = Json.mapper().readTree(get(URI.create(base + path)));
         JsonNode found = metadata.get("jwks_uri");
@@ -67,10 +72,15 @@ final class HttpJwksFetcher implements JwksCache.Fetcher {
   }
 
   private String get(URI uri) throws IOException {
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
-        .header("Accept", "application/json").GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .header("Accept", "application/json")
+            .GET()
+            .build();
     try {
-      HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response =
+          client.send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
         if (response.statusCode() != 200) {
           throw new IOException("HTTP " + response.statusCode() + " from " + uri);

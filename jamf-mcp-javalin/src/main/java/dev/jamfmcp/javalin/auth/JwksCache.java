@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The provider's keys, fetched on first use and cached for a while. A token naming a key the cache
- * does not know triggers one re-fetch (key rotation), but no more than one such re-fetch per minimum
- * interval, so a flood of random key ids does not hammer the provider. A failed re-fetch keeps the
- * old keys. When the provider is down at first use, every request fails with 503 until it is back
- * (at most one attempt per 5 s, each bounded by the fetch timeout).
+ * does not know triggers one re-fetch (key rotation), but no more than one such re-fetch per
+ * minimum interval, so a flood of random key ids does not hammer the provider. A failed re-fetch
+ * keeps the old keys. When the provider is down at first use, every request fails with 503 until it
+ * is back (at most one attempt per 5 s, each bounded by the fetch timeout).
  */
 public final class JwksCache implements JWKSource<SecurityContext> {
   private static final Logger log = LoggerFactory.getLogger(JwksCache.class);

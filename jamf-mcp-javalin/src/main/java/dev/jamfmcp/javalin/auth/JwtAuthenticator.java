@@ -40,8 +40,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class JwtAuthenticator implements PrincipalResolver {
   private static final Logger log = LoggerFactory.getLogger(JwtAuthenticator.class);
-  private static final Set<JOSEObjectType> TYPES = Set.of(JOSEObjectType.JWT,
-      new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"));
+  private static final Set<JOSEObjectType> TYPES =
+      Set.of(
+          JOSEObjectType.JWT,
+          new JOSEObjectType("at+jwt"),
+          new JOSEObjectType("application/at+jwt"));
 
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
   private final String issuer;
@@ -55,7 +58,8 @@ public final class JwtAuthenticator implements PrincipalResolver {
   private JwtAuthenticator(JwtConfig config) {
     this.issuer = Objects.requireNonNull(config.issuer, "issuer");
     if (config.audiences.isEmpty()) {
-      throw new IllegalArgumentException("JWT authentication needs an audience (the resource identifier)");
+      throw new IllegalArgumentException(
+          "JWT authentication needs an audience (the resource identifier)");
     }
     this.audiences = Set.copyOf(config.audiences);
     this.skew = config.clockSkew;
@@ -63,22 +67,27 @@ public final class JwtAuthenticator implements PrincipalResolver {
     this.maxTokenChars = config.maxTokenChars;
     this.maxHeaderChars = config.maxHeaderChars;
     this.errors = new BearerErrors(config.resourceMetadataUrl, config.challengeScope);
-    JWKSource<SecurityContext> keys = config.staticKeys != null
-        ? new ImmutableJWKSet<>(config.staticKeys)
-        : new JwksCache(config.fetcher != null ? config.fetcher
-            : new HttpJwksFetcher(issuer, config.jwksUri, config.jwksFetchTimeout),
-            config.jwksCacheFor, config.jwksMinRefreshInterval, config.clock);
+    JWKSource<SecurityContext> keys =
+        config.staticKeys != null
+            ? new ImmutableJWKSet<>(config.staticKeys)
+            : new JwksCache(
+                config.fetcher != null
+                    ? config.fetcher
+                    : new HttpJwksFetcher(issuer, config.jwksUri, config.jwksFetchTimeout),
+                config.jwksCacheFor,
+                config.jwksMinRefreshInterval,
+                config.clock);
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(config.algorithms, keys));
-    processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
-        TYPES.toArray(new JOSEObjectType[0])) {
-      @Override
-      public void verify(JOSEObjectType type, SecurityContext context)
-          throws com.nimbusds.jose.proc.BadJOSEException {
-        if (type != null) {
-          super.verify(type, context);
-        }
-      }
-    });
+    processor.setJWSTypeVerifier(
+        new DefaultJOSEObjectTypeVerifier<>(TYPES.toArray(new JOSEObjectType[0])) {
+          @Override
+          public void verify(JOSEObjectType type, SecurityContext context)
+              throws com.nimbusds.jose.proc.BadJOSEException {
+            if (type != null) {
+              super.verify(type, context);
+            }
+          }
+        });
     // Claims are checked below, after the signature, against the injectable clock.
     processor.setJWTClaimsSetVerifier((claims, context) -> {});
   }

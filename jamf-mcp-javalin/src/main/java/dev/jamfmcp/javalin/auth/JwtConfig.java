@@ -31,7 +31,10 @@ public final class JwtConfig {
   Clock clock = Clock.systemUTC();
   JwksCache.Fetcher fetcher;
 
-  /** The provider's issuer exactly as in the tokens' {@code iss}, e.g. {@code https://tenant.auth0.com/}. */
+  /**
+   * The provider's issuer exactly as in the tokens' {@code iss}, e.g. {@code
+   * https://tenant.auth0.com/}.
+   */
   public JwtConfig issuer(String issuer) {
     this.issuer = Objects.requireNonNull(issuer);
     return this;
@@ -58,13 +61,16 @@ public final class JwtConfig {
     return this;
   }
 
-  /** Accepted signature algorithms (default RS256, ES256, PS256); {@code none} and HMAC are refused. */
+  /**
+   * Accepted signature algorithms (default RS256, ES256, PS256); {@code none} and HMAC are refused.
+   */
   public JwtConfig algorithms(String... names) {
     Set<JWSAlgorithm> chosen = new LinkedHashSet<>();
     for (String name : names) {
       JWSAlgorithm alg = JWSAlgorithm.parse(name);
       if (JWSAlgorithm.Family.HMAC_SHA.contains(alg) || "none".equalsIgnoreCase(name)) {
-        throw new IllegalArgumentException("Algorithm " + name + " is never accepted for provider tokens");
+        throw new IllegalArgumentException(
+            "Algorithm " + name + " is never accepted for provider tokens");
       }
       chosen.add(alg);
     }
@@ -108,7 +114,10 @@ public final class JwtConfig {
     return this;
   }
 
-  /** The RFC 9728 metadata URL named in 401 challenges (e.g. {@code https://host/.well-known/oauth-protected-resource}). */
+  /**
+   * The RFC 9728 metadata URL named in 401 challenges (e.g. {@code
+   * https://host/.well-known/oauth-protected-resource}).
+   */
   public JwtConfig resourceMetadataUrl(String url) {
     this.resourceMetadataUrl = url;
     return this;

@@ -5,8 +5,9 @@ import java.util.function.Predicate;
 
 /** CORS for browser MCP clients: they must read {@code Mcp-Session-Id} and send MCP headers. */
 public final class Cors {
-  static final String ALLOW_HEADERS = "Content-Type, Accept, Authorization, Mcp-Session-Id,"
-      + " MCP-Protocol-Version, Mcp-Method, Mcp-Name, Last-Event-ID";
+  static final String ALLOW_HEADERS =
+      "Content-Type, Accept, Authorization, Mcp-Session-Id,"
+          + " MCP-Protocol-Version, Mcp-Method, Mcp-Name, Last-Event-ID";
   static final String EXPOSE_HEADERS = "Mcp-Session-Id, WWW-Authenticate";
 
   private final Predicate<String> allowed;

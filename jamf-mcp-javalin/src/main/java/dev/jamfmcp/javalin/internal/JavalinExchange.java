@@ -20,10 +20,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A Javalin request as the core transport sees it. The response is asynchronous: the handler
- * hands Javalin {@link #completion()} through {@code ctx.future}, Jetty keeps the connection in
- * servlet async mode without a thread, and the future completes when the reply is written or the
- * stream ends.
+ * A Javalin request as the core transport sees it. The response is asynchronous: the handler hands
+ * Javalin {@link #completion()} through {@code ctx.future}, Jetty keeps the connection in servlet
+ * async mode without a thread, and the future completes when the reply is written or the stream
+ * ends.
  */
 public final class JavalinExchange implements HttpExchange {
   private final Context ctx;
@@ -45,21 +45,26 @@ public final class JavalinExchange implements HttpExchange {
     if (async == null) {
       return;
     }
-    async.addListener(new AsyncListener() {
-      @Override public void onComplete(AsyncEvent event) {
-        disconnected();
-      }
+    async.addListener(
+        new AsyncListener() {
+          @Override
+          public void onComplete(AsyncEvent event) {
+            disconnected();
+          }
 
-      @Override public void onTimeout(AsyncEvent event) {
-        disconnected();
-      }
+          @Override
+          public void onTimeout(AsyncEvent event) {
+            disconnected();
+          }
 
-      @Override public void onError(AsyncEvent event) {
-        disconnected();
-      }
+          @Override
+          public void onError(AsyncEvent event) {
+            disconnected();
+          }
 
-      @Override public void onStartAsync(AsyncEvent event) {}
-    });
+          @Override
+          public void onStartAsync(AsyncEvent event) {}
+        });
   }
 
   private void disconnected() {
@@ -67,29 +72,34 @@ public final class JavalinExchange implements HttpExchange {
     done.complete(null);
   }
 
-  @Override public String method() {
+  @Override
+  public String method() {
     return ctx.req().getMethod().toUpperCase(java.util.Locale.ROOT);
   }
 
-  @Override public String path() {
+  @Override
+  public String path() {
     return ctx.path();
   }
 
-  @Override public Optional<String> header(String name) {
+  @Override
+  public Optional<String> header(String name) {
     return Optional.ofNullable(ctx.header(name));
   }
 
-  @Override public Optional<String> queryParam(String name) {
+  @Override
+  public Optional<String> queryParam(String name) {
     return Optional.ofNullable(ctx.queryParam(name));
   }
 
-  @Override public byte[] readBody(int maxBytes) throws IOException {
+  @Override
+  public byte[] readBody(int maxBytes) throws IOException {
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBytes) {
       throw new BodyTooLargeException(maxBytes);
     }
-    ByteArrayOutputStream body = new ByteArrayOutputStream(
-        (int) Math.max(0, Math.min(declared, maxBytes)));
+    ByteArrayOutputStream body =
+        new ByteArrayOutputStream((int) Math.max(0, Math.min(declared, maxBytes)));
     byte[] buffer = new byte[8192];
     try (InputStream in = ctx.req().getInputStream()) {
       int read;
@@ -103,7 +113,8 @@ public final class JavalinExchange implements HttpExchange {
     return body.toByteArray();
   }
 
-  @Override public void respond(HttpReply reply) {
+  @Override
+  public void respond(HttpReply reply) {
     ctx.status(reply.status());
     reply.headers().forEach(ctx::header);
     if (reply.body().length > 0) {
@@ -112,24 +123,27 @@ public final class JavalinExchange implements HttpExchange {
     done.complete(null);
   }
 
-  @Override public StreamOutput startStream(int status, Map<String, String> headers)
-      throws IOException {
+  @Override
+  public StreamOutput startStream(int status, Map<String, String> headers) throws IOException {
     HttpServletResponse res = ctx.res();
     res.setStatus(status);
     headers.forEach(res::setHeader);
     res.flushBuffer();
     ServletOutputStream out = res.getOutputStream();
     return new StreamOutput() {
-      @Override public void write(byte[] bytes) throws IOException {
+      @Override
+      public void write(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
       }
 
-      @Override public void close() {
+      @Override
+      public void close() {
         done.complete(null);
       }
 
-      @Override public void onDisconnect(Runnable callback) {
+      @Override
+      public void onDisconnect(Runnable callback) {
         disconnectCallbacks.add(callback);
       }
     };

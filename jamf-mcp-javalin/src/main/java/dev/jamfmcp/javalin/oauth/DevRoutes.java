@@ -21,7 +21,8 @@ final class DevRoutes {
   /** Form or query parameters: {@code sub} (default dev), {@code scope}, {@code ttl} seconds. */
   void mint(Context ctx) {
     String subject = param(ctx, "sub", "dev");
-    Set<String> scopes = new LinkedHashSet<>(List.of(param(ctx, "scope", "read:jamf").trim().split("\\s+")));
+    Set<String> scopes =
+        new LinkedHashSet<>(List.of(param(ctx, "scope", "read:jamf").trim().split("\\s+")));
     long ttl;
     try {
       ttl = Math.min(MAX_TTL_SECONDS, Math.max(1, Long.parseLong(param(ctx, "ttl", "3600"))));
@@ -30,9 +31,15 @@ final class DevRoutes {
       return;
     }
     String token = dev.mint(subject, scopes, Duration.ofSeconds(ttl));
-    ctx.contentType("application/json").header("Cache-Control", "no-store")
-        .result(Json.object().put("access_token", token).put("token_type", "Bearer")
-            .put("expires_in", ttl).put("scope", String.join(" ", scopes)).toString());
+    ctx.contentType("application/json")
+        .header("Cache-Control", "no-store")
+        .result(
+            Json.object()
+                .put("access_token", token)
+                .put("token_type", "Bearer")
+                .put("expires_in", ttl)
+                .put("scope", String.join(" ", scopes))
+                .toString());
   }
 
   private static String param(Context ctx, String name, String fallback) {

@@ -50,9 +50,13 @@ public final class DevTokens {
 
   public static DevTokens generate(String issuer, String audience, Clock clock) {
     try {
-      ECKey key = new ECKeyGenerator(Curve.P_256).keyID("dev-" + UUID.randomUUID())
-          .algorithm(JWSAlgorithm.ES256).generate();
-      return new DevTokens(key, Objects.requireNonNull(issuer), Objects.requireNonNull(audience), clock);
+      ECKey key =
+          new ECKeyGenerator(Curve.P_256)
+              .keyID("dev-" + UUID.randomUUID())
+              .algorithm(JWSAlgorithm.ES256)
+              .generate();
+      return new DevTokens(
+          key, Objects.requireNonNull(issuer), Objects.requireNonNull(audience), clock);
     } catch (JOSEException e) {
       throw new IllegalStateException("Cannot generate a development key", e);
     }
@@ -74,12 +78,24 @@ public final class DevTokens {
   /** A signed access token for {@code subject} with these scopes, valid for {@code ttl}. */
   public String mint(String subject, Set<String> scopes, Duration ttl) {
     Instant now = clock.instant();
-    JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience)
-        .subject(subject).issueTime(Date.from(now)).notBeforeTime(Date.from(now))
-        .expirationTime(Date.from(now.plus(ttl))).jwtID(UUID.randomUUID().toString())
-        .claim("scope", String.join(" ", scopes)).build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-        .type(JOSEObjectType.JWT).build(), claims);
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .audience(audience)
+            .subject(subject)
+            .issueTime(Date.from(now))
+            .notBeforeTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(ttl)))
+            .jwtID(UUID.randomUUID().toString())
+            .claim("scope", String.join(" ", scopes))
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build(),
+            claims);
     try {
       jwt.sign(new ECDSASigner(key));
     } catch (JOSEException e) {
@@ -90,10 +106,11 @@ public final class DevTokens {
 
   /** An authenticator that accepts exactly these tokens. */
   public JwtAuthenticator authenticator(Consumer<JwtConfig> extra) {
-    return JwtAuthenticator.create(c -> {
-      c.issuer(issuer).audience(audience).jwkSet(publicKeys()).clock(clock);
-      extra.accept(c);
-    });
+    return JwtAuthenticator.create(
+        c -> {
+          c.issuer(issuer).audience(audience).jwkSet(publicKeys()).clock(clock);
+          extra.accept(c);
+        });
   }
 
   @Override

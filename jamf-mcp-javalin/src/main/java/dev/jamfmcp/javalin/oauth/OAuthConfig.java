@@ -7,13 +7,14 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Settings of {@link OAuthPlugin}. Required: {@link #resource}, and either
- * {@link #authorizationServer}, {@link #front} or {@link #devMode}.
+ * Settings of {@link OAuthPlugin}. Required: {@link #resource}, and either {@link
+ * #authorizationServer}, {@link #front} or {@link #devMode}.
  */
 public final class OAuthConfig {
   String resource;
   List<String> authorizationServers = new ArrayList<>();
-  List<String> scopes = List.of("read:jamf", "write:jamf", "openid", "profile", "email", "offline_access");
+  List<String> scopes =
+      List.of("read:jamf", "write:jamf", "openid", "profile", "email", "offline_access");
   String resourceName = "Jamf Pro MCP server";
   String resourceDocumentation;
   List<String> guardedPaths = List.of("/mcp", "/sse", "/messages");
@@ -36,7 +37,10 @@ public final class OAuthConfig {
     return this;
   }
 
-  /** {@code scopes_supported} (default read:jamf, write:jamf, openid, profile, email, offline_access). */
+  /**
+   * {@code scopes_supported} (default read:jamf, write:jamf, openid, profile, email,
+   * offline_access).
+   */
   public OAuthConfig scopes(String... scopes) {
     this.scopes = List.of(scopes);
     return this;

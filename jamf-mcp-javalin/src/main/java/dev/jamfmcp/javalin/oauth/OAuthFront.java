@@ -24,10 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The OAuth front for a provider that cannot register ChatGPT or Claude itself. Clients register
- * here (RFC 7591) and receive the provider client's id; the authorize route checks the redirect
- * URI against the allow-list and sends the browser to the provider with this server's callback;
- * the callback sends it back to the client; the token route exchanges the code at the provider,
- * adding the client secret server-side. {@code state} and PKCE pass through untouched.
+ * here (RFC 7591) and receive the provider client's id; the authorize route checks the redirect URI
+ * against the allow-list and sends the browser to the provider with this server's callback; the
+ * callback sends it back to the client; the token route exchanges the code at the provider, adding
+ * the client secret server-side. {@code state} and PKCE pass through untouched.
  */
 final class OAuthFront {
   static final String AUTHORIZE = "/auth/authorize";
@@ -49,8 +49,11 @@ final class OAuthFront {
     this.base = base;
     this.allowList = new RedirectAllowList(config.redirectUris);
     this.states = new SignedState(config.stateKeyOrRandom(), config.stateTtl, config.clock);
-    this.http = HttpClient.newBuilder().connectTimeout(config.providerTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(config.providerTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   String callbackUrl() {
@@ -59,10 +62,12 @@ final class OAuthFront {
 
   /** RFC 8414 metadata of the front. */
   String metadata(List<String> scopes) {
-    ObjectNode doc = Json.object().put("issuer", base)
-        .put("authorization_endpoint", base + AUTHORIZE)
-        .put("token_endpoint", base + TOKEN)
-        .put("registration_endpoint", base + REGISTER);
+    ObjectNode doc =
+        Json.object()
+            .put("issuer", base)
+            .put("authorization_endpoint", base + AUTHORIZE)
+            .put("token_endpoint", base + TOKEN)
+            .put("registration_endpoint", base + REGISTER);
     doc.putArray("response_types_supported").add("code");
     doc.putArray("grant_types_supported").add("authorization_code").add("refresh_token");
     doc.putArray("code_challenge_methods_supported").add("S256");
@@ -93,21 +98,25 @@ final class OAuthFront {
     for (JsonNode uri : uris) {
       if (!uri.isString() || !allowList.allows(uri.stringValue())) {
         log.info("Client registration refused: redirect URI not allowed");
-        error(ctx, 400, "invalid_redirect_uri", "A redirect URI is not on this server's allow-list");
+        error(
+            ctx, 400, "invalid_redirect_uri", "A redirect URI is not on this server's allow-list");
         return;
       }
       accepted.add(uri.stringValue());
     }
     synchronized (registered) {
-      accepted.forEach(uri -> {
-        if (registered.size() < config.maxRegisteredRedirectUris) {
-          registered.add(uri.stringValue());
-        }
-      });
+      accepted.forEach(
+          uri -> {
+            if (registered.size() < config.maxRegisteredRedirectUris) {
+              registered.add(uri.stringValue());
+            }
+          });
     }
-    ObjectNode reply = Json.object().put("client_id", config.clientId)
-        .put("client_id_issued_at", config.clock.instant().getEpochSecond())
-        .put("token_endpoint_auth_method", "none");
+    ObjectNode reply =
+        Json.object()
+            .put("client_id", config.clientId)
+            .put("client_id_issued_at", config.clock.instant().getEpochSecond())
+            .put("token_endpoint_auth_method", "none");
     reply.set("redirect_uris", accepted);
     reply.putArray("grant_types").add("authorization_code").add("refresh_token");
     reply.putArray("response_types").add("code");
@@ -116,7 +125,9 @@ final class OAuthFront {
       reply.put("client_name", name.stringValue());
     }
     log.info("Client registered: {}", reply.path("client_name").asString("unnamed"));
-    ctx.status(201).contentType("application/json").header("Cache-Control", "no-store")
+    ctx.status(201)
+        .contentType("application/json")
+        .header("Cache-Control", "no-store")
         .result(reply.toString());
   }
 
@@ -144,7 +155,9 @@ final class OAuthFront {
       return;
     }
     String challenge = ctx.queryParam("code_challenge");
-    if (challenge == null || challenge.isBlank() || !"S256".equals(ctx.queryParam("code_challenge_method"))) {
+    if (challenge == null
+        || challenge.isBlank()
+        || !"S256".equals(ctx.queryParam("code_challenge_method"))) {
       error(ctx, 400, "invalid_request", "PKCE with code_challenge_method=S256 is required");
       return;
     }
@@ -164,8 +177,10 @@ final class OAuthFront {
     if (config.audience != null) {
       params.put("audience", config.audience);
     }
-    String target = config.providerAuthorizeUrl
-        + (config.providerAuthorizeUrl.contains("?") ? "&" : "?") + form(params);
+    String target =
+        config.providerAuthorizeUrl
+            + (config.providerAuthorizeUrl.contains("?") ? "&" : "?")
+            + form(params);
     ctx.header("Cache-Control", "no-store").redirect(target, HttpStatus.FOUND);
   }
 
@@ -191,7 +206,8 @@ final class OAuthFront {
     if (flow.clientState() != null) {
       params.put("state", flow.clientState());
     }
-    String target = flow.redirectUri() + (flow.redirectUri().contains("?") ? "&" : "?") + form(params);
+    String target =
+        flow.redirectUri() + (flow.redirectUri().contains("?") ? "&" : "?") + form(params);
     ctx.header("Cache-Control", "no-store").redirect(target, HttpStatus.FOUND);
   }
 
@@ -211,9 +227,14 @@ final class OAuthFront {
     switch (grant) {
       case "authorization_code" -> {
         String redirectUri = request.get("redirect_uri");
-        if (request.get("code") == null || request.get("code_verifier") == null
+        if (request.get("code") == null
+            || request.get("code_verifier") == null
             || (redirectUri != null && !allowList.allows(redirectUri))) {
-          error(ctx, 400, "invalid_request", "code, code_verifier and an allowed redirect_uri are required");
+          error(
+              ctx,
+              400,
+              "invalid_request",
+              "code, code_verifier and an allowed redirect_uri are required");
           return;
         }
         upstream.put("grant_type", grant);
@@ -248,11 +269,13 @@ final class OAuthFront {
   }
 
   private void exchange(Context ctx, Map<String, String> upstream) {
-    HttpRequest request = HttpRequest.newBuilder(java.net.URI.create(config.providerTokenUrl))
-        .timeout(config.providerTimeout)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(form(upstream))).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(java.net.URI.create(config.providerTokenUrl))
+            .timeout(config.providerTimeout)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(form(upstream)))
+            .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       int status = response.statusCode();
@@ -263,8 +286,10 @@ final class OAuthFront {
         return;
       }
       ctx.status(status == 200 ? 200 : (status == 401 ? 401 : 400))
-          .contentType("application/json").header("Cache-Control", "no-store")
-          .header("Pragma", "no-cache").result(body.toString());
+          .contentType("application/json")
+          .header("Cache-Control", "no-store")
+          .header("Pragma", "no-cache")
+          .result(body.toString());
     } catch (IOException e) {
       log.warn("Token exchange at the provider failed: {}", e.getClass().getSimpleName());
       error(ctx, 502, "temporarily_unavailable", "The identity provider cannot be reached");
@@ -288,27 +313,34 @@ final class OAuthFront {
     if (body.length() > MAX_BODY) {
       return null;
     }
-    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+    String type =
+        ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
     Map<String, String> values = new LinkedHashMap<>();
     if (type.startsWith("application/json")) {
       JsonNode node = parse(body);
       if (node == null) {
         return null;
       }
-      node.properties().forEach(e -> {
-        if (e.getValue().isString()) {
-          values.put(e.getKey(), e.getValue().stringValue());
-        }
-      });
+      node.properties()
+          .forEach(
+              e -> {
+                if (e.getValue().isString()) {
+                  values.put(e.getKey(), e.getValue().stringValue());
+                }
+              });
     } else {
-      ctx.formParamMap().forEach((k, v) -> {
-        if (!v.isEmpty()) {
-          values.put(k, v.get(0));
-        }
-      });
+      ctx.formParamMap()
+          .forEach(
+              (k, v) -> {
+                if (!v.isEmpty()) {
+                  values.put(k, v.get(0));
+                }
+              });
     }
     String authorization = ctx.header("Authorization");
-    if (authorization != null && authorization.startsWith("Basic ") && !values.containsKey("client_id")) {
+    if (authorization != null
+        && authorization.startsWith("Basic ")
+        && !values.containsKey("client_id")) {
       try {
         var basic = ctx.basicAuthCredentials();
         if (basic != null) {
@@ -323,13 +355,19 @@ final class OAuthFront {
 
   static String form(Map<String, String> params) {
     StringJoiner joiner = new StringJoiner("&");
-    params.forEach((k, v) -> joiner.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
-        + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    params.forEach(
+        (k, v) ->
+            joiner.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return joiner.toString();
   }
 
   static void error(Context ctx, int status, String error, String description) {
-    ctx.status(status).contentType("application/json").header("Cache-Control", "no-store")
+    ctx.status(status)
+        .contentType("application/json")
+        .header("Cache-Control", "no-store")
         .result(Json.object().put("error", error).put("error_description", description).toString());
   }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Settings of the OAuth front. Required: {@link #providerAuthorizeUrl},
- * {@link #providerTokenUrl} and {@link #clientId}. Register {@code <publicBaseUrl>/auth/callback}
- * as the client's only callback at the provider.
+ * Settings of the OAuth front. Required: {@link #providerAuthorizeUrl}, {@link #providerTokenUrl}
+ * and {@link #clientId}. Register {@code <publicBaseUrl>/auth/callback} as the client's only
+ * callback at the provider.
  */
 public final class OAuthFrontConfig {
   String publicBaseUrl;
@@ -57,7 +57,10 @@ public final class OAuthFrontConfig {
     return this;
   }
 
-  /** Auth0's {@code audience} parameter for the authorize redirect (the API identifier); default none. */
+  /**
+   * Auth0's {@code audience} parameter for the authorize redirect (the API identifier); default
+   * none.
+   */
   public OAuthFrontConfig audience(String audience) {
     this.audience = audience;
     return this;
@@ -131,6 +134,10 @@ public final class OAuthFrontConfig {
 
   @Override
   public String toString() {
-    return "OAuthFrontConfig[clientId=" + clientId + ", clientSecret=" + (clientSecret == null ? "none" : "***") + "]";
+    return "OAuthFrontConfig[clientId="
+        + clientId
+        + ", clientSecret="
+        + (clientSecret == null ? "none" : "***")
+        + "]";
   }
 }

@@ -34,8 +34,9 @@ public final class OAuthPlugin extends Plugin<OAuthConfig> {
   }
 
   /**
-   * The RFC 9728 metadata URL of a resource, e.g. {@code https://h/.well-known/oauth-protected-resource/mcp}
-   * for {@code https://h/mcp}: give it to {@code JwtConfig.resourceMetadataUrl} and the transport.
+   * The RFC 9728 metadata URL of a resource, e.g. {@code
+   * https://h/.well-known/oauth-protected-resource/mcp} for {@code https://h/mcp}: give it to
+   * {@code JwtConfig.resourceMetadataUrl} and the transport.
    */
   public static String resourceMetadataUrl(String resource) {
     URI uri = URI.create(resource);
@@ -63,7 +64,8 @@ public final class OAuthPlugin extends Plugin<OAuthConfig> {
     if (config.front != null) {
       OAuthFrontConfig f = config.front;
       if (f.providerAuthorizeUrl == null || f.providerTokenUrl == null || f.clientId == null) {
-        throw new IllegalStateException("The OAuth front needs providerAuthorizeUrl, providerTokenUrl and clientId");
+        throw new IllegalStateException(
+            "The OAuth front needs providerAuthorizeUrl, providerTokenUrl and clientId");
       }
       String base = f.publicBaseUrl != null ? f.publicBaseUrl : origin(config.resource);
       front = new OAuthFront(f, base);
@@ -84,16 +86,19 @@ public final class OAuthPlugin extends Plugin<OAuthConfig> {
       state.events.serverStarting(() -> refuseNonLoopback(state.jetty.host));
     }
     if (servers.isEmpty()) {
-      throw new IllegalStateException("OAuthPlugin needs an authorization server, a front or dev mode");
+      throw new IllegalStateException(
+          "OAuthPlugin needs an authorization server, a front or dev mode");
     }
     String document = protectedResource(config, servers);
     state.routes.get(METADATA_PATH, ctx -> json(ctx, document));
-    String suffixed = resourceMetadataUrl(config.resource).substring(origin(config.resource).length());
+    String suffixed =
+        resourceMetadataUrl(config.resource).substring(origin(config.resource).length());
     if (!suffixed.equals(METADATA_PATH)) {
       state.routes.get(suffixed, ctx -> json(ctx, document));
     }
-    TokenPlacementGuard guard = new TokenPlacementGuard(
-        new BearerErrors(resourceMetadataUrl(config.resource), "read:jamf"));
+    TokenPlacementGuard guard =
+        new TokenPlacementGuard(
+            new BearerErrors(resourceMetadataUrl(config.resource), "read:jamf"));
     config.guardedPaths.forEach(path -> state.routes.before(path, guard));
   }
 
@@ -123,9 +128,11 @@ public final class OAuthPlugin extends Plugin<OAuthConfig> {
       loopback = false;
     }
     if (!loopback) {
-      throw new IllegalStateException("Development mode signs tokens with a local key and serves a"
-          + " mint route; refusing to run on " + (host == null ? "all interfaces" : host)
-          + ". Bind to 127.0.0.1 or configure a real identity provider");
+      throw new IllegalStateException(
+          "Development mode signs tokens with a local key and serves a"
+              + " mint route; refusing to run on "
+              + (host == null ? "all interfaces" : host)
+              + ". Bind to 127.0.0.1 or configure a real identity provider");
     }
   }
 }

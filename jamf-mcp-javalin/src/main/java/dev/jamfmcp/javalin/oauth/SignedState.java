@@ -33,8 +33,10 @@ final class SignedState {
   }
 
   String wrap(Flow flow) {
-    ObjectNode node = Json.object().put("r", flow.redirectUri())
-        .put("e", clock.instant().plus(ttl).getEpochSecond());
+    ObjectNode node =
+        Json.object()
+            .put("r", flow.redirectUri())
+            .put("e", clock.instant().plus(ttl).getEpochSecond());
     if (flow.clientState() != null) {
       node.put("s", flow.clientState());
     }
@@ -56,7 +58,8 @@ final class SignedState {
       if (!MessageDigest.isEqual(mac(payload), DEC.decode(state.substring(dot + 1)))) {
         return null;
       }
-      JsonNode node = Json.mapper().readTree(new String(DEC.decode(payload), StandardCharsets.UTF_8));
+      JsonNode node =
+          Json.mapper().readTree(new String(DEC.decode(payload), StandardCharsets.UTF_8));
       if (clock.instant().getEpochSecond() > node.get("e").longValue()) {
         return null;
       }

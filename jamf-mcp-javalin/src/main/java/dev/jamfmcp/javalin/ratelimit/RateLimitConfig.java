@@ -19,7 +19,9 @@ public final class RateLimitConfig {
   Function<Context, String> clientIp = ctx -> ctx.req().getRemoteAddr();
   Clock clock = Clock.systemUTC();
 
-  /** Requests per second and burst per client IP, before authentication (default 10/s, burst 100). */
+  /**
+   * Requests per second and burst per client IP, before authentication (default 10/s, burst 100).
+   */
   public RateLimitConfig perIp(double perSecond, int burst) {
     this.ipPerSecond = perSecond;
     this.ipBurst = burst;
@@ -52,9 +54,9 @@ public final class RateLimitConfig {
   }
 
   /**
-   * How the client's IP is found (default: the TCP peer). Behind a reverse proxy, read the
-   * header that proxy sets, e.g. the last entry of {@code X-Forwarded-For}; never trust a header
-   * a client can set directly.
+   * How the client's IP is found (default: the TCP peer). Behind a reverse proxy, read the header
+   * that proxy sets, e.g. the last entry of {@code X-Forwarded-For}; never trust a header a client
+   * can set directly.
    */
   public RateLimitConfig clientIp(Function<Context, String> resolver) {
     this.clientIp = Objects.requireNonNull(resolver);

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Rate limits as a Javalin plugin: a token bucket per client IP on the configured paths, checked
  * before authentication, and one per principal through {@link #perPrincipal}, checked right after.
- * Over the limit: 429, {@code Retry-After}, {@code {"error":"Rate limit exceeded","retry_after":N}}.
+ * Over the limit: 429, {@code Retry-After}, {@code {"error":"Rate limit
+ * exceeded","retry_after":N}}.
  *
  * <pre>{@code
  * RateLimitPlugin limits = new RateLimitPlugin(r -> r.perIp(10, 100).perPrincipal(5, 50));
@@ -30,7 +31,8 @@ public final class RateLimitPlugin extends Plugin<RateLimitConfig> {
     super(userConfig, new RateLimitConfig());
     RateLimitConfig c = pluginConfig;
     byIp = new RateLimiter(c.ipPerSecond, c.ipBurst, c.maxKeys, c.idleEviction, c.clock);
-    byPrincipal = new RateLimiter(c.principalPerSecond, c.principalBurst, c.maxKeys, c.idleEviction, c.clock);
+    byPrincipal =
+        new RateLimiter(c.principalPerSecond, c.principalBurst, c.maxKeys, c.idleEviction, c.clock);
   }
 
   /** Wraps a resolver so that each principal is limited after it is established. */
@@ -40,7 +42,8 @@ public final class RateLimitPlugin extends Plugin<RateLimitConfig> {
       long wait = byPrincipal.tryAcquire(principal.subject());
       if (wait > 0) {
         log.info("Rate limit exceeded for a principal; retry after {} s", wait);
-        throw new PrincipalResolver.Rejection(429, Map.of("Retry-After", Long.toString(wait)), body(wait));
+        throw new PrincipalResolver.Rejection(
+            429, Map.of("Retry-After", Long.toString(wait)), body(wait));
       }
       return principal;
     };
@@ -60,7 +63,9 @@ public final class RateLimitPlugin extends Plugin<RateLimitConfig> {
     long wait = byIp.tryAcquire(ip == null ? "unknown" : ip);
     if (wait > 0) {
       log.info("Rate limit exceeded for an IP address; retry after {} s", wait);
-      ctx.status(429).header("Retry-After", Long.toString(wait)).contentType("application/json")
+      ctx.status(429)
+          .header("Retry-After", Long.toString(wait))
+          .contentType("application/json")
           .result(body(wait));
       ctx.skipRemainingHandlers();
     }

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Token buckets by key (an IP address, a principal): {@code burst} requests at once, refilled at
  * {@code perSecond}. Memory is bounded: at most {@code maxKeys} buckets, the least recently used
- * dropped first, and buckets idle longer than {@code idleEviction} dropped as they are passed.
- * A dropped bucket comes back full, which is what an idle bucket would have become anyway.
+ * dropped first, and buckets idle longer than {@code idleEviction} dropped as they are passed. A
+ * dropped bucket comes back full, which is what an idle bucket would have become anyway.
  */
 public final class RateLimiter {
   private final double perSecond;

@@ -24,17 +24,25 @@ class JwksCacheTest {
     try {
       AtomicBoolean down = new AtomicBoolean(true);
       AtomicInteger fetches = new AtomicInteger();
-      JwtAuthenticator jwt = JwtAuthenticator.create(c -> c.issuer(idp.issuer).audience("https://mcp.example/mcp")
-          .clock(clock).jwksFetcher(() -> {
-            fetches.incrementAndGet();
-            if (down.get()) {
-              throw new IOException("connection refused");
-            }
-            return new JWKSet(idp.signingKey.toPublicJWK());
-          }));
+      JwtAuthenticator jwt =
+          JwtAuthenticator.create(
+              c ->
+                  c.issuer(idp.issuer)
+                      .audience("https://mcp.example/mcp")
+                      .clock(clock)
+                      .jwksFetcher(
+                          () -> {
+                            fetches.incrementAndGet();
+                            if (down.get()) {
+                              throw new IOException("connection refused");
+                            }
+                            return new JWKSet(idp.signingKey.toPublicJWK());
+                          }));
       String token = idp.token("read:jamf");
-      assertThat(catchThrowableOfType(Rejection.class, () -> jwt.validate(token)).status()).isEqualTo(503);
-      assertThat(catchThrowableOfType(Rejection.class, () -> jwt.validate(token)).status()).isEqualTo(503);
+      assertThat(catchThrowableOfType(Rejection.class, () -> jwt.validate(token)).status())
+          .isEqualTo(503);
+      assertThat(catchThrowableOfType(Rejection.class, () -> jwt.validate(token)).status())
+          .isEqualTo(503);
       assertThat(fetches.get()).isEqualTo(1);
       down.set(false);
       clock.advance(Duration.ofSeconds(6));

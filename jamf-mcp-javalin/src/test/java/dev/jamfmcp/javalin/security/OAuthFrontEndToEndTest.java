@@ -36,14 +36,16 @@ class OAuthFrontEndToEndTest {
   }
 
   private JsonNode getJson(String url) throws Exception {
-    HttpResponse<String> response = s.client.send(HttpRequest.newBuilder(URI.create(url)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        s.client.send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(url).isEqualTo(200);
     return Json.mapper().readTree(response.body());
   }
 
   private HttpResponse<String> get(String url) throws Exception {
-    return s.client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    return s.client.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String q(String value) {
@@ -55,8 +57,9 @@ class OAuthFrontEndToEndTest {
     // 1. The unauthenticated MCP call names the metadata.
     HttpResponse<String> challenge = s.send(s.post("/mcp", SecuredServer.init()));
     assertThat(challenge.statusCode()).isEqualTo(401);
-    Matcher m = Pattern.compile("resource_metadata=\"([^\"]+)\"")
-        .matcher(challenge.headers().firstValue("WWW-Authenticate").orElseThrow());
+    Matcher m =
+        Pattern.compile("resource_metadata=\"([^\"]+)\"")
+            .matcher(challenge.headers().firstValue("WWW-Authenticate").orElseThrow());
     assertThat(m.find()).isTrue();
     // 2. Protected-resource metadata at both paths.
     JsonNode prm = getJson(m.group(1));
@@ -70,27 +73,49 @@ class OAuthFrontEndToEndTest {
     JsonNode meta = getJson(as + "/.well-known/oauth-authorization-server");
     assertThat(meta.get("code_challenge_methods_supported").toString()).contains("S256");
     // 4. Dynamic client registration.
-    HttpResponse<String> registered = s.client.send(HttpRequest.newBuilder(
-        URI.create(meta.get("registration_endpoint").stringValue())).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"client_name\":\"ChatGPT\",\"redirect_uris\":[\""
-            + CHATGPT + "\"],\"token_endpoint_auth_method\":\"none\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> registered =
+        s.client.send(
+            HttpRequest.newBuilder(URI.create(meta.get("registration_endpoint").stringValue()))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"client_name\":\"ChatGPT\",\"redirect_uris\":[\""
+                            + CHATGPT
+                            + "\"],\"token_endpoint_auth_method\":\"none\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(registered.statusCode()).isEqualTo(201);
     assertThat(registered.body()).doesNotContain(TestIdp.CLIENT_SECRET);
     String clientId = Json.mapper().readTree(registered.body()).get("client_id").stringValue();
     assertThat(s.oauth.registeredRedirectUris()).contains(CHATGPT);
     // 5. Authorize: the browser goes to the provider, with this server's callback.
     String state = "opaque-state-from-chatgpt==";
-    HttpResponse<String> toProvider = get(meta.get("authorization_endpoint").stringValue()
-        + "?response_type=code&client_id=" + q(clientId) + "&redirect_uri=" + q(CHATGPT)
-        + "&scope=" + q("openid read:jamf write:jamf") + "&state=" + q(state)
-        + "&code_challenge=" + TestIdp.s256(VERIFIER) + "&code_challenge_method=S256&resource=" + q(s.resource));
+    HttpResponse<String> toProvider =
+        get(
+            meta.get("authorization_endpoint").stringValue()
+                + "?response_type=code&client_id="
+                + q(clientId)
+                + "&redirect_uri="
+                + q(CHATGPT)
+                + "&scope="
+                + q("openid read:jamf write:jamf")
+                + "&state="
+                + q(state)
+                + "&code_challenge="
+                + TestIdp.s256(VERIFIER)
+                + "&code_challenge_method=S256&resource="
+                + q(s.resource));
     assertThat(toProvider.statusCode()).isEqualTo(302);
     String providerUrl = toProvider.headers().firstValue("Location").orElseThrow();
-    assertThat(providerUrl).startsWith(s.idp.issuer + "authorize?").doesNotContain(TestIdp.CLIENT_SECRET);
+    assertThat(providerUrl)
+        .startsWith(s.idp.issuer + "authorize?")
+        .doesNotContain(TestIdp.CLIENT_SECRET);
     Map<String, String> sent = TestIdp.parse(URI.create(providerUrl).getRawQuery());
-    assertThat(sent).containsEntry("client_id", TestIdp.CLIENT_ID)
+    assertThat(sent)
+        .containsEntry("client_id", TestIdp.CLIENT_ID)
         .containsEntry("redirect_uri", s.base + "/auth/callback")
-        .containsEntry("code_challenge", TestIdp.s256(VERIFIER)).containsEntry("resource", s.resource)
+        .containsEntry("code_challenge", TestIdp.s256(VERIFIER))
+        .containsEntry("resource", s.resource)
         .containsEntry("scope", "openid read:jamf write:jamf");
     // 6. The provider logs the user in and calls back; the callback returns to ChatGPT.
     HttpResponse<String> toCallback = get(providerUrl);
@@ -102,19 +127,33 @@ class OAuthFrontEndToEndTest {
     Map<String, String> returned = TestIdp.parse(URI.create(back).getRawQuery());
     assertThat(returned.get("state")).isEqualTo(state);
     // 7. Token exchange, as a form.
-    HttpResponse<String> token = s.client.send(HttpRequest.newBuilder(
-        URI.create(meta.get("token_endpoint").stringValue()))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=" + q(returned.get("code"))
-            + "&redirect_uri=" + q(CHATGPT) + "&code_verifier=" + VERIFIER + "&client_id=" + q(clientId)))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> token =
+        s.client.send(
+            HttpRequest.newBuilder(URI.create(meta.get("token_endpoint").stringValue()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=authorization_code&code="
+                            + q(returned.get("code"))
+                            + "&redirect_uri="
+                            + q(CHATGPT)
+                            + "&code_verifier="
+                            + VERIFIER
+                            + "&client_id="
+                            + q(clientId)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
     assertThat(token.headers().firstValue("Cache-Control")).contains("no-store");
     JsonNode tokens = Json.mapper().readTree(token.body());
     Map<String, String> upstream = s.idp.tokenRequests.get(0);
-    assertThat(upstream).containsEntry("client_secret", TestIdp.CLIENT_SECRET)
-        .containsEntry("code_verifier", VERIFIER).containsEntry("redirect_uri", s.base + "/auth/callback");
-    return new String[] {tokens.get("access_token").stringValue(), tokens.get("refresh_token").stringValue()};
+    assertThat(upstream)
+        .containsEntry("client_secret", TestIdp.CLIENT_SECRET)
+        .containsEntry("code_verifier", VERIFIER)
+        .containsEntry("redirect_uri", s.base + "/auth/callback");
+    return new String[] {
+      tokens.get("access_token").stringValue(), tokens.get("refresh_token").stringValue()
+    };
   }
 
   @Test
@@ -137,11 +176,20 @@ class OAuthFrontEndToEndTest {
 
   @Test
   void tokenExchangeAcceptsJson() throws Exception {
-    HttpResponse<String> response = s.client.send(HttpRequest.newBuilder(s.uri("/auth/token"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"authorization_code\",\"code\":\"nope\","
-            + "\"code_verifier\":\"" + VERIFIER + "\",\"redirect_uri\":\"" + CHATGPT + "\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        s.client.send(
+            HttpRequest.newBuilder(s.uri("/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"grant_type\":\"authorization_code\",\"code\":\"nope\","
+                            + "\"code_verifier\":\""
+                            + VERIFIER
+                            + "\",\"redirect_uri\":\""
+                            + CHATGPT
+                            + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("invalid_grant");
     assertThat(s.idp.tokenRequests).hasSize(1);
@@ -151,37 +199,77 @@ class OAuthFrontEndToEndTest {
   @Test
   void openRedirectsAreRefused() throws Exception {
     String challenge = TestIdp.s256(VERIFIER);
-    for (String evil : new String[] {"https://evil.example/cb", "https://chatgpt.com.evil.example/connector/oauth/x",
-        "https://chatgpt.com/connector/oauth/x/../../../evil", "https://chatgpt.com/connector/oauth/x?next=https://evil.example",
-        "https://user@chatgpt.com/connector/oauth/x", "http://chatgpt.com/connector/oauth/x",
-        "https://claude.ai/api/mcp/auth_callback#frag", "javascript:alert(1)"}) {
-      HttpResponse<String> response = get(s.base + "/auth/authorize?response_type=code&client_id="
-          + TestIdp.CLIENT_ID + "&redirect_uri=" + q(evil) + "&state=s&code_challenge=" + challenge
-          + "&code_challenge_method=S256");
+    for (String evil :
+        new String[] {
+          "https://evil.example/cb",
+          "https://chatgpt.com.evil.example/connector/oauth/x",
+          "https://chatgpt.com/connector/oauth/x/../../../evil",
+          "https://chatgpt.com/connector/oauth/x?next=https://evil.example",
+          "https://user@chatgpt.com/connector/oauth/x",
+          "http://chatgpt.com/connector/oauth/x",
+          "https://claude.ai/api/mcp/auth_callback#frag",
+          "javascript:alert(1)"
+        }) {
+      HttpResponse<String> response =
+          get(
+              s.base
+                  + "/auth/authorize?response_type=code&client_id="
+                  + TestIdp.CLIENT_ID
+                  + "&redirect_uri="
+                  + q(evil)
+                  + "&state=s&code_challenge="
+                  + challenge
+                  + "&code_challenge_method=S256");
       assertThat(response.statusCode()).as(evil).isEqualTo(400);
       assertThat(response.headers().firstValue("Location")).as(evil).isEmpty();
-      HttpResponse<String> register = s.client.send(HttpRequest.newBuilder(s.uri("/auth/register"))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-              "{\"redirect_uris\":[\"" + evil + "\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> register =
+          s.client.send(
+              HttpRequest.newBuilder(s.uri("/auth/register"))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString("{\"redirect_uris\":[\"" + evil + "\"]}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(register.statusCode()).as(evil).isEqualTo(400);
       assertThat(register.body()).contains("invalid_redirect_uri");
     }
     assertThat(s.oauth.registeredRedirectUris()).isEmpty();
     // Claude's callback is allowed; PKCE is required; a forged callback state goes nowhere.
-    assertThat(get(s.base + "/auth/authorize?response_type=code&redirect_uri="
-        + q("https://claude.ai/api/mcp/auth_callback") + "&code_challenge=" + challenge
-        + "&code_challenge_method=S256").statusCode()).isEqualTo(302);
-    assertThat(get(s.base + "/auth/authorize?response_type=code&redirect_uri=" + q(CHATGPT)).statusCode())
+    assertThat(
+            get(s.base
+                    + "/auth/authorize?response_type=code&redirect_uri="
+                    + q("https://claude.ai/api/mcp/auth_callback")
+                    + "&code_challenge="
+                    + challenge
+                    + "&code_challenge_method=S256")
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(
+            get(s.base + "/auth/authorize?response_type=code&redirect_uri=" + q(CHATGPT))
+                .statusCode())
         .isEqualTo(400);
-    assertThat(get(s.base + "/auth/authorize?response_type=code&redirect_uri=" + q(CHATGPT)
-        + "&code_challenge=x&code_challenge_method=plain").statusCode()).isEqualTo(400);
-    HttpResponse<String> forged = get(s.base + "/auth/callback?code=c&state=" + q("eyJyIjoiaHR0cHM6Ly9ldmlsIn0.AAAA"));
+    assertThat(
+            get(s.base
+                    + "/auth/authorize?response_type=code&redirect_uri="
+                    + q(CHATGPT)
+                    + "&code_challenge=x&code_challenge_method=plain")
+                .statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> forged =
+        get(s.base + "/auth/callback?code=c&state=" + q("eyJyIjoiaHR0cHM6Ly9ldmlsIn0.AAAA"));
     assertThat(forged.statusCode()).isEqualTo(400);
     assertThat(forged.headers().firstValue("Location")).isEmpty();
-    HttpResponse<String> token = s.client.send(HttpRequest.newBuilder(s.uri("/auth/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=c&code_verifier=v"
-            + "&redirect_uri=" + q("https://evil.example/cb"))).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> token =
+        s.client.send(
+            HttpRequest.newBuilder(s.uri("/auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=authorization_code&code=c&code_verifier=v"
+                            + "&redirect_uri="
+                            + q("https://evil.example/cb")))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(token.statusCode()).isEqualTo(400);
     assertThat(s.idp.tokenRequests).isEmpty();
   }
@@ -200,7 +288,8 @@ class OAuthFrontEndToEndTest {
       assertThat(s.callTool(access, session, "jamf_version").statusCode()).isEqualTo(200);
       assertThat(s.callTool(access, session, "wipe").statusCode()).isEqualTo(200);
       // Refusals log too: a bad token, a token in the URL, an expired token.
-      s.send(s.post("/mcp", SecuredServer.init()).header("Authorization", "Bearer " + access + "x"));
+      s.send(
+          s.post("/mcp", SecuredServer.init()).header("Authorization", "Bearer " + access + "x"));
       s.send(s.post("/mcp?access_token=" + access, SecuredServer.init()));
       s.clock.advance(java.time.Duration.ofHours(3));
       s.send(s.post("/mcp", SecuredServer.init()).header("Authorization", "Bearer " + access));
@@ -211,8 +300,13 @@ class OAuthFrontEndToEndTest {
     String log = captured.toString(StandardCharsets.UTF_8);
     original.print(log);
     assertThat(log).contains("Bearer token refused").contains("Token exchange at the provider");
-    assertThat(log).doesNotContain(access).doesNotContain(access.substring(access.lastIndexOf('.') + 1))
-        .doesNotContain(tokens[1]).doesNotContain(TestIdp.CLIENT_SECRET).doesNotContain(VERIFIER)
-        .doesNotContain(SecuredServer.JAMF_SECRET).doesNotContain("jamf-side-token");
+    assertThat(log)
+        .doesNotContain(access)
+        .doesNotContain(access.substring(access.lastIndexOf('.') + 1))
+        .doesNotContain(tokens[1])
+        .doesNotContain(TestIdp.CLIENT_SECRET)
+        .doesNotContain(VERIFIER)
+        .doesNotContain(SecuredServer.JAMF_SECRET)
+        .doesNotContain("jamf-side-token");
   }
 }

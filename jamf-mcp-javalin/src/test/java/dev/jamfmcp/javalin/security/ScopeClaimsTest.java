@@ -12,14 +12,19 @@ class ScopeClaimsTest {
 
   @Test
   void auth0ScopeStringAndPermissions() {
-    JWTClaimsSet claims = new JWTClaimsSet.Builder().claim("scope", "openid  read:jamf ")
-        .claim("permissions", List.of("write:jamf")).build();
-    assertThat(ScopeClaims.of(claims)).containsExactlyInAnyOrder("openid", "read:jamf", "write:jamf");
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .claim("scope", "openid  read:jamf ")
+            .claim("permissions", List.of("write:jamf"))
+            .build();
+    assertThat(ScopeClaims.of(claims))
+        .containsExactlyInAnyOrder("openid", "read:jamf", "write:jamf");
   }
 
   @Test
   void oktaScpArray() {
-    JWTClaimsSet claims = new JWTClaimsSet.Builder().claim("scp", List.of("read:jamf", "offline_access")).build();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder().claim("scp", List.of("read:jamf", "offline_access")).build();
     assertThat(ScopeClaims.of(claims)).containsExactlyInAnyOrder("read:jamf", "offline_access");
   }
 

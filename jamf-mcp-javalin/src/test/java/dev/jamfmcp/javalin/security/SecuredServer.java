@@ -38,7 +38,8 @@ final class SecuredServer implements AutoCloseable {
   static final String JAMF_CLIENT = "jamf-api-client";
   static final String JAMF_SECRET = "jamf-Pa55word-NEVER-LOG";
   static final String ACCEPT = "application/json, text/event-stream";
-  static final byte[] SESSION_KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+  static final byte[] SESSION_KEY =
+      "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   final List<RecordedRequest> jamfRequests = new CopyOnWriteArrayList<>();
@@ -52,24 +53,30 @@ final class SecuredServer implements AutoCloseable {
   final McpServer server;
   final OAuthPlugin oauth;
   final Javalin app;
-  final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(30)).build();
+  final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(30))
+          .build();
 
   SecuredServer(boolean front, Consumer<RateLimitConfig> limitsExtra) throws Exception {
-    jamf.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        jamfRequests.add(request);
-        String path = request.getUrl().encodedPath();
-        if (path.endsWith("/oauth/token")) {
-          return json("{\"access_token\":\"jamf-side-token\",\"token_type\":\"Bearer\",\"expires_in\":600}");
-        }
-        if (path.equals("/api/v1/jamf-pro-version")) {
-          return json("{\"version\":\"11.20.0-t1\"}");
-        }
-        return new MockResponse.Builder().code(404).body("{}").build();
-      }
-    });
+    jamf.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            jamfRequests.add(request);
+            String path = request.getUrl().encodedPath();
+            if (path.endsWith("/oauth/token")) {
+              return json(
+                  "{\"access_token\":\"jamf-side-token\",\"token_type\":\"Bearer\",\"expires_in\":600}");
+            }
+            if (path.equals("/api/v1/jamf-pro-version")) {
+              return json("{\"version\":\"11.20.0-t1\"}");
+            }
+            return new MockResponse.Builder().code(404).body("{}").build();
+          }
+        });
     jamf.start();
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
@@ -77,41 +84,76 @@ final class SecuredServer implements AutoCloseable {
     base = "http://127.0.0.1:" + port;
     resource = base + "/mcp";
     idp = new TestIdp(resource, clock);
-    jamfClient = JamfClient.builder().baseUrl(jamf.url("/").toString())
-        .clientCredentials(JAMF_CLIENT, JAMF_SECRET).clock(clock).build();
-    Tool version = Tool.builder("jamf_version").description("Asks Jamf Pro for its version.")
-        .annotations(ToolAnnotations.readOnly()).requiredScopes("read:jamf")
-        .handler((args, ctx) -> ToolResult.text(jamfClient.jamfProVersion())).build();
+    jamfClient =
+        JamfClient.builder()
+            .baseUrl(jamf.url("/").toString())
+            .clientCredentials(JAMF_CLIENT, JAMF_SECRET)
+            .clock(clock)
+            .build();
+    Tool version =
+        Tool.builder("jamf_version")
+            .description("Asks Jamf Pro for its version.")
+            .annotations(ToolAnnotations.readOnly())
+            .requiredScopes("read:jamf")
+            .handler((args, ctx) -> ToolResult.text(jamfClient.jamfProVersion()))
+            .build();
     server = tools.server(c -> c.tool(version));
     String metadataUrl = OAuthPlugin.resourceMetadataUrl(resource);
-    JwtAuthenticator jwt = JwtAuthenticator.create(c -> c.issuer(idp.issuer).audience(resource)
-        .resourceMetadataUrl(metadataUrl).clock(clock));
-    RateLimitPlugin limits = new RateLimitPlugin(r -> {
-      r.clock(clock);
-      limitsExtra.accept(r);
-    });
-    oauth = new OAuthPlugin(o -> {
-      o.resource(resource);
-      if (front) {
-        o.front(f -> f.providerAuthorizeUrl(idp.issuer + "authorize")
-            .providerTokenUrl(idp.issuer + "oauth/token").clientId(TestIdp.CLIENT_ID)
-            .clientSecret(TestIdp.CLIENT_SECRET).audience(resource).clock(clock));
-      } else {
-        o.authorizationServer(idp.issuer);
-      }
-    });
-    app = Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.registerPlugin(limits);
-      config.registerPlugin(oauth);
-      config.registerPlugin(new McpPlugin(mcp -> mcp.server(server)
-          .principalResolver(limits.perPrincipal(jwt))
-          .transport(t -> t.sessionKey(SESSION_KEY).resourceMetadataUrl(metadataUrl))));
-    }).start("127.0.0.1", port);
+    JwtAuthenticator jwt =
+        JwtAuthenticator.create(
+            c ->
+                c.issuer(idp.issuer)
+                    .audience(resource)
+                    .resourceMetadataUrl(metadataUrl)
+                    .clock(clock));
+    RateLimitPlugin limits =
+        new RateLimitPlugin(
+            r -> {
+              r.clock(clock);
+              limitsExtra.accept(r);
+            });
+    oauth =
+        new OAuthPlugin(
+            o -> {
+              o.resource(resource);
+              if (front) {
+                o.front(
+                    f ->
+                        f.providerAuthorizeUrl(idp.issuer + "authorize")
+                            .providerTokenUrl(idp.issuer + "oauth/token")
+                            .clientId(TestIdp.CLIENT_ID)
+                            .clientSecret(TestIdp.CLIENT_SECRET)
+                            .audience(resource)
+                            .clock(clock));
+              } else {
+                o.authorizationServer(idp.issuer);
+              }
+            });
+    app =
+        Javalin.create(
+                config -> {
+                  config.startup.showJavalinBanner = false;
+                  config.registerPlugin(limits);
+                  config.registerPlugin(oauth);
+                  config.registerPlugin(
+                      new McpPlugin(
+                          mcp ->
+                              mcp.server(server)
+                                  .principalResolver(limits.perPrincipal(jwt))
+                                  .transport(
+                                      t ->
+                                          t.sessionKey(SESSION_KEY)
+                                              .resourceMetadataUrl(metadataUrl))));
+                })
+            .start("127.0.0.1", port);
   }
 
   private static MockResponse json(String body) {
-    return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   URI uri(String path) {
@@ -119,8 +161,10 @@ final class SecuredServer implements AutoCloseable {
   }
 
   HttpRequest.Builder post(String pathAndQuery, String json) {
-    return HttpRequest.newBuilder(uri(pathAndQuery)).header("Accept", ACCEPT)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    return HttpRequest.newBuilder(uri(pathAndQuery))
+        .header("Accept", ACCEPT)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -133,25 +177,34 @@ final class SecuredServer implements AutoCloseable {
   }
 
   static String call(int id, String tool) {
-    return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
-        + tool + "\",\"arguments\":{}}}";
+    return "{\"jsonrpc\":\"2.0\",\"id\":"
+        + id
+        + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
+        + tool
+        + "\",\"arguments\":{}}}";
   }
 
   /** Initializes with the token; returns the session id. */
   String initialize(String token) throws Exception {
-    HttpResponse<String> response = send(post("/mcp", init()).header("Authorization", "Bearer " + token));
+    HttpResponse<String> response =
+        send(post("/mcp", init()).header("Authorization", "Bearer " + token));
     if (response.statusCode() != 200) {
       throw new AssertionError("initialize: " + response.statusCode() + " " + response.body());
     }
     String session = response.headers().firstValue("Mcp-Session-Id").orElseThrow();
-    send(post("/mcp", "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
-        .header("Authorization", "Bearer " + token).header("Mcp-Session-Id", session));
+    send(
+        post("/mcp", "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+            .header("Authorization", "Bearer " + token)
+            .header("Mcp-Session-Id", session));
     return session;
   }
 
   HttpResponse<String> callTool(String token, String session, String tool) throws Exception {
-    return send(post("/mcp", call(7, tool)).header("Authorization", "Bearer " + token)
-        .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-06-18"));
+    return send(
+        post("/mcp", call(7, tool))
+            .header("Authorization", "Bearer " + token)
+            .header("Mcp-Session-Id", session)
+            .header("MCP-Protocol-Version", "2025-06-18"));
   }
 
   @Override

@@ -56,14 +56,34 @@ final class TestIdp implements AutoCloseable {
     this.clock = clock;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-    server.createContext("/.well-known/openid-configuration", ex -> reply(ex, 200, "{\"issuer\":\""
-        + issuer + "\",\"authorization_endpoint\":\"" + issuer + "authorize\",\"token_endpoint\":\""
-        + issuer + "oauth/token\",\"jwks_uri\":\"" + issuer + "jwks\"}"));
-    server.createContext("/jwks", ex -> {
-      jwksFetches.incrementAndGet();
-      reply(ex, 200, new JWKSet(published.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK())
-          .toList()).toString());
-    });
+    server.createContext(
+        "/.well-known/openid-configuration",
+        ex ->
+            reply(
+                ex,
+                200,
+                "{\"issuer\":\""
+                    + issuer
+                    + "\",\"authorization_endpoint\":\""
+                    + issuer
+                    + "authorize\",\"token_endpoint\":\""
+                    + issuer
+                    + "oauth/token\",\"jwks_uri\":\""
+                    + issuer
+                    + "jwks\"}"));
+    server.createContext(
+        "/jwks",
+        ex -> {
+          jwksFetches.incrementAndGet();
+          reply(
+              ex,
+              200,
+              new JWKSet(
+                      published.stream()
+                          .map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK())
+                          .toList())
+                  .toString());
+        });
     server.createContext("/authorize", this::authorize);
     server.createContext("/oauth/token", this::token);
     server.start();
@@ -85,9 +105,14 @@ final class TestIdp implements AutoCloseable {
 
   JWTClaimsSet.Builder claims(String scope) {
     Instant now = clock.instant();
-    return new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject("auth0|alice")
-        .claim("email", "alice@example.com").issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plus(Duration.ofHours(1)))).claim("scope", scope);
+    return new JWTClaimsSet.Builder()
+        .issuer(issuer)
+        .audience(audience)
+        .subject("auth0|alice")
+        .claim("email", "alice@example.com")
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+        .claim("scope", scope);
   }
 
   String token(String scope) {
@@ -96,8 +121,8 @@ final class TestIdp implements AutoCloseable {
 
   static String sign(RSAKey key, JWTClaimsSet claims, Consumer<JWSHeader.Builder> header) {
     try {
-      JWSHeader.Builder builder = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-          .type(JOSEObjectType.JWT);
+      JWSHeader.Builder builder =
+          new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT);
       header.accept(builder);
       SignedJWT jwt = new SignedJWT(builder.build(), claims);
       jwt.sign(new RSASSASigner(key));
@@ -115,21 +140,30 @@ final class TestIdp implements AutoCloseable {
     }
     String code = "code-" + UUID.randomUUID();
     codes.put(code, q);
-    ex.getResponseHeaders().add("Location", q.get("redirect_uri") + "?code=" + code + "&state="
-        + URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8));
+    ex.getResponseHeaders()
+        .add(
+            "Location",
+            q.get("redirect_uri")
+                + "?code="
+                + code
+                + "&state="
+                + URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8));
     ex.sendResponseHeaders(302, -1);
     ex.close();
   }
 
   private void token(HttpExchange ex) throws IOException {
-    Map<String, String> form = parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    Map<String, String> form =
+        parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     tokenRequests.add(form);
     Map<String, String> flow = codes.remove(form.getOrDefault("code", ""));
-    if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
+    if (!CLIENT_ID.equals(form.get("client_id"))
+        || !CLIENT_SECRET.equals(form.get("client_secret"))) {
       reply(ex, 401, "{\"error\":\"invalid_client\"}");
       return;
     }
-    if (flow == null || !flow.get("redirect_uri").equals(form.get("redirect_uri"))
+    if (flow == null
+        || !flow.get("redirect_uri").equals(form.get("redirect_uri"))
         || !flow.get("code_challenge").equals(s256(form.getOrDefault("code_verifier", "")))) {
       reply(ex, 400, "{\"error\":\"invalid_grant\"}");
       return;
@@ -138,13 +172,23 @@ final class TestIdp implements AutoCloseable {
     String refresh = "refresh-" + UUID.randomUUID();
     issuedTokens.add(access);
     issuedTokens.add(refresh);
-    reply(ex, 200, "{\"access_token\":\"" + access + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
-        + "\"refresh_token\":\"" + refresh + "\",\"scope\":\"" + flow.get("scope") + "\"}");
+    reply(
+        ex,
+        200,
+        "{\"access_token\":\""
+            + access
+            + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+            + "\"refresh_token\":\""
+            + refresh
+            + "\",\"scope\":\""
+            + flow.get("scope")
+            + "\"}");
   }
 
   static String s256(String verifier) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -159,7 +203,8 @@ final class TestIdp implements AutoCloseable {
     for (String pair : query.split("&")) {
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      values.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      values.put(
+          key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return values;
   }

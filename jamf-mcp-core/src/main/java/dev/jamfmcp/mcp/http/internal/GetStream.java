@@ -10,16 +10,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The session's GET stream (Streamable HTTP, 2025-03-26 to 2025-11-25).
  *
- * <p>It opens with an {@code event: connection} whose data is
- * {@code {"type":"connection","status":"ready"}}, so that clients and proxies see the stream is
- * live before anything else happens (the event has a name, so MCP clients that only read
- * {@code message} events skip it), then carries {@code :ping} comments.
+ * <p>It opens with an {@code event: connection} whose data is {@code
+ * {"type":"connection","status":"ready"}}, so that clients and proxies see the stream is live
+ * before anything else happens (the event has a name, so MCP clients that only read {@code message}
+ * events skip it), then carries {@code :ping} comments.
  *
  * <p>The original server also echoed every result of the session on this stream. The spec lets a
  * server send a response here only in place of a stream that was lost, and never the same message
  * on two streams; so here a result (and any progress or log for it) goes on the GET stream only
- * when its own POST can no longer carry it: the client closed that response stream, or its
- * Accept header ruled SSE out. The client still receives every result exactly once.
+ * when its own POST can no longer carry it: the client closed that response stream, or its Accept
+ * header ruled SSE out. The client still receives every result exactly once.
  */
 final class GetStream {
   private static final Logger log = LoggerFactory.getLogger(GetStream.class);

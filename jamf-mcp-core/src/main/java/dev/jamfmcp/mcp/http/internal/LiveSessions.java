@@ -13,10 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The Streamable HTTP sessions this instance is serving, and the ids it has revoked.
  *
- * <p>The signed id is the session's truth; this map only keeps what cannot travel in a header:
- * the engine session with its in-flight requests (for {@code notifications/cancelled} and
- * responses to server requests), the open GET stream, and when the session was last used. Both
- * maps are bounded and expire idle entries, so no client can grow them without limit.
+ * <p>The signed id is the session's truth; this map only keeps what cannot travel in a header: the
+ * engine session with its in-flight requests (for {@code notifications/cancelled} and responses to
+ * server requests), the open GET stream, and when the session was last used. Both maps are bounded
+ * and expire idle entries, so no client can grow them without limit.
  *
  * <p>Revocation (DELETE) is remembered per instance for one idle window, which outlives every id
  * issued before it; a shared revocation store for multi-instance deployments is a later step.
@@ -56,8 +56,8 @@ public final class LiveSessions {
   private final Map<String, Live> live = new ConcurrentHashMap<>();
   private final Map<String, Long> revoked = new ConcurrentHashMap<>();
 
-  public LiveSessions(McpServer server, Clock clock, Duration idleTimeout, int maxSessions,
-      int maxRevoked) {
+  public LiveSessions(
+      McpServer server, Clock clock, Duration idleTimeout, int maxSessions, int maxRevoked) {
     this.server = server;
     this.clock = clock;
     this.idleTimeout = idleTimeout;
@@ -79,8 +79,7 @@ public final class LiveSessions {
    */
   public Optional<Live> resolve(SessionClaims claims, String subjectHash) {
     long now = clock.millis();
-    if (revoked.containsKey(claims.sessionId())
-        || !claims.subjectHash().equals(subjectHash)) {
+    if (revoked.containsKey(claims.sessionId()) || !claims.subjectHash().equals(subjectHash)) {
       return Optional.empty();
     }
     Live known = live.get(claims.sessionId());
@@ -93,8 +92,10 @@ public final class LiveSessions {
     }
     if (known == null) {
       makeRoom();
-      known = live.computeIfAbsent(claims.sessionId(), id ->
-          new Live(id, claims.subjectHash(), server.resumeSession(claims.state()), now));
+      known =
+          live.computeIfAbsent(
+              claims.sessionId(),
+              id -> new Live(id, claims.subjectHash(), server.resumeSession(claims.state()), now));
     }
     known.lastSeenMillis = now;
     return Optional.of(known);
@@ -104,11 +105,12 @@ public final class LiveSessions {
   public void attachStream(Live session, SseStream stream) {
     SseStream previous = session.getStream;
     session.getStream = stream;
-    stream.onClose(() -> {
-      if (session.getStream == stream) {
-        session.getStream = null;
-      }
-    });
+    stream.onClose(
+        () -> {
+          if (session.getStream == stream) {
+            session.getStream = null;
+          }
+        });
     if (previous != null) {
       previous.close();
     }
@@ -118,7 +120,8 @@ public final class LiveSessions {
   public void revoke(Live session) {
     if (revoked.size() >= maxRevoked) {
       // Oldest first: those ids are closest to expiring on their own.
-      revoked.entrySet().stream().min(Map.Entry.comparingByValue())
+      revoked.entrySet().stream()
+          .min(Map.Entry.comparingByValue())
           .ifPresent(oldest -> revoked.remove(oldest.getKey()));
     }
     revoked.put(session.id, clock.millis());
@@ -128,7 +131,8 @@ public final class LiveSessions {
   /** Drops expired sessions and revocations; called periodically. */
   public void sweep() {
     long cutoff = clock.millis() - idleTimeout.toMillis();
-    live.values().stream().filter(s -> s.lastSeenMillis < cutoff)
+    live.values().stream()
+        .filter(s -> s.lastSeenMillis < cutoff)
         .forEach(s -> end(s, "session expired"));
     revoked.values().removeIf(at -> at < cutoff);
   }
@@ -153,7 +157,8 @@ public final class LiveSessions {
 
   private void makeRoom() {
     while (live.size() >= maxSessions) {
-      live.values().stream().min(Comparator.comparingLong(s -> s.lastSeenMillis))
+      live.values().stream()
+          .min(Comparator.comparingLong(s -> s.lastSeenMillis))
           .ifPresent(s -> end(s, "too many sessions"));
     }
   }

@@ -9,15 +9,14 @@ import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers one POSTed request: as a single JSON body if nothing else comes first, or, at the first
  * related message (progress, log, server request), as an SSE stream that carries those messages,
- * then the response, then closes. If the client leaves an open stream early, {@link Policy}
- * decides what happens to the request.
+ * then the response, then closes. If the client leaves an open stream early, {@link Policy} decides
+ * what happens to the request.
  */
 final class PostResponder implements MessageSink {
   private static final Logger log = LoggerFactory.getLogger(PostResponder.class);
@@ -34,7 +33,11 @@ final class PostResponder implements MessageSink {
     void clientLeft();
   }
 
-  private enum State { JSON, STREAMING, DONE }
+  private enum State {
+    JSON,
+    STREAMING,
+    DONE
+  }
 
   private final HttpExchange exchange;
   private final Streams streams;
@@ -50,8 +53,15 @@ final class PostResponder implements MessageSink {
   /**
    * @param primingId the id of the 2025-11-25 priming event, or null to send none
    */
-  PostResponder(HttpExchange exchange, Streams streams, boolean sseAllowed, boolean stateless,
-      String primingId, long retryMillis, String resourceMetadata, Policy policy) {
+  PostResponder(
+      HttpExchange exchange,
+      Streams streams,
+      boolean sseAllowed,
+      boolean stateless,
+      String primingId,
+      long retryMillis,
+      String resourceMetadata,
+      Policy policy) {
     this.exchange = exchange;
     this.streams = streams;
     this.sseAllowed = sseAllowed;
@@ -82,8 +92,10 @@ final class PostResponder implements MessageSink {
     synchronized (this) {
       if (state == State.JSON) {
         state = State.DONE;
-        HttpReply http = reply.map(r -> Replies.forReply(r, stateless, resourceMetadata))
-            .orElse(HttpReply.empty(204));
+        HttpReply http =
+            reply
+                .map(r -> Replies.forReply(r, stateless, resourceMetadata))
+                .orElse(HttpReply.empty(204));
         for (Map.Entry<String, String> header : policy.headers().entrySet()) {
           http = http.withHeader(header.getKey(), header.getValue());
         }
@@ -101,8 +113,8 @@ final class PostResponder implements MessageSink {
       }
       stream.close();
     }
-    reply.ifPresent(r ->
-        policy.fallback().ifPresent(s -> s.send("message", null, JsonRpcCodec.encode(r))));
+    reply.ifPresent(
+        r -> policy.fallback().ifPresent(s -> s.send("message", null, JsonRpcCodec.encode(r))));
   }
 
   private void startStream() {
@@ -118,14 +130,15 @@ final class PostResponder implements MessageSink {
     if (primingId != null) {
       stream.send(null, primingId, "", retryMillis);
     }
-    stream.onClose(() -> {
-      boolean early;
-      synchronized (this) {
-        early = state == State.STREAMING;
-      }
-      if (early) {
-        policy.clientLeft();
-      }
-    });
+    stream.onClose(
+        () -> {
+          boolean early;
+          synchronized (this) {
+            early = state == State.STREAMING;
+          }
+          if (early) {
+            policy.clientLeft();
+          }
+        });
   }
 }

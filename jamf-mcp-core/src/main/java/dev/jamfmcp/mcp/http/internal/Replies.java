@@ -30,8 +30,8 @@ public final class Replies {
    *
    * @param resourceMetadata the RFC 9728 metadata URL to name in challenges, or null
    */
-  public static HttpReply forReply(JsonRpcMessage reply, boolean stateless,
-      String resourceMetadata) {
+  public static HttpReply forReply(
+      JsonRpcMessage reply, boolean stateless, String resourceMetadata) {
     HttpReply ok = HttpReply.json(200, JsonRpcCodec.encode(reply));
     if (!(reply instanceof ErrorResponse error)) {
       return ok;
@@ -41,7 +41,8 @@ public final class Replies {
       return new HttpReply(403, ok.headers(), ok.body())
           .withHeader("WWW-Authenticate", insufficientScope(error.error(), resourceMetadata));
     }
-    if (code == ErrorCodes.HEADER_MISMATCH || code == ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION
+    if (code == ErrorCodes.HEADER_MISMATCH
+        || code == ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION
         || (error.id() == null
             && (code == ErrorCodes.PARSE_ERROR || code == ErrorCodes.INVALID_REQUEST))) {
       return new HttpReply(400, ok.headers(), ok.body());

@@ -19,16 +19,18 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Self-contained, signed {@code Mcp-Session-Id} values, so that any instance holding the key can
  * continue a session without sticky routing. Format: {@code m1.<payload>.<mac>}, both parts
- * base64url without padding (visible ASCII only); the payload is compact JSON of the claims and
- * the MAC is HMAC-SHA256 over {@code m1.<payload>}. Ids are not encrypted: they carry only the
+ * base64url without padding (visible ASCII only); the payload is compact JSON of the claims and the
+ * MAC is HMAC-SHA256 over {@code m1.<payload>}. Ids are not encrypted: they carry only the
  * negotiated version, the client's declared capabilities and info, and the log level.
  */
 public final class SessionTokens {
   private static final String PREFIX = "m1.";
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
   /** Capabilities larger than this are cut to their top-level keys to keep headers small. */
   private static final int MAX_CAPABILITIES_CHARS = 1024;
+
   /** Longer ids than this are not even parsed. */
   static final int MAX_TOKEN_CHARS = 8192;
 
@@ -50,10 +52,11 @@ public final class SessionTokens {
   }
 
   public String mint(SessionClaims claims) {
-    ObjectNode json = Json.object()
-        .put("s", claims.sessionId())
-        .put("u", claims.subjectHash())
-        .put("t", claims.issuedAtMillis());
+    ObjectNode json =
+        Json.object()
+            .put("s", claims.sessionId())
+            .put("u", claims.subjectHash())
+            .put("t", claims.issuedAtMillis());
     SessionState state = claims.state();
     json.put("v", state.version().id());
     String caps = Json.mapper().writeValueAsString(state.clientCapabilities());
@@ -74,8 +77,7 @@ public final class SessionTokens {
     if (state.logLevel() != null) {
       json.put("l", state.logLevel().wire());
     }
-    String signed = PREFIX + B64.encodeToString(
-        Json.mapper().writeValueAsBytes(json));
+    String signed = PREFIX + B64.encodeToString(Json.mapper().writeValueAsBytes(json));
     return signed + "." + B64.encodeToString(mac(signed));
   }
 
@@ -105,21 +107,25 @@ public final class SessionTokens {
   private static SessionClaims read(JsonNode json) {
     ProtocolVersion version = ProtocolVersion.parse(json.get("v").stringValue()).orElseThrow();
     JsonNode i = json.get("i");
-    Implementation info = i == null ? null : new Implementation(i.get("n").stringValue(),
-        i.has("t") ? i.get("t").stringValue() : null, i.get("v").stringValue());
-    LogLevel level = json.has("l") ? LogLevel.parse(json.get("l").stringValue()).orElseThrow()
-        : null;
-    SessionState state =
-        new SessionState(version, (ObjectNode) json.get("c"), info, level);
-    return new SessionClaims(json.get("s").stringValue(), json.get("u").stringValue(), state,
-        json.get("t").longValue());
+    Implementation info =
+        i == null
+            ? null
+            : new Implementation(
+                i.get("n").stringValue(),
+                i.has("t") ? i.get("t").stringValue() : null,
+                i.get("v").stringValue());
+    LogLevel level =
+        json.has("l") ? LogLevel.parse(json.get("l").stringValue()).orElseThrow() : null;
+    SessionState state = new SessionState(version, (ObjectNode) json.get("c"), info, level);
+    return new SessionClaims(
+        json.get("s").stringValue(), json.get("u").stringValue(), state, json.get("t").longValue());
   }
 
   /** A short, stable hash of a subject, so an id names its owner without revealing it. */
   public static String subjectHash(String subject) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(subject.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
       return B64.encodeToString(java.util.Arrays.copyOf(digest, 12));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -11,9 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The 2026-07-28 rule that mirrored headers must match the body: {@code MCP-Protocol-Version}
- * against {@code _meta}, {@code Mcp-Method} against {@code method}, {@code Mcp-Name} against
- * {@code params.name} or {@code params.uri}. Intermediaries route on the headers and the server
- * acts on the body, so any disagreement is refused (400, HeaderMismatch).
+ * against {@code _meta}, {@code Mcp-Method} against {@code method}, {@code Mcp-Name} against {@code
+ * params.name} or {@code params.uri}. Intermediaries route on the headers and the server acts on
+ * the body, so any disagreement is refused (400, HeaderMismatch).
  */
 final class StatelessHeaders {
   static final String META_PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
@@ -24,29 +24,41 @@ final class StatelessHeaders {
 
   /** The {@code _meta} protocol version of a request or notification, if it has one. */
   static Optional<String> bodyVersion(JsonRpcMessage message) {
-    ObjectNode params = message instanceof JsonRpcMessage.Request r ? r.params()
-        : message instanceof JsonRpcMessage.Notification n ? n.params() : null;
+    ObjectNode params =
+        message instanceof JsonRpcMessage.Request r
+            ? r.params()
+            : message instanceof JsonRpcMessage.Notification n ? n.params() : null;
     JsonNode version = params == null ? null : params.path("_meta").get(META_PROTOCOL_VERSION);
-    return version == null ? Optional.empty()
+    return version == null
+        ? Optional.empty()
         : Optional.of(version.isString() ? version.stringValue() : version.toString());
   }
 
   /** Why the headers disagree with the body, or empty if they agree. */
   static Optional<String> mismatch(HttpExchange exchange, JsonRpcMessage message) {
-    String method = message instanceof JsonRpcMessage.Request r ? r.method()
-        : ((JsonRpcMessage.Notification) message).method();
+    String method =
+        message instanceof JsonRpcMessage.Request r
+            ? r.method()
+            : ((JsonRpcMessage.Notification) message).method();
     Optional<String> headerVersion = exchange.header("MCP-Protocol-Version");
     Optional<String> bodyVersion = bodyVersion(message);
     if (headerVersion.isEmpty()) {
       return Optional.of("the MCP-Protocol-Version header is required");
     }
     if (bodyVersion.isEmpty()) {
-      return Optional.of("MCP-Protocol-Version is " + headerVersion.get()
-          + " but the body's _meta has no " + META_PROTOCOL_VERSION);
+      return Optional.of(
+          "MCP-Protocol-Version is "
+              + headerVersion.get()
+              + " but the body's _meta has no "
+              + META_PROTOCOL_VERSION);
     }
     if (!headerVersion.get().equals(bodyVersion.get())) {
-      return Optional.of("MCP-Protocol-Version header value '" + headerVersion.get()
-          + "' does not match body value '" + bodyVersion.get() + "'");
+      return Optional.of(
+          "MCP-Protocol-Version header value '"
+              + headerVersion.get()
+              + "' does not match body value '"
+              + bodyVersion.get()
+              + "'");
     }
     if (!(message instanceof JsonRpcMessage.Request request)) {
       return Optional.empty();
@@ -56,8 +68,12 @@ final class StatelessHeaders {
       return Optional.of("the Mcp-Method header is required");
     }
     if (!methodHeader.get().equals(method)) {
-      return Optional.of("Mcp-Method header value '" + methodHeader.get()
-          + "' does not match body value '" + method + "'");
+      return Optional.of(
+          "Mcp-Method header value '"
+              + methodHeader.get()
+              + "' does not match body value '"
+              + method
+              + "'");
     }
     String source = NAME_SOURCES.get(method);
     if (source == null) {
@@ -72,11 +88,13 @@ final class StatelessHeaders {
     if (decoded.isEmpty()) {
       return Optional.of("the Mcp-Name header is not valid base64 in its =?base64?...?= form");
     }
-    if (bodyName == null || !bodyName.isString()
-        || !decoded.get().equals(bodyName.stringValue())) {
-      return Optional.of("Mcp-Name header value '" + nameHeader.get()
-          + "' does not match body value '" + (bodyName == null ? "" : bodyName.asString())
-          + "'");
+    if (bodyName == null || !bodyName.isString() || !decoded.get().equals(bodyName.stringValue())) {
+      return Optional.of(
+          "Mcp-Name header value '"
+              + nameHeader.get()
+              + "' does not match body value '"
+              + (bodyName == null ? "" : bodyName.asString())
+              + "'");
     }
     return Optional.empty();
   }

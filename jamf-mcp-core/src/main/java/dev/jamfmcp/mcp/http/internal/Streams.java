@@ -14,9 +14,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Opens SSE responses with the headers every MCP stream needs, keeps them alive with
- * {@code :ping} comments, cuts off clients whose writes stall, and closes them all on shutdown.
- * One small scheduler thread serves every stream; idle streams hold no thread.
+ * Opens SSE responses with the headers every MCP stream needs, keeps them alive with {@code :ping}
+ * comments, cuts off clients whose writes stall, and closes them all on shutdown. One small
+ * scheduler thread serves every stream; idle streams hold no thread.
  */
 public final class Streams implements AutoCloseable {
   private final Duration pingInterval;
@@ -29,11 +29,13 @@ public final class Streams implements AutoCloseable {
     this.pingInterval = pingInterval;
     this.writeTimeout = writeTimeout;
     this.maxQueuedBytes = maxQueuedBytes;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "mcp-sse-keepalive");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "mcp-sse-keepalive");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /** Starts a 200 text/event-stream response with {@code extraHeaders} added. */
@@ -48,15 +50,18 @@ public final class Streams implements AutoCloseable {
     open.add(stream);
     long every = pingInterval.toMillis();
     long watch = Math.max(50, Math.min(every, writeTimeout.toMillis() / 2));
-    ScheduledFuture<?> ping = scheduler.scheduleAtFixedRate(
-        () -> stream.comment("ping"), every, every, TimeUnit.MILLISECONDS);
-    ScheduledFuture<?> watchdog = scheduler.scheduleAtFixedRate(
-        () -> stream.abortIfStalled(writeTimeout), watch, watch, TimeUnit.MILLISECONDS);
-    stream.onClose(() -> {
-      ping.cancel(false);
-      watchdog.cancel(false);
-      open.remove(stream);
-    });
+    ScheduledFuture<?> ping =
+        scheduler.scheduleAtFixedRate(
+            () -> stream.comment("ping"), every, every, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> watchdog =
+        scheduler.scheduleAtFixedRate(
+            () -> stream.abortIfStalled(writeTimeout), watch, watch, TimeUnit.MILLISECONDS);
+    stream.onClose(
+        () -> {
+          ping.cancel(false);
+          watchdog.cancel(false);
+          open.remove(stream);
+        });
     return stream;
   }
 
