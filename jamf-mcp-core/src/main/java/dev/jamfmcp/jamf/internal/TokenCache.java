@@ -48,7 +48,7 @@ final class TokenCache {
     lock.lock();
     try {
       Token t = token;
-      if (t != null && t != rejected && t.usableAt(clock.instant())) {
+      if (t != null && !t.equals(rejected) && t.usableAt(clock.instant())) {
         return t;
       }
       token = null;

@@ -89,8 +89,14 @@ enum MdmCommandKind {
 
   final String argument;
   final String commandType;
+
+  // Set.copyOf makes both unmodifiable; Error Prone cannot see that through the Set type.
+  @SuppressWarnings("ImmutableEnumChecker")
   final Set<Kind> appliesTo;
+
+  @SuppressWarnings("ImmutableEnumChecker")
   final Set<String> options;
+
   final String phraseVerb;
   final boolean irreversible;
   final String effect;
@@ -105,8 +111,8 @@ enum MdmCommandKind {
       String effect) {
     this.argument = argument;
     this.commandType = commandType;
-    this.appliesTo = appliesTo;
-    this.options = options;
+    this.appliesTo = Set.copyOf(appliesTo);
+    this.options = Set.copyOf(options);
     this.phraseVerb = phraseVerb;
     this.irreversible = irreversible;
     this.effect = effect;
