@@ -55,7 +55,10 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     // Async requests live as long as their stream; the transport's own limits end them.
     state.http.asyncTimeout = 0;
     transport = McpHttpTransport.create(config.server, t -> {
-      t.allowedOrigins(config.allowedOrigins).legacyMessagesPath(config.messagesPath);
+      // Anonymous serving is only allowed on loopback, where DNS rebinding is the threat.
+      boolean anonymousLocal = config.principalResolver == null && !config.authDisabled;
+      t.allowedOrigins(config.allowedOrigins).legacyMessagesPath(config.messagesPath)
+          .localhostOnly(anonymousLocal);
       config.transport.accept(t);
     });
     Cors cors = new Cors(transport::isOriginAllowed);

@@ -21,6 +21,7 @@ public final class HttpTransportConfig {
   int maxSessions = 10_000;
   int maxRevokedSessions = 100_000;
   String resourceMetadataUrl;
+  boolean localhostOnly;
   Clock clock = Clock.systemUTC();
 
   /**
@@ -41,6 +42,16 @@ public final class HttpTransportConfig {
    */
   public HttpTransportConfig allowedOrigins(Set<String> origins) {
     this.allowedOrigins = new LinkedHashSet<>(origins);
+    return this;
+  }
+
+  /**
+   * DNS-rebinding protection for a server on a loopback address without authentication: answer
+   * only requests whose {@code Host} is localhost, 127.0.0.1 or [::1] (403 otherwise), and let
+   * browser pages on those hosts call. Default off.
+   */
+  public HttpTransportConfig localhostOnly(boolean enabled) {
+    this.localhostOnly = enabled;
     return this;
   }
 

@@ -46,7 +46,7 @@ public final class McpHttpTransport implements AutoCloseable {
   private McpHttpTransport(McpServer server, HttpTransportConfig config) {
     this.settings = new Settings(config.maxBodyBytes, config.retryMillis,
         config.legacyMessagesPath, config.resourceMetadataUrl, config.allowedOrigins,
-        config.sessionIdleTimeout, config.clock);
+        config.sessionIdleTimeout, config.clock, config.localhostOnly);
     if (config.sessionKey == null) {
       log.warn("No MCP session key configured: using a random one, so sessions will not"
           + " survive a restart or move to another instance");
@@ -92,10 +92,15 @@ public final class McpHttpTransport implements AutoCloseable {
   }
 
   /**
-   * The 403 a request from a disallowed browser origin gets, if it is one (DNS rebinding
-   * protection). Adapters call it before authentication, so such requests learn nothing more.
+   * The 403 a request from a disallowed browser origin (or, when serving localhost only, for
+   * another host name) gets, if it is one (DNS rebinding protection). Adapters call it before authentication, so such requests learn nothing more.
    */
   public Optional<HttpReply> checkOrigin(HttpExchange exchange) {
+    String host = exchange.header("Host").orElse(null);
+    if (!settings.hostAllowed(host)) {
+      return Optional.of(Replies.error(403, ErrorCodes.INVALID_REQUEST,
+          "Forbidden: this server only answers requests addressed to localhost"));
+    }
     String origin = exchange.header("Origin").orElse(null);
     if (settings.originAllowed(origin)) {
       return Optional.empty();

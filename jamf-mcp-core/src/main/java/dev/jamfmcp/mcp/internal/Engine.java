@@ -283,10 +283,12 @@ public final class Engine {
       ProtocolVersion version = ProtocolVersion.parse(asked)
           .filter(ProtocolVersion::isStateless)
           .orElseThrow(() -> unsupportedVersion(asked));
-      JsonNode caps = meta.get(META_CLIENT_CAPABILITIES);
+      if (!(meta.get(META_CLIENT_CAPABILITIES) instanceof ObjectNode caps)) {
+        throw McpError.invalidParams("Invalid params: a " + version.id() + " request needs _meta."
+            + META_CLIENT_CAPABILITIES + " (an object; {} if the client declares none)");
+      }
       JsonNode level = meta.get(META_LOG_LEVEL);
-      return new Frame(version,
-          caps instanceof ObjectNode object ? object : Json.object(),
+      return new Frame(version, caps,
           implementationOf(meta.get(META_CLIENT_INFO)),
           level != null && level.isString() ? LogLevel.parse(level.stringValue()).orElse(null)
               : null,

@@ -12,7 +12,8 @@ public record Settings(
     String resourceMetadataUrl,
     Set<String> allowedOrigins,
     Duration sessionIdleTimeout,
-    Clock clock) {
+    Clock clock,
+    boolean localhostOnly) {
 
   public Settings {
     allowedOrigins = Set.copyOf(allowedOrigins);
@@ -20,6 +21,12 @@ public record Settings(
 
   /** Requests without Origin come from non-browser clients and are allowed. */
   public boolean originAllowed(String origin) {
-    return origin == null || allowedOrigins.contains("*") || allowedOrigins.contains(origin);
+    return origin == null || allowedOrigins.contains("*") || allowedOrigins.contains(origin)
+        || (localhostOnly && LoopbackNames.isLoopbackOrigin(origin));
+  }
+
+  /** False only when serving localhost alone and the Host header names another machine. */
+  public boolean hostAllowed(String host) {
+    return !localhostOnly || LoopbackNames.isLoopbackHost(host);
   }
 }

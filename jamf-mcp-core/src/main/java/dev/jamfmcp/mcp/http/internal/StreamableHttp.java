@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The rules of the MCP endpoint: POST, GET and DELETE for Streamable HTTP (2025-03-26 to
@@ -62,7 +63,7 @@ public final class StreamableHttp {
     ProtocolVersion headerVersion = versionHeader
         .map(v -> ProtocolVersion.parse(v.trim()).orElse(null)).orElse(null);
     if (versionHeader.isPresent() && headerVersion == null) {
-      exchange.respond(unsupportedVersion(versionHeader.get()));
+      exchange.respond(unsupportedVersion(requestIdOf(exchange), versionHeader.get()));
       return;
     }
     switch (exchange.method()) {
@@ -134,6 +135,14 @@ public final class StreamableHttp {
 
   private void postStateless(HttpExchange exchange, Principal principal, JsonRpcMessage message,
       boolean sse) {
+    Optional<String> missing = message instanceof Request request
+        ? StatelessHeaders.missingMeta(request) : Optional.empty();
+    if (missing.isPresent()) {
+      exchange.respond(Replies.error(400, ((Request) message).id(), JsonRpcError.of(
+          ErrorCodes.INVALID_PARAMS, "Invalid params: a " + ProtocolVersion.LATEST.id()
+              + " request needs " + missing.get())));
+      return;
+    }
     Optional<String> mismatch = StatelessHeaders.mismatch(exchange, message);
     if (mismatch.isPresent()) {
       exchange.respond(Replies.error(400, message instanceof Request r ? r.id() : null,
@@ -334,10 +343,25 @@ public final class StreamableHttp {
         new Caller(principal, MessageSink.DISCARD));
   }
 
-  private static HttpReply unsupportedVersion(String asked) {
+  /** The id of the request a POST carries, so that even an early rejection echoes it. */
+  private JsonNode requestIdOf(HttpExchange exchange) {
+    if (!exchange.method().equals("POST")) {
+      return null;
+    }
+    try {
+      Decoded decoded = JsonRpcCodec.decode(exchange.readBody(settings.maxBodyBytes()));
+      return decoded instanceof Decoded.Single single
+          && single.item() instanceof Decoded.Valid valid
+          && valid.message() instanceof Request request ? request.id() : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static HttpReply unsupportedVersion(JsonNode id, String asked) {
     var data = Json.object().put("requested", asked);
     ProtocolVersion.ids().forEach(data.putArray("supported")::add);
-    return Replies.error(400, null, new JsonRpcError(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
+    return Replies.error(400, id, new JsonRpcError(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
         "Unsupported protocol version: " + asked + "; supported: "
             + String.join(", ", ProtocolVersion.ids()), data));
   }
