@@ -3,12 +3,15 @@ package dev.jamfmcp.javalin;
 import dev.jamfmcp.javalin.internal.Cors;
 import dev.jamfmcp.javalin.internal.JavalinExchange;
 import dev.jamfmcp.javalin.internal.Readiness;
+import dev.jamfmcp.mcp.McpMetrics;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.http.McpHttpTransport;
 import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.plugin.Plugin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
@@ -33,9 +36,18 @@ import org.slf4j.LoggerFactory;
 public final class McpPlugin extends Plugin<McpPluginConfig> {
   private static final Logger log = LoggerFactory.getLogger(McpPlugin.class);
   private McpHttpTransport transport;
+  private McpMetrics metrics = McpMetrics.NONE;
 
   public McpPlugin(Consumer<McpPluginConfig> userConfig) {
     super(userConfig, new McpPluginConfig());
+  }
+
+  /**
+   * Where the app reports what the plugin cannot see, e.g. Jamf Pro calls
+   * ({@link McpMetrics#jamfRequest}); does nothing before initialization or without metrics.
+   */
+  public McpMetrics metrics() {
+    return metrics;
   }
 
   /** The transport, for embedding apps that want its counters; null before initialization. */
@@ -54,11 +66,17 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     }
     // Async requests live as long as their stream; the transport's own limits end them.
     state.http.asyncTimeout = 0;
+    PrometheusMeterRegistry registry = null;
+    if (config.metricsPath != null) {
+      registry = config.metricsRegistry != null ? config.metricsRegistry
+          : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      metrics = new MicrometerMcpMetrics(registry);
+    }
     transport = McpHttpTransport.create(config.server, t -> {
       // Anonymous serving is only allowed on loopback, where DNS rebinding is the threat.
       boolean anonymousLocal = config.principalResolver == null && !config.authDisabled;
       t.allowedOrigins(config.allowedOrigins).legacyMessagesPath(config.messagesPath)
-          .localhostOnly(anonymousLocal);
+          .localhostOnly(anonymousLocal).metrics(metrics);
       config.transport.accept(t);
     });
     Cors cors = new Cors(transport::isOriginAllowed);
@@ -74,6 +92,11 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     state.routes.post(config.messagesPath, ctx -> serve(ctx, cors,
         (c, exchange, principal) -> transport.postLegacyMessage(exchange, principal)));
     state.routes.options(config.messagesPath, ctx -> cors.preflight(ctx, "POST"));
+    if (registry != null) {
+      PrometheusMeterRegistry scraped = registry;
+      state.routes.get(config.metricsPath, ctx -> ctx
+          .contentType("text/plain; version=0.0.4; charset=utf-8").result(scraped.scrape()));
+    }
     state.routes.get(config.healthPath, ctx -> ctx.contentType("application/json").result("{\"status\":\"up\"}"));
     state.routes.get(config.healthPath + "/ready", ctx -> {
       boolean ready = readiness.isReady() && transport.isAcceptingRequests();

@@ -2,6 +2,7 @@ package dev.jamfmcp.javalin;
 
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.http.HttpTransportConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -23,6 +24,8 @@ public final class McpPluginConfig {
   Duration readinessCacheFor = Duration.ofSeconds(30);
   Duration shutdownGrace = Duration.ofSeconds(10);
   Consumer<HttpTransportConfig> transport = c -> {};
+  String metricsPath = "/metrics";
+  PrometheusMeterRegistry metricsRegistry;
 
   /** The MCP engine to serve. */
   public McpPluginConfig server(McpServer server) {
@@ -86,6 +89,16 @@ public final class McpPluginConfig {
   /** How long requests in flight may finish when the server stops (default 10 s). */
   public McpPluginConfig shutdownGrace(Duration grace) {
     this.shutdownGrace = Objects.requireNonNull(grace);
+    return this;
+  }
+
+  /**
+   * Prometheus metrics at {@code path} (default {@code /metrics}; null serves none), recorded in
+   * {@code registry} (default: a registry of the plugin's own), so an app can add its own meters.
+   */
+  public McpPluginConfig metrics(String path, PrometheusMeterRegistry registry) {
+    this.metricsPath = path;
+    this.metricsRegistry = registry;
     return this;
   }
 

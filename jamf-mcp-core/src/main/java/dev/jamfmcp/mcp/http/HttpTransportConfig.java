@@ -1,5 +1,6 @@
 package dev.jamfmcp.mcp.http;
 
+import dev.jamfmcp.mcp.McpMetrics;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ public final class HttpTransportConfig {
   int maxRevokedSessions = 100_000;
   String resourceMetadataUrl;
   boolean localhostOnly;
+  McpMetrics metrics = McpMetrics.NONE;
   Clock clock = Clock.systemUTC();
 
   /**
@@ -52,6 +54,12 @@ public final class HttpTransportConfig {
    */
   public HttpTransportConfig localhostOnly(boolean enabled) {
     this.localhostOnly = enabled;
+    return this;
+  }
+
+  /** Where stream counts and request latencies go (default: nowhere). */
+  public HttpTransportConfig metrics(McpMetrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics);
     return this;
   }
 

@@ -46,14 +46,15 @@ public final class McpHttpTransport implements AutoCloseable {
   private McpHttpTransport(McpServer server, HttpTransportConfig config) {
     this.settings = new Settings(config.maxBodyBytes, config.retryMillis,
         config.legacyMessagesPath, config.resourceMetadataUrl, config.allowedOrigins,
-        config.sessionIdleTimeout, config.clock, config.localhostOnly);
+        config.sessionIdleTimeout, config.clock, config.localhostOnly,
+        config.metrics);
     if (config.sessionKey == null) {
       log.warn("No MCP session key configured: using a random one, so sessions will not"
           + " survive a restart or move to another instance");
     }
     SessionTokens tokens = new SessionTokens(config.sessionKeyOrRandom());
     this.streams = new Streams(config.pingInterval, config.writeTimeout,
-        config.maxQueuedBytesPerStream);
+        config.maxQueuedBytesPerStream, config.metrics);
     this.sessions = new LiveSessions(server, config.clock, config.sessionIdleTimeout,
         config.maxSessions, config.maxRevokedSessions);
     this.streamable = new StreamableHttp(server, settings, tokens, sessions, streams, gate);

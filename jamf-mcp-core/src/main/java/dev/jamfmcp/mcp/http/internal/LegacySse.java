@@ -11,6 +11,7 @@ import dev.jamfmcp.mcp.http.SseStream;
 import dev.jamfmcp.mcp.jsonrpc.Decoded;
 import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import dev.jamfmcp.mcp.jsonrpc.JsonRpcCodec;
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +112,22 @@ public final class LegacySse {
     SseStream stream = connection.stream();
     Caller caller = new Caller(principal,
         message -> stream.send("message", null, JsonRpcCodec.encode(message)));
+    if (decoded instanceof Decoded.Single single && single.item() instanceof Decoded.Valid valid) {
+      // One message, the usual case: handled as decoded, and timed if it is a request.
+      long start = System.nanoTime();
+      connection.session().handle(valid.message(), caller).whenComplete((reply, error) -> {
+        try {
+          Optional<JsonRpcMessage> answer = reply == null ? Optional.empty() : reply;
+          if (valid.message() instanceof JsonRpcMessage.Request request) {
+            RequestMetrics.record(settings.metrics(), request, start, answer);
+          }
+          answer.ifPresent(r -> stream.send("message", null, JsonRpcCodec.encode(r)));
+        } finally {
+          gate.leave();
+        }
+      });
+      return;
+    }
     connection.session().handleText(new String(body, StandardCharsets.UTF_8), caller)
         .whenComplete((reply, error) -> {
           try {

@@ -1,5 +1,6 @@
 package dev.jamfmcp.mcp.http.internal;
 
+import dev.jamfmcp.mcp.McpMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -13,7 +14,8 @@ public record Settings(
     Set<String> allowedOrigins,
     Duration sessionIdleTimeout,
     Clock clock,
-    boolean localhostOnly) {
+    boolean localhostOnly,
+    McpMetrics metrics) {
 
   public Settings {
     allowedOrigins = Set.copyOf(allowedOrigins);

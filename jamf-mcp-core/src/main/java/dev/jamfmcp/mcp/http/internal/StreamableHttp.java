@@ -258,9 +258,12 @@ public final class StreamableHttp {
     if (!enter(exchange)) {
       return;
     }
+    long start = System.nanoTime();
     session.handle(request, new Caller(principal, responder)).whenComplete((reply, error) -> {
       try {
-        responder.finish(reply == null ? Optional.empty() : reply);
+        Optional<JsonRpcMessage> answer = reply == null ? Optional.empty() : reply;
+        RequestMetrics.record(settings.metrics(), request, start, answer);
+        responder.finish(answer);
       } finally {
         gate.leave();
       }
