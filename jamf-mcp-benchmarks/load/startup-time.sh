@@ -12,6 +12,7 @@ start=$(date +%s%N)
 pid=$!
 for _ in $(seq 1 6000); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/mcp" -H 'Content-Type: application/json' \
     -H 'Accept: application/json, text/event-stream' -d "$INIT" && break
+  kill -0 "$pid" 2>/dev/null || { echo "server exited: see /tmp/startup-time.log" >&2; exit 1; }
   sleep 0.005
 done
 echo $(( ($(date +%s%N) - start) / 1000000 ))
