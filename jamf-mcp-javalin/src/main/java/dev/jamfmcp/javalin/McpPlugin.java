@@ -3,6 +3,7 @@ package dev.jamfmcp.javalin;
 import dev.jamfmcp.javalin.internal.Cors;
 import dev.jamfmcp.javalin.internal.JavalinExchange;
 import dev.jamfmcp.javalin.internal.Readiness;
+import dev.jamfmcp.mcp.McpMetrics;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.McpHttpTransport;
@@ -10,6 +11,8 @@ import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.plugin.Plugin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
@@ -34,9 +37,18 @@ import org.slf4j.LoggerFactory;
 public final class McpPlugin extends Plugin<McpPluginConfig> {
   private static final Logger log = LoggerFactory.getLogger(McpPlugin.class);
   private McpHttpTransport transport;
+  private McpMetrics metrics = McpMetrics.NONE;
 
   public McpPlugin(Consumer<McpPluginConfig> userConfig) {
     super(userConfig, new McpPluginConfig());
+  }
+
+  /**
+   * Where the app reports what the plugin cannot see, e.g. Jamf Pro calls
+   * ({@link McpMetrics#jamfRequest}); does nothing before initialization or without metrics.
+   */
+  public McpMetrics metrics() {
+    return metrics;
   }
 
   /** The transport, for embedding apps that want its counters; null before initialization. */
@@ -55,13 +67,19 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     }
     // Async requests live as long as their stream; the transport's own limits end them.
     state.http.asyncTimeout = 0;
-    transport =
-        McpHttpTransport.create(
-            config.server,
-            t -> {
-              t.allowedOrigins(config.allowedOrigins).legacyMessagesPath(config.messagesPath);
-              config.transport.accept(t);
-            });
+    PrometheusMeterRegistry registry = null;
+    if (config.metricsPath != null) {
+      registry = config.metricsRegistry != null ? config.metricsRegistry
+          : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      metrics = new MicrometerMcpMetrics(registry);
+    }
+    transport = McpHttpTransport.create(config.server, t -> {
+      // Anonymous serving is only allowed on loopback, where DNS rebinding is the threat.
+      boolean anonymousLocal = config.principalResolver == null && !config.authDisabled;
+      t.allowedOrigins(config.allowedOrigins).legacyMessagesPath(config.messagesPath)
+          .localhostOnly(anonymousLocal).metrics(metrics);
+      config.transport.accept(t);
+    });
     Cors cors = new Cors(transport::isOriginAllowed);
     Readiness readiness = new Readiness(config.readiness, config.readinessCacheFor);
     Route mcp = (ctx, exchange, principal) -> transport.handleMcp(exchange, principal);
@@ -85,12 +103,13 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
                 cors,
                 (c, exchange, principal) -> transport.postLegacyMessage(exchange, principal)));
     state.routes.options(config.messagesPath, ctx -> cors.preflight(ctx, "POST"));
-    state.routes.get(
-        config.healthPath,
-        ctx -> ctx.contentType("application/json").result("{\"status\":\"up\"}"));
-    state.routes.get(
-        config.healthPath + "/ready",
-        ctx -> {
+    if (registry != null) {
+      PrometheusMeterRegistry scraped = registry;
+      state.routes.get(config.metricsPath, ctx -> ctx
+          .contentType("text/plain; version=0.0.4; charset=utf-8").result(scraped.scrape()));
+    }
+    state.routes.get(config.healthPath, ctx -> ctx.contentType("application/json").result("{\"status\":\"up\"}"));
+    state.routes.get(config.healthPath + "/ready", ctx -> {
           boolean ready = readiness.isReady() && transport.isAcceptingRequests();
           // Written by hand: the app may have no JSON mapper configured for Javalin.
           ctx.status(ready ? 200 : 503)

@@ -4,6 +4,7 @@ import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.HttpTransportConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -27,6 +28,8 @@ public final class McpPluginConfig {
   Duration shutdownGrace = Duration.ofSeconds(10);
   Consumer<HttpTransportConfig> transport = c -> {};
   BiFunction<HttpExchange, Principal, HttpExchange> exchangeDecorator = (exchange, who) -> exchange;
+  String metricsPath = "/metrics";
+  PrometheusMeterRegistry metricsRegistry;
 
   /** The MCP engine to serve. */
   public McpPluginConfig server(McpServer server) {
@@ -100,6 +103,16 @@ public final class McpPluginConfig {
   public McpPluginConfig exchangeDecorator(
       BiFunction<HttpExchange, Principal, HttpExchange> decorator) {
     this.exchangeDecorator = Objects.requireNonNull(decorator);
+    return this;
+  }
+
+  /**
+   * Prometheus metrics at {@code path} (default {@code /metrics}; null serves none), recorded in
+   * {@code registry} (default: a registry of the plugin's own), so an app can add its own meters.
+   */
+  public McpPluginConfig metrics(String path, PrometheusMeterRegistry registry) {
+    this.metricsPath = path;
+    this.metricsRegistry = registry;
     return this;
   }
 

@@ -1,5 +1,6 @@
 package dev.jamfmcp.mcp.http;
 
+import dev.jamfmcp.mcp.McpMetrics;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,8 @@ public final class HttpTransportConfig {
   int maxSessions = 10_000;
   int maxRevokedSessions = 100_000;
   String resourceMetadataUrl;
+  boolean localhostOnly;
+  McpMetrics metrics = McpMetrics.NONE;
   Clock clock = Clock.systemUTC();
 
   /**
@@ -41,6 +44,22 @@ public final class HttpTransportConfig {
    */
   public HttpTransportConfig allowedOrigins(Set<String> origins) {
     this.allowedOrigins = new LinkedHashSet<>(origins);
+    return this;
+  }
+
+  /**
+   * DNS-rebinding protection for a server on a loopback address without authentication: answer
+   * only requests whose {@code Host} is localhost, 127.0.0.1 or [::1] (403 otherwise), and let
+   * browser pages on those hosts call. Default off.
+   */
+  public HttpTransportConfig localhostOnly(boolean enabled) {
+    this.localhostOnly = enabled;
+    return this;
+  }
+
+  /** Where stream counts and request latencies go (default: nowhere). */
+  public HttpTransportConfig metrics(McpMetrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics);
     return this;
   }
 

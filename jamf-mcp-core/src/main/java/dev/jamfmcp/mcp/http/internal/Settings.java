@@ -1,5 +1,6 @@
 package dev.jamfmcp.mcp.http.internal;
 
+import dev.jamfmcp.mcp.McpMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -12,7 +13,9 @@ public record Settings(
     String resourceMetadataUrl,
     Set<String> allowedOrigins,
     Duration sessionIdleTimeout,
-    Clock clock) {
+    Clock clock,
+    boolean localhostOnly,
+    McpMetrics metrics) {
 
   public Settings {
     allowedOrigins = Set.copyOf(allowedOrigins);
@@ -20,6 +23,12 @@ public record Settings(
 
   /** Requests without Origin come from non-browser clients and are allowed. */
   public boolean originAllowed(String origin) {
-    return origin == null || allowedOrigins.contains("*") || allowedOrigins.contains(origin);
+    return origin == null || allowedOrigins.contains("*") || allowedOrigins.contains(origin)
+        || (localhostOnly && LoopbackNames.isLoopbackOrigin(origin));
+  }
+
+  /** False only when serving localhost alone and the Host header names another machine. */
+  public boolean hostAllowed(String host) {
+    return !localhostOnly || LoopbackNames.isLoopbackHost(host);
   }
 }

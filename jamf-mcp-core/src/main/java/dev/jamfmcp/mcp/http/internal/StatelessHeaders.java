@@ -17,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class StatelessHeaders {
   static final String META_PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
+  static final String META_CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
   private static final Map<String, String> NAME_SOURCES =
       Map.of("tools/call", "name", "prompts/get", "name", "resources/read", "uri");
 
@@ -32,6 +33,24 @@ final class StatelessHeaders {
     return version == null
         ? Optional.empty()
         : Optional.of(version.isString() ? version.stringValue() : version.toString());
+  }
+
+  /**
+   * Which required {@code _meta} entry a 2026-07-28 request lacks, if any. A missing entry is a
+   * malformed request (Invalid params), not a header mismatch: there is nothing to compare.
+   */
+  static Optional<String> missingMeta(JsonRpcMessage.Request request) {
+    JsonNode meta = request.params().get("_meta");
+    if (meta == null || !meta.isObject()) {
+      return Optional.of("_meta");
+    }
+    if (!meta.has(META_PROTOCOL_VERSION)) {
+      return Optional.of("_meta." + META_PROTOCOL_VERSION);
+    }
+    if (!(meta.get(META_CLIENT_CAPABILITIES) instanceof ObjectNode)) {
+      return Optional.of("_meta." + META_CLIENT_CAPABILITIES + " (an object)");
+    }
+    return Optional.empty();
   }
 
   /** Why the headers disagree with the body, or empty if they agree. */

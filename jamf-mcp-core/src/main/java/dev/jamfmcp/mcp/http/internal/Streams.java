@@ -1,5 +1,6 @@
 package dev.jamfmcp.mcp.http.internal;
 
+import dev.jamfmcp.mcp.McpMetrics;
 import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.SseStream;
 import java.io.IOException;
@@ -19,13 +20,16 @@ import java.util.concurrent.TimeUnit;
  * scheduler thread serves every stream; idle streams hold no thread.
  */
 public final class Streams implements AutoCloseable {
+  private final McpMetrics metrics;
   private final Duration pingInterval;
   private final Duration writeTimeout;
   private final long maxQueuedBytes;
   private final ScheduledExecutorService scheduler;
   private final Set<SseStream> open = ConcurrentHashMap.newKeySet();
 
-  public Streams(Duration pingInterval, Duration writeTimeout, long maxQueuedBytes) {
+  public Streams(Duration pingInterval, Duration writeTimeout, long maxQueuedBytes,
+      McpMetrics metrics) {
+    this.metrics = metrics;
     this.pingInterval = pingInterval;
     this.writeTimeout = writeTimeout;
     this.maxQueuedBytes = maxQueuedBytes;
@@ -48,6 +52,8 @@ public final class Streams implements AutoCloseable {
     headers.putAll(extraHeaders);
     SseStream stream = new SseStream(exchange.startStream(200, headers), maxQueuedBytes);
     open.add(stream);
+    long openedAt = System.nanoTime();
+    metrics.streamOpened();
     long every = pingInterval.toMillis();
     long watch = Math.max(50, Math.min(every, writeTimeout.toMillis() / 2));
     ScheduledFuture<?> ping =
@@ -61,6 +67,7 @@ public final class Streams implements AutoCloseable {
           ping.cancel(false);
           watchdog.cancel(false);
           open.remove(stream);
+      metrics.streamClosed(Duration.ofNanos(System.nanoTime() - openedAt));
         });
     return stream;
   }

@@ -1,0 +1,61 @@
+package dev.jamfmcp.javalin;
+
+import dev.jamfmcp.mcp.McpMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@link McpMetrics} on Micrometer. In Prometheus text: {@code mcp_sse_connections_active},
+ * {@code mcp_sse_connection_duration_seconds}, {@code mcp_request_duration_seconds{method,tool}},
+ * {@code mcp_errors_total{kind}} and {@code jamf_request_duration_seconds{method,status}}.
+ */
+public final class MicrometerMcpMetrics implements McpMetrics {
+  private final MeterRegistry registry;
+  private final AtomicInteger activeStreams = new AtomicInteger();
+  private final Timer streamDuration;
+
+  public MicrometerMcpMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    Gauge.builder("mcp.sse.connections.active", activeStreams, AtomicInteger::get)
+        .description("SSE streams open now (GET, legacy and POST response streams)")
+        .register(registry);
+    this.streamDuration = Timer.builder("mcp.sse.connection.duration")
+        .description("How long SSE streams stayed open").register(registry);
+  }
+
+  @Override
+  public void streamOpened() {
+    activeStreams.incrementAndGet();
+  }
+
+  @Override
+  public void streamClosed(Duration openFor) {
+    activeStreams.decrementAndGet();
+    streamDuration.record(openFor);
+  }
+
+  @Override
+  public void requestCompleted(String method, String tool, Duration latency, String errorKind) {
+    Timer.builder("mcp.request.duration")
+        .description("Time from a JSON-RPC request's arrival to its answer")
+        .tags("method", method, "tool", tool)
+        .publishPercentileHistogram()
+        .register(registry).record(latency);
+    if (errorKind != null) {
+      Counter.builder("mcp.errors").description("Requests answered with an error, by kind")
+          .tag("kind", errorKind).register(registry).increment();
+    }
+  }
+
+  @Override
+  public void jamfRequest(String method, int status, Duration latency) {
+    Timer.builder("jamf.request.duration")
+        .description("Jamf Pro API calls, by HTTP method and status (0: no response)")
+        .tags("method", method, "status", Integer.toString(status))
+        .register(registry).record(latency);
+  }
+}
