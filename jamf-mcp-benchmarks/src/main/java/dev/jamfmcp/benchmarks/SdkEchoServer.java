@@ -22,22 +22,35 @@ public final class SdkEchoServer {
   public static void main(String[] args) throws Exception {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 3002;
     var mapper = McpJsonDefaults.getMapper();
-    var transport = HttpServletStreamableServerTransportProvider.builder()
-        .jsonMapper(mapper).mcpEndpoint("/mcp").build();
-    McpSchema.Tool echo = McpSchema.Tool.builder().name("echo").title("Echo")
-        .description("Returns the text it is given.")
-        .inputSchema(mapper, """
+    var transport =
+        HttpServletStreamableServerTransportProvider.builder()
+            .jsonMapper(mapper)
+            .mcpEndpoint("/mcp")
+            .build();
+    McpSchema.Tool echo =
+        McpSchema.Tool.builder()
+            .name("echo")
+            .title("Echo")
+            .description("Returns the text it is given.")
+            .inputSchema(
+                mapper,
+                """
             {"type":"object",
              "properties":{"text":{"type":"string","description":"What to echo"}},
              "required":["text"],"additionalProperties":false}""")
-        .build();
+            .build();
     McpServer.sync(transport)
         .serverInfo("sdk-echo", "2.1.0")
         .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-        .tools(SyncToolSpecification.builder().tool(echo)
-            .callHandler((exchange, request) -> McpSchema.CallToolResult.builder()
-                .addTextContent(String.valueOf(request.arguments().get("text"))).build())
-            .build())
+        .tools(
+            SyncToolSpecification.builder()
+                .tool(echo)
+                .callHandler(
+                    (exchange, request) ->
+                        McpSchema.CallToolResult.builder()
+                            .addTextContent(String.valueOf(request.arguments().get("text")))
+                            .build())
+                .build())
         .build();
     Server jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);

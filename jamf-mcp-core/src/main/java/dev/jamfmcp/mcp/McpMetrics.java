@@ -3,9 +3,9 @@ package dev.jamfmcp.mcp;
 import java.time.Duration;
 
 /**
- * What an MCP server reports for monitoring, free of any metrics library: the HTTP face
- * implements it (Micrometer in jamf-mcp-javalin), everything else only calls it. Calls come from
- * request threads and must not block. Every method defaults to doing nothing.
+ * What an MCP server reports for monitoring, free of any metrics library: the HTTP face implements
+ * it (Micrometer in jamf-mcp-javalin), everything else only calls it. Calls come from request
+ * threads and must not block. Every method defaults to doing nothing.
  */
 public interface McpMetrics {
   /** Reports nothing. */
@@ -22,14 +22,14 @@ public interface McpMetrics {
    *
    * @param method the JSON-RPC method, or {@code "unknown"} for a method the server lacks
    * @param tool the tool of a {@code tools/call} that ran, else {@code "none"}
-   * @param errorKind null on success, else e.g. {@code invalid_params}, {@code tool_error},
-   *     {@code cancelled}
+   * @param errorKind null on success, else e.g. {@code invalid_params}, {@code tool_error}, {@code
+   *     cancelled}
    */
   default void requestCompleted(String method, String tool, Duration latency, String errorKind) {}
 
   /**
-   * One HTTP exchange with Jamf Pro finished; {@code status} is 0 when no response came (I/O
-   * error or timeout). The Jamf client calls this once per attempt.
+   * One HTTP exchange with Jamf Pro finished; {@code status} is 0 when no response came (I/O error
+   * or timeout). The Jamf client calls this once per attempt.
    */
   default void jamfRequest(String method, int status, Duration latency) {}
 }

@@ -44,8 +44,8 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
   }
 
   /**
-   * Where the app reports what the plugin cannot see, e.g. Jamf Pro calls
-   * ({@link McpMetrics#jamfRequest}); does nothing before initialization or without metrics.
+   * Where the app reports what the plugin cannot see, e.g. Jamf Pro calls ({@link
+   * McpMetrics#jamfRequest}); does nothing before initialization or without metrics.
    */
   public McpMetrics metrics() {
     return metrics;
@@ -69,17 +69,24 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     state.http.asyncTimeout = 0;
     PrometheusMeterRegistry registry = null;
     if (config.metricsPath != null) {
-      registry = config.metricsRegistry != null ? config.metricsRegistry
-          : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      registry =
+          config.metricsRegistry != null
+              ? config.metricsRegistry
+              : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       metrics = new MicrometerMcpMetrics(registry);
     }
-    transport = McpHttpTransport.create(config.server, t -> {
-      // Anonymous serving is only allowed on loopback, where DNS rebinding is the threat.
-      boolean anonymousLocal = config.principalResolver == null && !config.authDisabled;
-      t.allowedOrigins(config.allowedOrigins).legacyMessagesPath(config.messagesPath)
-          .localhostOnly(anonymousLocal).metrics(metrics);
-      config.transport.accept(t);
-    });
+    transport =
+        McpHttpTransport.create(
+            config.server,
+            t -> {
+              // Anonymous serving is only allowed on loopback, where DNS rebinding is the threat.
+              boolean anonymousLocal = config.principalResolver == null && !config.authDisabled;
+              t.allowedOrigins(config.allowedOrigins)
+                  .legacyMessagesPath(config.messagesPath)
+                  .localhostOnly(anonymousLocal)
+                  .metrics(metrics);
+              config.transport.accept(t);
+            });
     Cors cors = new Cors(transport::isOriginAllowed);
     Readiness readiness = new Readiness(config.readiness, config.readinessCacheFor);
     Route mcp = (ctx, exchange, principal) -> transport.handleMcp(exchange, principal);
@@ -105,11 +112,17 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     state.routes.options(config.messagesPath, ctx -> cors.preflight(ctx, "POST"));
     if (registry != null) {
       PrometheusMeterRegistry scraped = registry;
-      state.routes.get(config.metricsPath, ctx -> ctx
-          .contentType("text/plain; version=0.0.4; charset=utf-8").result(scraped.scrape()));
+      state.routes.get(
+          config.metricsPath,
+          ctx ->
+              ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(scraped.scrape()));
     }
-    state.routes.get(config.healthPath, ctx -> ctx.contentType("application/json").result("{\"status\":\"up\"}"));
-    state.routes.get(config.healthPath + "/ready", ctx -> {
+    state.routes.get(
+        config.healthPath,
+        ctx -> ctx.contentType("application/json").result("{\"status\":\"up\"}"));
+    state.routes.get(
+        config.healthPath + "/ready",
+        ctx -> {
           boolean ready = readiness.isReady() && transport.isAcceptingRequests();
           // Written by hand: the app may have no JSON mapper configured for Javalin.
           ctx.status(ready ? 200 : 503)

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@link McpMetrics} on Micrometer. In Prometheus text: {@code mcp_sse_connections_active},
- * {@code mcp_sse_connection_duration_seconds}, {@code mcp_request_duration_seconds{method,tool}},
- * {@code mcp_errors_total{kind}} and {@code jamf_request_duration_seconds{method,status}}.
+ * {@link McpMetrics} on Micrometer. In Prometheus text: {@code mcp_sse_connections_active}, {@code
+ * mcp_sse_connection_duration_seconds}, {@code mcp_request_duration_seconds{method,tool}}, {@code
+ * mcp_errors_total{kind}} and {@code jamf_request_duration_seconds{method,status}}.
  */
 public final class MicrometerMcpMetrics implements McpMetrics {
   private final MeterRegistry registry;
@@ -23,8 +23,10 @@ public final class MicrometerMcpMetrics implements McpMetrics {
     Gauge.builder("mcp.sse.connections.active", activeStreams, AtomicInteger::get)
         .description("SSE streams open now (GET, legacy and POST response streams)")
         .register(registry);
-    this.streamDuration = Timer.builder("mcp.sse.connection.duration")
-        .description("How long SSE streams stayed open").register(registry);
+    this.streamDuration =
+        Timer.builder("mcp.sse.connection.duration")
+            .description("How long SSE streams stayed open")
+            .register(registry);
   }
 
   @Override
@@ -44,10 +46,14 @@ public final class MicrometerMcpMetrics implements McpMetrics {
         .description("Time from a JSON-RPC request's arrival to its answer")
         .tags("method", method, "tool", tool)
         .publishPercentileHistogram()
-        .register(registry).record(latency);
+        .register(registry)
+        .record(latency);
     if (errorKind != null) {
-      Counter.builder("mcp.errors").description("Requests answered with an error, by kind")
-          .tag("kind", errorKind).register(registry).increment();
+      Counter.builder("mcp.errors")
+          .description("Requests answered with an error, by kind")
+          .tag("kind", errorKind)
+          .register(registry)
+          .increment();
     }
   }
 
@@ -56,6 +62,7 @@ public final class MicrometerMcpMetrics implements McpMetrics {
     Timer.builder("jamf.request.duration")
         .description("Jamf Pro API calls, by HTTP method and status (0: no response)")
         .tags("method", method, "status", Integer.toString(status))
-        .register(registry).record(latency);
+        .register(registry)
+        .record(latency);
   }
 }

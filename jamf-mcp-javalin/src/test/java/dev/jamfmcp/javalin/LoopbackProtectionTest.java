@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DNS-rebinding protection of the anonymous loopback server (the conformance suite's
- * dns-rebinding-protection scenario). Raw sockets, because java.net.http will not send a
- * chosen Host header.
+ * dns-rebinding-protection scenario). Raw sockets, because java.net.http will not send a chosen
+ * Host header.
  */
 class LoopbackProtectionTest {
   private final McpServer server = new TestTools().server();
@@ -28,10 +28,17 @@ class LoopbackProtectionTest {
 
   private int statusOf(String host, String origin) throws Exception {
     String body = McpTestServer.Json.init("2025-11-25");
-    String request = "POST /mcp HTTP/1.1\r\nHost: " + host + "\r\nOrigin: " + origin
-        + "\r\nContent-Type: application/json\r\nAccept: " + McpTestServer.ACCEPT
-        + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
-        + "\r\nConnection: close\r\n\r\n" + body;
+    String request =
+        "POST /mcp HTTP/1.1\r\nHost: "
+            + host
+            + "\r\nOrigin: "
+            + origin
+            + "\r\nContent-Type: application/json\r\nAccept: "
+            + McpTestServer.ACCEPT
+            + "\r\nContent-Length: "
+            + body.getBytes(StandardCharsets.UTF_8).length
+            + "\r\nConnection: close\r\n\r\n"
+            + body;
     try (Socket socket = new Socket("127.0.0.1", http.app.port())) {
       OutputStream out = socket.getOutputStream();
       out.write(request.getBytes(StandardCharsets.UTF_8));

@@ -36,33 +36,39 @@ class MetricsOverHttpTest {
   @Test
   void requestsStreamsErrorsAndJamfCallsShowUpInPrometheusText() throws Exception {
     String id = http.initialize("2025-11-25");
-    inSession(id, McpTestServer.Json.request(2, "tools/call",
-        "{\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"}}"));
+    inSession(
+        id,
+        McpTestServer.Json.request(
+            2, "tools/call", "{\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"}}"));
     inSession(id, McpTestServer.Json.request(3, "tools/list", "{}"));
     inSession(id, McpTestServer.Json.request(4, "no/such/method", "{}"));
     inSession(id, McpTestServer.Json.request(5, "tools/call", "{\"name\":\"nope\"}"));
     http.plugin.metrics().jamfRequest("GET", 200, Duration.ofMillis(12));
-    HttpResponse<InputStream> stream = http.stream(HttpRequest.newBuilder(http.uri("/mcp"))
-        .header("Accept", "text/event-stream").header("Mcp-Session-Id", id).GET());
+    HttpResponse<InputStream> stream =
+        http.stream(
+            HttpRequest.newBuilder(http.uri("/mcp"))
+                .header("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", id)
+                .GET());
     try (SseReader sse = new SseReader(stream.body())) {
       sse.next(); // the stream is open once its first event arrives
 
       String text = scrape();
       assertThat(text).contains("mcp_sse_connections_active 1.0");
-      assertThat(text).contains(
-          "mcp_request_duration_seconds_count{method=\"tools/call\",tool=\"echo\"} 1");
-      assertThat(text).contains(
-          "mcp_request_duration_seconds_count{method=\"tools/list\",tool=\"none\"} 1");
-      assertThat(text).contains(
-          "mcp_request_duration_seconds_count{method=\"initialize\",tool=\"none\"} 1");
+      assertThat(text)
+          .contains("mcp_request_duration_seconds_count{method=\"tools/call\",tool=\"echo\"} 1");
+      assertThat(text)
+          .contains("mcp_request_duration_seconds_count{method=\"tools/list\",tool=\"none\"} 1");
+      assertThat(text)
+          .contains("mcp_request_duration_seconds_count{method=\"initialize\",tool=\"none\"} 1");
       // Client-chosen names never become labels: unknown methods and tools are pooled.
-      assertThat(text).contains(
-          "mcp_request_duration_seconds_count{method=\"unknown\",tool=\"none\"} 1");
+      assertThat(text)
+          .contains("mcp_request_duration_seconds_count{method=\"unknown\",tool=\"none\"} 1");
       assertThat(text).doesNotContain("no/such/method").doesNotContain("tool=\"nope\"");
       assertThat(text).contains("mcp_errors_total{kind=\"method_not_found\"} 1.0");
       assertThat(text).contains("mcp_errors_total{kind=\"invalid_params\"} 1.0");
-      assertThat(text).contains(
-          "jamf_request_duration_seconds_count{method=\"GET\",status=\"200\"} 1");
+      assertThat(text)
+          .contains("jamf_request_duration_seconds_count{method=\"GET\",status=\"200\"} 1");
       assertThat(text).contains("mcp_sse_connection_duration_seconds_count");
     }
   }

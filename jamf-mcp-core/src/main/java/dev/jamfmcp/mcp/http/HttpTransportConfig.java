@@ -48,9 +48,9 @@ public final class HttpTransportConfig {
   }
 
   /**
-   * DNS-rebinding protection for a server on a loopback address without authentication: answer
-   * only requests whose {@code Host} is localhost, 127.0.0.1 or [::1] (403 otherwise), and let
-   * browser pages on those hosts call. Default off.
+   * DNS-rebinding protection for a server on a loopback address without authentication: answer only
+   * requests whose {@code Host} is localhost, 127.0.0.1 or [::1] (403 otherwise), and let browser
+   * pages on those hosts call. Default off.
    */
   public HttpTransportConfig localhostOnly(boolean enabled) {
     this.localhostOnly = enabled;

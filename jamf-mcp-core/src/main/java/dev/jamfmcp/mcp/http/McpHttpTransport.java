@@ -44,28 +44,47 @@ public final class McpHttpTransport implements AutoCloseable {
   private final ScheduledFuture<?> sweeper;
 
   private McpHttpTransport(McpServer server, HttpTransportConfig config) {
-    this.settings = new Settings(config.maxBodyBytes, config.retryMillis,
-        config.legacyMessagesPath, config.resourceMetadataUrl, config.allowedOrigins,
-        config.sessionIdleTimeout, config.clock, config.localhostOnly,
-        config.metrics);
+    this.settings =
+        new Settings(
+            config.maxBodyBytes,
+            config.retryMillis,
+            config.legacyMessagesPath,
+            config.resourceMetadataUrl,
+            config.allowedOrigins,
+            config.sessionIdleTimeout,
+            config.clock,
+            config.localhostOnly,
+            config.metrics);
     if (config.sessionKey == null) {
-      log.warn("No MCP session key configured: using a random one, so sessions will not"
-          + " survive a restart or move to another instance");
+      log.warn(
+          "No MCP session key configured: using a random one, so sessions will not"
+              + " survive a restart or move to another instance");
     }
     SessionTokens tokens = new SessionTokens(config.sessionKeyOrRandom());
-    this.streams = new Streams(config.pingInterval, config.writeTimeout,
-        config.maxQueuedBytesPerStream, config.metrics);
-    this.sessions = new LiveSessions(server, config.clock, config.sessionIdleTimeout,
-        config.maxSessions, config.maxRevokedSessions);
+    this.streams =
+        new Streams(
+            config.pingInterval,
+            config.writeTimeout,
+            config.maxQueuedBytesPerStream,
+            config.metrics);
+    this.sessions =
+        new LiveSessions(
+            server,
+            config.clock,
+            config.sessionIdleTimeout,
+            config.maxSessions,
+            config.maxRevokedSessions);
     this.streamable = new StreamableHttp(server, settings, tokens, sessions, streams, gate);
     this.legacy = new LegacySse(server, settings, tokens, streams, gate);
     Duration sweep = config.sessionIdleTimeout.dividedBy(4);
-    this.sweeper = streams.every(
-        sweep.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : sweep,
-        sessions::sweep);
+    this.sweeper =
+        streams.every(
+            sweep.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : sweep,
+            sessions::sweep);
   }
 
-  public static McpHttpTransport create(McpServer server, Consumer<HttpTransportConfig> configurer) {
+  public static McpHttpTransport create(
+      McpServer server, Consumer<HttpTransportConfig> configurer) {
     HttpTransportConfig config = new HttpTransportConfig();
     configurer.accept(config);
     return new McpHttpTransport(server, config);
@@ -94,20 +113,27 @@ public final class McpHttpTransport implements AutoCloseable {
 
   /**
    * The 403 a request from a disallowed browser origin (or, when serving localhost only, for
-   * another host name) gets, if it is one (DNS rebinding protection). Adapters call it before authentication, so such requests learn nothing more.
+   * another host name) gets, if it is one (DNS rebinding protection). Adapters call it before
+   * authentication, so such requests learn nothing more.
    */
   public Optional<HttpReply> checkOrigin(HttpExchange exchange) {
     String host = exchange.header("Host").orElse(null);
     if (!settings.hostAllowed(host)) {
-      return Optional.of(Replies.error(403, ErrorCodes.INVALID_REQUEST,
-          "Forbidden: this server only answers requests addressed to localhost"));
+      return Optional.of(
+          Replies.error(
+              403,
+              ErrorCodes.INVALID_REQUEST,
+              "Forbidden: this server only answers requests addressed to localhost"));
     }
     String origin = exchange.header("Origin").orElse(null);
     if (settings.originAllowed(origin)) {
       return Optional.empty();
     }
-    return Optional.of(Replies.error(403, ErrorCodes.INVALID_REQUEST,
-        "Forbidden: requests from origin " + origin + " are not allowed"));
+    return Optional.of(
+        Replies.error(
+            403,
+            ErrorCodes.INVALID_REQUEST,
+            "Forbidden: requests from origin " + origin + " are not allowed"));
   }
 
   /** Whether browsers on {@code origin} may call (for CORS). */
@@ -126,8 +152,8 @@ public final class McpHttpTransport implements AutoCloseable {
   }
 
   /**
-   * Stops accepting requests (503), lets requests in flight finish for up to {@code grace},
-   * cancels the rest, and closes every stream.
+   * Stops accepting requests (503), lets requests in flight finish for up to {@code grace}, cancels
+   * the rest, and closes every stream.
    */
   public void shutdown(Duration grace) {
     boolean drained;

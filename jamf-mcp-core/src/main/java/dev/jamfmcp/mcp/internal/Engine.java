@@ -1,7 +1,7 @@
 package dev.jamfmcp.mcp.internal;
 
-import dev.jamfmcp.mcp.Cancellation;
 import dev.jamfmcp.mcp.Caller;
+import dev.jamfmcp.mcp.Cancellation;
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.LogLevel;
 import dev.jamfmcp.mcp.McpError;
@@ -37,8 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Dispatch: from a message to its reply. Decides each request's protocol frame (session or
- * per-request _meta), checks the method exists in that version, runs it inline or on the
- * handler pool, and shapes the result for the version.
+ * per-request _meta), checks the method exists in that version, runs it inline or on the handler
+ * pool, and shapes the result for the version.
  */
 public final class Engine {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
@@ -60,7 +60,9 @@ public final class Engine {
 
   /** Which protocol era a method exists in. */
   private enum Era {
-    SESSIONFUL, STATELESS, BOTH;
+    SESSIONFUL,
+    STATELESS,
+    BOTH;
 
     boolean includes(ProtocolVersion version) {
       return this == BOTH || (this == STATELESS) == version.isStateless();
@@ -76,24 +78,29 @@ public final class Engine {
 
   public Engine(Settings settings, ExecutorService executor) {
     this.settings = settings;
-    this.registry = new Registry(
-        settings.tools(), settings.resources(), settings.resourceTemplates(), settings.prompts());
+    this.registry =
+        new Registry(
+            settings.tools(),
+            settings.resources(),
+            settings.resourceTemplates(),
+            settings.prompts());
     this.executor = executor;
     Catalog catalog = new Catalog(registry, settings.pageSize());
     ToolCalls toolCalls = new ToolCalls(registry);
-    this.methods = Map.ofEntries(
-        Map.entry("ping", new Method(Era.SESSIONFUL, false, call -> Json.object())),
-        Map.entry("logging/setLevel", new Method(Era.SESSIONFUL, false, this::setLevel)),
-        Map.entry("server/discover", new Method(Era.STATELESS, false, this::discover)),
-        Map.entry("tools/list", new Method(Era.BOTH, false, catalog::listTools)),
-        Map.entry("tools/call", new Method(Era.BOTH, true, toolCalls::call)),
-        Map.entry("resources/list", new Method(Era.BOTH, false, catalog::listResources)),
-        Map.entry("resources/templates/list",
-            new Method(Era.BOTH, false, catalog::listTemplates)),
-        Map.entry("resources/read", new Method(Era.BOTH, true, catalog::readResource)),
-        Map.entry("prompts/list", new Method(Era.BOTH, false, catalog::listPrompts)),
-        Map.entry("prompts/get", new Method(Era.BOTH, true, catalog::getPrompt)),
-        Map.entry("completion/complete", new Method(Era.BOTH, false, catalog::complete)));
+    this.methods =
+        Map.ofEntries(
+            Map.entry("ping", new Method(Era.SESSIONFUL, false, call -> Json.object())),
+            Map.entry("logging/setLevel", new Method(Era.SESSIONFUL, false, this::setLevel)),
+            Map.entry("server/discover", new Method(Era.STATELESS, false, this::discover)),
+            Map.entry("tools/list", new Method(Era.BOTH, false, catalog::listTools)),
+            Map.entry("tools/call", new Method(Era.BOTH, true, toolCalls::call)),
+            Map.entry("resources/list", new Method(Era.BOTH, false, catalog::listResources)),
+            Map.entry(
+                "resources/templates/list", new Method(Era.BOTH, false, catalog::listTemplates)),
+            Map.entry("resources/read", new Method(Era.BOTH, true, catalog::readResource)),
+            Map.entry("prompts/list", new Method(Era.BOTH, false, catalog::listPrompts)),
+            Map.entry("prompts/get", new Method(Era.BOTH, true, catalog::getPrompt)),
+            Map.entry("completion/complete", new Method(Era.BOTH, false, catalog::complete)));
   }
 
   public Registry registry() {
@@ -112,30 +119,43 @@ public final class Engine {
     SessionState state = session.state();
     if (!state.isInitialized() || !state.version().allowsBatches()) {
       String version = state.isInitialized() ? state.version().id() : "(not initialized)";
-      return CompletableFuture.completedFuture(Optional.of(JsonRpcCodec.encode(new ErrorResponse(
-          null, JsonRpcError.invalidRequest("Invalid Request: JSON-RPC batches are only accepted"
-              + " in protocol 2025-03-26 (this session: " + version + "); send one message at"
-              + " a time")))));
+      return CompletableFuture.completedFuture(
+          Optional.of(
+              JsonRpcCodec.encode(
+                  new ErrorResponse(
+                      null,
+                      JsonRpcError.invalidRequest(
+                          "Invalid Request: JSON-RPC batches are only accepted"
+                              + " in protocol 2025-03-26 (this session: "
+                              + version
+                              + "); send one message at"
+                              + " a time")))));
     }
     List<CompletableFuture<Optional<JsonRpcMessage>>> replies = new ArrayList<>(items.size());
     for (Decoded.Item item : items) {
       if (item instanceof Decoded.Valid valid
           && valid.message() instanceof Request request
           && "initialize".equals(request.method())) {
-        replies.add(CompletableFuture.completedFuture(Optional.of(new ErrorResponse(
-            request.id(),
-            JsonRpcError.invalidRequest("Invalid Request: initialize must not be in a batch")))));
+        replies.add(
+            CompletableFuture.completedFuture(
+                Optional.of(
+                    new ErrorResponse(
+                        request.id(),
+                        JsonRpcError.invalidRequest(
+                            "Invalid Request: initialize must not be in a batch")))));
       } else {
         replies.add(handleItem(session, item, caller));
       }
     }
     return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
-        .thenApply(done -> {
-          List<JsonRpcMessage> present = replies.stream()
-              .map(CompletableFuture::join).flatMap(Optional::stream).toList();
-          return present.isEmpty()
-              ? Optional.<String>empty() : Optional.of(JsonRpcCodec.encodeBatch(present));
-        });
+        .thenApply(
+            done -> {
+              List<JsonRpcMessage> present =
+                  replies.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
+              return present.isEmpty()
+                  ? Optional.<String>empty()
+                  : Optional.of(JsonRpcCodec.encodeBatch(present));
+            });
   }
 
   private CompletableFuture<Optional<JsonRpcMessage>> handleItem(
@@ -197,11 +217,20 @@ public final class Engine {
     }
     SessionRuntime.InFlight entry = session.begin(request.id());
     if (entry == null) {
-      return done(new ErrorResponse(request.id(), JsonRpcError.invalidRequest(
-          "Invalid Request: a request with id " + request.id() + " is already in progress")));
+      return done(
+          new ErrorResponse(
+              request.id(),
+              JsonRpcError.invalidRequest(
+                  "Invalid Request: a request with id "
+                      + request.id()
+                      + " is already in progress")));
     }
-    Call call = new Call(request, frame,
-        new RequestScope(request, frame, caller, entry.cancellation, session), session);
+    Call call =
+        new Call(
+            request,
+            frame,
+            new RequestScope(request, frame, caller, entry.cancellation, session),
+            session);
     if (!method.async()) {
       Optional<JsonRpcMessage> out;
       try {
@@ -217,22 +246,32 @@ public final class Engine {
     // A cancelled request gets no reply at all, whatever its handler does afterwards.
     entry.cancellation.onCancel(() -> reply.complete(Optional.empty()));
     try {
-      entry.task = executor.submit(() -> {
-        Optional<JsonRpcMessage> out;
-        try {
-          out = run(method, call, entry.cancellation);
-        } catch (Throwable e) { // an Error from a handler bug: answer it rather than hang
-          out = entry.cancellation.isCancelled()
-              ? Optional.empty() : Optional.of(internalError(request, e));
-        }
-        // Release the id before the reply goes out: the client may reuse it once it has the reply.
-        session.end(request.id(), entry);
-        reply.complete(out);
-      });
+      entry.task =
+          executor.submit(
+              () -> {
+                Optional<JsonRpcMessage> out;
+                try {
+                  out = run(method, call, entry.cancellation);
+                } catch (Throwable e) { // an Error from a handler bug: answer it rather than hang
+                  out =
+                      entry.cancellation.isCancelled()
+                          ? Optional.empty()
+                          : Optional.of(internalError(request, e));
+                }
+                // Release the id before the reply goes out: the client may reuse it once it has the
+                // reply.
+                session.end(request.id(), entry);
+                reply.complete(out);
+              });
     } catch (RejectedExecutionException e) {
       session.end(request.id(), entry);
-      reply.complete(Optional.of(new ErrorResponse(request.id(), JsonRpcError.of(
-          ErrorCodes.SERVER_BUSY, "The server is at capacity; retry in a few seconds"))));
+      reply.complete(
+          Optional.of(
+              new ErrorResponse(
+                  request.id(),
+                  JsonRpcError.of(
+                      ErrorCodes.SERVER_BUSY,
+                      "The server is at capacity; retry in a few seconds"))));
     }
     return reply;
   }
@@ -244,8 +283,15 @@ public final class Engine {
       if (cancellation.isCancelled()) {
         return Optional.empty();
       }
-      return Optional.of(new Response(request.id(), Shapes.finish(request.method(), result,
-          call.frame().version(), settings.serverInfo(), settings.listTtl())));
+      return Optional.of(
+          new Response(
+              request.id(),
+              Shapes.finish(
+                  request.method(),
+                  result,
+                  call.frame().version(),
+                  settings.serverInfo(),
+                  settings.listTtl())));
     } catch (McpError e) {
       return Optional.of(new ErrorResponse(request.id(), e.error()));
     } catch (Cancellation.CancelledException | InterruptedException e) {
@@ -262,9 +308,14 @@ public final class Engine {
   private static ErrorResponse internalError(Request request, Throwable e) {
     String reference = UUID.randomUUID().toString().substring(0, 8);
     log.error("{} failed (reference {})", request.method(), reference, e);
-    return new ErrorResponse(request.id(), JsonRpcError.internal(
-        "Internal error while handling " + request.method() + " (reference " + reference
-            + "); the server log has the details"));
+    return new ErrorResponse(
+        request.id(),
+        JsonRpcError.internal(
+            "Internal error while handling "
+                + request.method()
+                + " (reference "
+                + reference
+                + "); the server log has the details"));
   }
 
   private static boolean hasProtocolMeta(Request request) {
@@ -280,24 +331,36 @@ public final class Engine {
     if (meta != null && meta.has(META_PROTOCOL_VERSION)) {
       JsonNode requested = meta.get(META_PROTOCOL_VERSION);
       String asked = requested.isString() ? requested.stringValue() : requested.toString();
-      ProtocolVersion version = ProtocolVersion.parse(asked)
-          .filter(ProtocolVersion::isStateless)
-          .orElseThrow(() -> unsupportedVersion(asked));
+      ProtocolVersion version =
+          ProtocolVersion.parse(asked)
+              .filter(ProtocolVersion::isStateless)
+              .orElseThrow(() -> unsupportedVersion(asked));
       if (!(meta.get(META_CLIENT_CAPABILITIES) instanceof ObjectNode caps)) {
-        throw McpError.invalidParams("Invalid params: a " + version.id() + " request needs _meta."
-            + META_CLIENT_CAPABILITIES + " (an object; {} if the client declares none)");
+        throw McpError.invalidParams(
+            "Invalid params: a "
+                + version.id()
+                + " request needs _meta."
+                + META_CLIENT_CAPABILITIES
+                + " (an object; {} if the client declares none)");
       }
       JsonNode level = meta.get(META_LOG_LEVEL);
-      return new Frame(version, caps,
+      return new Frame(
+          version,
+          caps,
           implementationOf(meta.get(META_CLIENT_INFO)),
-          level != null && level.isString() ? LogLevel.parse(level.stringValue()).orElse(null)
+          level != null && level.isString()
+              ? LogLevel.parse(level.stringValue()).orElse(null)
               : null,
           progressToken);
     }
     SessionState state = session.state();
     if (state.isInitialized()) {
-      return new Frame(state.version(), state.clientCapabilities(), state.clientInfo(),
-          state.logLevel(), progressToken);
+      return new Frame(
+          state.version(),
+          state.clientCapabilities(),
+          state.clientInfo(),
+          state.logLevel(),
+          progressToken);
     }
     switch (request.method()) {
       case "server/discover":
@@ -306,9 +369,12 @@ public final class Engine {
       case "ping":
         return new Frame(ProtocolVersion.LATEST_SESSIONFUL, Json.object(), null, null, null);
       default:
-        throw new McpError(JsonRpcError.invalidRequest("Invalid Request: the session is not"
-            + " initialized. Send initialize first, or (protocol 2026-07-28) put "
-            + META_PROTOCOL_VERSION + " in the request's _meta"));
+        throw new McpError(
+            JsonRpcError.invalidRequest(
+                "Invalid Request: the session is not"
+                    + " initialized. Send initialize first, or (protocol 2026-07-28) put "
+                    + META_PROTOCOL_VERSION
+                    + " in the request's _meta"));
     }
   }
 
@@ -316,9 +382,14 @@ public final class Engine {
     ObjectNode data = Json.object();
     ProtocolVersion.ids().forEach(data.putArray("supported")::add);
     data.put("requested", asked);
-    return new McpError(new JsonRpcError(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
-        "Unsupported protocol version: " + asked + "; supported: "
-            + String.join(", ", ProtocolVersion.ids()), data));
+    return new McpError(
+        new JsonRpcError(
+            ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
+            "Unsupported protocol version: "
+                + asked
+                + "; supported: "
+                + String.join(", ", ProtocolVersion.ids()),
+            data));
   }
 
   private ObjectNode initialize(SessionRuntime session, Request request) {
@@ -326,17 +397,22 @@ public final class Engine {
     if (asked == null || !asked.isString()) {
       throw McpError.invalidParams("Invalid params: initialize needs a string protocolVersion");
     }
-    ProtocolVersion version = ProtocolVersion.parse(asked.stringValue())
-        .filter(v -> !v.isStateless())
-        .orElse(ProtocolVersion.LATEST_SESSIONFUL);
+    ProtocolVersion version =
+        ProtocolVersion.parse(asked.stringValue())
+            .filter(v -> !v.isStateless())
+            .orElse(ProtocolVersion.LATEST_SESSIONFUL);
     JsonNode caps = request.params().get("capabilities");
-    SessionState state = new SessionState(version,
-        caps instanceof ObjectNode object ? object : Json.object(),
-        implementationOf(request.params().get("clientInfo")), null);
+    SessionState state =
+        new SessionState(
+            version,
+            caps instanceof ObjectNode object ? object : Json.object(),
+            implementationOf(request.params().get("clientInfo")),
+            null);
     if (!session.initialize(state)) {
-      throw new McpError(JsonRpcError.invalidRequest(
-          "Invalid Request: this session is already initialized; open a new session to"
-              + " initialize again"));
+      throw new McpError(
+          JsonRpcError.invalidRequest(
+              "Invalid Request: this session is already initialized; open a new session to"
+                  + " initialize again"));
     }
     ObjectNode result = Json.object().put("protocolVersion", version.id());
     result.set("capabilities", Shapes.capabilities());
@@ -359,9 +435,15 @@ public final class Engine {
 
   private ObjectNode setLevel(Call call) {
     String level = call.requireString("level");
-    LogLevel parsed = LogLevel.parse(level).orElseThrow(() -> McpError.invalidParams(
-        "Invalid params: unknown log level '" + level + "'; use one of debug, info, notice,"
-            + " warning, error, critical, alert, emergency"));
+    LogLevel parsed =
+        LogLevel.parse(level)
+            .orElseThrow(
+                () ->
+                    McpError.invalidParams(
+                        "Invalid params: unknown log level '"
+                            + level
+                            + "'; use one of debug, info, notice,"
+                            + " warning, error, critical, alert, emergency"));
     call.session().update(call.session().state().withLogLevel(parsed));
     return Json.object();
   }
@@ -376,13 +458,15 @@ public final class Engine {
     if (name == null || !name.isString()) {
       return null;
     }
-    return new Implementation(name.stringValue(),
+    return new Implementation(
+        name.stringValue(),
         title != null && title.isString() ? title.stringValue() : null,
         version != null && version.isString() ? version.stringValue() : "");
   }
 
   /** Runs a handler that cannot be cancelled (initialize) into a reply. */
-  private static JsonRpcMessage reply(Request request, java.util.function.Supplier<ObjectNode> body) {
+  private static JsonRpcMessage reply(
+      Request request, java.util.function.Supplier<ObjectNode> body) {
     try {
       return new Response(request.id(), body.get());
     } catch (McpError e) {

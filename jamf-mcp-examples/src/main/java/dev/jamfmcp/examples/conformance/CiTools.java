@@ -22,7 +22,8 @@ public final class CiTools {
     return Tool.builder("echo")
         .title("Echo")
         .description("Returns the text it is given.")
-        .inputSchema("""
+        .inputSchema(
+            """
             {"type":"object",
              "properties":{"text":{"type":"string","description":"What to echo"}},
              "required":["text"],"additionalProperties":false}""")
@@ -35,23 +36,27 @@ public final class CiTools {
   public static Tool countWithProgress() {
     return Tool.builder("count_with_progress")
         .title("Count with progress")
-        .description("Counts from 1 to steps (at most 100), sending a progress notification"
-            + " for each step, and returns the count.")
-        .inputSchema("""
+        .description(
+            "Counts from 1 to steps (at most 100), sending a progress notification"
+                + " for each step, and returns the count.")
+        .inputSchema(
+            """
             {"type":"object",
              "properties":{"steps":{"type":"integer","minimum":1,"maximum":100}},
              "required":["steps"],"additionalProperties":false}""")
-        .outputSchema("""
+        .outputSchema(
+            """
             {"type":"object","properties":{"counted":{"type":"integer"}},"required":["counted"]}""")
         .annotations(PURE)
-        .handler((arguments, context) -> {
-          int steps = arguments.get("steps").intValue();
-          for (int step = 1; step <= steps; step++) {
-            context.cancellation().throwIfCancelled();
-            context.progress(step, (double) steps, "step " + step + " of " + steps);
-          }
-          return ToolResult.structured(Json.object().put("counted", steps));
-        })
+        .handler(
+            (arguments, context) -> {
+              int steps = arguments.get("steps").intValue();
+              for (int step = 1; step <= steps; step++) {
+                context.cancellation().throwIfCancelled();
+                context.progress(step, (double) steps, "step " + step + " of " + steps);
+              }
+              return ToolResult.structured(Json.object().put("counted", steps));
+            })
         .build();
   }
 }

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The deprecated HTTP+SSE transport of 2024-11-05: {@code GET /sse} opens a stream whose first
- * event names the POST endpoint; each POST there gets 202 and its reply travels as an
- * {@code event: message} on the stream. The stream is the session: it lives on this instance
- * and ends when the stream closes.
+ * event names the POST endpoint; each POST there gets 202 and its reply travels as an {@code event:
+ * message} on the stream. The stream is the session: it lives on this instance and ends when the
+ * stream closes.
  */
 public final class LegacySse {
   private static final Logger log = LoggerFactory.getLogger(LegacySse.class);
@@ -39,8 +39,8 @@ public final class LegacySse {
   private final Gate gate;
   private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-  public LegacySse(McpServer server, Settings settings, SessionTokens ids, Streams streams,
-      Gate gate) {
+  public LegacySse(
+      McpServer server, Settings settings, SessionTokens ids, Streams streams, Gate gate) {
     this.server = server;
     this.settings = settings;
     this.ids = ids;
@@ -50,8 +50,11 @@ public final class LegacySse {
 
   public void open(HttpExchange exchange, Principal principal) {
     if (!gate.isOpen()) {
-      exchange.respond(Replies.error(503, ErrorCodes.SERVER_BUSY,
-          "Service Unavailable: the server is shutting down; retry shortly"));
+      exchange.respond(
+          Replies.error(
+              503,
+              ErrorCodes.SERVER_BUSY,
+              "Service Unavailable: the server is shutting down; retry shortly"));
       return;
     }
     SseStream stream;
@@ -62,44 +65,63 @@ public final class LegacySse {
       return;
     }
     String id = ids.newSessionId();
-    Connection connection = new Connection(server.newSession(), stream,
-        SessionTokens.subjectHash(principal.subject()));
+    Connection connection =
+        new Connection(server.newSession(), stream, SessionTokens.subjectHash(principal.subject()));
     connections.put(id, connection);
-    stream.onClose(() -> {
-      connections.remove(id);
-      connection.session().cancelAll("the SSE stream closed");
-    });
-    stream.send("endpoint", null, settings.legacyMessagesPath() + "?sessionId="
-        + URLEncoder.encode(id, StandardCharsets.UTF_8));
+    stream.onClose(
+        () -> {
+          connections.remove(id);
+          connection.session().cancelAll("the SSE stream closed");
+        });
+    stream.send(
+        "endpoint",
+        null,
+        settings.legacyMessagesPath()
+            + "?sessionId="
+            + URLEncoder.encode(id, StandardCharsets.UTF_8));
   }
 
   public void post(HttpExchange exchange, Principal principal) {
     Optional<String> id = exchange.queryParam("sessionId");
     if (id.isEmpty()) {
-      exchange.respond(Replies.error(400, ErrorCodes.INVALID_REQUEST,
-          "Bad Request: the sessionId query parameter is required; GET the SSE endpoint first"));
+      exchange.respond(
+          Replies.error(
+              400,
+              ErrorCodes.INVALID_REQUEST,
+              "Bad Request: the sessionId query parameter is required; GET the SSE endpoint first"));
       return;
     }
     Connection connection = connections.get(id.get());
-    if (connection == null || !connection.stream().isOpen()
+    if (connection == null
+        || !connection.stream().isOpen()
         || !connection.owner().equals(SessionTokens.subjectHash(principal.subject()))) {
-      exchange.respond(Replies.error(404, ErrorCodes.INVALID_REQUEST,
-          "Not Found: no open SSE session with that id; GET the SSE endpoint again"));
+      exchange.respond(
+          Replies.error(
+              404,
+              ErrorCodes.INVALID_REQUEST,
+              "Not Found: no open SSE session with that id; GET the SSE endpoint again"));
       return;
     }
     byte[] body;
     try {
       body = exchange.readBody(settings.maxBodyBytes());
     } catch (BodyTooLargeException e) {
-      exchange.respond(Replies.error(413, ErrorCodes.INVALID_REQUEST, "Payload Too Large: a"
-          + " message may be at most " + settings.maxBodyBytes() + " bytes"));
+      exchange.respond(
+          Replies.error(
+              413,
+              ErrorCodes.INVALID_REQUEST,
+              "Payload Too Large: a"
+                  + " message may be at most "
+                  + settings.maxBodyBytes()
+                  + " bytes"));
       return;
     } catch (IOException e) {
       exchange.respond(HttpReply.empty(400));
       return;
     }
     Decoded decoded = JsonRpcCodec.decode(body);
-    if (decoded instanceof Decoded.Single single && single.item() instanceof Decoded.Invalid bad
+    if (decoded instanceof Decoded.Single single
+        && single.item() instanceof Decoded.Invalid bad
         && bad.reply().id() == null) {
       exchange.respond(HttpReply.json(400, JsonRpcCodec.encode(bad.reply())));
       return;
@@ -110,34 +132,42 @@ public final class LegacySse {
     }
     exchange.respond(HttpReply.empty(202));
     SseStream stream = connection.stream();
-    Caller caller = new Caller(principal,
-        message -> stream.send("message", null, JsonRpcCodec.encode(message)));
+    Caller caller =
+        new Caller(
+            principal, message -> stream.send("message", null, JsonRpcCodec.encode(message)));
     if (decoded instanceof Decoded.Single single && single.item() instanceof Decoded.Valid valid) {
       // One message, the usual case: handled as decoded, and timed if it is a request.
       long start = System.nanoTime();
-      connection.session().handle(valid.message(), caller).whenComplete((reply, error) -> {
-        try {
-          Optional<JsonRpcMessage> answer = reply == null ? Optional.empty() : reply;
-          if (valid.message() instanceof JsonRpcMessage.Request request) {
-            RequestMetrics.record(settings.metrics(), request, start, answer);
-          }
-          answer.ifPresent(r -> stream.send("message", null, JsonRpcCodec.encode(r)));
-        } finally {
-          gate.leave();
-        }
-      });
+      connection
+          .session()
+          .handle(valid.message(), caller)
+          .whenComplete(
+              (reply, error) -> {
+                try {
+                  Optional<JsonRpcMessage> answer = reply == null ? Optional.empty() : reply;
+                  if (valid.message() instanceof JsonRpcMessage.Request request) {
+                    RequestMetrics.record(settings.metrics(), request, start, answer);
+                  }
+                  answer.ifPresent(r -> stream.send("message", null, JsonRpcCodec.encode(r)));
+                } finally {
+                  gate.leave();
+                }
+              });
       return;
     }
-    connection.session().handleText(new String(body, StandardCharsets.UTF_8), caller)
-        .whenComplete((reply, error) -> {
-          try {
-            if (reply != null) {
-              reply.ifPresent(json -> stream.send("message", null, json));
-            }
-          } finally {
-            gate.leave();
-          }
-        });
+    connection
+        .session()
+        .handleText(new String(body, StandardCharsets.UTF_8), caller)
+        .whenComplete(
+            (reply, error) -> {
+              try {
+                if (reply != null) {
+                  reply.ifPresent(json -> stream.send("message", null, json));
+                }
+              } finally {
+                gate.leave();
+              }
+            });
   }
 
   public int size() {

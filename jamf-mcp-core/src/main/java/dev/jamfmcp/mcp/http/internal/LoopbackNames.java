@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * DNS-rebinding protection for a server that listens on a loopback address without
- * authentication: a page on {@code evil.example} whose name now resolves to 127.0.0.1 reaches the
- * server with {@code Host: evil.example}, so only requests that name the machine itself are
- * served, and browser pages on the machine itself may call.
+ * DNS-rebinding protection for a server that listens on a loopback address without authentication:
+ * a page on {@code evil.example} whose name now resolves to 127.0.0.1 reaches the server with
+ * {@code Host: evil.example}, so only requests that name the machine itself are served, and browser
+ * pages on the machine itself may call.
  */
 public final class LoopbackNames {
   private static final Set<String> NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
@@ -35,7 +35,8 @@ public final class LoopbackNames {
       URI uri = new URI(origin);
       String scheme = uri.getScheme();
       return ("http".equals(scheme) || "https".equals(scheme))
-          && uri.getRawAuthority() != null && isLoopbackHost(uri.getRawAuthority());
+          && uri.getRawAuthority() != null
+          && isLoopbackHost(uri.getRawAuthority());
     } catch (java.net.URISyntaxException e) {
       return false;
     }

@@ -17,15 +17,17 @@ import tools.jackson.databind.JsonNode;
 final class RequestMetrics {
   private RequestMetrics() {}
 
-  static void record(McpMetrics metrics, Request request, long startNanos,
-      Optional<JsonRpcMessage> reply) {
+  static void record(
+      McpMetrics metrics, Request request, long startNanos, Optional<JsonRpcMessage> reply) {
     if (metrics == McpMetrics.NONE) {
       return;
     }
     Duration latency = Duration.ofNanos(System.nanoTime() - startNanos);
     JsonRpcMessage message = reply.orElse(null);
-    String method = message instanceof ErrorResponse e
-        && e.error().code() == ErrorCodes.METHOD_NOT_FOUND ? "unknown" : request.method();
+    String method =
+        message instanceof ErrorResponse e && e.error().code() == ErrorCodes.METHOD_NOT_FOUND
+            ? "unknown"
+            : request.method();
     String tool = "none";
     if ("tools/call".equals(request.method()) && message instanceof Response) {
       JsonNode name = request.params().get("name");

@@ -23,7 +23,9 @@ public record Settings(
 
   /** Requests without Origin come from non-browser clients and are allowed. */
   public boolean originAllowed(String origin) {
-    return origin == null || allowedOrigins.contains("*") || allowedOrigins.contains(origin)
+    return origin == null
+        || allowedOrigins.contains("*")
+        || allowedOrigins.contains(origin)
         || (localhostOnly && LoopbackNames.isLoopbackOrigin(origin));
   }
 

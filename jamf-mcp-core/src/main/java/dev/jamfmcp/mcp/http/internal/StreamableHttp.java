@@ -27,8 +27,8 @@ import tools.jackson.databind.JsonNode;
  * The rules of the MCP endpoint: POST, GET and DELETE for Streamable HTTP (2025-03-26 to
  * 2025-11-25, with signed session ids) and stateless POSTs of 2026-07-28, on one path. Whether a
  * POST is stateless is decided by the message itself ({@code _meta} protocol version) or the
- * version header, so a client may probe with {@code server/discover} and fall back to
- * {@code initialize} on the same endpoint.
+ * version header, so a client may probe with {@code server/discover} and fall back to {@code
+ * initialize} on the same endpoint.
  */
 public final class StreamableHttp {
   static final String SESSION_HEADER = "Mcp-Session-Id";
@@ -42,8 +42,13 @@ public final class StreamableHttp {
   private final Gate gate;
   private final GetStream getStream;
 
-  public StreamableHttp(McpServer server, Settings settings, SessionTokens tokens,
-      LiveSessions sessions, Streams streams, Gate gate) {
+  public StreamableHttp(
+      McpServer server,
+      Settings settings,
+      SessionTokens tokens,
+      LiveSessions sessions,
+      Streams streams,
+      Gate gate) {
     this.server = server;
     this.settings = settings;
     this.tokens = tokens;
@@ -55,13 +60,16 @@ public final class StreamableHttp {
 
   public void handle(HttpExchange exchange, Principal principal) {
     if (!gate.isOpen()) {
-      exchange.respond(Replies.error(503, ErrorCodes.SERVER_BUSY,
-          "Service Unavailable: the server is shutting down; retry shortly"));
+      exchange.respond(
+          Replies.error(
+              503,
+              ErrorCodes.SERVER_BUSY,
+              "Service Unavailable: the server is shutting down; retry shortly"));
       return;
     }
     Optional<String> versionHeader = exchange.header(VERSION_HEADER);
-    ProtocolVersion headerVersion = versionHeader
-        .map(v -> ProtocolVersion.parse(v.trim()).orElse(null)).orElse(null);
+    ProtocolVersion headerVersion =
+        versionHeader.map(v -> ProtocolVersion.parse(v.trim()).orElse(null)).orElse(null);
     if (versionHeader.isPresent() && headerVersion == null) {
       exchange.respond(unsupportedVersion(requestIdOf(exchange), versionHeader.get()));
       return;
@@ -84,35 +92,50 @@ public final class StreamableHttp {
 
   private void post(HttpExchange exchange, Principal principal, ProtocolVersion headerVersion) {
     if (!Negotiation.isJsonBody(exchange)) {
-      exchange.respond(Replies.error(415, ErrorCodes.INVALID_REQUEST,
-          "Unsupported Media Type: POST a JSON-RPC message as application/json"));
+      exchange.respond(
+          Replies.error(
+              415,
+              ErrorCodes.INVALID_REQUEST,
+              "Unsupported Media Type: POST a JSON-RPC message as application/json"));
       return;
     }
     boolean json = Negotiation.accepts(exchange, Negotiation.JSON);
     boolean sse = Negotiation.accepts(exchange, Negotiation.SSE);
     if (!json && !sse) {
-      exchange.respond(Replies.error(406, ErrorCodes.INVALID_REQUEST,
-          "Not Acceptable: Accept must list application/json and text/event-stream"));
+      exchange.respond(
+          Replies.error(
+              406,
+              ErrorCodes.INVALID_REQUEST,
+              "Not Acceptable: Accept must list application/json and text/event-stream"));
       return;
     }
     byte[] body;
     try {
       body = exchange.readBody(settings.maxBodyBytes());
     } catch (BodyTooLargeException e) {
-      exchange.respond(Replies.error(413, ErrorCodes.INVALID_REQUEST, "Payload Too Large: a"
-          + " message may be at most " + settings.maxBodyBytes() + " bytes"));
+      exchange.respond(
+          Replies.error(
+              413,
+              ErrorCodes.INVALID_REQUEST,
+              "Payload Too Large: a"
+                  + " message may be at most "
+                  + settings.maxBodyBytes()
+                  + " bytes"));
       return;
     } catch (IOException e) {
-      exchange.respond(Replies.error(400, ErrorCodes.PARSE_ERROR,
-          "Bad Request: the body could not be read"));
+      exchange.respond(
+          Replies.error(400, ErrorCodes.PARSE_ERROR, "Bad Request: the body could not be read"));
       return;
     }
     Decoded decoded = JsonRpcCodec.decode(body);
     boolean statelessHeader = headerVersion != null && headerVersion.isStateless();
     if (decoded instanceof Decoded.Batch) {
       if (statelessHeader) {
-        exchange.respond(Replies.error(400, ErrorCodes.INVALID_REQUEST,
-            "Invalid Request: protocol " + headerVersion + " takes one message per POST"));
+        exchange.respond(
+            Replies.error(
+                400,
+                ErrorCodes.INVALID_REQUEST,
+                "Invalid Request: protocol " + headerVersion + " takes one message per POST"));
       } else {
         postBatch(exchange, principal, body);
       }
@@ -133,20 +156,32 @@ public final class StreamableHttp {
     }
   }
 
-  private void postStateless(HttpExchange exchange, Principal principal, JsonRpcMessage message,
-      boolean sse) {
-    Optional<String> missing = message instanceof Request request
-        ? StatelessHeaders.missingMeta(request) : Optional.empty();
+  private void postStateless(
+      HttpExchange exchange, Principal principal, JsonRpcMessage message, boolean sse) {
+    Optional<String> missing =
+        message instanceof Request request
+            ? StatelessHeaders.missingMeta(request)
+            : Optional.empty();
     if (missing.isPresent()) {
-      exchange.respond(Replies.error(400, ((Request) message).id(), JsonRpcError.of(
-          ErrorCodes.INVALID_PARAMS, "Invalid params: a " + ProtocolVersion.LATEST.id()
-              + " request needs " + missing.get())));
+      exchange.respond(
+          Replies.error(
+              400,
+              ((Request) message).id(),
+              JsonRpcError.of(
+                  ErrorCodes.INVALID_PARAMS,
+                  "Invalid params: a "
+                      + ProtocolVersion.LATEST.id()
+                      + " request needs "
+                      + missing.get())));
       return;
     }
     Optional<String> mismatch = StatelessHeaders.mismatch(exchange, message);
     if (mismatch.isPresent()) {
-      exchange.respond(Replies.error(400, message instanceof Request r ? r.id() : null,
-          JsonRpcError.of(ErrorCodes.HEADER_MISMATCH, "Header mismatch: " + mismatch.get())));
+      exchange.respond(
+          Replies.error(
+              400,
+              message instanceof Request r ? r.id() : null,
+              JsonRpcError.of(ErrorCodes.HEADER_MISMATCH, "Header mismatch: " + mismatch.get())));
       return;
     }
     if (!(message instanceof Request)) {
@@ -156,49 +191,73 @@ public final class StreamableHttp {
     // Each stateless request stands alone: its own engine session, cancelled if the client
     // closes the response stream (2026-07-28: closing the stream is the cancellation).
     McpSession session = server.newSession();
-    run(exchange, principal, session, (Request) message, new PostResponder(exchange, streams,
-        sse, true, null, 0, settings.resourceMetadataUrl(), new PostResponder.Policy() {
-          public Map<String, String> headers() {
-            return Map.of();
-          }
+    run(
+        exchange,
+        principal,
+        session,
+        (Request) message,
+        new PostResponder(
+            exchange,
+            streams,
+            sse,
+            true,
+            null,
+            0,
+            settings.resourceMetadataUrl(),
+            new PostResponder.Policy() {
+              public Map<String, String> headers() {
+                return Map.of();
+              }
 
-          public Optional<SseStream> fallback() {
-            return Optional.empty();
-          }
+              public Optional<SseStream> fallback() {
+                return Optional.empty();
+              }
 
-          public void clientLeft() {
-            session.cancelAll("client closed the response stream");
-          }
-        }));
+              public void clientLeft() {
+                session.cancelAll("client closed the response stream");
+              }
+            }));
   }
 
-  private void initialize(HttpExchange exchange, Principal principal, Request request,
-      boolean sse) {
+  private void initialize(
+      HttpExchange exchange, Principal principal, Request request, boolean sse) {
     McpSession session = server.newSession();
     String id = tokens.newSessionId();
     String owner = SessionTokens.subjectHash(principal.subject());
-    run(exchange, principal, session, request, new PostResponder(exchange, streams, sse, false,
-        null, 0, settings.resourceMetadataUrl(), new PostResponder.Policy() {
-          public Map<String, String> headers() {
-            if (!session.state().isInitialized()) {
-              return Map.of();
-            }
-            sessions.register(id, owner, session);
-            return Map.of(SESSION_HEADER, mint(id, owner, session));
-          }
+    run(
+        exchange,
+        principal,
+        session,
+        request,
+        new PostResponder(
+            exchange,
+            streams,
+            sse,
+            false,
+            null,
+            0,
+            settings.resourceMetadataUrl(),
+            new PostResponder.Policy() {
+              public Map<String, String> headers() {
+                if (!session.state().isInitialized()) {
+                  return Map.of();
+                }
+                sessions.register(id, owner, session);
+                return Map.of(SESSION_HEADER, mint(id, owner, session));
+              }
 
-          public Optional<SseStream> fallback() {
-            return Optional.empty();
-          }
+              public Optional<SseStream> fallback() {
+                return Optional.empty();
+              }
 
-          public void clientLeft() {
-            session.cancelAll("client closed the response stream");
-          }
-        }));
+              public void clientLeft() {
+                session.cancelAll("client closed the response stream");
+              }
+            }));
   }
 
-  private void postInSession(HttpExchange exchange, Principal principal,
-      JsonRpcMessage message, boolean sse) {
+  private void postInSession(
+      HttpExchange exchange, Principal principal, JsonRpcMessage message, boolean sse) {
     Optional<LiveSessions.Live> found = session(exchange, principal);
     if (found.isEmpty()) {
       return;
@@ -210,29 +269,41 @@ public final class StreamableHttp {
       return;
     }
     ProtocolVersion version = live.session().state().version();
-    String priming = version.compareTo(ProtocolVersion.V2025_11_25) >= 0
-        ? tokens.newSessionId() : null;
+    String priming =
+        version.compareTo(ProtocolVersion.V2025_11_25) >= 0 ? tokens.newSessionId() : null;
     String owner = SessionTokens.subjectHash(principal.subject());
-    run(exchange, principal, live.session(), request, new PostResponder(exchange, streams, sse,
-        false, priming, settings.retryMillis(), settings.resourceMetadataUrl(),
-        new PostResponder.Policy() {
-          public Map<String, String> headers() {
-            return refreshedId(exchange, live, owner)
-                .map(id -> Map.of(SESSION_HEADER, id)).orElse(Map.of());
-          }
+    run(
+        exchange,
+        principal,
+        live.session(),
+        request,
+        new PostResponder(
+            exchange,
+            streams,
+            sse,
+            false,
+            priming,
+            settings.retryMillis(),
+            settings.resourceMetadataUrl(),
+            new PostResponder.Policy() {
+              public Map<String, String> headers() {
+                return refreshedId(exchange, live, owner)
+                    .map(id -> Map.of(SESSION_HEADER, id))
+                    .orElse(Map.of());
+              }
 
-          public Optional<SseStream> fallback() {
-            return live.getStream();
-          }
+              public Optional<SseStream> fallback() {
+                return live.getStream();
+              }
 
-          // With a GET stream open the reply goes there instead; otherwise it has nowhere to
-          // go, so the work stops.
-          public void clientLeft() {
-            if (live.getStream().isEmpty()) {
-              cancel(live, principal, request);
-            }
-          }
-        }));
+              // With a GET stream open the reply goes there instead; otherwise it has nowhere to
+              // go, so the work stops.
+              public void clientLeft() {
+                if (live.getStream().isEmpty()) {
+                  cancel(live, principal, request);
+                }
+              }
+            }));
   }
 
   private void postBatch(HttpExchange exchange, Principal principal, byte[] body) {
@@ -241,64 +312,92 @@ public final class StreamableHttp {
       return;
     }
     LiveSessions.Live live = found.get();
-    live.session().handleText(new String(body, StandardCharsets.UTF_8),
-        new Caller(principal, toGetStream(live))).whenComplete((reply, error) -> {
-          try {
-            Optional<String> text = reply == null ? Optional.empty() : reply;
-            exchange.respond(text.map(t -> HttpReply.json(t.startsWith("[") ? 200 : 400, t))
-                .orElse(HttpReply.empty(202)));
-          } finally {
-            gate.leave();
-          }
-        });
+    live.session()
+        .handleText(
+            new String(body, StandardCharsets.UTF_8), new Caller(principal, toGetStream(live)))
+        .whenComplete(
+            (reply, error) -> {
+              try {
+                Optional<String> text = reply == null ? Optional.empty() : reply;
+                exchange.respond(
+                    text.map(t -> HttpReply.json(t.startsWith("[") ? 200 : 400, t))
+                        .orElse(HttpReply.empty(202)));
+              } finally {
+                gate.leave();
+              }
+            });
   }
 
-  private void run(HttpExchange exchange, Principal principal, McpSession session,
-      Request request, PostResponder responder) {
+  private void run(
+      HttpExchange exchange,
+      Principal principal,
+      McpSession session,
+      Request request,
+      PostResponder responder) {
     if (!enter(exchange)) {
       return;
     }
     long start = System.nanoTime();
-    session.handle(request, new Caller(principal, responder)).whenComplete((reply, error) -> {
-      try {
-        Optional<JsonRpcMessage> answer = reply == null ? Optional.empty() : reply;
-        RequestMetrics.record(settings.metrics(), request, start, answer);
-        responder.finish(answer);
-      } finally {
-        gate.leave();
-      }
-    });
+    session
+        .handle(request, new Caller(principal, responder))
+        .whenComplete(
+            (reply, error) -> {
+              try {
+                Optional<JsonRpcMessage> answer = reply == null ? Optional.empty() : reply;
+                RequestMetrics.record(settings.metrics(), request, start, answer);
+                responder.finish(answer);
+              } finally {
+                gate.leave();
+              }
+            });
   }
 
   private void openGetStream(HttpExchange exchange, Principal principal) {
     if (!Negotiation.accepts(exchange, Negotiation.SSE)) {
-      exchange.respond(Replies.error(406, ErrorCodes.INVALID_REQUEST,
-          "Not Acceptable: GET opens an event stream; Accept must list text/event-stream"));
+      exchange.respond(
+          Replies.error(
+              406,
+              ErrorCodes.INVALID_REQUEST,
+              "Not Acceptable: GET opens an event stream; Accept must list text/event-stream"));
       return;
     }
     session(exchange, principal).ifPresent(live -> getStream.open(exchange, live, sessions));
   }
 
   private void delete(HttpExchange exchange, Principal principal) {
-    session(exchange, principal).ifPresent(live -> {
-      sessions.revoke(live);
-      exchange.respond(HttpReply.empty(204));
-    });
+    session(exchange, principal)
+        .ifPresent(
+            live -> {
+              sessions.revoke(live);
+              exchange.respond(HttpReply.empty(204));
+            });
   }
 
   /** The session the request names, or empty after answering 400 (none) or 404 (unknown). */
   private Optional<LiveSessions.Live> session(HttpExchange exchange, Principal principal) {
     Optional<String> header = exchange.header(SESSION_HEADER);
     if (header.isEmpty() || header.get().isBlank()) {
-      exchange.respond(Replies.error(400, ErrorCodes.INVALID_REQUEST, "Bad Request: the "
-          + SESSION_HEADER + " header is required; send initialize first to get one"));
+      exchange.respond(
+          Replies.error(
+              400,
+              ErrorCodes.INVALID_REQUEST,
+              "Bad Request: the "
+                  + SESSION_HEADER
+                  + " header is required; send initialize first to get one"));
       return Optional.empty();
     }
-    Optional<LiveSessions.Live> live = tokens.verify(header.get().trim()).flatMap(claims ->
-        sessions.resolve(claims, SessionTokens.subjectHash(principal.subject())));
+    Optional<LiveSessions.Live> live =
+        tokens
+            .verify(header.get().trim())
+            .flatMap(
+                claims -> sessions.resolve(claims, SessionTokens.subjectHash(principal.subject())));
     if (live.isEmpty()) {
-      exchange.respond(Replies.error(404, ErrorCodes.INVALID_REQUEST, "Not Found: the session"
-          + " has ended or is unknown; send initialize to start a new one"));
+      exchange.respond(
+          Replies.error(
+              404,
+              ErrorCodes.INVALID_REQUEST,
+              "Not Found: the session"
+                  + " has ended or is unknown; send initialize to start a new one"));
     }
     return live;
   }
@@ -307,26 +406,30 @@ public final class StreamableHttp {
     if (gate.enter()) {
       return true;
     }
-    exchange.respond(Replies.error(503, ErrorCodes.SERVER_BUSY,
-        "Service Unavailable: the server is shutting down; retry shortly"));
+    exchange.respond(
+        Replies.error(
+            503,
+            ErrorCodes.SERVER_BUSY,
+            "Service Unavailable: the server is shutting down; retry shortly"));
     return false;
   }
 
   /**
    * A new id for the session when the one presented is out of date: its state changed (e.g.
-   * logging/setLevel) or it is past half its idle window. Clients that adopt it (the TypeScript
-   * SDK does) keep the session alive on any instance; clients that keep their first id (the Java
-   * SDK warns and does) stay alive on this instance through its last-seen record, and after a
-   * hop to another instance get 404 once the id's window has passed, and re-initialize.
+   * logging/setLevel) or it is past half its idle window. Clients that adopt it (the TypeScript SDK
+   * does) keep the session alive on any instance; clients that keep their first id (the Java SDK
+   * warns and does) stay alive on this instance through its last-seen record, and after a hop to
+   * another instance get 404 once the id's window has passed, and re-initialize.
    */
-  private Optional<String> refreshedId(HttpExchange exchange, LiveSessions.Live live,
-      String owner) {
-    SessionClaims presented = tokens.verify(exchange.header(SESSION_HEADER).orElse("").trim())
-        .orElse(null);
-    boolean stale = presented == null
-        || !presented.state().equals(live.session().state())
-        || settings.clock().millis() - presented.issuedAtMillis()
-            > settings.sessionIdleTimeout().toMillis() / 2;
+  private Optional<String> refreshedId(
+      HttpExchange exchange, LiveSessions.Live live, String owner) {
+    SessionClaims presented =
+        tokens.verify(exchange.header(SESSION_HEADER).orElse("").trim()).orElse(null);
+    boolean stale =
+        presented == null
+            || !presented.state().equals(live.session().state())
+            || settings.clock().millis() - presented.issuedAtMillis()
+                > settings.sessionIdleTimeout().toMillis() / 2;
     return stale ? Optional.of(mint(live.id, owner, live.session())) : Optional.empty();
   }
 
@@ -335,15 +438,17 @@ public final class StreamableHttp {
   }
 
   private static MessageSink toGetStream(LiveSessions.Live live) {
-    return message -> live.getStream()
-        .ifPresent(s -> s.send("message", null, JsonRpcCodec.encode(message)));
+    return message ->
+        live.getStream().ifPresent(s -> s.send("message", null, JsonRpcCodec.encode(message)));
   }
 
   private static void cancel(LiveSessions.Live live, Principal principal, Request request) {
     var params = Json.object().put("reason", "client closed the response stream");
     params.set("requestId", request.id());
-    live.session().handle(new JsonRpcMessage.Notification("notifications/cancelled", params),
-        new Caller(principal, MessageSink.DISCARD));
+    live.session()
+        .handle(
+            new JsonRpcMessage.Notification("notifications/cancelled", params),
+            new Caller(principal, MessageSink.DISCARD));
   }
 
   /** The id of the request a POST carries, so that even an early rejection echoes it. */
@@ -354,8 +459,10 @@ public final class StreamableHttp {
     try {
       Decoded decoded = JsonRpcCodec.decode(exchange.readBody(settings.maxBodyBytes()));
       return decoded instanceof Decoded.Single single
-          && single.item() instanceof Decoded.Valid valid
-          && valid.message() instanceof Request request ? request.id() : null;
+              && single.item() instanceof Decoded.Valid valid
+              && valid.message() instanceof Request request
+          ? request.id()
+          : null;
     } catch (IOException e) {
       return null;
     }
@@ -364,13 +471,21 @@ public final class StreamableHttp {
   private static HttpReply unsupportedVersion(JsonNode id, String asked) {
     var data = Json.object().put("requested", asked);
     ProtocolVersion.ids().forEach(data.putArray("supported")::add);
-    return Replies.error(400, id, new JsonRpcError(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
-        "Unsupported protocol version: " + asked + "; supported: "
-            + String.join(", ", ProtocolVersion.ids()), data));
+    return Replies.error(
+        400,
+        id,
+        new JsonRpcError(
+            ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
+            "Unsupported protocol version: "
+                + asked
+                + "; supported: "
+                + String.join(", ", ProtocolVersion.ids()),
+            data));
   }
 
   private static HttpReply methodNotAllowed(String allow) {
-    return Replies.error(405, ErrorCodes.INVALID_REQUEST,
-        "Method Not Allowed: this endpoint answers " + allow).withHeader("Allow", allow);
+    return Replies.error(
+            405, ErrorCodes.INVALID_REQUEST, "Method Not Allowed: this endpoint answers " + allow)
+        .withHeader("Allow", allow);
   }
 }

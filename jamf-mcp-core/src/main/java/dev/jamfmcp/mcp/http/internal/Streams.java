@@ -27,8 +27,8 @@ public final class Streams implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final Set<SseStream> open = ConcurrentHashMap.newKeySet();
 
-  public Streams(Duration pingInterval, Duration writeTimeout, long maxQueuedBytes,
-      McpMetrics metrics) {
+  public Streams(
+      Duration pingInterval, Duration writeTimeout, long maxQueuedBytes, McpMetrics metrics) {
     this.metrics = metrics;
     this.pingInterval = pingInterval;
     this.writeTimeout = writeTimeout;
@@ -67,7 +67,7 @@ public final class Streams implements AutoCloseable {
           ping.cancel(false);
           watchdog.cancel(false);
           open.remove(stream);
-      metrics.streamClosed(Duration.ofNanos(System.nanoTime() - openedAt));
+          metrics.streamClosed(Duration.ofNanos(System.nanoTime() - openedAt));
         });
     return stream;
   }
