@@ -8,6 +8,6 @@ final class ToolCatalogs {
   private ToolCatalogs() {}
 
   static void addAll(JamfTools.Catalog catalog, ToolSupport support) {
-    // feature packages register here, e.g. DeviceTools.register(catalog, support);
+    dev.jamfmcp.tools.devices.DeviceTools.register(catalog, support);
   }
 }

@@ -10,5 +10,6 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Computer(String id, String udid, ComputerGeneral general, ComputerHardware hardware,
                        ComputerOperatingSystem operatingSystem, ComputerUserAndLocation userAndLocation,
-                       List<ComputerGroupMembership> groupMemberships) {
+                       List<ComputerGroupMembership> groupMemberships, ComputerSecurity security,
+                       ComputerDiskEncryption diskEncryption) {
 }
