@@ -1,6 +1,7 @@
 package dev.jamfmcp.tools.chatgpt;
 
 import dev.jamfmcp.jamf.JamfClient;
+import dev.jamfmcp.jamf.JamfNotFoundException;
 import dev.jamfmcp.jamf.ListQuery;
 import dev.jamfmcp.jamf.Rsql;
 import dev.jamfmcp.jamf.groups.GroupMember;
@@ -90,11 +91,16 @@ final class Fetcher {
     }
     if (kind.equals("group") && parts.length == 3 && parts[1].equals("static")) {
       StaticComputerGroup g = jamf.computerGroups().staticGroup(last);
-      List<GroupMember> members = jamf.computerGroups().staticGroupMembers(Integer.parseInt(last));
-      StringBuilder text = new StringBuilder(flatten(Json.mapper().valueToTree(g)))
-          .append("\nmembers: ").append(members.size());
-      members.stream().limit(200).forEach(m -> text.append("\n- ").append(m.name())
-          .append(" (id ").append(m.id()).append(", serial ").append(m.serialNumber()).append(")"));
+      StringBuilder text = new StringBuilder(flatten(Json.mapper().valueToTree(g)));
+      try {
+        List<GroupMember> members = jamf.computerGroups().staticGroupMembers(Integer.parseInt(last));
+        text.append("\nmembers: ").append(members.size());
+        members.stream().limit(200).forEach(m -> text.append("\n- ").append(m.name())
+            .append(" (id ").append(m.id()).append(", serial ").append(m.serialNumber()).append(")"));
+      } catch (JamfNotFoundException e) {
+        // The member list is a Classic API read; say so rather than fail the whole fetch.
+        text.append("\nmembers: not available (Jamf Pro did not serve the Classic group record)");
+      }
       return result(id, g.name(), text.toString(), links.staticGroup(last), meta("staticGroup", last));
     }
     throw unknown(id);
