@@ -91,6 +91,19 @@ final class JamfToolsFixture implements AutoCloseable {
     return result.get("structuredContent");
   }
 
+  /** Structured content of a call that may take longer than TestClient's 30 s (whole-fleet scans on a busy machine). */
+  JsonNode slowData(String tool, String argumentsJson, Duration timeout) throws Exception {
+    String text = dev.jamfmcp.mcp.jsonrpc.JsonRpcCodec.encode(
+        client.requestMessage("tools/call", params(tool, argumentsJson)));
+    String reply = client.sendAsync(text).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .orElseThrow();
+    JsonNode result = Json.mapper().readTree(reply).get("result");
+    if (result == null || result.path("isError").asBoolean()) {
+      throw new AssertionError(tool + " failed: " + reply);
+    }
+    return result.get("structuredContent");
+  }
+
   /** The text of an isError result, failing if the call succeeded. */
   String error(String tool, String argumentsJson) {
     JsonNode result = call(tool, argumentsJson);
