@@ -1,5 +1,17 @@
 package dev.jamfmcp.tools;
 
+import dev.jamfmcp.tools.chatgpt.ChatGptTools;
+import dev.jamfmcp.tools.devices.DeviceTools;
+import dev.jamfmcp.tools.groups.GroupTools;
+import dev.jamfmcp.tools.mdm.MdmTools;
+import dev.jamfmcp.tools.mobile.MobileTools;
+import dev.jamfmcp.tools.patch.PatchTools;
+import dev.jamfmcp.tools.policies.PolicyTools;
+import dev.jamfmcp.tools.profiles.ProfileTools;
+import dev.jamfmcp.tools.prompts.JamfPrompts;
+import dev.jamfmcp.tools.resources.JamfResources;
+import dev.jamfmcp.tools.scripts.ScriptTools;
+
 /**
  * The one list of feature packages. A new feature package adds one line here: its tools, resources
  * and prompts, each tool under its toolset.
@@ -8,12 +20,16 @@ final class ToolCatalogs {
   private ToolCatalogs() {}
 
   static void addAll(JamfTools.Catalog catalog, ToolSupport support) {
-    // feature packages register here, e.g. DeviceTools.register(catalog, support);
-    dev.jamfmcp.tools.policies.PolicyTools.register(catalog, support);
-    dev.jamfmcp.tools.scripts.ScriptTools.register(catalog, support);
-    dev.jamfmcp.tools.profiles.ProfileTools.register(catalog, support);
-    dev.jamfmcp.tools.groups.GroupTools.register(catalog, support);
-    dev.jamfmcp.tools.mdm.MdmTools.register(catalog, support);
-    dev.jamfmcp.tools.patch.PatchTools.register(catalog, support);
+    DeviceTools.register(catalog, support);
+    MobileTools.register(catalog, support);
+    ChatGptTools.register(catalog, support);
+    PolicyTools.register(catalog, support);
+    ScriptTools.register(catalog, support);
+    ProfileTools.register(catalog, support);
+    GroupTools.register(catalog, support);
+    MdmTools.register(catalog, support);
+    PatchTools.register(catalog, support);
+    JamfResources.register(catalog, support);
+    JamfPrompts.register(catalog);
   }
 }

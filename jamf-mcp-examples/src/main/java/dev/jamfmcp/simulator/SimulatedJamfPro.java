@@ -5,6 +5,7 @@ import dev.jamfmcp.simulator.effects.SideEffects;
 import dev.jamfmcp.simulator.faults.Faults;
 import dev.jamfmcp.simulator.fleet.Fleet;
 import dev.jamfmcp.simulator.fleet.StaticGroupStore;
+import dev.jamfmcp.simulator.http.RequestLog;
 import dev.jamfmcp.simulator.http.Router;
 import dev.jamfmcp.simulator.http.SimServer;
 import dev.jamfmcp.simulator.routes.JamfRoutes;
@@ -129,6 +130,11 @@ public final class SimulatedJamfPro implements AutoCloseable {
   public List<String> routes() {
     return routes;
   }
+
+    /** The Jamf API requests received (admin routes excluded): count them per tool call. */
+    public RequestLog requestLog() {
+        return server.requestLog();
+    }
 
   /** Makes every token issued so far invalid, as when an admin rotates a client secret. */
   public void revokeAllTokens() {

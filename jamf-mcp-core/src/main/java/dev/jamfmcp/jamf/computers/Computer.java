@@ -8,11 +8,8 @@ import java.util.List;
  * was not requested.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Computer(
-    String id,
-    String udid,
-    ComputerGeneral general,
-    ComputerHardware hardware,
-    ComputerOperatingSystem operatingSystem,
-    ComputerUserAndLocation userAndLocation,
-    List<ComputerGroupMembership> groupMemberships) {}
+public record Computer(String id, String udid, ComputerGeneral general, ComputerHardware hardware,
+                       ComputerOperatingSystem operatingSystem, ComputerUserAndLocation userAndLocation,
+                       List<ComputerGroupMembership> groupMemberships, ComputerSecurity security,
+                       ComputerDiskEncryption diskEncryption) {
+}

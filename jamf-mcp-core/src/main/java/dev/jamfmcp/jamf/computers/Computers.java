@@ -4,6 +4,7 @@ import dev.jamfmcp.jamf.ListQuery;
 import dev.jamfmcp.jamf.Listing;
 import dev.jamfmcp.jamf.internal.Endpoints;
 import dev.jamfmcp.jamf.internal.Transport;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Computer inventory ({@code /api/v3/computers-inventory}). Obtain from {@code
@@ -24,6 +25,14 @@ public final class Computers {
   public Listing<Computer> list(ListQuery query) {
     return transport.list(Endpoints.COMPUTERS_INVENTORY.request(), query, Computer.class);
   }
+
+    /**
+     * The same list as {@link #list(ListQuery)}, as Jamf's own JSON: for callers that pass
+     * sections through unchanged (every field Jamf sends, not only those the records name).
+     */
+    public Listing<JsonNode> listJson(ListQuery query) {
+        return transport.list(Endpoints.COMPUTERS_INVENTORY.request(), query, JsonNode.class);
+    }
 
   /** Every section of one computer. */
   public Computer detail(String id) {

@@ -31,6 +31,7 @@ public final class SimServer {
   private final Router router;
   private final Faults faults;
   private final TokenStore tokens;
+    private final RequestLog requestLog = new RequestLog();
 
   public SimServer(
       InetSocketAddress address, int threads, Router router, Faults faults, TokenStore tokens)
@@ -47,6 +48,11 @@ public final class SimServer {
   public void start() {
     server.start();
   }
+
+    /** The Jamf API requests received so far. */
+    public RequestLog requestLog() {
+        return requestLog;
+    }
 
   public int port() {
     return server.getAddress().getPort();
@@ -73,6 +79,10 @@ public final class SimServer {
     String path = ex.path();
     Optional<Router.Match> match = router.match(ex.method(), path);
     Area area = match.map(m -> m.route().area()).orElseGet(() -> areaOf(path));
+        if (area != Area.ADMIN) {
+            String query = http.getRequestURI().getRawQuery();
+            requestLog.record(ex.method(), query == null ? path : path + "?" + query);
+        }
     try {
       if (area != Area.ADMIN && injectFault(ex, path, area)) {
         return;

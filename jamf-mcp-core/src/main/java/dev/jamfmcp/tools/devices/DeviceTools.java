@@ -1,0 +1,20 @@
+package dev.jamfmcp.tools.devices;
+
+import dev.jamfmcp.tools.JamfTools;
+import dev.jamfmcp.tools.ToolSupport;
+import dev.jamfmcp.tools.Toolset;
+
+/** The computer tools: search, details, compliance, fleet overview, security posture. */
+public final class DeviceTools {
+  private DeviceTools() {}
+
+  public static void register(JamfTools.Catalog catalog, ToolSupport support) {
+    OrgDirectory org = new OrgDirectory(support.jamf(), support.clock());
+    ComputerResolver resolver = new ComputerResolver(support.jamf());
+    catalog.tool(Toolset.DEVICES, SearchDevices.tool(support, org))
+        .tool(Toolset.DEVICES, DeviceDetails.tool(support, org, resolver))
+        .tool(Toolset.DEVICES, ComplianceReport.tool(new ComplianceReport(support, org)))
+        .tool(Toolset.DEVICES, FleetOverview.tool(new FleetOverview(support, org)))
+        .tool(Toolset.DEVICES, SecurityPosture.tool(new SecurityPosture(support, org)));
+  }
+}
