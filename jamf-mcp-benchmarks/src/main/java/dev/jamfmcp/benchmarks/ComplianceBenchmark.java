@@ -20,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code checkDeviceCompliance} end to end (engine, schema validation, JamfClient over HTTP,
- * simulated Jamf Pro on loopback) on fleets of several sizes: median wall time of several calls
- * and the Jamf requests one call makes. A plain main rather than JMH: one call is milliseconds
- * to seconds and mostly I/O, and the request count is the figure that matters.
+ * simulated Jamf Pro on loopback) on fleets of several sizes: median wall time of several calls and
+ * the Jamf requests one call makes. A plain main rather than JMH: one call is milliseconds to
+ * seconds and mostly I/O, and the request count is the figure that matters.
  *
  * <pre>
  * mvn -B -q -pl jamf-mcp-benchmarks -am package -DskipTests
@@ -36,9 +36,12 @@ public final class ComplianceBenchmark {
   private ComplianceBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int[] sizes = args.length == 0 ? new int[] {500, 10_000, 100_000}
-        : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-    System.out.println("| computers | arguments | median | min | max | Jamf requests per call | noncompliant |");
+    int[] sizes =
+        args.length == 0
+            ? new int[] {500, 10_000, 100_000}
+            : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+    System.out.println(
+        "| computers | arguments | median | min | max | Jamf requests per call | noncompliant |");
     System.out.println("|---:|---|---:|---:|---:|---:|---:|");
     for (int size : sizes) {
       run(size);
@@ -46,26 +49,46 @@ public final class ComplianceBenchmark {
   }
 
   private static void run(int size) throws Exception {
-    try (SimulatedJamfPro sim = SimulatedJamfPro.start(SimulatorConfig.of(b -> b.computers(size).mobileDevices(10)));
-         JamfClient jamf = JamfClient.builder().baseUrl(sim.baseUrl())
-             .clientCredentials(sim.config().clientId(), sim.config().clientSecret()).build()) {
+    try (SimulatedJamfPro sim =
+            SimulatedJamfPro.start(SimulatorConfig.of(b -> b.computers(size).mobileDevices(10)));
+        JamfClient jamf =
+            JamfClient.builder()
+                .baseUrl(sim.baseUrl())
+                .clientCredentials(sim.config().clientId(), sim.config().clientSecret())
+                .build()) {
       JamfTools tools = JamfTools.create(jamf, s -> s.readOnly(true));
-      try (McpServer server = McpServer.create(c -> tools.registerInto(c.serverInfo(Implementation.of("bench", "1"))))) {
+      try (McpServer server =
+          McpServer.create(
+              c -> tools.registerInto(c.serverInfo(Implementation.of("bench", "1"))))) {
         McpSession session = server.newSession();
         Caller caller = new Caller(Principal.of("bench", "read:jamf"), MessageSink.DISCARD);
-        send(session, caller, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-            + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}");
+        send(
+            session,
+            caller,
+            "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}");
         send(session, caller, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-        for (String arguments : List.of("{\"includeDevices\":false}", "{\"includeDevices\":true,\"limit\":100}",
-            "{\"includeDevices\":true,\"limit\":2000}")) {
+        for (String arguments :
+            List.of(
+                "{\"includeDevices\":false}",
+                "{\"includeDevices\":true,\"limit\":100}",
+                "{\"includeDevices\":true,\"limit\":2000}")) {
           List<Double> millis = new ArrayList<>();
           long requests = 0;
           String noncompliant = "";
           for (int i = 0; i < WARMUP + RUNS; i++) {
             sim.requestLog().clear();
             long start = System.nanoTime();
-            JsonNode reply = send(session, caller, "{\"jsonrpc\":\"2.0\",\"id\":" + (i + 1) + ",\"method\":\"tools/call\","
-                + "\"params\":{\"name\":\"checkDeviceCompliance\",\"arguments\":" + arguments + "}}");
+            JsonNode reply =
+                send(
+                    session,
+                    caller,
+                    "{\"jsonrpc\":\"2.0\",\"id\":"
+                        + (i + 1)
+                        + ",\"method\":\"tools/call\","
+                        + "\"params\":{\"name\":\"checkDeviceCompliance\",\"arguments\":"
+                        + arguments
+                        + "}}");
             double elapsed = (System.nanoTime() - start) / 1e6;
             JsonNode result = reply.path("result");
             if (result.path("isError").asBoolean() || !result.has("structuredContent")) {
@@ -73,14 +96,22 @@ public final class ComplianceBenchmark {
             }
             if (i >= WARMUP) {
               millis.add(elapsed);
-              requests = sim.requestLog().recent().stream()
-                  .filter(r -> r.startsWith("GET /api/")).count();
-              noncompliant = result.path("structuredContent").path("summary").path("noncompliant").asString();
+              requests =
+                  sim.requestLog().recent().stream().filter(r -> r.startsWith("GET /api/")).count();
+              noncompliant =
+                  result.path("structuredContent").path("summary").path("noncompliant").asString();
             }
           }
           Collections.sort(millis);
-          System.out.printf("| %,d | `%s` | %.1f ms | %.1f ms | %.1f ms | %d | %s |%n", size, arguments,
-              millis.get(millis.size() / 2), millis.get(0), millis.get(millis.size() - 1), requests, noncompliant);
+          System.out.printf(
+              "| %,d | `%s` | %.1f ms | %.1f ms | %.1f ms | %d | %s |%n",
+              size,
+              arguments,
+              millis.get(millis.size() / 2),
+              millis.get(0),
+              millis.get(millis.size() - 1),
+              requests,
+              noncompliant);
         }
       }
     }

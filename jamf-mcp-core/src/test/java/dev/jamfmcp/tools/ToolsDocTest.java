@@ -13,23 +13,28 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/TOOLS.md is generated from the registry, so it cannot drift: this test renders it and
- * fails when the committed file differs. Regenerate with {@code -Dtools.md.update=true}.
+ * docs/TOOLS.md is generated from the registry, so it cannot drift: this test renders it and fails
+ * when the committed file differs. Regenerate with {@code -Dtools.md.update=true}.
  */
 class ToolsDocTest {
   @Test
   void toolsMdMatchesTheRegistry() throws IOException {
-    try (JamfClient jamf = JamfClient.builder().baseUrl("https://example.jamfcloud.com")
-        .clientCredentials("docs", "docs").build()) {
+    try (JamfClient jamf =
+        JamfClient.builder()
+            .baseUrl("https://example.jamfcloud.com")
+            .clientCredentials("docs", "docs")
+            .build()) {
       byte[] key = new byte[32];
       List<ToolsMarkdown.Entry> entries = new ArrayList<>();
       for (Toolset toolset : Toolset.values()) {
-        JamfTools one = JamfTools.create(jamf, s -> s.toolsets(EnumSet.of(toolset)).confirmationKey(key));
+        JamfTools one =
+            JamfTools.create(jamf, s -> s.toolsets(EnumSet.of(toolset)).confirmationKey(key));
         one.tools().forEach(t -> entries.add(new ToolsMarkdown.Entry(toolset, t)));
       }
       JamfTools all = JamfTools.create(jamf, s -> s.confirmationKey(key));
       assertThat(entries).hasSize(all.tools().size());
-      String rendered = ToolsMarkdown.render(entries, all.resources(), all.resourceTemplates(), all.prompts());
+      String rendered =
+          ToolsMarkdown.render(entries, all.resources(), all.resourceTemplates(), all.prompts());
 
       Path file = repositoryRoot().resolve("docs").resolve("TOOLS.md");
       if (Boolean.getBoolean("tools.md.update")) {
@@ -37,9 +42,10 @@ class ToolsDocTest {
       }
       String committed = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
       assertThat(committed)
-          .as("docs/TOOLS.md is out of date with the tool registry. Regenerate it with:%n"
-              + "  mvn -B -q -pl jamf-mcp-core -am test -Dtest=ToolsDocTest"
-              + " -Dsurefire.failIfNoSpecifiedTests=false -Dtools.md.update=true%nand commit the result.")
+          .as(
+              "docs/TOOLS.md is out of date with the tool registry. Regenerate it with:%n"
+                  + "  mvn -B -q -pl jamf-mcp-core -am test -Dtest=ToolsDocTest"
+                  + " -Dsurefire.failIfNoSpecifiedTests=false -Dtools.md.update=true%nand commit the result.")
           .isEqualTo(rendered);
       for (var t : all.tools()) {
         assertThat(committed).contains("### " + t.name());

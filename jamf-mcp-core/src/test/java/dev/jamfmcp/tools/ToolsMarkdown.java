@@ -18,26 +18,47 @@ final class ToolsMarkdown {
 
   record Entry(Toolset toolset, Tool tool) {}
 
-  static String render(List<Entry> entries, List<Resource> resources, List<ResourceTemplate> templates,
+  static String render(
+      List<Entry> entries,
+      List<Resource> resources,
+      List<ResourceTemplate> templates,
       List<Prompt> prompts) {
     StringBuilder md = new StringBuilder();
     md.append("# Tools\n\n")
-        .append("<!-- Generated from the JamfTools registry by ToolsDocTest; do not edit by hand.\n")
+        .append(
+            "<!-- Generated from the JamfTools registry by ToolsDocTest; do not edit by hand.\n")
         .append("     Regenerate: mvn -B -q -pl jamf-mcp-core -am test -Dtest=ToolsDocTest")
         .append(" -Dsurefire.failIfNoSpecifiedTests=false -Dtools.md.update=true -->\n\n")
-        .append("Every tool the server can offer, by toolset. Operators choose toolsets; read-only mode")
-        .append(" removes every tool whose `readOnlyHint` is false. Scopes are OAuth scopes the caller's")
+        .append(
+            "Every tool the server can offer, by toolset. Operators choose toolsets; read-only mode")
+        .append(
+            " removes every tool whose `readOnlyHint` is false. Scopes are OAuth scopes the caller's")
         .append(" token must carry.\n\n");
     List<Entry> sorted = new ArrayList<>(entries);
-    sorted.sort(Comparator.comparing((Entry e) -> e.toolset().ordinal()).thenComparing(e -> e.tool().name()));
+    sorted.sort(
+        Comparator.comparing((Entry e) -> e.toolset().ordinal())
+            .thenComparing(e -> e.tool().name()));
     md.append("| tool | toolset | scope | read-only | destructive | idempotent | open world |\n")
         .append("|---|---|---|---|---|---|---|\n");
     for (Entry e : sorted) {
       ToolAnnotations a = e.tool().annotations();
-      md.append("| [`").append(e.tool().name()).append("`](#").append(e.tool().name().toLowerCase())
-          .append(") | ").append(e.toolset()).append(" | ").append(scopes(e.tool()))
-          .append(" | ").append(a.readOnlyHint()).append(" | ").append(a.destructiveHint())
-          .append(" | ").append(a.idempotentHint()).append(" | ").append(a.openWorldHint()).append(" |\n");
+      md.append("| [`")
+          .append(e.tool().name())
+          .append("`](#")
+          .append(e.tool().name().toLowerCase())
+          .append(") | ")
+          .append(e.toolset())
+          .append(" | ")
+          .append(scopes(e.tool()))
+          .append(" | ")
+          .append(a.readOnlyHint())
+          .append(" | ")
+          .append(a.destructiveHint())
+          .append(" | ")
+          .append(a.idempotentHint())
+          .append(" | ")
+          .append(a.openWorldHint())
+          .append(" |\n");
     }
     Toolset current = null;
     for (Entry e : sorted) {
@@ -47,12 +68,25 @@ final class ToolsMarkdown {
       }
       Tool t = e.tool();
       ToolAnnotations a = t.annotations();
-      md.append("\n### ").append(t.name()).append("\n\n")
-          .append("**").append(t.title() == null ? t.name() : t.title()).append("**: ")
-          .append(t.description().replace("\n", " ")).append("\n\n")
-          .append("Scope: ").append(scopes(t)).append(". Hints: readOnly ").append(a.readOnlyHint())
-          .append(", destructive ").append(a.destructiveHint()).append(", idempotent ")
-          .append(a.idempotentHint()).append(", openWorld ").append(a.openWorldHint()).append(".\n\n");
+      md.append("\n### ")
+          .append(t.name())
+          .append("\n\n")
+          .append("**")
+          .append(t.title() == null ? t.name() : t.title())
+          .append("**: ")
+          .append(t.description().replace("\n", " "))
+          .append("\n\n")
+          .append("Scope: ")
+          .append(scopes(t))
+          .append(". Hints: readOnly ")
+          .append(a.readOnlyHint())
+          .append(", destructive ")
+          .append(a.destructiveHint())
+          .append(", idempotent ")
+          .append(a.idempotentHint())
+          .append(", openWorld ")
+          .append(a.openWorldHint())
+          .append(".\n\n");
       JsonNode props = t.inputSchema().path("properties");
       if (props.isEmpty()) {
         md.append("Arguments: none.\n");
@@ -64,41 +98,74 @@ final class ToolsMarkdown {
           .append("|---|---|---|---|---|---|\n");
       for (Map.Entry<String, JsonNode> p : props.properties()) {
         JsonNode s = p.getValue();
-        md.append("| `").append(p.getKey()).append("` | ").append(type(s)).append(" | ")
-            .append(required.contains(p.getKey()) ? "yes" : "no").append(" | ")
-            .append(s.has("default") ? "`" + s.get("default") + "`" : "").append(" | ")
-            .append(limits(s)).append(" | ").append(cell(s.path("description").asString(""))).append(" |\n");
+        md.append("| `")
+            .append(p.getKey())
+            .append("` | ")
+            .append(type(s))
+            .append(" | ")
+            .append(required.contains(p.getKey()) ? "yes" : "no")
+            .append(" | ")
+            .append(s.has("default") ? "`" + s.get("default") + "`" : "")
+            .append(" | ")
+            .append(limits(s))
+            .append(" | ")
+            .append(cell(s.path("description").asString("")))
+            .append(" |\n");
       }
     }
     md.append("\n## Resources\n\n| URI | name | description | scope |\n|---|---|---|---|\n");
     for (Resource r : resources) {
-      md.append("| `").append(r.uri()).append("` | ").append(r.name()).append(" | ")
-          .append(cell(r.description())).append(" | ").append(String.join(", ", r.requiredScopes())).append(" |\n");
+      md.append("| `")
+          .append(r.uri())
+          .append("` | ")
+          .append(r.name())
+          .append(" | ")
+          .append(cell(r.description()))
+          .append(" | ")
+          .append(String.join(", ", r.requiredScopes()))
+          .append(" |\n");
     }
     for (ResourceTemplate r : templates) {
-      md.append("| `").append(r.uriTemplate()).append("` (template) | ").append(r.name()).append(" | ")
-          .append(cell(r.description())).append(" | ").append(String.join(", ", r.requiredScopes())).append(" |\n");
+      md.append("| `")
+          .append(r.uriTemplate())
+          .append("` (template) | ")
+          .append(r.name())
+          .append(" | ")
+          .append(cell(r.description()))
+          .append(" | ")
+          .append(String.join(", ", r.requiredScopes()))
+          .append(" |\n");
     }
     md.append("\n## Prompts\n\n| prompt | description | arguments |\n|---|---|---|\n");
     for (Prompt p : prompts) {
       List<String> args = new ArrayList<>();
       for (PromptArgument a : p.arguments()) {
-        args.add("`" + a.name() + "`" + (a.required() ? " (required)" : "") + ": " + a.description());
+        args.add(
+            "`" + a.name() + "`" + (a.required() ? " (required)" : "") + ": " + a.description());
       }
-      md.append("| ").append(p.name()).append(" | ").append(cell(p.description())).append(" | ")
-          .append(cell(String.join("; ", args))).append(" |\n");
+      md.append("| ")
+          .append(p.name())
+          .append(" | ")
+          .append(cell(p.description()))
+          .append(" | ")
+          .append(cell(String.join("; ", args)))
+          .append(" |\n");
     }
     return md.toString();
   }
 
   private static String scopes(Tool t) {
-    return t.requiredScopes().isEmpty() ? "none" : "`" + String.join("`, `", t.requiredScopes().stream().sorted().toList()) + "`";
+    return t.requiredScopes().isEmpty()
+        ? "none"
+        : "`" + String.join("`, `", t.requiredScopes().stream().sorted().toList()) + "`";
   }
 
   private static String type(JsonNode s) {
     JsonNode type = s.path("type");
-    String base = type.isArray() ? String.join(" or ", type.valueStream().map(JsonNode::asString).toList())
-        : type.asString("any");
+    String base =
+        type.isArray()
+            ? String.join(" or ", type.valueStream().map(JsonNode::asString).toList())
+            : type.asString("any");
     if ("array".equals(base) && s.path("items").has("type")) {
       base = "array of " + s.path("items").path("type").asString();
     }
@@ -115,7 +182,10 @@ final class ToolsMarkdown {
     add(out, s, "maxItems", "items ≤ ");
     JsonNode values = s.has("enum") ? s.get("enum") : s.path("items").path("enum");
     if (values.isArray()) {
-      out.add("one of " + String.join(", ", values.valueStream().map(v -> "`" + v.asString() + "`").toList()));
+      out.add(
+          "one of "
+              + String.join(
+                  ", ", values.valueStream().map(v -> "`" + v.asString() + "`").toList()));
     }
     JsonNode items = s.path("items");
     add(out, items, "maxLength", "each length ≤ ");

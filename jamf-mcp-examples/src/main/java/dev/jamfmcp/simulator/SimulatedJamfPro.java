@@ -131,10 +131,10 @@ public final class SimulatedJamfPro implements AutoCloseable {
     return routes;
   }
 
-    /** The Jamf API requests received (admin routes excluded): count them per tool call. */
-    public RequestLog requestLog() {
-        return server.requestLog();
-    }
+  /** The Jamf API requests received (admin routes excluded): count them per tool call. */
+  public RequestLog requestLog() {
+    return server.requestLog();
+  }
 
   /** Makes every token issued so far invalid, as when an admin rotates a client secret. */
   public void revokeAllTokens() {

@@ -8,8 +8,13 @@ import java.util.List;
  * was not requested.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Computer(String id, String udid, ComputerGeneral general, ComputerHardware hardware,
-                       ComputerOperatingSystem operatingSystem, ComputerUserAndLocation userAndLocation,
-                       List<ComputerGroupMembership> groupMemberships, ComputerSecurity security,
-                       ComputerDiskEncryption diskEncryption) {
-}
+public record Computer(
+    String id,
+    String udid,
+    ComputerGeneral general,
+    ComputerHardware hardware,
+    ComputerOperatingSystem operatingSystem,
+    ComputerUserAndLocation userAndLocation,
+    List<ComputerGroupMembership> groupMemberships,
+    ComputerSecurity security,
+    ComputerDiskEncryption diskEncryption) {}

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** The SECURITY section: SIP, Gatekeeper, firewall and lock states. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ComputerSecurity(String sipStatus, String gatekeeperStatus, Boolean firewallEnabled,
-                               Boolean activationLockEnabled, Boolean recoveryLockEnabled,
-                               String secureBootLevel) {
-}
+public record ComputerSecurity(
+    String sipStatus,
+    String gatekeeperStatus,
+    Boolean firewallEnabled,
+    Boolean activationLockEnabled,
+    Boolean recoveryLockEnabled,
+    String secureBootLevel) {}

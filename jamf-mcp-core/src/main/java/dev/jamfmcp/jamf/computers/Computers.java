@@ -26,13 +26,13 @@ public final class Computers {
     return transport.list(Endpoints.COMPUTERS_INVENTORY.request(), query, Computer.class);
   }
 
-    /**
-     * The same list as {@link #list(ListQuery)}, as Jamf's own JSON: for callers that pass
-     * sections through unchanged (every field Jamf sends, not only those the records name).
-     */
-    public Listing<JsonNode> listJson(ListQuery query) {
-        return transport.list(Endpoints.COMPUTERS_INVENTORY.request(), query, JsonNode.class);
-    }
+  /**
+   * The same list as {@link #list(ListQuery)}, as Jamf's own JSON: for callers that pass sections
+   * through unchanged (every field Jamf sends, not only those the records name).
+   */
+  public Listing<JsonNode> listJson(ListQuery query) {
+    return transport.list(Endpoints.COMPUTERS_INVENTORY.request(), query, JsonNode.class);
+  }
 
   /** Every section of one computer. */
   public Computer detail(String id) {

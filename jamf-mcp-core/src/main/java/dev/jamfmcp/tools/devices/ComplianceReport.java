@@ -22,9 +22,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Check-in compliance, exact over the whole fleet without downloading it. Every number comes
- * from Jamf Pro's own {@code totalCount} under a server-side filter on
- * {@code general.lastContactTime}:
+ * Check-in compliance, exact over the whole fleet without downloading it. Every number comes from
+ * Jamf Pro's own {@code totalCount} under a server-side filter on {@code general.lastContactTime}:
+ *
  * <ol>
  *   <li>{@code total}: the computers (in the department, if one was named);
  *   <li>{@code compliant}: {@code lastContactTime >= now - days};
@@ -32,10 +32,11 @@ import tools.jackson.databind.node.ObjectNode;
  *       the device list, oldest first);
  *   <li>{@code critical}: {@code lastContactTime < now - max(days, 90)}.
  * </ol>
+ *
  * A computer that never contacted Jamf Pro has a null {@code lastContactTime}, which satisfies
- * neither comparison: {@code neverContacted = total - compliant - staleKnown}. Such a computer
- * is deliberately counted as noncompliant and as critical (it has not checked in for longer than
- * any cutoff). So {@code noncompliant = total - compliant}, {@code critical90Plus = critical +
+ * neither comparison: {@code neverContacted = total - compliant - staleKnown}. Such a computer is
+ * deliberately counted as noncompliant and as critical (it has not checked in for longer than any
+ * cutoff). So {@code noncompliant = total - compliant}, {@code critical90Plus = critical +
  * neverContacted} and {@code warning = noncompliant - critical90Plus}. Four small requests, plus
  * the department list when a department is named; never a fleet scan. Never-contacted computers
  * cannot be selected by a filter, so they are counted but not listed.
@@ -56,62 +57,100 @@ public final class ComplianceReport {
   static Tool tool(ComplianceReport report) {
     return Tool.builder("checkDeviceCompliance")
         .title("Check-in compliance")
-        .description("Which Macs have not checked in with Jamf Pro for daysSinceLastCheckin days"
-            + " (default 30). The summary is exact over the whole fleet (counted by Jamf Pro, not"
-            + " sampled): total, noncompliant (no check-in for that long, including computers that"
-            + " never checked in), critical90Plus (no check-in for 90+ days, or never), warning"
-            + " (noncompliant but under 90 days). devices lists the noncompliant computers, oldest"
-            + " check-in first, up to limit (default 100); truncated says whether more exist. Set"
-            + " includeDevices=false for the numbers alone. Optionally restrict to one department (name).")
-        .inputSchema(Schemas.object()
-            .integer("daysSinceLastCheckin", "A computer is noncompliant after this many days without a check-in", 1, 3650, 30)
-            .string("department", "Only computers of this department (name, case-insensitive)", 100)
-            .bool("includeDevices", "List the noncompliant computers (false: summary only)", true)
-            .integer("limit", "Most computers to list (the summary stays exact)", 1, MAX_LIMIT, DEFAULT_LIMIT)
-            .build())
+        .description(
+            "Which Macs have not checked in with Jamf Pro for daysSinceLastCheckin days"
+                + " (default 30). The summary is exact over the whole fleet (counted by Jamf Pro, not"
+                + " sampled): total, noncompliant (no check-in for that long, including computers that"
+                + " never checked in), critical90Plus (no check-in for 90+ days, or never), warning"
+                + " (noncompliant but under 90 days). devices lists the noncompliant computers, oldest"
+                + " check-in first, up to limit (default 100); truncated says whether more exist. Set"
+                + " includeDevices=false for the numbers alone. Optionally restrict to one department (name).")
+        .inputSchema(
+            Schemas.object()
+                .integer(
+                    "daysSinceLastCheckin",
+                    "A computer is noncompliant after this many days without a check-in",
+                    1,
+                    3650,
+                    30)
+                .string(
+                    "department", "Only computers of this department (name, case-insensitive)", 100)
+                .bool(
+                    "includeDevices", "List the noncompliant computers (false: summary only)", true)
+                .integer(
+                    "limit",
+                    "Most computers to list (the summary stays exact)",
+                    1,
+                    MAX_LIMIT,
+                    DEFAULT_LIMIT)
+                .build())
         .outputSchema(outputSchema())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
-        .handler((args, ctx) -> {
-          int days = args.has("daysSinceLastCheckin") ? args.get("daysSinceLastCheckin").asInt() : 30;
-          boolean include = !args.has("includeDevices") || args.get("includeDevices").asBoolean();
-          int limit = args.has("limit") ? args.get("limit").asInt() : DEFAULT_LIMIT;
-          ObjectNode out = report.compute(days, SearchDevices.text(args, "department"), include, limit, ctx);
-          ObjectNode s = (ObjectNode) out.get("summary");
-          String text = s.get("noncompliant").asLong() + " of " + s.get("total").asLong()
-              + " computers have not checked in for " + days + "+ days (" + s.get("critical90Plus").asLong()
-              + " for 90+ days or never, " + s.get("warning").asLong() + " warning)."
-              + (out.get("truncated").asBoolean() ? " The device list is truncated to " + limit + "." : "");
-          return ToolResult.structured(text, out);
-        })
+        .handler(
+            (args, ctx) -> {
+              int days =
+                  args.has("daysSinceLastCheckin") ? args.get("daysSinceLastCheckin").asInt() : 30;
+              boolean include =
+                  !args.has("includeDevices") || args.get("includeDevices").asBoolean();
+              int limit = args.has("limit") ? args.get("limit").asInt() : DEFAULT_LIMIT;
+              ObjectNode out =
+                  report.compute(days, SearchDevices.text(args, "department"), include, limit, ctx);
+              ObjectNode s = (ObjectNode) out.get("summary");
+              String text =
+                  s.get("noncompliant").asLong()
+                      + " of "
+                      + s.get("total").asLong()
+                      + " computers have not checked in for "
+                      + days
+                      + "+ days ("
+                      + s.get("critical90Plus").asLong()
+                      + " for 90+ days or never, "
+                      + s.get("warning").asLong()
+                      + " warning)."
+                      + (out.get("truncated").asBoolean()
+                          ? " The device list is truncated to " + limit + "."
+                          : "");
+              return ToolResult.structured(text, out);
+            })
         .build();
   }
 
   /** The report; {@code ctx} may be null (resources without progress). */
-  public ObjectNode compute(int days, String department, boolean includeDevices, int limit,
-      RequestContext ctx) {
+  public ObjectNode compute(
+      int days, String department, boolean includeDevices, int limit, RequestContext ctx) {
     try {
       Instant now = support.clock().instant();
       Instant cutoff = now.minus(Duration.ofDays(days));
       Instant criticalCutoff = now.minus(Duration.ofDays(Math.max(days, 90)));
-      Rsql scope = department == null ? null
-          : Rsql.eq("userAndLocation.departmentId", org.departmentId(department));
+      Rsql scope =
+          department == null
+              ? null
+              : Rsql.eq("userAndLocation.departmentId", org.departmentId(department));
       var computers = support.jamf().computers();
 
       long total = computers.list(query(scope, null)).count();
       progress(ctx, 1, "counted " + total + " computers");
-      long compliant = computers.list(query(scope,
-          Rsql.ge("general.lastContactTime", cutoff.toString()))).count();
+      long compliant =
+          computers
+              .list(query(scope, Rsql.ge("general.lastContactTime", cutoff.toString())))
+              .count();
       progress(ctx, 2, "counted " + compliant + " compliant");
-      ListQuery stale = query(scope, Rsql.lt("general.lastContactTime", cutoff.toString()))
-          .withSections(ComputerSection.GENERAL, ComputerSection.HARDWARE, ComputerSection.USER_AND_LOCATION)
-          .withSort(Sort.asc("general.lastContactTime"), Sort.asc("id"));
-      Page<Computer> first = includeDevices
-          ? computers.list(stale.withPageSize(limit)).page(0) : null;
+      ListQuery stale =
+          query(scope, Rsql.lt("general.lastContactTime", cutoff.toString()))
+              .withSections(
+                  ComputerSection.GENERAL,
+                  ComputerSection.HARDWARE,
+                  ComputerSection.USER_AND_LOCATION)
+              .withSort(Sort.asc("general.lastContactTime"), Sort.asc("id"));
+      Page<Computer> first =
+          includeDevices ? computers.list(stale.withPageSize(limit)).page(0) : null;
       long staleKnown = first != null ? first.totalCount() : computers.list(stale).count();
       progress(ctx, 3, "counted " + staleKnown + " stale");
-      long critical = computers.list(query(scope,
-          Rsql.lt("general.lastContactTime", criticalCutoff.toString()))).count();
+      long critical =
+          computers
+              .list(query(scope, Rsql.lt("general.lastContactTime", criticalCutoff.toString())))
+              .count();
       progress(ctx, 4, "counted " + critical + " critical");
 
       long never = Math.max(0, total - compliant - staleKnown);
@@ -139,11 +178,21 @@ public final class ComplianceReport {
       if (!includeDevices) {
         out.put("note", "Device list not requested (includeDevices=false).");
       } else if (never > 0) {
-        out.put("note", never + " computers never checked in: counted as noncompliant and critical,"
-            + " but not listed (Jamf Pro cannot filter on a missing check-in time).");
+        out.put(
+            "note",
+            never
+                + " computers never checked in: counted as noncompliant and critical,"
+                + " but not listed (Jamf Pro cannot filter on a missing check-in time).");
       } else if (truncated) {
-        out.put("note", "Showing the " + devices.size() + " computers with the oldest check-ins of "
-            + noncompliant + "; raise limit (max " + MAX_LIMIT + ") or narrow by department for more.");
+        out.put(
+            "note",
+            "Showing the "
+                + devices.size()
+                + " computers with the oldest check-ins of "
+                + noncompliant
+                + "; raise limit (max "
+                + MAX_LIMIT
+                + ") or narrow by department for more.");
       }
       return out;
     } catch (JamfException e) {
@@ -184,33 +233,51 @@ public final class ComplianceReport {
 
   static ObjectNode outputSchema() {
     ObjectNode count = Schemas.typed("integer", "count");
-    ObjectNode summary = Schemas.object()
-        .property("total", Schemas.typed("integer", "Computers considered"))
-        .property("noncompliant", Schemas.typed("integer", "No check-in for daysSinceLastCheckin days or more, or never"))
-        .property("critical90Plus", Schemas.typed("integer", "No check-in for 90+ days (and at least daysSinceLastCheckin), or never"))
-        .property("warning", Schemas.typed("integer", "Noncompliant but checked in within 90 days"))
-        .property("compliant", count)
-        .property("neverContacted", Schemas.typed("integer", "Computers with no check-in at all (part of noncompliant and critical90Plus)"))
-        .property("daysSinceLastCheckin", count)
-        .property("cutoff", Schemas.typed("string", "Check-ins before this instant are noncompliant"))
-        .property("department", Schemas.nullableString("The department the report is limited to"))
-        .required("total", "noncompliant", "critical90Plus", "warning")
-        .buildOpen();
-    ObjectNode device = Schemas.object()
-        .property("id", Schemas.typed("string", "Jamf Pro computer id"))
-        .property("name", Schemas.nullableString("Computer name"))
-        .property("serial", Schemas.nullableString("Serial number"))
-        .property("user", Schemas.nullableString("Assigned user's username"))
-        .property("department", Schemas.nullableString("Department name"))
-        .property("lastContactTime", Schemas.nullableString("Last check-in (ISO-8601)"))
-        .property("daysSince", nullableInteger())
-        .property("url", Schemas.typed("string", "Page in Jamf Pro"))
-        .required("id", "daysSince")
-        .buildOpen();
+    ObjectNode summary =
+        Schemas.object()
+            .property("total", Schemas.typed("integer", "Computers considered"))
+            .property(
+                "noncompliant",
+                Schemas.typed(
+                    "integer", "No check-in for daysSinceLastCheckin days or more, or never"))
+            .property(
+                "critical90Plus",
+                Schemas.typed(
+                    "integer",
+                    "No check-in for 90+ days (and at least daysSinceLastCheckin), or never"))
+            .property(
+                "warning", Schemas.typed("integer", "Noncompliant but checked in within 90 days"))
+            .property("compliant", count)
+            .property(
+                "neverContacted",
+                Schemas.typed(
+                    "integer",
+                    "Computers with no check-in at all (part of noncompliant and critical90Plus)"))
+            .property("daysSinceLastCheckin", count)
+            .property(
+                "cutoff", Schemas.typed("string", "Check-ins before this instant are noncompliant"))
+            .property(
+                "department", Schemas.nullableString("The department the report is limited to"))
+            .required("total", "noncompliant", "critical90Plus", "warning")
+            .buildOpen();
+    ObjectNode device =
+        Schemas.object()
+            .property("id", Schemas.typed("string", "Jamf Pro computer id"))
+            .property("name", Schemas.nullableString("Computer name"))
+            .property("serial", Schemas.nullableString("Serial number"))
+            .property("user", Schemas.nullableString("Assigned user's username"))
+            .property("department", Schemas.nullableString("Department name"))
+            .property("lastContactTime", Schemas.nullableString("Last check-in (ISO-8601)"))
+            .property("daysSince", nullableInteger())
+            .property("url", Schemas.typed("string", "Page in Jamf Pro"))
+            .required("id", "daysSince")
+            .buildOpen();
     return Schemas.object()
         .property("summary", summary)
         .property("devices", Schemas.arrayOf(device))
-        .property("truncated", Schemas.typed("boolean", "True when more noncompliant computers exist than are listed"))
+        .property(
+            "truncated",
+            Schemas.typed("boolean", "True when more noncompliant computers exist than are listed"))
         .property("note", Schemas.typed("string", "Why the list is partial, when it is"))
         .required("summary", "devices", "truncated")
         .buildOpen();

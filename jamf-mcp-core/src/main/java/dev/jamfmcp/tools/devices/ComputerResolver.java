@@ -17,8 +17,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Finds computers by what a person calls them: Jamf id, serial number, UDID or name. A name
- * shared by several computers is reported as ambiguous, with the candidates, never guessed.
+ * Finds computers by what a person calls them: Jamf id, serial number, UDID or name. A name shared
+ * by several computers is reported as ambiguous, with the candidates, never guessed.
  *
  * <pre>{@code
  * ComputerResolver resolver = new ComputerResolver(jamf);
@@ -35,7 +35,8 @@ public final class ComputerResolver {
 
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
   private static final ComputerSection[] SECTIONS = {
-      ComputerSection.GENERAL, ComputerSection.HARDWARE, ComputerSection.USER_AND_LOCATION};
+    ComputerSection.GENERAL, ComputerSection.HARDWARE, ComputerSection.USER_AND_LOCATION
+  };
 
   private final JamfClient jamf;
 
@@ -44,8 +45,13 @@ public final class ComputerResolver {
   }
 
   /** What a resolved computer is known by; {@code managementId} addresses MDM commands. */
-  public record ComputerRef(String id, String name, String serialNumber, String udid,
-                            String managementId, String username) {
+  public record ComputerRef(
+      String id,
+      String name,
+      String serialNumber,
+      String udid,
+      String managementId,
+      String username) {
     /** "Name (serial X, id N)", for previews and messages. */
     public String describe() {
       return name + " (serial " + serialNumber + ", id " + id + ")";
@@ -77,12 +83,13 @@ public final class ComputerResolver {
   }
 
   /**
-   * Resolves many identifiers in few requests (one per {@value #CHUNK}); the map keeps the
-   * order of {@code identifiers}, duplicates collapsed.
+   * Resolves many identifiers in few requests (one per {@value #CHUNK}); the map keeps the order of
+   * {@code identifiers}, duplicates collapsed.
    */
   public Map<String, Resolution> resolveAll(Collection<String> identifiers) {
-    List<String> values = new ArrayList<>(new LinkedHashSet<>(identifiers.stream()
-        .map(ComputerResolver::clean).toList()));
+    List<String> values =
+        new ArrayList<>(
+            new LinkedHashSet<>(identifiers.stream().map(ComputerResolver::clean).toList()));
     Map<String, Resolution> out = new LinkedHashMap<>();
     for (int from = 0; from < values.size(); from += CHUNK) {
       List<String> chunk = values.subList(from, Math.min(values.size(), from + CHUNK));
@@ -100,9 +107,14 @@ public final class ComputerResolver {
       return found.computer();
     }
     if (resolution instanceof Ambiguous ambiguous) {
-      StringBuilder sb = new StringBuilder("\"" + ambiguous.identifier() + "\" names "
-          + ambiguous.candidates().size() + " computers; call again with the id or serial of"
-          + " the one you mean:");
+      StringBuilder sb =
+          new StringBuilder(
+              "\""
+                  + ambiguous.identifier()
+                  + "\" names "
+                  + ambiguous.candidates().size()
+                  + " computers; call again with the id or serial of"
+                  + " the one you mean:");
       for (ComputerRef c : ambiguous.candidates()) {
         sb.append("\n- ").append(c.describe());
         if (c.username() != null && !c.username().isEmpty()) {
@@ -111,30 +123,39 @@ public final class ComputerResolver {
       }
       throw new ToolException(sb.toString());
     }
-    throw new ToolException("No computer in Jamf Pro has the id, serial number, UDID or name \""
-        + resolution.identifier() + "\". Use searchDevices to find it by part of its name, its"
-        + " user or its serial number.");
+    throw new ToolException(
+        "No computer in Jamf Pro has the id, serial number, UDID or name \""
+            + resolution.identifier()
+            + "\". Use searchDevices to find it by part of its name, its"
+            + " user or its serial number.");
   }
 
   private static String clean(String identifier) {
     String value = Objects.requireNonNull(identifier, "identifier").trim();
     if (value.isEmpty()) {
-      throw new ToolException("The device identifier is empty; give a Jamf id, serial, UDID or name.");
+      throw new ToolException(
+          "The device identifier is empty; give a Jamf id, serial, UDID or name.");
     }
     return value;
   }
 
   static Rsql filterFor(List<String> values) {
     List<String> numeric = values.stream().filter(v -> DIGITS.matcher(v).matches()).toList();
-    Rsql filter = Rsql.in("hardware.serialNumber", values)
-        .or(Rsql.in("udid", values), Rsql.in("general.name", values));
+    Rsql filter =
+        Rsql.in("hardware.serialNumber", values)
+            .or(Rsql.in("udid", values), Rsql.in("general.name", values));
     return numeric.isEmpty() ? filter : Rsql.in("id", numeric).or(filter);
   }
 
   private List<ComputerRef> fetch(Rsql filter) {
     List<ComputerRef> out = new ArrayList<>();
-    for (Computer c : jamf.computers().list(ListQuery.all().withSections(SECTIONS)
-        .withFilter(filter).withPageSize(ListQuery.MAX_PAGE_SIZE))) {
+    for (Computer c :
+        jamf.computers()
+            .list(
+                ListQuery.all()
+                    .withSections(SECTIONS)
+                    .withFilter(filter)
+                    .withPageSize(ListQuery.MAX_PAGE_SIZE))) {
       out.add(ref(c));
     }
     return out;
@@ -165,10 +186,13 @@ public final class ComputerResolver {
         return new Found(value, c);
       }
     }
-    List<ComputerRef> named = rows.stream()
-        .filter(c -> c.name() != null && c.name().toLowerCase(Locale.ROOT)
-            .equals(value.toLowerCase(Locale.ROOT)))
-        .toList();
+    List<ComputerRef> named =
+        rows.stream()
+            .filter(
+                c ->
+                    c.name() != null
+                        && c.name().toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT)))
+            .toList();
     if (named.size() == 1) {
       return new Found(value, named.get(0));
     }

@@ -31,13 +31,16 @@ final class ComputerRows {
         .property("id", Schemas.typed("string", "Jamf Pro computer id"))
         .property("name", Schemas.nullableString("Computer name"))
         .property("serial", Schemas.nullableString("Serial number"))
-        .property("model", Schemas.nullableString("Hardware model, e.g. MacBook Pro (14-inch, 2023)"))
+        .property(
+            "model", Schemas.nullableString("Hardware model, e.g. MacBook Pro (14-inch, 2023)"))
         .property("osVersion", Schemas.nullableString("macOS version, e.g. 15.3.1"))
         .property("user", Schemas.nullableString("Assigned user's username"))
         .property("department", Schemas.nullableString("Department name"))
         .property("building", Schemas.nullableString("Building name"))
-        .property("lastContactTime", Schemas.nullableString("Last check-in with Jamf Pro (ISO-8601)"))
-        .property("url", Schemas.typed("string", "The computer's page in the Jamf Pro web interface"))
+        .property(
+            "lastContactTime", Schemas.nullableString("Last check-in with Jamf Pro (ISO-8601)"))
+        .property(
+            "url", Schemas.typed("string", "The computer's page in the Jamf Pro web interface"))
         .required("id", "url")
         .buildOpen();
   }

@@ -23,74 +23,114 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code getDeviceDetails}: one computer, the sections asked for, names resolved. */
 public final class DeviceDetails {
-  static final List<String> DEFAULT_SECTIONS = List.of("GENERAL", "HARDWARE", "OPERATING_SYSTEM",
-      "USER_AND_LOCATION", "DISK_ENCRYPTION", "SECURITY");
+  static final List<String> DEFAULT_SECTIONS =
+      List.of(
+          "GENERAL",
+          "HARDWARE",
+          "OPERATING_SYSTEM",
+          "USER_AND_LOCATION",
+          "DISK_ENCRYPTION",
+          "SECURITY");
 
   private DeviceDetails() {}
 
   static Tool tool(ToolSupport support, OrgDirectory org, ComputerResolver resolver) {
-    ObjectNode sections = Json.object().put("type", "array").put("minItems", 1)
-        .put("maxItems", ComputerSection.values().length).put("uniqueItems", true)
-        .put("description", "Inventory sections to include (default: "
-            + String.join(", ", DEFAULT_SECTIONS) + ")");
+    ObjectNode sections =
+        Json.object()
+            .put("type", "array")
+            .put("minItems", 1)
+            .put("maxItems", ComputerSection.values().length)
+            .put("uniqueItems", true)
+            .put(
+                "description",
+                "Inventory sections to include (default: "
+                    + String.join(", ", DEFAULT_SECTIONS)
+                    + ")");
     ArrayNode names = sections.putObject("items").put("type", "string").putArray("enum");
     for (ComputerSection s : ComputerSection.values()) {
       names.add(s.name());
     }
     return Tool.builder("getDeviceDetails")
         .title("Computer details")
-        .description("Everything Jamf Pro knows about one Mac: give its Jamf id, serial number,"
-            + " UDID or exact name. If several computers share the name, the answer lists them"
-            + " (with ids and serials) instead of guessing: ask the user which one, then call again"
-            + " with the id. Choose sections to keep the answer short; department and building"
-            + " come back as names.")
-        .inputSchema(Schemas.object()
-            .string("identifier", "Jamf computer id, serial number, UDID or exact computer name", 200)
-            .property("sections", sections)
-            .required("identifier")
-            .build())
-        .outputSchema(Schemas.object()
-            .property("id", Schemas.typed("string", "Jamf Pro computer id"))
-            .property("name", Schemas.nullableString("Computer name"))
-            .property("serial", Schemas.nullableString("Serial number"))
-            .property("udid", Schemas.nullableString("UDID"))
-            .property("department", Schemas.nullableString("Department name"))
-            .property("building", Schemas.nullableString("Building name"))
-            .property("url", Schemas.typed("string", "The computer's page in Jamf Pro"))
-            .property("inventory", Schemas.typed("object",
-                "The chosen inventory sections as Jamf Pro sends them (ids of department and building"
-                    + " also resolved to departmentName and buildingName in userAndLocation)"))
-            .required("id", "url", "inventory")
-            .buildOpen())
+        .description(
+            "Everything Jamf Pro knows about one Mac: give its Jamf id, serial number,"
+                + " UDID or exact name. If several computers share the name, the answer lists them"
+                + " (with ids and serials) instead of guessing: ask the user which one, then call again"
+                + " with the id. Choose sections to keep the answer short; department and building"
+                + " come back as names.")
+        .inputSchema(
+            Schemas.object()
+                .string(
+                    "identifier",
+                    "Jamf computer id, serial number, UDID or exact computer name",
+                    200)
+                .property("sections", sections)
+                .required("identifier")
+                .build())
+        .outputSchema(
+            Schemas.object()
+                .property("id", Schemas.typed("string", "Jamf Pro computer id"))
+                .property("name", Schemas.nullableString("Computer name"))
+                .property("serial", Schemas.nullableString("Serial number"))
+                .property("udid", Schemas.nullableString("UDID"))
+                .property("department", Schemas.nullableString("Department name"))
+                .property("building", Schemas.nullableString("Building name"))
+                .property("url", Schemas.typed("string", "The computer's page in Jamf Pro"))
+                .property(
+                    "inventory",
+                    Schemas.typed(
+                        "object",
+                        "The chosen inventory sections as Jamf Pro sends them (ids of department and building"
+                            + " also resolved to departmentName and buildingName in userAndLocation)"))
+                .required("id", "url", "inventory")
+                .buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
-        .handler((args, ctx) -> {
-          List<String> chosen = new ArrayList<>();
-          if (args.has("sections")) {
-            args.get("sections").forEach(n -> chosen.add(n.asString()));
-          } else {
-            chosen.addAll(DEFAULT_SECTIONS);
-          }
-          try {
-            ComputerRef ref = resolver.require(args.get("identifier").asString());
-            ObjectNode out = details(support, org, ref.id(), chosen);
-            return ToolResult.structured(out.path("name").asString("") + " (id " + ref.id()
-                + ", serial " + ref.serialNumber() + ")", out);
-          } catch (JamfException e) {
-            throw JamfFailures.onRead(e);
-          }
-        })
+        .handler(
+            (args, ctx) -> {
+              List<String> chosen = new ArrayList<>();
+              if (args.has("sections")) {
+                args.get("sections").forEach(n -> chosen.add(n.asString()));
+              } else {
+                chosen.addAll(DEFAULT_SECTIONS);
+              }
+              try {
+                ComputerRef ref = resolver.require(args.get("identifier").asString());
+                ObjectNode out = details(support, org, ref.id(), chosen);
+                return ToolResult.structured(
+                    out.path("name").asString("")
+                        + " (id "
+                        + ref.id()
+                        + ", serial "
+                        + ref.serialNumber()
+                        + ")",
+                    out);
+              } catch (JamfException e) {
+                throw JamfFailures.onRead(e);
+              }
+            })
         .build();
   }
 
-  /** The chosen sections of computer {@code id}, in one request; also used by resources and fetch. */
-  public static ObjectNode details(ToolSupport support, OrgDirectory org, String id, List<String> sections) {
+  /**
+   * The chosen sections of computer {@code id}, in one request; also used by resources and fetch.
+   */
+  public static ObjectNode details(
+      ToolSupport support, OrgDirectory org, String id, List<String> sections) {
     Enum<?>[] chosen = sections.stream().map(ComputerSection::valueOf).toArray(Enum<?>[]::new);
-    List<JsonNode> rows = support.jamf().computers().listJson(ListQuery.all()
-        .withSections(chosen).withFilter(Rsql.eq("id", id)).withPageSize(1)).first(1);
+    List<JsonNode> rows =
+        support
+            .jamf()
+            .computers()
+            .listJson(
+                ListQuery.all().withSections(chosen).withFilter(Rsql.eq("id", id)).withPageSize(1))
+            .first(1);
     if (rows.isEmpty()) {
-      throw new ToolException("Jamf Pro has no computer with id " + id + " (it may just have been"
-          + " deleted). Use searchDevices to find it again.");
+      throw new ToolException(
+          "Jamf Pro has no computer with id "
+              + id
+              + " (it may just have been"
+              + " deleted). Use searchDevices to find it again.");
     }
     ObjectNode inventory = (ObjectNode) rows.get(0).deepCopy();
     List<String> absent = new ArrayList<>();

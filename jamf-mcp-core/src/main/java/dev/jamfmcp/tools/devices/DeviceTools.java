@@ -11,7 +11,8 @@ public final class DeviceTools {
   public static void register(JamfTools.Catalog catalog, ToolSupport support) {
     OrgDirectory org = new OrgDirectory(support.jamf(), support.clock());
     ComputerResolver resolver = new ComputerResolver(support.jamf());
-    catalog.tool(Toolset.DEVICES, SearchDevices.tool(support, org))
+    catalog
+        .tool(Toolset.DEVICES, SearchDevices.tool(support, org))
         .tool(Toolset.DEVICES, DeviceDetails.tool(support, org, resolver))
         .tool(Toolset.DEVICES, ComplianceReport.tool(new ComplianceReport(support, org)))
         .tool(Toolset.DEVICES, FleetOverview.tool(new FleetOverview(support, org)))

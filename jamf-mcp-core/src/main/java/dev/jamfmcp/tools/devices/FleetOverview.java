@@ -21,9 +21,9 @@ import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Fleet counts by OS version, model, department, check-in age and FileVault state: one
- * streaming pass over the whole fleet with the four sections those need (2000 computers a
- * request), counting as pages arrive and holding no computer longer than its page.
+ * Fleet counts by OS version, model, department, check-in age and FileVault state: one streaming
+ * pass over the whole fleet with the four sections those need (2000 computers a request), counting
+ * as pages arrive and holding no computer longer than its page.
  */
 public final class FleetOverview {
   private static final long DAY = Duration.ofDays(1).toMillis();
@@ -41,27 +41,32 @@ public final class FleetOverview {
     ObjectNode counts = counts("Computers per value");
     return Tool.builder("getFleetOverview")
         .title("Fleet overview")
-        .description("Counts of all Macs in Jamf Pro: by macOS version, by model, by department"
-            + " (names), by check-in age (under 7 days, 7-30, 30-90, 90+, never) and by FileVault"
-            + " state. Exact: every computer is counted (streamed from Jamf Pro page by page, not"
-            + " sampled), so it can take a few seconds on large fleets and reports progress.")
+        .description(
+            "Counts of all Macs in Jamf Pro: by macOS version, by model, by department"
+                + " (names), by check-in age (under 7 days, 7-30, 30-90, 90+, never) and by FileVault"
+                + " state. Exact: every computer is counted (streamed from Jamf Pro page by page, not"
+                + " sampled), so it can take a few seconds on large fleets and reports progress.")
         .inputSchema(Schemas.object().build())
-        .outputSchema(Schemas.object()
-            .property("total", Schemas.typed("integer", "Computers counted"))
-            .property("byOsVersion", counts)
-            .property("byModel", counts)
-            .property("byDepartment", counts)
-            .property("byCheckIn", counts)
-            .property("byFileVault", counts)
-            .property("asOf", Schemas.typed("string", "When the counting started (ISO-8601)"))
-            .required("total", "byOsVersion", "byModel", "byDepartment", "byCheckIn", "byFileVault")
-            .buildOpen())
+        .outputSchema(
+            Schemas.object()
+                .property("total", Schemas.typed("integer", "Computers counted"))
+                .property("byOsVersion", counts)
+                .property("byModel", counts)
+                .property("byDepartment", counts)
+                .property("byCheckIn", counts)
+                .property("byFileVault", counts)
+                .property("asOf", Schemas.typed("string", "When the counting started (ISO-8601)"))
+                .required(
+                    "total", "byOsVersion", "byModel", "byDepartment", "byCheckIn", "byFileVault")
+                .buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
-        .handler((args, ctx) -> {
-          ObjectNode out = overview.compute(ctx);
-          return ToolResult.structured("Fleet overview of " + out.get("total").asLong() + " computers.", out);
-        })
+        .handler(
+            (args, ctx) -> {
+              ObjectNode out = overview.compute(ctx);
+              return ToolResult.structured(
+                  "Fleet overview of " + out.get("total").asLong() + " computers.", out);
+            })
         .build();
   }
 
@@ -73,20 +78,40 @@ public final class FleetOverview {
       Map<String, Long> department = new HashMap<>();
       Map<String, Long> fileVault = new HashMap<>();
       Map<String, Long> checkIn = new java.util.LinkedHashMap<>();
-      for (String bucket : new String[] {"under7Days", "days7To30", "days30To90", "days90Plus", "never"}) {
+      for (String bucket :
+          new String[] {"under7Days", "days7To30", "days30To90", "days90Plus", "never"}) {
         checkIn.put(bucket, 0L);
       }
       Map<String, String> departmentNames = org.departments();
-      ListQuery query = ListQuery.all().withSections(ComputerSection.GENERAL, ComputerSection.HARDWARE,
-          ComputerSection.OPERATING_SYSTEM, ComputerSection.USER_AND_LOCATION);
-      long total = FleetScan.scan(support, query, ctx, c -> {
-        add(os, c.operatingSystem() == null ? null : c.operatingSystem().version());
-        add(model, c.hardware() == null ? null : c.hardware().model());
-        add(fileVault, c.operatingSystem() == null ? null : c.operatingSystem().fileVault2Status());
-        String depId = c.userAndLocation() == null ? null : c.userAndLocation().departmentId();
-        add(department, depId == null ? null : departmentNames.getOrDefault(depId, "unknown id " + depId));
-        add(checkIn, bucket(c.general() == null ? null : c.general().lastContactTime(), now));
-      });
+      ListQuery query =
+          ListQuery.all()
+              .withSections(
+                  ComputerSection.GENERAL,
+                  ComputerSection.HARDWARE,
+                  ComputerSection.OPERATING_SYSTEM,
+                  ComputerSection.USER_AND_LOCATION);
+      long total =
+          FleetScan.scan(
+              support,
+              query,
+              ctx,
+              c -> {
+                add(os, c.operatingSystem() == null ? null : c.operatingSystem().version());
+                add(model, c.hardware() == null ? null : c.hardware().model());
+                add(
+                    fileVault,
+                    c.operatingSystem() == null ? null : c.operatingSystem().fileVault2Status());
+                String depId =
+                    c.userAndLocation() == null ? null : c.userAndLocation().departmentId();
+                add(
+                    department,
+                    depId == null
+                        ? null
+                        : departmentNames.getOrDefault(depId, "unknown id " + depId));
+                add(
+                    checkIn,
+                    bucket(c.general() == null ? null : c.general().lastContactTime(), now));
+              });
       ObjectNode out = Json.object();
       out.put("total", total);
       out.set("byOsVersion", sorted(os, true));
@@ -112,7 +137,9 @@ public final class FleetOverview {
     } catch (DateTimeParseException e) {
       return "never";
     }
-    return days < 7 ? "under7Days" : days < 30 ? "days7To30" : days < 90 ? "days30To90" : "days90Plus";
+    return days < 7
+        ? "under7Days"
+        : days < 30 ? "days7To30" : days < 90 ? "days30To90" : "days90Plus";
   }
 
   static void add(Map<String, Long> counts, String key) {
@@ -121,9 +148,12 @@ public final class FleetOverview {
 
   /** Versions newest first; everything else by count, largest first. */
   static ObjectNode sorted(Map<String, Long> counts, boolean versions) {
-    Comparator<Map.Entry<String, Long>> order = versions
-        ? (a, b) -> Versions.compare(b.getKey(), a.getKey())
-        : Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
+    Comparator<Map.Entry<String, Long>> order =
+        versions
+            ? (a, b) -> Versions.compare(b.getKey(), a.getKey())
+            : Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey());
     ObjectNode out = Json.object();
     counts.entrySet().stream().sorted(order).forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;

@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Department and building names by id, and ids by name. This is reference data, not device data:
- * it is cached for at most {@link #TTL} (five minutes) per list, so that a renamed department
- * shows up within minutes while a fleet scan does not ask for it on every page. Device data is
- * never cached anywhere in the tools.
+ * Department and building names by id, and ids by name. This is reference data, not device data: it
+ * is cached for at most {@link #TTL} (five minutes) per list, so that a renamed department shows up
+ * within minutes while a fleet scan does not ask for it on every page. Device data is never cached
+ * anywhere in the tools.
  */
 public final class OrgDirectory {
   /** How long department and building lists are reused. Never longer than five minutes. */
@@ -30,20 +30,27 @@ public final class OrgDirectory {
   private final Cached buildings;
 
   public OrgDirectory(JamfClient jamf, Clock clock) {
-    this.departments = new Cached(clock, () -> {
-      Map<String, String> names = new LinkedHashMap<>();
-      for (Department d : jamf.organization().departments(ListQuery.all().withPageSize(2000))) {
-        names.put(d.id(), d.name());
-      }
-      return names;
-    });
-    this.buildings = new Cached(clock, () -> {
-      Map<String, String> names = new LinkedHashMap<>();
-      for (Building b : jamf.organization().buildings(ListQuery.all().withPageSize(2000))) {
-        names.put(b.id(), b.name());
-      }
-      return names;
-    });
+    this.departments =
+        new Cached(
+            clock,
+            () -> {
+              Map<String, String> names = new LinkedHashMap<>();
+              for (Department d :
+                  jamf.organization().departments(ListQuery.all().withPageSize(2000))) {
+                names.put(d.id(), d.name());
+              }
+              return names;
+            });
+    this.buildings =
+        new Cached(
+            clock,
+            () -> {
+              Map<String, String> names = new LinkedHashMap<>();
+              for (Building b : jamf.organization().buildings(ListQuery.all().withPageSize(2000))) {
+                names.put(b.id(), b.name());
+              }
+              return names;
+            });
   }
 
   /** Department names by id (ids as Jamf Pro API strings). */
@@ -64,7 +71,10 @@ public final class OrgDirectory {
     return blank(id) ? null : buildings().get(id);
   }
 
-  /** The id of the department with this name (case-insensitive); an error naming close matches otherwise. */
+  /**
+   * The id of the department with this name (case-insensitive); an error naming close matches
+   * otherwise.
+   */
   public String departmentId(String name) {
     return idOf("department", name, departments());
   }
@@ -81,11 +91,20 @@ public final class OrgDirectory {
       }
     }
     List<String> close = closeMatches(wanted, byId.values());
-    String hint = close.isEmpty()
-        ? " Known " + kind + "s: " + String.join(", ", limited(byId.values(), 30)) + "."
-        : " Did you mean: " + String.join(", ", close) + "?";
-    throw new ToolException("Jamf Pro has no " + kind + " named \"" + wanted + "\"." + hint
-        + " Use the exact name, or leave " + kind + " out.");
+    String hint =
+        close.isEmpty()
+            ? " Known " + kind + "s: " + String.join(", ", limited(byId.values(), 30)) + "."
+            : " Did you mean: " + String.join(", ", close) + "?";
+    throw new ToolException(
+        "Jamf Pro has no "
+            + kind
+            + " named \""
+            + wanted
+            + "\"."
+            + hint
+            + " Use the exact name, or leave "
+            + kind
+            + " out.");
   }
 
   /** Names containing the wanted text (or contained in it), or within a small edit distance. */

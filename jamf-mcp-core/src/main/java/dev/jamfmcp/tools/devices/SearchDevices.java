@@ -22,63 +22,93 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code searchDevices}: computers found by a server-side RSQL filter, one page per call. */
 final class SearchDevices {
-  static final String[] SEARCHED = {"general.name", "hardware.serialNumber",
-      "userAndLocation.username", "userAndLocation.realname", "userAndLocation.email",
-      "general.lastReportedIp", "general.assetTag"};
+  static final String[] SEARCHED = {
+    "general.name",
+    "hardware.serialNumber",
+    "userAndLocation.username",
+    "userAndLocation.realname",
+    "userAndLocation.email",
+    "general.lastReportedIp",
+    "general.assetTag"
+  };
 
   private SearchDevices() {}
 
   static Tool tool(ToolSupport support, OrgDirectory org) {
     return Tool.builder("searchDevices")
         .title("Search computers")
-        .description("Finds Mac computers in Jamf Pro. `query` matches anywhere in the name, serial"
-            + " number, username, real name, email, IP address or asset tag (case-insensitive;"
-            + " quotes and * are matched literally). Narrow with department or building (names),"
-            + " model (part of the model name) and osVersion (\"15\" or \"15.3\" match all 15.x or"
-            + " 15.3.x). Filtering happens in Jamf Pro, so this is fast on any fleet. Results come"
-            + " one page at a time, sorted by name; pass nextCursor back as cursor for the next page."
-            + " Use getDeviceDetails for everything about one computer.")
-        .inputSchema(Schemas.object()
-            .string("query", "Text to find in name, serial, username, real name, email, IP or asset tag", 200)
-            .string("department", "Department name, exactly as in Jamf Pro (case-insensitive)", 100)
-            .string("building", "Building name, exactly as in Jamf Pro (case-insensitive)", 100)
-            .string("model", "Part of the hardware model name, e.g. \"MacBook Air\"", 100)
-            .string("osVersion", "macOS version or prefix, e.g. \"15\", \"15.3\" or \"15.3.1\"", 32)
-            .integer("limit", "Computers per page", 1, 200, 25)
-            .string("cursor", "nextCursor of the previous page of this same search", 200)
-            .build())
-        .outputSchema(Schemas.object()
-            .property("totalCount", Schemas.typed("integer", "How many computers match in all"))
-            .property("returned", Schemas.typed("integer", "How many are on this page"))
-            .property("devices", Schemas.arrayOf(ComputerRows.schema()))
-            .property("nextCursor", Schemas.nullableString("Pass as cursor for the next page; null on the last page"))
-            .required("totalCount", "returned", "devices", "nextCursor")
-            .buildOpen())
+        .description(
+            "Finds Mac computers in Jamf Pro. `query` matches anywhere in the name, serial"
+                + " number, username, real name, email, IP address or asset tag (case-insensitive;"
+                + " quotes and * are matched literally). Narrow with department or building (names),"
+                + " model (part of the model name) and osVersion (\"15\" or \"15.3\" match all 15.x or"
+                + " 15.3.x). Filtering happens in Jamf Pro, so this is fast on any fleet. Results come"
+                + " one page at a time, sorted by name; pass nextCursor back as cursor for the next page."
+                + " Use getDeviceDetails for everything about one computer.")
+        .inputSchema(
+            Schemas.object()
+                .string(
+                    "query",
+                    "Text to find in name, serial, username, real name, email, IP or asset tag",
+                    200)
+                .string(
+                    "department", "Department name, exactly as in Jamf Pro (case-insensitive)", 100)
+                .string("building", "Building name, exactly as in Jamf Pro (case-insensitive)", 100)
+                .string("model", "Part of the hardware model name, e.g. \"MacBook Air\"", 100)
+                .string(
+                    "osVersion", "macOS version or prefix, e.g. \"15\", \"15.3\" or \"15.3.1\"", 32)
+                .integer("limit", "Computers per page", 1, 200, 25)
+                .string("cursor", "nextCursor of the previous page of this same search", 200)
+                .build())
+        .outputSchema(
+            Schemas.object()
+                .property("totalCount", Schemas.typed("integer", "How many computers match in all"))
+                .property("returned", Schemas.typed("integer", "How many are on this page"))
+                .property("devices", Schemas.arrayOf(ComputerRows.schema()))
+                .property(
+                    "nextCursor",
+                    Schemas.nullableString(
+                        "Pass as cursor for the next page; null on the last page"))
+                .required("totalCount", "returned", "devices", "nextCursor")
+                .buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
-        .handler((args, ctx) -> {
-          try {
-            return search(support, org, args);
-          } catch (JamfException e) {
-            throw JamfFailures.onRead(e);
-          }
-        })
+        .handler(
+            (args, ctx) -> {
+              try {
+                return search(support, org, args);
+              } catch (JamfException e) {
+                throw JamfFailures.onRead(e);
+              }
+            })
         .build();
   }
 
   private static ToolResult search(ToolSupport support, OrgDirectory org, ObjectNode args) {
-    Rsql filter = filter(org, text(args, "query"), text(args, "department"),
-        text(args, "building"), text(args, "model"), text(args, "osVersion"));
+    Rsql filter =
+        filter(
+            org,
+            text(args, "query"),
+            text(args, "department"),
+            text(args, "building"),
+            text(args, "model"),
+            text(args, "osVersion"));
     int fingerprint = filter == null ? 0 : filter.expression().hashCode();
     String cursorText = text(args, "cursor");
-    Cursor cursor = cursorText != null ? Cursor.decode(cursorText, fingerprint)
-        : new Cursor(0, args.has("limit") ? args.get("limit").asInt() : 25, fingerprint);
-    ListQuery query = ListQuery.all()
-        .withSections(ComputerSection.GENERAL, ComputerSection.HARDWARE,
-            ComputerSection.OPERATING_SYSTEM, ComputerSection.USER_AND_LOCATION)
-        .withFilter(filter)
-        .withSort(Sort.asc("general.name"), Sort.asc("id"))
-        .withPageSize(cursor.pageSize());
+    Cursor cursor =
+        cursorText != null
+            ? Cursor.decode(cursorText, fingerprint)
+            : new Cursor(0, args.has("limit") ? args.get("limit").asInt() : 25, fingerprint);
+    ListQuery query =
+        ListQuery.all()
+            .withSections(
+                ComputerSection.GENERAL,
+                ComputerSection.HARDWARE,
+                ComputerSection.OPERATING_SYSTEM,
+                ComputerSection.USER_AND_LOCATION)
+            .withFilter(filter)
+            .withSort(Sort.asc("general.name"), Sort.asc("id"))
+            .withPageSize(cursor.pageSize());
     Page<Computer> page = support.jamf().computers().list(query).page(cursor.page());
     ObjectNode out = Json.object();
     out.put("totalCount", page.totalCount());
@@ -88,18 +118,29 @@ final class SearchDevices {
       devices.add(ComputerRows.row(c, org, support.links()));
     }
     long seen = (long) (cursor.page() + 1) * cursor.pageSize();
-    out.put("nextCursor", seen < page.totalCount()
-        ? new Cursor(cursor.page() + 1, cursor.pageSize(), fingerprint).encode() : null);
-    String summary = page.totalCount() == 0
-        ? "No computer matches. Try a shorter query, or check the department/building name."
-        : page.totalCount() + " computers match; this page has " + page.results().size()
-            + (seen < page.totalCount() ? " (more with nextCursor)." : ".");
+    out.put(
+        "nextCursor",
+        seen < page.totalCount()
+            ? new Cursor(cursor.page() + 1, cursor.pageSize(), fingerprint).encode()
+            : null);
+    String summary =
+        page.totalCount() == 0
+            ? "No computer matches. Try a shorter query, or check the department/building name."
+            : page.totalCount()
+                + " computers match; this page has "
+                + page.results().size()
+                + (seen < page.totalCount() ? " (more with nextCursor)." : ".");
     return ToolResult.structured(summary, out);
   }
 
   /** Every condition the caller gave, joined with and; null when none (the whole fleet). */
-  static Rsql filter(OrgDirectory org, String query, String department, String building,
-      String model, String osVersion) {
+  static Rsql filter(
+      OrgDirectory org,
+      String query,
+      String department,
+      String building,
+      String model,
+      String osVersion) {
     List<Rsql> parts = new ArrayList<>();
     if (query != null) {
       Rsql any = Rsql.contains(SEARCHED[0], query);
@@ -131,7 +172,9 @@ final class SearchDevices {
   static Rsql osVersion(String version) {
     String literal = version.replace("*", "");
     Rsql exact = Rsql.eq("operatingSystem.version", literal);
-    return literal.isEmpty() ? exact : exact.or(Rsql.like("operatingSystem.version", literal + ".*"));
+    return literal.isEmpty()
+        ? exact
+        : exact.or(Rsql.like("operatingSystem.version", literal + ".*"));
   }
 
   static String text(ObjectNode args, String name) {

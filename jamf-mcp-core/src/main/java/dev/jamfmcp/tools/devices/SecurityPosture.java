@@ -19,8 +19,8 @@ import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * FileVault, SIP, Gatekeeper, firewall and OS currency over every computer (or one department):
- * one streaming pass with the OPERATING_SYSTEM and SECURITY sections, counted as pages arrive.
+ * FileVault, SIP, Gatekeeper, firewall and OS currency over every computer (or one department): one
+ * streaming pass with the OPERATING_SYSTEM and SECURITY sections, counted as pages arrive.
  */
 public final class SecurityPosture {
   private static final Set<String> ENCRYPTED = Set.of("ALL_ENCRYPTED", "BOOT_ENCRYPTED");
@@ -34,68 +34,95 @@ public final class SecurityPosture {
   }
 
   static Tool tool(SecurityPosture posture) {
-    ObjectNode check = Schemas.object()
-        .property("enabled", Schemas.typed("integer", "Computers where the protection is on"))
-        .property("disabled", Schemas.typed("integer", "Computers where it is off"))
-        .property("unknown", Schemas.typed("integer", "Computers that did not report it"))
-        .property("percentEnabled", Schemas.typed("number", "enabled / total * 100, one decimal"))
-        .property("byStatus", FleetOverview.counts("Computers per status Jamf Pro reports"))
-        .required("enabled", "disabled", "unknown", "percentEnabled")
-        .buildOpen();
+    ObjectNode check =
+        Schemas.object()
+            .property("enabled", Schemas.typed("integer", "Computers where the protection is on"))
+            .property("disabled", Schemas.typed("integer", "Computers where it is off"))
+            .property("unknown", Schemas.typed("integer", "Computers that did not report it"))
+            .property(
+                "percentEnabled", Schemas.typed("number", "enabled / total * 100, one decimal"))
+            .property("byStatus", FleetOverview.counts("Computers per status Jamf Pro reports"))
+            .required("enabled", "disabled", "unknown", "percentEnabled")
+            .buildOpen();
     return Tool.builder("getSecurityPosture")
         .title("Security posture")
-        .description("Security of the Mac fleet (or one department, by name): how many computers"
-            + " have FileVault on, System Integrity Protection on, Gatekeeper on, the firewall on,"
-            + " and how many run the newest macOS seen in the fleet (same major, same major.minor,"
-            + " exact version). Every computer is counted, not a sample; large fleets take a few"
-            + " seconds and report progress.")
-        .inputSchema(Schemas.object()
-            .string("department", "Only computers of this department (name, case-insensitive)", 100)
-            .build())
-        .outputSchema(Schemas.object()
-            .property("total", Schemas.typed("integer", "Computers counted"))
-            .property("department", Schemas.nullableString("The department, if the report is limited to one"))
-            .property("fileVault", check)
-            .property("sip", check)
-            .property("gatekeeper", check)
-            .property("firewall", check)
-            .property("osCurrency", Schemas.typed("object",
-                "newestVersion, newestMinor, newestMajor seen, and how many computers run each"))
-            .required("total", "fileVault", "sip", "gatekeeper", "firewall", "osCurrency")
-            .buildOpen())
+        .description(
+            "Security of the Mac fleet (or one department, by name): how many computers"
+                + " have FileVault on, System Integrity Protection on, Gatekeeper on, the firewall on,"
+                + " and how many run the newest macOS seen in the fleet (same major, same major.minor,"
+                + " exact version). Every computer is counted, not a sample; large fleets take a few"
+                + " seconds and report progress.")
+        .inputSchema(
+            Schemas.object()
+                .string(
+                    "department", "Only computers of this department (name, case-insensitive)", 100)
+                .build())
+        .outputSchema(
+            Schemas.object()
+                .property("total", Schemas.typed("integer", "Computers counted"))
+                .property(
+                    "department",
+                    Schemas.nullableString("The department, if the report is limited to one"))
+                .property("fileVault", check)
+                .property("sip", check)
+                .property("gatekeeper", check)
+                .property("firewall", check)
+                .property(
+                    "osCurrency",
+                    Schemas.typed(
+                        "object",
+                        "newestVersion, newestMinor, newestMajor seen, and how many computers run each"))
+                .required("total", "fileVault", "sip", "gatekeeper", "firewall", "osCurrency")
+                .buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
-        .handler((args, ctx) -> {
-          ObjectNode out = posture.compute(SearchDevices.text(args, "department"), ctx);
-          return ToolResult.structured("Security posture of " + out.get("total").asLong()
-              + " computers: FileVault " + out.path("fileVault").path("percentEnabled").asDouble()
-              + "%, firewall " + out.path("firewall").path("percentEnabled").asDouble() + "%.", out);
-        })
+        .handler(
+            (args, ctx) -> {
+              ObjectNode out = posture.compute(SearchDevices.text(args, "department"), ctx);
+              return ToolResult.structured(
+                  "Security posture of "
+                      + out.get("total").asLong()
+                      + " computers: FileVault "
+                      + out.path("fileVault").path("percentEnabled").asDouble()
+                      + "%, firewall "
+                      + out.path("firewall").path("percentEnabled").asDouble()
+                      + "%.",
+                  out);
+            })
         .build();
   }
 
   public ObjectNode compute(String department, RequestContext ctx) {
     try {
-      ListQuery query = ListQuery.all()
-          .withSections(ComputerSection.OPERATING_SYSTEM, ComputerSection.SECURITY);
+      ListQuery query =
+          ListQuery.all().withSections(ComputerSection.OPERATING_SYSTEM, ComputerSection.SECURITY);
       if (department != null) {
-        query = query.withFilter(Rsql.eq("userAndLocation.departmentId", org.departmentId(department)));
+        query =
+            query.withFilter(Rsql.eq("userAndLocation.departmentId", org.departmentId(department)));
       }
       Map<String, Long> fileVault = new HashMap<>();
       Map<String, Long> sip = new HashMap<>();
       Map<String, Long> gatekeeper = new HashMap<>();
       Map<String, Long> firewall = new HashMap<>();
       Map<String, Long> versions = new HashMap<>();
-      long total = FleetScan.scan(support, query, ctx, c -> {
-        var os = c.operatingSystem();
-        var sec = c.security();
-        FleetOverview.add(fileVault, os == null ? null : os.fileVault2Status());
-        FleetOverview.add(sip, sec == null ? null : sec.sipStatus());
-        FleetOverview.add(gatekeeper, sec == null ? null : sec.gatekeeperStatus());
-        FleetOverview.add(firewall, sec == null || sec.firewallEnabled() == null ? null
-            : sec.firewallEnabled() ? "ENABLED" : "DISABLED");
-        FleetOverview.add(versions, os == null ? null : os.version());
-      });
+      long total =
+          FleetScan.scan(
+              support,
+              query,
+              ctx,
+              c -> {
+                var os = c.operatingSystem();
+                var sec = c.security();
+                FleetOverview.add(fileVault, os == null ? null : os.fileVault2Status());
+                FleetOverview.add(sip, sec == null ? null : sec.sipStatus());
+                FleetOverview.add(gatekeeper, sec == null ? null : sec.gatekeeperStatus());
+                FleetOverview.add(
+                    firewall,
+                    sec == null || sec.firewallEnabled() == null
+                        ? null
+                        : sec.firewallEnabled() ? "ENABLED" : "DISABLED");
+                FleetOverview.add(versions, os == null ? null : os.version());
+              });
       ObjectNode out = Json.object();
       out.put("total", total);
       out.put("department", department);
@@ -110,8 +137,8 @@ public final class SecurityPosture {
     }
   }
 
-  private static ObjectNode check(Map<String, Long> byStatus, long total,
-      java.util.function.Predicate<String> on) {
+  private static ObjectNode check(
+      Map<String, Long> byStatus, long total, java.util.function.Predicate<String> on) {
     long enabled = 0;
     long unknown = 0;
     for (Map.Entry<String, Long> e : byStatus.entrySet()) {
@@ -132,8 +159,11 @@ public final class SecurityPosture {
 
   private static ObjectNode currency(Map<String, Long> versions, long total) {
     ObjectNode out = Json.object();
-    String newest = versions.keySet().stream().filter(v -> !FleetOverview.NONE.equals(v))
-        .max(Versions::compare).orElse(null);
+    String newest =
+        versions.keySet().stream()
+            .filter(v -> !FleetOverview.NONE.equals(v))
+            .max(Versions::compare)
+            .orElse(null);
     if (newest == null) {
       out.putNull("newestVersion");
       out.put("onNewestMajor", 0).put("onNewestMinor", 0).put("onNewestVersion", 0);

@@ -29,10 +29,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** iPhones, iPads and Apple TVs: search and details over {@code /api/v2/mobile-devices}. */
 public final class MobileTools {
-  static final String[] SEARCHED = {"displayName", "serialNumber", "username", "fullName",
-      "emailAddress", "ipAddress", "udid"};
+  static final String[] SEARCHED = {
+    "displayName", "serialNumber", "username", "fullName", "emailAddress", "ipAddress", "udid"
+  };
   private static final MobileDeviceSection[] SECTIONS = {
-      MobileDeviceSection.GENERAL, MobileDeviceSection.HARDWARE, MobileDeviceSection.USER_AND_LOCATION};
+    MobileDeviceSection.GENERAL, MobileDeviceSection.HARDWARE, MobileDeviceSection.USER_AND_LOCATION
+  };
 
   private MobileTools() {}
 
@@ -44,91 +46,133 @@ public final class MobileTools {
   static Tool search(ToolSupport support, OrgDirectory org) {
     return Tool.builder("searchMobileDevices")
         .title("Search mobile devices")
-        .description("Finds iPhones, iPads and Apple TVs in Jamf Pro. `query` matches anywhere in"
-            + " the device name, serial number, username, full name, email, IP address or UDID"
-            + " (case-insensitive; quotes and * are literal). Narrow with department or building"
-            + " (names), model (part of it, e.g. \"iPad\") and osVersion (\"18\" or \"18.2\")."
-            + " Filtering happens in Jamf Pro. One page per call, sorted by name; pass nextCursor"
-            + " back as cursor for more.")
-        .inputSchema(Schemas.object()
-            .string("query", "Text to find in name, serial, username, full name, email, IP or UDID", 200)
-            .string("department", "Department name (case-insensitive)", 100)
-            .string("building", "Building name (case-insensitive)", 100)
-            .string("model", "Part of the model name, e.g. \"iPad Pro\"", 100)
-            .string("osVersion", "OS version or prefix, e.g. \"18\" or \"18.2\"", 32)
-            .integer("limit", "Devices per page", 1, 200, 25)
-            .string("cursor", "nextCursor of the previous page of this same search", 200)
-            .build())
-        .outputSchema(Schemas.object()
-            .property("totalCount", Schemas.typed("integer", "How many devices match in all"))
-            .property("returned", Schemas.typed("integer", "How many are on this page"))
-            .property("devices", Schemas.arrayOf(rowSchema()))
-            .property("nextCursor", Schemas.nullableString("Pass as cursor for the next page; null on the last page"))
-            .required("totalCount", "returned", "devices", "nextCursor")
-            .buildOpen())
+        .description(
+            "Finds iPhones, iPads and Apple TVs in Jamf Pro. `query` matches anywhere in"
+                + " the device name, serial number, username, full name, email, IP address or UDID"
+                + " (case-insensitive; quotes and * are literal). Narrow with department or building"
+                + " (names), model (part of it, e.g. \"iPad\") and osVersion (\"18\" or \"18.2\")."
+                + " Filtering happens in Jamf Pro. One page per call, sorted by name; pass nextCursor"
+                + " back as cursor for more.")
+        .inputSchema(
+            Schemas.object()
+                .string(
+                    "query",
+                    "Text to find in name, serial, username, full name, email, IP or UDID",
+                    200)
+                .string("department", "Department name (case-insensitive)", 100)
+                .string("building", "Building name (case-insensitive)", 100)
+                .string("model", "Part of the model name, e.g. \"iPad Pro\"", 100)
+                .string("osVersion", "OS version or prefix, e.g. \"18\" or \"18.2\"", 32)
+                .integer("limit", "Devices per page", 1, 200, 25)
+                .string("cursor", "nextCursor of the previous page of this same search", 200)
+                .build())
+        .outputSchema(
+            Schemas.object()
+                .property("totalCount", Schemas.typed("integer", "How many devices match in all"))
+                .property("returned", Schemas.typed("integer", "How many are on this page"))
+                .property("devices", Schemas.arrayOf(rowSchema()))
+                .property(
+                    "nextCursor",
+                    Schemas.nullableString(
+                        "Pass as cursor for the next page; null on the last page"))
+                .required("totalCount", "returned", "devices", "nextCursor")
+                .buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
-        .handler((args, ctx) -> {
-          try {
-            Rsql filter = filter(org, text(args, "query"), text(args, "department"),
-                text(args, "building"), text(args, "model"), text(args, "osVersion"));
-            int fingerprint = filter == null ? 0 : filter.expression().hashCode();
-            String cursorText = text(args, "cursor");
-            Cursor cursor = cursorText != null ? Cursor.decode(cursorText, fingerprint)
-                : new Cursor(0, args.has("limit") ? args.get("limit").asInt() : 25, fingerprint);
-            Page<MobileDeviceInventory> page = support.jamf().mobileDevices().inventory(ListQuery.all()
-                .withSections(SECTIONS).withFilter(filter)
-                .withSort(Sort.asc("displayName"), Sort.asc("mobileDeviceId"))
-                .withPageSize(cursor.pageSize())).page(cursor.page());
-            ObjectNode out = Json.object();
-            out.put("totalCount", page.totalCount());
-            out.put("returned", page.results().size());
-            ArrayNode devices = out.putArray("devices");
-            page.results().forEach(d -> devices.add(row(d, org, support)));
-            long seen = (long) (cursor.page() + 1) * cursor.pageSize();
-            out.put("nextCursor", seen < page.totalCount()
-                ? new Cursor(cursor.page() + 1, cursor.pageSize(), fingerprint).encode() : null);
-            return ToolResult.structured(page.totalCount() + " mobile devices match; this page has "
-                + page.results().size() + ".", out);
-          } catch (JamfException e) {
-            throw JamfFailures.onRead(e);
-          }
-        })
+        .handler(
+            (args, ctx) -> {
+              try {
+                Rsql filter =
+                    filter(
+                        org,
+                        text(args, "query"),
+                        text(args, "department"),
+                        text(args, "building"),
+                        text(args, "model"),
+                        text(args, "osVersion"));
+                int fingerprint = filter == null ? 0 : filter.expression().hashCode();
+                String cursorText = text(args, "cursor");
+                Cursor cursor =
+                    cursorText != null
+                        ? Cursor.decode(cursorText, fingerprint)
+                        : new Cursor(
+                            0, args.has("limit") ? args.get("limit").asInt() : 25, fingerprint);
+                Page<MobileDeviceInventory> page =
+                    support
+                        .jamf()
+                        .mobileDevices()
+                        .inventory(
+                            ListQuery.all()
+                                .withSections(SECTIONS)
+                                .withFilter(filter)
+                                .withSort(Sort.asc("displayName"), Sort.asc("mobileDeviceId"))
+                                .withPageSize(cursor.pageSize()))
+                        .page(cursor.page());
+                ObjectNode out = Json.object();
+                out.put("totalCount", page.totalCount());
+                out.put("returned", page.results().size());
+                ArrayNode devices = out.putArray("devices");
+                page.results().forEach(d -> devices.add(row(d, org, support)));
+                long seen = (long) (cursor.page() + 1) * cursor.pageSize();
+                out.put(
+                    "nextCursor",
+                    seen < page.totalCount()
+                        ? new Cursor(cursor.page() + 1, cursor.pageSize(), fingerprint).encode()
+                        : null);
+                return ToolResult.structured(
+                    page.totalCount()
+                        + " mobile devices match; this page has "
+                        + page.results().size()
+                        + ".",
+                    out);
+              } catch (JamfException e) {
+                throw JamfFailures.onRead(e);
+              }
+            })
         .build();
   }
 
   static Tool details(ToolSupport support, OrgDirectory org) {
     return Tool.builder("getMobileDeviceDetails")
         .title("Mobile device details")
-        .description("Everything Jamf Pro knows about one iPhone, iPad or Apple TV: give its Jamf"
-            + " id, serial number, UDID or exact name. A name shared by several devices is answered"
-            + " with the candidates (ids and serials) instead of a guess. Department and building"
-            + " come back as names.")
-        .inputSchema(Schemas.object()
-            .string("identifier", "Jamf mobile device id, serial number, UDID or exact device name", 200)
-            .required("identifier")
-            .build())
-        .outputSchema(Schemas.object()
-            .property("id", Schemas.typed("string", "Jamf Pro mobile device id"))
-            .property("name", Schemas.nullableString("Device name"))
-            .property("serial", Schemas.nullableString("Serial number"))
-            .property("department", Schemas.nullableString("Department name"))
-            .property("building", Schemas.nullableString("Building name"))
-            .property("url", Schemas.typed("string", "The device's page in Jamf Pro"))
-            .property("detail", Schemas.typed("object", "The device record as Jamf Pro describes it"))
-            .required("id", "url", "detail")
-            .buildOpen())
+        .description(
+            "Everything Jamf Pro knows about one iPhone, iPad or Apple TV: give its Jamf"
+                + " id, serial number, UDID or exact name. A name shared by several devices is answered"
+                + " with the candidates (ids and serials) instead of a guess. Department and building"
+                + " come back as names.")
+        .inputSchema(
+            Schemas.object()
+                .string(
+                    "identifier",
+                    "Jamf mobile device id, serial number, UDID or exact device name",
+                    200)
+                .required("identifier")
+                .build())
+        .outputSchema(
+            Schemas.object()
+                .property("id", Schemas.typed("string", "Jamf Pro mobile device id"))
+                .property("name", Schemas.nullableString("Device name"))
+                .property("serial", Schemas.nullableString("Serial number"))
+                .property("department", Schemas.nullableString("Department name"))
+                .property("building", Schemas.nullableString("Building name"))
+                .property("url", Schemas.typed("string", "The device's page in Jamf Pro"))
+                .property(
+                    "detail", Schemas.typed("object", "The device record as Jamf Pro describes it"))
+                .required("id", "url", "detail")
+                .buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
-        .handler((args, ctx) -> {
-          try {
-            String id = resolve(support, args.get("identifier").asString().trim());
-            ObjectNode out = detail(support, org, id);
-            return ToolResult.structured(out.path("name").asString("") + " (id " + id + ")", out);
-          } catch (JamfException e) {
-            throw JamfFailures.onRead(e);
-          }
-        })
+        .handler(
+            (args, ctx) -> {
+              try {
+                String id = resolve(support, args.get("identifier").asString().trim());
+                ObjectNode out = detail(support, org, id);
+                return ToolResult.structured(
+                    out.path("name").asString("") + " (id " + id + ")", out);
+              } catch (JamfException e) {
+                throw JamfFailures.onRead(e);
+              }
+            })
         .build();
   }
 
@@ -153,12 +197,21 @@ public final class MobileTools {
       throw new ToolException("The identifier is empty; give a Jamf id, serial, UDID or name.");
     }
     List<String> one = List.of(value);
-    Rsql filter = Rsql.in("serialNumber", one).or(Rsql.in("udid", one), Rsql.in("displayName", one));
+    Rsql filter =
+        Rsql.in("serialNumber", one).or(Rsql.in("udid", one), Rsql.in("displayName", one));
     if (value.matches("[0-9]{1,18}")) {
       filter = Rsql.eq("mobileDeviceId", value).or(filter);
     }
-    List<MobileDeviceInventory> rows = support.jamf().mobileDevices().inventory(ListQuery.all()
-        .withSections(SECTIONS).withFilter(filter).withPageSize(ListQuery.MAX_PAGE_SIZE)).first(50);
+    List<MobileDeviceInventory> rows =
+        support
+            .jamf()
+            .mobileDevices()
+            .inventory(
+                ListQuery.all()
+                    .withSections(SECTIONS)
+                    .withFilter(filter)
+                    .withPageSize(ListQuery.MAX_PAGE_SIZE))
+            .first(50);
     for (MobileDeviceInventory r : rows) {
       if (value.equals(r.mobileDeviceId())) {
         return r.mobileDeviceId();
@@ -167,32 +220,57 @@ public final class MobileTools {
     for (MobileDeviceInventory r : rows) {
       var g = r.general();
       var h = r.hardware();
-      if ((h != null && value.equalsIgnoreCase(h.serialNumber())) || (g != null && value.equalsIgnoreCase(g.udid()))) {
+      if ((h != null && value.equalsIgnoreCase(h.serialNumber()))
+          || (g != null && value.equalsIgnoreCase(g.udid()))) {
         return r.mobileDeviceId();
       }
     }
-    List<MobileDeviceInventory> named = rows.stream().filter(r -> r.general() != null
-        && r.general().displayName() != null
-        && r.general().displayName().toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))).toList();
+    List<MobileDeviceInventory> named =
+        rows.stream()
+            .filter(
+                r ->
+                    r.general() != null
+                        && r.general().displayName() != null
+                        && r.general()
+                            .displayName()
+                            .toLowerCase(Locale.ROOT)
+                            .equals(value.toLowerCase(Locale.ROOT)))
+            .toList();
     if (named.size() == 1) {
       return named.get(0).mobileDeviceId();
     }
     if (named.isEmpty()) {
-      throw new ToolException("No mobile device in Jamf Pro has the id, serial number, UDID or name \""
-          + value + "\". Use searchMobileDevices to find it by part of its name or its user.");
+      throw new ToolException(
+          "No mobile device in Jamf Pro has the id, serial number, UDID or name \""
+              + value
+              + "\". Use searchMobileDevices to find it by part of its name or its user.");
     }
-    StringBuilder sb = new StringBuilder("\"" + value + "\" names " + named.size()
-        + " mobile devices; call again with the id or serial of the one you mean:");
+    StringBuilder sb =
+        new StringBuilder(
+            "\""
+                + value
+                + "\" names "
+                + named.size()
+                + " mobile devices; call again with the id or serial of the one you mean:");
     for (MobileDeviceInventory r : named) {
-      sb.append("\n- ").append(r.general().displayName()).append(" (serial ")
-          .append(r.hardware() == null ? "?" : r.hardware().serialNumber()).append(", id ")
-          .append(r.mobileDeviceId()).append(")");
+      sb.append("\n- ")
+          .append(r.general().displayName())
+          .append(" (serial ")
+          .append(r.hardware() == null ? "?" : r.hardware().serialNumber())
+          .append(", id ")
+          .append(r.mobileDeviceId())
+          .append(")");
     }
     throw new ToolException(sb.toString());
   }
 
-  static Rsql filter(OrgDirectory org, String query, String department, String building,
-      String model, String osVersion) {
+  static Rsql filter(
+      OrgDirectory org,
+      String query,
+      String department,
+      String building,
+      String model,
+      String osVersion) {
     List<Rsql> parts = new ArrayList<>();
     if (query != null) {
       Rsql[] rest = new Rsql[SEARCHED.length - 1];
@@ -217,7 +295,9 @@ public final class MobileTools {
       Rsql exact = Rsql.eq("osVersion", literal);
       parts.add(literal.isEmpty() ? exact : exact.or(Rsql.like("osVersion", literal + ".*")));
     }
-    return parts.isEmpty() ? null : parts.get(0).and(parts.subList(1, parts.size()).toArray(new Rsql[0]));
+    return parts.isEmpty()
+        ? null
+        : parts.get(0).and(parts.subList(1, parts.size()).toArray(new Rsql[0]));
   }
 
   static ObjectNode row(MobileDeviceInventory d, OrgDirectory org, ToolSupport support) {
@@ -231,9 +311,16 @@ public final class MobileTools {
     row.put("model", h == null ? null : h.model());
     row.put("osVersion", g == null ? null : g.osVersion());
     row.put("type", d.deviceType());
-    row.put("user", u == null || u.username() == null || u.username().isEmpty() ? null : u.username());
-    row.put("department", u == null ? null : u.department() != null ? u.department() : org.departmentName(u.departmentId()));
-    row.put("building", u == null ? null : u.building() != null ? u.building() : org.buildingName(u.buildingId()));
+    row.put(
+        "user", u == null || u.username() == null || u.username().isEmpty() ? null : u.username());
+    row.put(
+        "department",
+        u == null
+            ? null
+            : u.department() != null ? u.department() : org.departmentName(u.departmentId()));
+    row.put(
+        "building",
+        u == null ? null : u.building() != null ? u.building() : org.buildingName(u.buildingId()));
     row.put("lastContactTime", g == null ? null : g.lastContactDate());
     row.put("url", support.links().mobileDevice(d.mobileDeviceId()));
     return row;

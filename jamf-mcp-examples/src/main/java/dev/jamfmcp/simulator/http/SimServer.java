@@ -31,7 +31,7 @@ public final class SimServer {
   private final Router router;
   private final Faults faults;
   private final TokenStore tokens;
-    private final RequestLog requestLog = new RequestLog();
+  private final RequestLog requestLog = new RequestLog();
 
   public SimServer(
       InetSocketAddress address, int threads, Router router, Faults faults, TokenStore tokens)
@@ -49,10 +49,10 @@ public final class SimServer {
     server.start();
   }
 
-    /** The Jamf API requests received so far. */
-    public RequestLog requestLog() {
-        return requestLog;
-    }
+  /** The Jamf API requests received so far. */
+  public RequestLog requestLog() {
+    return requestLog;
+  }
 
   public int port() {
     return server.getAddress().getPort();
@@ -79,10 +79,10 @@ public final class SimServer {
     String path = ex.path();
     Optional<Router.Match> match = router.match(ex.method(), path);
     Area area = match.map(m -> m.route().area()).orElseGet(() -> areaOf(path));
-        if (area != Area.ADMIN) {
-            String query = http.getRequestURI().getRawQuery();
-            requestLog.record(ex.method(), query == null ? path : path + "?" + query);
-        }
+    if (area != Area.ADMIN) {
+      String query = http.getRequestURI().getRawQuery();
+      requestLog.record(ex.method(), query == null ? path : path + "?" + query);
+    }
     try {
       if (area != Area.ADMIN && injectFault(ex, path, area)) {
         return;

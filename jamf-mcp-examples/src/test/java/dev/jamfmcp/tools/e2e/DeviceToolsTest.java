@@ -17,7 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The computer tools end to end on a 500-computer simulated Jamf Pro, checked against its fleet. */
+/**
+ * The computer tools end to end on a 500-computer simulated Jamf Pro, checked against its fleet.
+ */
 class DeviceToolsTest {
   static JamfToolsFixture f;
   static Fleet fleet;
@@ -44,23 +46,32 @@ class DeviceToolsTest {
   @Test
   void searchFindsByPartOfAnySearchableFieldInOneRequest() {
     String serial = c.serialNumber(7);
-    JsonNode data = f.data("searchDevices", "{\"query\":\"" + serial.substring(2, 9).toLowerCase() + "\"}");
-    assertThat(data.get("devices")).anySatisfy(d -> assertThat(d.get("serial").asString()).isEqualTo(serial));
+    JsonNode data =
+        f.data("searchDevices", "{\"query\":\"" + serial.substring(2, 9).toLowerCase() + "\"}");
+    assertThat(data.get("devices"))
+        .anySatisfy(d -> assertThat(d.get("serial").asString()).isEqualTo(serial));
     JsonNode row = data.get("devices").get(0);
     assertThat(row.get("url").asString()).contains("/computers.html?id=");
     assertThat(f.requests("GET /api/v3/computers-inventory")).isEqualTo(1);
 
     String user = firstRow(r -> !c.username(r).isEmpty());
-    JsonNode byUser = f.data("searchDevices", "{\"query\":\"" + c.username(Integer.parseInt(user)) + "\",\"limit\":200}");
-    assertThat(byUser.get("totalCount").asLong()).isEqualTo(
-        (long) fleet.countComputers(r -> anyContains(r, c.username(Integer.parseInt(user)))));
+    JsonNode byUser =
+        f.data(
+            "searchDevices",
+            "{\"query\":\"" + c.username(Integer.parseInt(user)) + "\",\"limit\":200}");
+    assertThat(byUser.get("totalCount").asLong())
+        .isEqualTo(
+            (long) fleet.countComputers(r -> anyContains(r, c.username(Integer.parseInt(user)))));
   }
 
   @Test
   void searchTermsWithQuotesAndRsqlMetacharactersAreLiteral() {
     long obrien = fleet.countComputers(r -> anyContains(r, "O'Brien"));
     assertThat(obrien).isPositive();
-    assertThat(f.data("searchDevices", "{\"query\":\"O'Brien\",\"limit\":200}").get("totalCount").asLong())
+    assertThat(
+            f.data("searchDevices", "{\"query\":\"O'Brien\",\"limit\":200}")
+                .get("totalCount")
+                .asLong())
         .isEqualTo(obrien);
     for (String term : List.of("a\\\"b", "x,y;z(", "*", "\\\\", ")==(", "name==*")) {
       JsonNode result = f.call("searchDevices", "{\"query\":\"" + term + "\"}");
@@ -72,15 +83,25 @@ class DeviceToolsTest {
   @Test
   void searchFiltersByDepartmentBuildingModelAndOsVersionServerSide() {
     var dept = fleet.departments().get(2);
-    JsonNode data = f.data("searchDevices", "{\"department\":\"" + dept.name().toUpperCase()
-        + "\",\"osVersion\":\"15\",\"model\":\"macbook\",\"limit\":200}");
-    long expected = fleet.countComputers(r -> c.departmentId(r) == dept.id()
-        && c.os(r).version().startsWith("15.") && c.model(r).model().toLowerCase().contains("macbook"));
+    JsonNode data =
+        f.data(
+            "searchDevices",
+            "{\"department\":\""
+                + dept.name().toUpperCase()
+                + "\",\"osVersion\":\"15\",\"model\":\"macbook\",\"limit\":200}");
+    long expected =
+        fleet.countComputers(
+            r ->
+                c.departmentId(r) == dept.id()
+                    && c.os(r).version().startsWith("15.")
+                    && c.model(r).model().toLowerCase().contains("macbook"));
     assertThat(data.get("totalCount").asLong()).isEqualTo(expected).isPositive();
-    assertThat(data.get("devices")).allSatisfy(d -> {
-      assertThat(d.get("department").asString()).isEqualTo(dept.name());
-      assertThat(d.get("osVersion").asString()).startsWith("15.");
-    });
+    assertThat(data.get("devices"))
+        .allSatisfy(
+            d -> {
+              assertThat(d.get("department").asString()).isEqualTo(dept.name());
+              assertThat(d.get("osVersion").asString()).startsWith("15.");
+            });
     long exact = f.data("searchDevices", "{\"osVersion\":\"15.6\"}").get("totalCount").asLong();
     assertThat(exact).isEqualTo(fleet.countComputers(r -> c.os(r).version().equals("15.6")));
   }
@@ -88,7 +109,9 @@ class DeviceToolsTest {
   @Test
   void unknownDepartmentIsAnErrorListingCloseMatches() {
     String name = fleet.departments().get(0).name();
-    String message = f.error("searchDevices", "{\"department\":\"" + name.substring(0, name.length() - 1) + "x\"}");
+    String message =
+        f.error(
+            "searchDevices", "{\"department\":\"" + name.substring(0, name.length() - 1) + "x\"}");
     assertThat(message).contains("no department named").contains(name);
   }
 
@@ -98,7 +121,10 @@ class DeviceToolsTest {
     String cursor = null;
     int pages = 0;
     do {
-      String args = "{\"model\":\"Mac mini\",\"limit\":7" + (cursor == null ? "" : ",\"cursor\":\"" + cursor + "\"") + "}";
+      String args =
+          "{\"model\":\"Mac mini\",\"limit\":7"
+              + (cursor == null ? "" : ",\"cursor\":\"" + cursor + "\"")
+              + "}";
       JsonNode data = f.data("searchDevices", args);
       data.get("devices").forEach(d -> assertThat(ids.add(d.get("id").asString())).isTrue());
       cursor = data.get("nextCursor").isNull() ? null : data.get("nextCursor").asString();
@@ -109,22 +135,30 @@ class DeviceToolsTest {
       }
     } while (cursor != null);
     assertThat(ids).hasSize(fleet.countComputers(r -> c.model(r).model().contains("Mac mini")));
-    assertThat(f.error("searchDevices", "{\"cursor\":\"not-a-cursor\"}")).contains("not one this server issued");
+    assertThat(f.error("searchDevices", "{\"cursor\":\"not-a-cursor\"}"))
+        .contains("not one this server issued");
   }
 
   @Test
   void detailsByIdSerialUdidAndNameWithNamesResolved() {
-    int row = Integer.parseInt(firstRow(r -> c.departmentId(r) != 0 && c.buildingId(r) != 0 && unique(r)));
+    int row =
+        Integer.parseInt(
+            firstRow(r -> c.departmentId(r) != 0 && c.buildingId(r) != 0 && unique(r)));
     String id = String.valueOf(c.id(row));
-    for (String identifier : List.of(id, c.serialNumber(row), c.udid(row).toLowerCase(), c.name(row))) {
+    for (String identifier :
+        List.of(id, c.serialNumber(row), c.udid(row).toLowerCase(), c.name(row))) {
       JsonNode data = f.data("getDeviceDetails", "{\"identifier\":\"" + identifier + "\"}");
       assertThat(data.get("id").asString()).as(identifier).isEqualTo(id);
-      assertThat(data.get("department").asString()).isEqualTo(fleet.departments().get(c.departmentId(row) - 1).name());
-      assertThat(data.get("building").asString()).isEqualTo(fleet.buildings().get(c.buildingId(row) - 1).name());
+      assertThat(data.get("department").asString())
+          .isEqualTo(fleet.departments().get(c.departmentId(row) - 1).name());
+      assertThat(data.get("building").asString())
+          .isEqualTo(fleet.buildings().get(c.buildingId(row) - 1).name());
       assertThat(data.get("inventory").has("security")).isTrue();
       assertThat(data.get("inventory").has("applications")).isFalse();
     }
-    JsonNode apps = f.data("getDeviceDetails", "{\"identifier\":\"" + id + "\",\"sections\":[\"APPLICATIONS\"]}");
+    JsonNode apps =
+        f.data(
+            "getDeviceDetails", "{\"identifier\":\"" + id + "\",\"sections\":[\"APPLICATIONS\"]}");
     assertThat(apps.get("inventory").get("applications").size()).isPositive();
     assertThat(apps.get("inventory").has("hardware")).isFalse();
   }
@@ -133,10 +167,13 @@ class DeviceToolsTest {
   void ambiguousNamesListTheCandidatesInsteadOfGuessing() {
     Map<String, Integer> names = new HashMap<>();
     IntStream.range(0, c.size()).forEach(r -> names.merge(c.name(r), 1, Integer::sum));
-    String shared = names.entrySet().stream().filter(e -> e.getValue() > 1).findFirst().orElseThrow().getKey();
-    String message = f.error("getDeviceDetails", "{\"identifier\":\"" + shared.replace("\"", "\\\"") + "\"}");
+    String shared =
+        names.entrySet().stream().filter(e -> e.getValue() > 1).findFirst().orElseThrow().getKey();
+    String message =
+        f.error("getDeviceDetails", "{\"identifier\":\"" + shared.replace("\"", "\\\"") + "\"}");
     assertThat(message).contains("names " + names.get(shared) + " computers").contains("serial");
-    assertThat(f.error("getDeviceDetails", "{\"identifier\":\"no-such-mac\"}")).contains("searchDevices");
+    assertThat(f.error("getDeviceDetails", "{\"identifier\":\"no-such-mac\"}"))
+        .contains("searchDevices");
   }
 
   @Test
@@ -146,9 +183,12 @@ class DeviceToolsTest {
     JsonNode data = f.data("checkDeviceCompliance", "{\"includeDevices\":false}");
     JsonNode s = data.get("summary");
     assertThat(s.get("total").asLong()).isEqualTo(c.size());
-    assertThat(s.get("noncompliant").asLong()).isEqualTo(fleet.countComputers(r -> c.lastContactMillis(r) < cutoff));
-    assertThat(s.get("critical90Plus").asLong()).isEqualTo(fleet.countComputers(r -> c.lastContactMillis(r) < critical));
-    assertThat(s.get("warning").asLong()).isEqualTo(s.get("noncompliant").asLong() - s.get("critical90Plus").asLong());
+    assertThat(s.get("noncompliant").asLong())
+        .isEqualTo(fleet.countComputers(r -> c.lastContactMillis(r) < cutoff));
+    assertThat(s.get("critical90Plus").asLong())
+        .isEqualTo(fleet.countComputers(r -> c.lastContactMillis(r) < critical));
+    assertThat(s.get("warning").asLong())
+        .isEqualTo(s.get("noncompliant").asLong() - s.get("critical90Plus").asLong());
     assertThat(data.get("devices")).isEmpty();
     assertThat(f.requests("GET /api/v3/computers-inventory")).isEqualTo(4);
     assertThat(f.sim.requestLog().recent()).allSatisfy(r -> assertThat(r).doesNotContain("page=1"));
@@ -158,16 +198,23 @@ class DeviceToolsTest {
   void complianceListsOldestFirstUpToLimitAndSaysWhenTruncated() {
     var dept = fleet.departments().get(1);
     long cutoff = JamfToolsFixture.NOW.minus(Duration.ofDays(14)).toEpochMilli();
-    long expected = fleet.countComputers(r -> c.departmentId(r) == dept.id() && c.lastContactMillis(r) < cutoff);
+    long expected =
+        fleet.countComputers(
+            r -> c.departmentId(r) == dept.id() && c.lastContactMillis(r) < cutoff);
     assertThat(expected).isGreaterThan(3);
-    JsonNode data = f.data("checkDeviceCompliance", "{\"daysSinceLastCheckin\":14,\"department\":\""
-        + dept.name() + "\",\"limit\":3}");
+    JsonNode data =
+        f.data(
+            "checkDeviceCompliance",
+            "{\"daysSinceLastCheckin\":14,\"department\":\"" + dept.name() + "\",\"limit\":3}");
     assertThat(data.get("summary").get("noncompliant").asLong()).isEqualTo(expected);
     assertThat(data.get("devices")).hasSize(3);
     assertThat(data.get("truncated").asBoolean()).isTrue();
     assertThat(data.get("note").asString()).contains("oldest");
-    List<Long> days = data.get("devices").valueStream().map(d -> d.get("daysSince").asLong()).toList();
-    assertThat(days).isSortedAccordingTo((a, b) -> Long.compare(b, a)).allSatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(14));
+    List<Long> days =
+        data.get("devices").valueStream().map(d -> d.get("daysSince").asLong()).toList();
+    assertThat(days)
+        .isSortedAccordingTo((a, b) -> Long.compare(b, a))
+        .allSatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(14));
     assertThat(data.get("devices").get(0).get("department").asString()).isEqualTo(dept.name());
   }
 
@@ -175,18 +222,23 @@ class DeviceToolsTest {
   void fleetOverviewCountsEveryComputer() {
     JsonNode data = f.data("getFleetOverview", "{}");
     assertThat(data.get("total").asLong()).isEqualTo(c.size());
-    assertThat(data.get("byOsVersion").get("26.1").asLong()).isEqualTo(fleet.countComputers(r -> c.os(r).version().equals("26.1")));
+    assertThat(data.get("byOsVersion").get("26.1").asLong())
+        .isEqualTo(fleet.countComputers(r -> c.os(r).version().equals("26.1")));
     var dept = fleet.departments().get(0);
-    assertThat(data.get("byDepartment").get(dept.name()).asLong()).isEqualTo(fleet.countComputers(r -> c.departmentId(r) == dept.id()));
-    assertThat(data.get("byFileVault").get("NOT_ENCRYPTED").asLong()).isEqualTo(fleet.countComputers(r -> c.fileVault2Status(r).equals("NOT_ENCRYPTED")));
+    assertThat(data.get("byDepartment").get(dept.name()).asLong())
+        .isEqualTo(fleet.countComputers(r -> c.departmentId(r) == dept.id()));
+    assertThat(data.get("byFileVault").get("NOT_ENCRYPTED").asLong())
+        .isEqualTo(fleet.countComputers(r -> c.fileVault2Status(r).equals("NOT_ENCRYPTED")));
     long week = JamfToolsFixture.NOW.minus(Duration.ofDays(7)).toEpochMilli();
-    assertThat(data.get("byCheckIn").get("under7Days").asLong()).isEqualTo(fleet.countComputers(r -> c.lastContactMillis(r) > week));
+    assertThat(data.get("byCheckIn").get("under7Days").asLong())
+        .isEqualTo(fleet.countComputers(r -> c.lastContactMillis(r) > week));
     long sum = 0;
     for (JsonNode n : data.get("byCheckIn")) {
       sum += n.asLong();
     }
     assertThat(sum).isEqualTo(c.size());
-    assertThat(f.requests("GET /api/v3/computers-inventory")).isEqualTo(1); // 500 computers: one page of 2000
+    assertThat(f.requests("GET /api/v3/computers-inventory"))
+        .isEqualTo(1); // 500 computers: one page of 2000
   }
 
   @Test
@@ -195,13 +247,26 @@ class DeviceToolsTest {
     JsonNode data = f.data("getSecurityPosture", "{\"department\":\"" + dept.name() + "\"}");
     int inDept = fleet.countComputers(r -> c.departmentId(r) == dept.id());
     assertThat(data.get("total").asLong()).isEqualTo(inDept);
-    assertThat(data.get("fileVault").get("enabled").asLong()).isEqualTo(fleet.countComputers(r -> c.departmentId(r) == dept.id() && c.fileVault2Enabled(r)));
-    assertThat(data.get("sip").get("enabled").asLong()).isEqualTo(fleet.countComputers(r -> c.departmentId(r) == dept.id() && c.sipStatus(r).equals("ENABLED")));
-    assertThat(data.get("gatekeeper").get("disabled").asLong()).isEqualTo(fleet.countComputers(r -> c.departmentId(r) == dept.id() && c.gatekeeperStatus(r).equals("DISABLED")));
-    assertThat(data.get("firewall").get("enabled").asLong()).isEqualTo(fleet.countComputers(r -> c.departmentId(r) == dept.id() && c.firewallEnabled(r)));
+    assertThat(data.get("fileVault").get("enabled").asLong())
+        .isEqualTo(
+            fleet.countComputers(r -> c.departmentId(r) == dept.id() && c.fileVault2Enabled(r)));
+    assertThat(data.get("sip").get("enabled").asLong())
+        .isEqualTo(
+            fleet.countComputers(
+                r -> c.departmentId(r) == dept.id() && c.sipStatus(r).equals("ENABLED")));
+    assertThat(data.get("gatekeeper").get("disabled").asLong())
+        .isEqualTo(
+            fleet.countComputers(
+                r -> c.departmentId(r) == dept.id() && c.gatekeeperStatus(r).equals("DISABLED")));
+    assertThat(data.get("firewall").get("enabled").asLong())
+        .isEqualTo(
+            fleet.countComputers(r -> c.departmentId(r) == dept.id() && c.firewallEnabled(r)));
     JsonNode os = data.get("osCurrency");
     assertThat(os.get("newestVersion").asString()).isEqualTo("26.1");
-    assertThat(os.get("onNewestMajor").asLong()).isEqualTo(fleet.countComputers(r -> c.departmentId(r) == dept.id() && c.os(r).version().startsWith("26.")));
+    assertThat(os.get("onNewestMajor").asLong())
+        .isEqualTo(
+            fleet.countComputers(
+                r -> c.departmentId(r) == dept.id() && c.os(r).version().startsWith("26.")));
   }
 
   @Test
@@ -220,13 +285,18 @@ class DeviceToolsTest {
     assertThat(message).contains("unavailable").contains("Nothing was changed");
     f.sim.faults().clear();
     f.sim.revokeAllTokens();
-    assertThat(f.data("searchDevices", "{\"limit\":1}").get("totalCount").asLong()).isEqualTo(c.size());
+    assertThat(f.data("searchDevices", "{\"limit\":1}").get("totalCount").asLong())
+        .isEqualTo(c.size());
   }
 
   private static boolean anyContains(int r, String term) {
     String t = term.toLowerCase();
-    return contains(c.name(r), t) || contains(c.serialNumber(r), t) || contains(c.username(r), t)
-        || contains(c.realname(r), t) || contains(c.email(r), t) || contains(c.lastReportedIp(r), t)
+    return contains(c.name(r), t)
+        || contains(c.serialNumber(r), t)
+        || contains(c.username(r), t)
+        || contains(c.realname(r), t)
+        || contains(c.email(r), t)
+        || contains(c.lastReportedIp(r), t)
         || contains(c.assetTag(r), t);
   }
 

@@ -19,9 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A simulated Jamf Pro on port 0, a JamfClient with its credentials, the read-only Jamf tools in
- * an McpServer, and an initialized in-memory client with {@code read:jamf}. The tools' clock is
- * the fleet's "now", so counts can be compared with the simulator's own ground truth.
+ * A simulated Jamf Pro on port 0, a JamfClient with its credentials, the read-only Jamf tools in an
+ * McpServer, and an initialized in-memory client with {@code read:jamf}. The tools' clock is the
+ * fleet's "now", so counts can be compared with the simulator's own ground truth.
  */
 final class JamfToolsFixture implements AutoCloseable {
   static final Instant NOW = Instant.parse("2026-11-02T10:15:30Z");
@@ -33,18 +33,25 @@ final class JamfToolsFixture implements AutoCloseable {
   final TestClient client;
 
   private JamfToolsFixture(Consumer<SimulatorConfig.Builder> config) {
-    this.sim = SimulatedJamfPro.start(SimulatorConfig.of(b -> {
-      b.fleetNow(NOW);
-      config.accept(b);
-    }));
-    this.jamf = JamfClient.builder()
-        .baseUrl(sim.baseUrl())
-        .clientCredentials(sim.config().clientId(), sim.config().clientSecret())
-        .maxRetries(2)
-        .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5))
-        .build();
-    this.tools = JamfTools.create(jamf, s -> s.readOnly(true).clock(Clock.fixed(NOW, ZoneOffset.UTC)));
-    this.server = McpServer.create(c -> tools.registerInto(c.serverInfo(Implementation.of("jamf-mcp", "test"))));
+    this.sim =
+        SimulatedJamfPro.start(
+            SimulatorConfig.of(
+                b -> {
+                  b.fleetNow(NOW);
+                  config.accept(b);
+                }));
+    this.jamf =
+        JamfClient.builder()
+            .baseUrl(sim.baseUrl())
+            .clientCredentials(sim.config().clientId(), sim.config().clientSecret())
+            .maxRetries(2)
+            .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5))
+            .build();
+    this.tools =
+        JamfTools.create(jamf, s -> s.readOnly(true).clock(Clock.fixed(NOW, ZoneOffset.UTC)));
+    this.server =
+        McpServer.create(
+            c -> tools.registerInto(c.serverInfo(Implementation.of("jamf-mcp", "test"))));
     this.client = client(JamfScopes.READ);
   }
 
@@ -53,7 +60,7 @@ final class JamfToolsFixture implements AutoCloseable {
   }
 
   static JamfToolsFixture start() {
-    return start(b -> { });
+    return start(b -> {});
   }
 
   /** A new initialized session for a principal with these scopes. */
@@ -91,12 +98,19 @@ final class JamfToolsFixture implements AutoCloseable {
     return result.get("structuredContent");
   }
 
-  /** Structured content of a call that may take longer than TestClient's 30 s (whole-fleet scans on a busy machine). */
+  /**
+   * Structured content of a call that may take longer than TestClient's 30 s (whole-fleet scans on
+   * a busy machine).
+   */
   JsonNode slowData(String tool, String argumentsJson, Duration timeout) throws Exception {
-    String text = dev.jamfmcp.mcp.jsonrpc.JsonRpcCodec.encode(
-        client.requestMessage("tools/call", params(tool, argumentsJson)));
-    String reply = client.sendAsync(text).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-        .orElseThrow();
+    String text =
+        dev.jamfmcp.mcp.jsonrpc.JsonRpcCodec.encode(
+            client.requestMessage("tools/call", params(tool, argumentsJson)));
+    String reply =
+        client
+            .sendAsync(text)
+            .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+            .orElseThrow();
     JsonNode result = Json.mapper().readTree(reply).get("result");
     if (result == null || result.path("isError").asBoolean()) {
       throw new AssertionError(tool + " failed: " + reply);

@@ -44,10 +44,14 @@ class LargeFleetComplianceTest {
   void exactCountsForSeveralCutoffsWithoutPagingThroughTheFleet() {
     for (int days : List.of(1, 7, 30, 60, 90, 120, 365)) {
       f.sim.requestLog().clear();
-      JsonNode s = f.data("checkDeviceCompliance",
-          "{\"daysSinceLastCheckin\":" + days + ",\"includeDevices\":false}").get("summary");
+      JsonNode s =
+          f.data(
+                  "checkDeviceCompliance",
+                  "{\"daysSinceLastCheckin\":" + days + ",\"includeDevices\":false}")
+              .get("summary");
       long cutoff = JamfToolsFixture.NOW.minus(Duration.ofDays(days)).toEpochMilli();
-      long critical = JamfToolsFixture.NOW.minus(Duration.ofDays(Math.max(days, 90))).toEpochMilli();
+      long critical =
+          JamfToolsFixture.NOW.minus(Duration.ofDays(Math.max(days, 90))).toEpochMilli();
       long noncompliant = fleet.countComputers(r -> c.lastContactMillis(r) < cutoff);
       long critical90 = fleet.countComputers(r -> c.lastContactMillis(r) < critical);
       assertThat(s.get("total").asLong()).isEqualTo(COMPUTERS);
@@ -55,14 +59,22 @@ class LargeFleetComplianceTest {
       assertThat(s.get("critical90Plus").asLong()).as("days %d", days).isEqualTo(critical90);
       assertThat(s.get("warning").asLong()).isEqualTo(noncompliant - critical90);
       assertThat(s.get("neverContacted").asLong()).isZero();
-      List<String> inventory = f.sim.requestLog().recent().stream()
-          .filter(r -> r.startsWith("GET /api/v3/computers-inventory")).toList();
-      assertThat(inventory).hasSize(4).allSatisfy(r -> assertThat(r).contains("page-size=1").contains("page=0"));
+      List<String> inventory =
+          f.sim.requestLog().recent().stream()
+              .filter(r -> r.startsWith("GET /api/v3/computers-inventory"))
+              .toList();
+      assertThat(inventory)
+          .hasSize(4)
+          .allSatisfy(r -> assertThat(r).contains("page-size=1").contains("page=0"));
     }
     // the same through the simulator's own RSQL evaluation, as a second ground truth
     String cutoff30 = JamfToolsFixture.NOW.minus(Duration.ofDays(30)).toString();
-    assertThat(fleet.countComputers("general.lastContactTime<\"" + cutoff30 + "\"")).isEqualTo(
-        fleet.countComputers(r -> c.lastContactMillis(r) < JamfToolsFixture.NOW.minus(Duration.ofDays(30)).toEpochMilli()));
+    assertThat(fleet.countComputers("general.lastContactTime<\"" + cutoff30 + "\""))
+        .isEqualTo(
+            fleet.countComputers(
+                r ->
+                    c.lastContactMillis(r)
+                        < JamfToolsFixture.NOW.minus(Duration.ofDays(30)).toEpochMilli()));
   }
 
   @Test
@@ -75,8 +87,11 @@ class LargeFleetComplianceTest {
     assertThat(data.get("devices")).hasSize(2000);
     assertThat(data.get("truncated").asBoolean()).isTrue();
     assertThat(f.requests("GET /api/v3/computers-inventory")).isEqualTo(4);
-    assertThat(f.client.related()).filteredOn(m -> m.path("method").asString().equals("notifications/progress"))
-        .hasSize(4).last().satisfies(m -> assertThat(m.at("/params/total").asInt()).isEqualTo(4));
+    assertThat(f.client.related())
+        .filteredOn(m -> m.path("method").asString().equals("notifications/progress"))
+        .hasSize(4)
+        .last()
+        .satisfies(m -> assertThat(m.at("/params/total").asInt()).isEqualTo(4));
   }
 
   @Test
