@@ -111,10 +111,18 @@ final class Launcher {
       SimulatedJamfPro simulator, PrintStream out, CompletableFuture<Void> check) {
     ServerConfig.Http http = config.http();
     RequestLog requestLog = new RequestLog();
+    // The demo's tokens name the server's own origin, so its port must be known before start.
+    int port = config.demo() && http.port() == 0 ? freePort(http.bind()) : http.port();
+    String origin = "http://" + hostForUrl(http.bind()) + ":" + port;
     SecurityWiring.Auth[] auth = new SecurityWiring.Auth[1];
     Javalin app = Javalin.create(javalin -> {
       javalin.startup.showJavalinBanner = false;
       javalin.registerPlugin(new McpPlugin(mcp -> {
+        // Security first: it registers the rate-limit and OAuth plugins ahead of this one.
+        SecurityWiring.Auth security = config.demo()
+            ? SecurityWiring.development(config, mcp, javalin, origin)
+            : SecurityWiring.configure(config, mcp, javalin);
+        auth[0] = security;
         mcp.server(server)
             .allowedOrigins(http.allowedOrigins().toArray(String[]::new))
             .readiness(JamfConnection.readiness(jamf), Duration.ofSeconds(10))
@@ -126,22 +134,22 @@ final class Launcher {
               } else if (config.demo()) {
                 t.sessionKey(randomKey()); // demo sessions end with the process anyway
               }
+              if (security.resourceMetadataUrl() != null) {
+                t.resourceMetadataUrl(security.resourceMetadataUrl());
+              }
               t.maxBodyBytes(http.maxBodyBytes()).pingInterval(http.pingInterval())
                   .sessionIdleTimeout(http.sessionIdleTimeout());
             });
-        auth[0] = config.demo()
-            ? SecurityWiring.development(config, mcp, javalin)
-            : SecurityWiring.configure(config, mcp, javalin);
       }));
     });
-    app.start(http.bind(), http.port());
+    app.start(http.bind(), port);
     try {
       await(check);
     } catch (RuntimeException e) {
       app.stop();
       throw e;
     }
-    String base = http.publicUrl() != null ? http.publicUrl().toString()
+    String base = http.publicUrl() != null && !config.demo() ? http.publicUrl().toString()
         : "http://" + hostForUrl(http.bind()) + ":" + app.port();
     Banner.print(out, base + "/mcp", sinceJvmStart(), auth[0], simulator);
     return app;
@@ -152,6 +160,16 @@ final class Launcher {
       return "localhost";
     }
     return bind.contains(":") ? "[" + bind + "]" : bind;
+  }
+
+  /** A port free now on that address (the demo only: a tiny race, on the developer's machine). */
+  private static int freePort(String bind) {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getByName(bind))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port on " + bind, e);
+    }
   }
 
   private static byte[] randomKey() {

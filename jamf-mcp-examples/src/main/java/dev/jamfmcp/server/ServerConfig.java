@@ -3,6 +3,7 @@ package dev.jamfmcp.server;
 import static dev.jamfmcp.server.Setting.*;
 
 import dev.jamfmcp.jamf.Credentials;
+import dev.jamfmcp.javalin.oauth.RedirectAllowList;
 import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.Toolset;
 import java.net.URI;
@@ -33,12 +34,18 @@ public record ServerConfig(
       Duration shutdownGrace) {}
 
   public record Security(boolean authDisabled, URI oauthIssuer, URI jwksUrl, String audience,
-      String oauthClientId, String oauthClientSecret, Set<String> redirectUris,
-      Set<String> requiredScopes, int rateLimitPerMinute, boolean metrics) {
+      String oauthClientId, String oauthClientSecret, URI authorizeUrl, URI tokenUrl,
+      Set<String> redirectUris, Set<String> requiredScopes, int rateLimitPerMinute,
+      String trustedProxyHeader, boolean metrics) {
 
     /** Whether bearer tokens are checked (an issuer is configured). */
     public boolean jwt() {
       return oauthIssuer != null;
+    }
+
+    /** Whether the OAuth front is served (an upstream client id is configured). */
+    public boolean front() {
+      return oauthClientId != null;
     }
   }
 
@@ -46,11 +53,8 @@ public record ServerConfig(
 
   public record Logs(String level, boolean json) {}
 
-  /** The redirect URIs the OAuth front allows when none are configured. */
-  public static final List<String> DEFAULT_REDIRECT_URIS = List.of(
-      "https://chatgpt.com/connector/oauth/*",
-      "https://chatgpt.com/connector_platform_oauth_redirect",
-      "https://claude.ai/api/mcp/auth_callback");
+  /** The redirect URIs the OAuth front allows when none are configured ({@code {id}}: one segment). */
+  public static final List<String> DEFAULT_REDIRECT_URIS = RedirectAllowList.DEFAULTS;
 
   public static ServerConfig from(RawSettings raw) {
     Logs logs = logs(raw);
@@ -60,6 +64,10 @@ public record ServerConfig(
     Tools tools = tools(raw, demo);
     Security security = security(raw);
     Http http = http(raw, demo, security);
+    if (demo && security.jwt()) {
+      throw ConfigException.of(MCP_OAUTH_ISSUER, "--demo issues its own development tokens, so an"
+          + " OAuth issuer contradicts it", "drop --demo, or unset MCP_OAUTH_ISSUER");
+    }
     return new ServerConfig(demo, stdio, jamf, http, security, tools, logs);
   }
 
@@ -169,7 +177,8 @@ public record ServerConfig(
     }
     if (issuer == null) {
       for (Setting s : List.of(MCP_OAUTH_JWKS_URL, MCP_OAUTH_AUDIENCE, MCP_OAUTH_CLIENT_ID,
-          MCP_OAUTH_CLIENT_SECRET, MCP_OAUTH_REDIRECT_URIS, MCP_REQUIRED_SCOPES)) {
+          MCP_OAUTH_CLIENT_SECRET, MCP_OAUTH_AUTHORIZE_URL, MCP_OAUTH_TOKEN_URL,
+          MCP_OAUTH_REDIRECT_URIS, MCP_REQUIRED_SCOPES)) {
         if (raw.isSet(s)) {
           throw ConfigException.of(s, "it only applies to OAuth, and MCP_OAUTH_ISSUER is not set",
               "set MCP_OAUTH_ISSUER, or unset " + s.env());
@@ -181,6 +190,29 @@ public record ServerConfig(
       throw ConfigException.of(missing, "the OAuth front needs both the upstream client id and"
           + " secret", "set " + missing.env());
     }
+    boolean front = raw.isSet(MCP_OAUTH_CLIENT_ID);
+    for (Setting s : List.of(MCP_OAUTH_AUTHORIZE_URL, MCP_OAUTH_TOKEN_URL)) {
+      if (front && !raw.isSet(s)) {
+        throw ConfigException.of(s, "the OAuth front (MCP_OAUTH_CLIENT_ID) forwards to the"
+            + " provider's authorization and token endpoints", "set " + s.env()
+            + " (Auth0: https://TENANT.auth0.com/authorize and /oauth/token; Okta:"
+            + " <issuer>/v1/authorize and /v1/token)");
+      }
+      if (!front && raw.isSet(s)) {
+        throw ConfigException.of(s, "it only applies to the OAuth front, and MCP_OAUTH_CLIENT_ID"
+            + " is not set", "set MCP_OAUTH_CLIENT_ID and MCP_OAUTH_CLIENT_SECRET, or unset "
+            + s.env());
+      }
+    }
+    if (!front && raw.isSet(MCP_OAUTH_REDIRECT_URIS)) {
+      throw ConfigException.of(MCP_OAUTH_REDIRECT_URIS, "it only applies to the OAuth front, and"
+          + " MCP_OAUTH_CLIENT_ID is not set", "set MCP_OAUTH_CLIENT_ID, or unset"
+          + " MCP_OAUTH_REDIRECT_URIS");
+    }
+    URI authorize = raw.get(MCP_OAUTH_AUTHORIZE_URL)
+        .map(t -> Values.url(MCP_OAUTH_AUTHORIZE_URL, t)).orElse(null);
+    URI token = raw.get(MCP_OAUTH_TOKEN_URL).map(t -> Values.url(MCP_OAUTH_TOKEN_URL, t))
+        .orElse(null);
     URI jwks = raw.get(MCP_OAUTH_JWKS_URL).map(t -> Values.url(MCP_OAUTH_JWKS_URL, t)).orElse(null);
     Set<String> redirects = raw.get(MCP_OAUTH_REDIRECT_URIS).map(Values::list)
         .orElse(Set.copyOf(DEFAULT_REDIRECT_URIS));
@@ -190,14 +222,28 @@ public record ServerConfig(
         throw ConfigException.of(MCP_OAUTH_REDIRECT_URIS, "'" + uri + "' is not an https URI",
             "list only https callbacks (http only for localhost)");
       }
+      if (uri.contains("*")) {
+        throw ConfigException.of(MCP_OAUTH_REDIRECT_URIS, "'" + uri + "' has a wildcard, which"
+            + " is not supported", "write {id} for the one path segment that varies, e.g."
+            + " https://chatgpt.com/connector/oauth/{id}");
+      }
     }
     Set<String> scopes = raw.get(MCP_REQUIRED_SCOPES).map(Values::list)
         .orElse(Set.of(JamfScopes.READ));
     int rate = Values.integer(MCP_RATE_LIMIT, raw.get(MCP_RATE_LIMIT).orElseThrow(), 0, 1_000_000);
+    String proxyHeader = raw.get(MCP_TRUSTED_PROXY_HEADER).map(String::trim).orElse(null);
+    if (proxyHeader != null && !proxyHeader.matches("[A-Za-z0-9-]+")) {
+      throw ConfigException.of(MCP_TRUSTED_PROXY_HEADER, "'" + proxyHeader + "' is not a header"
+          + " name", "write it like X-Forwarded-For");
+    }
+    if (proxyHeader != null && rate == 0) {
+      throw ConfigException.of(MCP_TRUSTED_PROXY_HEADER, "it only applies to rate limits, and"
+          + " MCP_RATE_LIMIT is 0", "set MCP_RATE_LIMIT, or unset MCP_TRUSTED_PROXY_HEADER");
+    }
     boolean metrics = Values.bool(MCP_METRICS, raw.get(MCP_METRICS).orElseThrow());
     return new Security(authDisabled, issuer, jwks, raw.get(MCP_OAUTH_AUDIENCE).orElse(null),
         raw.get(MCP_OAUTH_CLIENT_ID).orElse(null), raw.get(MCP_OAUTH_CLIENT_SECRET).orElse(null),
-        redirects, scopes, rate, metrics);
+        authorize, token, redirects, scopes, rate, proxyHeader, metrics);
   }
 
   private static Http http(RawSettings raw, boolean demo, Security security) {

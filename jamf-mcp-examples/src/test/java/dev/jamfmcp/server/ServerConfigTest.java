@@ -47,6 +47,27 @@ class ServerConfigTest {
     return env;
   }
 
+  /** Production with JWT and the OAuth front. */
+  static Map<String, String> front(String... more) {
+    Map<String, String> env = production("MCP_OAUTH_ISSUER", "https://i.example.com/",
+        "MCP_PUBLIC_URL", "https://m.example.com", "MCP_OAUTH_CLIENT_ID", "upstream",
+        "MCP_OAUTH_CLIENT_SECRET", "s3cret",
+        "MCP_OAUTH_AUTHORIZE_URL", "https://i.example.com/authorize",
+        "MCP_OAUTH_TOKEN_URL", "https://i.example.com/oauth/token");
+    return production(env, more);
+  }
+
+  static Map<String, String> production(Map<String, String> env, String... more) {
+    for (int i = 0; i < more.length; i += 2) {
+      if (more[i + 1] == null) {
+        env.remove(more[i]);
+      } else {
+        env.put(more[i], more[i + 1]);
+      }
+    }
+    return env;
+  }
+
   static ServerConfig config(Map<String, String> env, String... args) {
     ServerConfig config = ServerConfig.from(RawSettings.parse(args, env).settings());
     SecurityWiring.checkAvailable(config);
@@ -85,6 +106,9 @@ class ServerConfigTest {
       assertThat(config(Map.of(), "--demo").demo()).isTrue();
       assertThat(failure(Map.of("JAMF_URL", "https://x.example.com"), "--demo"))
           .startsWith("JAMF_URL (--jamf-url): --demo starts its own");
+      assertThat(failure(Map.of("MCP_OAUTH_ISSUER", "https://i.example.com/",
+          "MCP_PUBLIC_URL", "http://127.0.0.1:8080"), "--demo"))
+          .startsWith("MCP_OAUTH_ISSUER (--oauth-issuer): --demo issues its own development tokens");
     });
     check(Setting.MCP_STDIO, () -> {
       assertThat(config(production(), "--stdio").stdio()).isTrue();
@@ -178,6 +202,9 @@ class ServerConfigTest {
           .isEqualTo(KEY.getBytes(StandardCharsets.UTF_8));
       assertThat(failure(production("MCP_SESSION_KEY", "short")))
           .startsWith("MCP_SESSION_KEY (--session-key): the key has 5 bytes");
+      byte[] key = KEY.getBytes(StandardCharsets.UTF_8);
+      assertThat(SecurityWiring.stateKey(key)).as("the front's state key: derived, same everywhere")
+          .hasSize(32).isEqualTo(SecurityWiring.stateKey(key.clone())).isNotEqualTo(key);
       assertThat(config(production()).http().sessionKey()).isNull();
     });
     check(Setting.MCP_PING_INTERVAL, () -> {
@@ -204,10 +231,12 @@ class ServerConfigTest {
     check(Setting.MCP_OAUTH_ISSUER, () -> {
       assertThat(failure(production("MCP_OAUTH_ISSUER", "https://issuer.example.com/")))
           .startsWith("MCP_PUBLIC_URL (--public-url): OAuth needs the URL");
-      assertThat(failure(production("MCP_OAUTH_ISSUER", "https://issuer.example.com/",
-          "MCP_PUBLIC_URL", "https://mcp.example.com")))
-          .startsWith("MCP_OAUTH_ISSUER (--oauth-issuer): JWT authentication and the OAuth front"
-              + " is not available in this build");
+      ServerConfig.Security s = config(production("MCP_OAUTH_ISSUER", "https://issuer.example.com/",
+          "MCP_PUBLIC_URL", "https://mcp.example.com", "MCP_BIND", "0.0.0.0")).security();
+      assertThat(s.jwt()).isTrue();
+      assertThat(s.front()).isFalse();
+      assertThat(s.oauthIssuer()).hasToString("https://issuer.example.com/");
+      assertThat(s.requiredScopes()).containsExactly("read:jamf");
     });
     for (Setting oauthOnly : Set.of(Setting.MCP_OAUTH_JWKS_URL, Setting.MCP_OAUTH_AUDIENCE,
         Setting.MCP_REQUIRED_SCOPES)) {
@@ -227,31 +256,74 @@ class ServerConfigTest {
         assertThat(seen).isEqualTo(value);
       });
     }
-    check(Setting.MCP_OAUTH_CLIENT_ID, () -> assertThat(failure(production(
-        "MCP_OAUTH_ISSUER", "https://i.example.com/", "MCP_PUBLIC_URL", "https://m.example.com",
-        "MCP_OAUTH_CLIENT_ID", "upstream")))
-        .startsWith("MCP_OAUTH_CLIENT_SECRET (--oauth-client-secret): the OAuth front needs both"));
+    check(Setting.MCP_OAUTH_CLIENT_ID, () -> {
+      assertThat(failure(production("MCP_OAUTH_ISSUER", "https://i.example.com/",
+          "MCP_PUBLIC_URL", "https://m.example.com", "MCP_OAUTH_CLIENT_ID", "upstream")))
+          .startsWith("MCP_OAUTH_CLIENT_SECRET (--oauth-client-secret): the OAuth front needs both");
+      assertThat(failure(production("MCP_OAUTH_ISSUER", "https://i.example.com/",
+          "MCP_PUBLIC_URL", "https://m.example.com", "MCP_OAUTH_CLIENT_ID", "upstream",
+          "MCP_OAUTH_CLIENT_SECRET", "s")))
+          .startsWith("MCP_OAUTH_AUTHORIZE_URL (--oauth-authorize-url): the OAuth front");
+      assertThat(failure(production("MCP_OAUTH_CLIENT_ID", "upstream",
+          "MCP_OAUTH_CLIENT_SECRET", "s")))
+          .startsWith("MCP_OAUTH_CLIENT_ID (--oauth-client-id): it only applies to OAuth");
+      ServerConfig.Security s = config(front()).security();
+      assertThat(s.front()).isTrue();
+      assertThat(s.oauthClientId()).isEqualTo("upstream");
+    });
+    check(Setting.MCP_OAUTH_AUTHORIZE_URL, () -> {
+      assertThat(config(front()).security().authorizeUrl())
+          .hasToString("https://i.example.com/authorize");
+      assertThat(failure(front("MCP_OAUTH_CLIENT_ID", null, "MCP_OAUTH_CLIENT_SECRET", null)))
+          .startsWith("MCP_OAUTH_AUTHORIZE_URL (--oauth-authorize-url): it only applies to the"
+              + " OAuth front");
+      assertThat(failure(front("MCP_OAUTH_AUTHORIZE_URL", "http://i.example.com/authorize")))
+          .contains("use https");
+    });
+    check(Setting.MCP_OAUTH_TOKEN_URL, () -> {
+      assertThat(config(front()).security().tokenUrl())
+          .hasToString("https://i.example.com/oauth/token");
+      assertThat(failure(front("MCP_OAUTH_TOKEN_URL", null)))
+          .startsWith("MCP_OAUTH_TOKEN_URL (--oauth-token-url): the OAuth front");
+    });
     check(Setting.MCP_OAUTH_CLIENT_SECRET, () -> {
-      RawSettings raw = RawSettings.parse(new String[0], production(
-          "MCP_OAUTH_ISSUER", "https://i.example.com/", "MCP_PUBLIC_URL", "https://m.example.com",
-          "MCP_OAUTH_CLIENT_ID", "upstream", "MCP_OAUTH_CLIENT_SECRET_FILE", file("s3cret\n")))
-          .settings();
-      assertThat(ServerConfig.from(raw).security().oauthClientSecret()).isEqualTo("s3cret");
+      assertThat(config(front("MCP_OAUTH_CLIENT_SECRET", null,
+          "MCP_OAUTH_CLIENT_SECRET_FILE", file("from-a-file\n"))).security().oauthClientSecret())
+          .isEqualTo("from-a-file");
     });
     check(Setting.MCP_OAUTH_REDIRECT_URIS, () -> {
-      Map<String, String> env = production("MCP_OAUTH_ISSUER", "https://i.example.com/",
-          "MCP_PUBLIC_URL", "https://m.example.com");
-      assertThat(ServerConfig.from(RawSettings.parse(new String[0], env).settings()).security()
-          .redirectUris()).containsExactlyInAnyOrderElementsOf(ServerConfig.DEFAULT_REDIRECT_URIS);
-      env.put("MCP_OAUTH_REDIRECT_URIS", "http://evil.example.com/cb");
-      assertThat(failure(env)).startsWith("MCP_OAUTH_REDIRECT_URIS (--oauth-redirect-uris):"
-          + " 'http://evil.example.com/cb' is not an https URI");
+      assertThat(config(front()).security().redirectUris()).containsExactlyInAnyOrder(
+          "https://chatgpt.com/connector/oauth/{id}",
+          "https://chatgpt.com/connector_platform_oauth_redirect",
+          "https://claude.ai/api/mcp/auth_callback");
+      assertThat(config(front("MCP_OAUTH_REDIRECT_URIS", "https://a.example.com/cb/{id}"))
+          .security().redirectUris()).containsExactly("https://a.example.com/cb/{id}");
+      assertThat(failure(front("MCP_OAUTH_REDIRECT_URIS", "http://evil.example.com/cb")))
+          .startsWith("MCP_OAUTH_REDIRECT_URIS (--oauth-redirect-uris):"
+              + " 'http://evil.example.com/cb' is not an https URI");
+      assertThat(failure(front("MCP_OAUTH_REDIRECT_URIS", "https://chatgpt.com/connector/oauth/*")))
+          .contains("has a wildcard").contains("{id}");
+      assertThat(failure(front("MCP_OAUTH_CLIENT_ID", null, "MCP_OAUTH_CLIENT_SECRET", null,
+          "MCP_OAUTH_AUTHORIZE_URL", null, "MCP_OAUTH_TOKEN_URL", null,
+          "MCP_OAUTH_REDIRECT_URIS", "https://a.example.com/cb")))
+          .startsWith("MCP_OAUTH_REDIRECT_URIS (--oauth-redirect-uris): it only applies to the"
+              + " OAuth front");
     });
     check(Setting.MCP_RATE_LIMIT, () -> {
-      assertThat(failure(production("MCP_RATE_LIMIT", "60")))
-          .startsWith("MCP_RATE_LIMIT (--rate-limit): rate limiting is not available in this build");
+      assertThat(config(production("MCP_RATE_LIMIT", "60")).security().rateLimitPerMinute())
+          .isEqualTo(60);
       assertThat(failure(production("MCP_RATE_LIMIT", "-1"))).contains("out of range");
       assertThat(config(production()).security().rateLimitPerMinute()).isZero();
+    });
+    check(Setting.MCP_TRUSTED_PROXY_HEADER, () -> {
+      assertThat(config(production("MCP_RATE_LIMIT", "60"), "--trusted-proxy-header",
+          "X-Forwarded-For").security().trustedProxyHeader()).isEqualTo("X-Forwarded-For");
+      assertThat(config(production()).security().trustedProxyHeader()).isNull();
+      assertThat(failure(production("MCP_TRUSTED_PROXY_HEADER", "X-Forwarded-For")))
+          .startsWith("MCP_TRUSTED_PROXY_HEADER (--trusted-proxy-header): it only applies to rate"
+              + " limits");
+      assertThat(failure(production("MCP_RATE_LIMIT", "60", "MCP_TRUSTED_PROXY_HEADER", "X: y")))
+          .contains("is not a header name");
     });
     check(Setting.MCP_METRICS, () -> assertThat(failure(production(), "--metrics"))
         .startsWith("MCP_METRICS (--metrics): metrics is not available in this build"));
