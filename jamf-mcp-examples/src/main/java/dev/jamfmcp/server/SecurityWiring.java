@@ -1,89 +1,221 @@
 package dev.jamfmcp.server;
 
 import dev.jamfmcp.javalin.McpPluginConfig;
+import dev.jamfmcp.javalin.PrincipalResolver;
+import dev.jamfmcp.javalin.auth.BearerErrors;
+import dev.jamfmcp.javalin.auth.JwtAuthenticator;
+import dev.jamfmcp.javalin.oauth.DevTokens;
+import dev.jamfmcp.javalin.oauth.OAuthPlugin;
+import dev.jamfmcp.javalin.ratelimit.RateLimitPlugin;
+import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.tools.JamfScopes;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The one place where authentication, the OAuth front, rate limits, development tokens and metrics
- * meet the server. Those components live in {@code dev.jamfmcp.javalin.auth}, {@code .oauth},
- * {@code .ratelimit} and the metrics package; this build has none of them, so a setting that needs
- * one stops start-up with "not available in this build" instead of silently doing nothing.
- * Connecting a component means changing only this file:
+ * The one place where authentication, the OAuth front, rate limits, development tokens and
+ * metrics meet the server:
  *
  * <ul>
- *   <li>JWT: {@code mcp.principalResolver(resolver from issuer, jwksUrl, audience, requiredScopes)}
- *       and RFC 9728 metadata at {@code publicUrl}
- *   <li>OAuth front: routes on {@code javalin} from oauthClientId/Secret and redirectUris
- *   <li>rate limits: a before-handler on {@code javalin} keyed by principal, rateLimitPerMinute
- *   <li>metrics: a registry and {@code /metrics}
- *   <li>demo: a development issuer on 127.0.0.1 and a ready-made bearer token
+ *   <li>JWT ({@code MCP_OAUTH_ISSUER}): a {@link JwtAuthenticator} for the resource
+ *       {@code MCP_PUBLIC_URL + /mcp}, the required scopes checked on every request, and RFC 9728
+ *       metadata ({@link OAuthPlugin}) whose URL 401 and 403 challenges name
+ *   <li>OAuth front ({@code MCP_OAUTH_CLIENT_ID}): the plugin's front towards the provider, its
+ *       state signed with a key derived from {@code MCP_SESSION_KEY}
+ *   <li>rate limits ({@code MCP_RATE_LIMIT}): {@link RateLimitPlugin} per IP before
+ *       authentication and per token subject after it
+ *   <li>demo: development tokens on the loopback address and a ready-made bearer token
+ *   <li>metrics: not in this build; {@code MCP_METRICS} stops start-up
  * </ul>
  */
 final class SecurityWiring {
+  /** Where the plugin serves Streamable HTTP (its default). */
+  static final String MCP_PATH = "/mcp";
+  /** How long the demo's printed token lasts. */
+  static final Duration DEMO_TOKEN_TTL = Duration.ofHours(12);
+  /** With authentication, each client IP may send this many times the per-caller figure. */
+  static final int IP_FACTOR = 5;
+
   private SecurityWiring() {}
 
-  /** What the operator is told about authentication, and the demo's token if there is one. */
-  record Auth(List<String> lines, String bearerToken) {}
+  /**
+   * What the operator is told about authentication, the demo's token if there is one, and the
+   * RFC 9728 metadata URL for the transport's challenges (null without authentication).
+   */
+  record Auth(List<String> lines, String bearerToken, String resourceMetadataUrl) {}
 
   /** Fails start-up when a setting asks for a component this build does not have. */
   static void checkAvailable(ServerConfig config) {
-    ServerConfig.Security s = config.security();
-    if (s.jwt()) {
-      throw notAvailable(Setting.MCP_OAUTH_ISSUER, "JWT authentication and the OAuth front");
+    if (config.security().metrics()) {
+      throw ConfigException.of(Setting.MCP_METRICS, "metrics is not available in this build",
+          "unset " + Setting.MCP_METRICS.env() + " (or use a build that includes it)");
     }
-    if (s.rateLimitPerMinute() > 0) {
-      throw notAvailable(Setting.MCP_RATE_LIMIT, "rate limiting");
-    }
-    if (s.metrics()) {
-      throw notAvailable(Setting.MCP_METRICS, "metrics");
-    }
-  }
-
-  private static ConfigException notAvailable(Setting setting, String what) {
-    return ConfigException.of(
-        setting,
-        what + " is not available in this build",
-        "unset " + setting.env() + " (or use a build that includes it)");
   }
 
   /** Production HTTP: who may call. */
   static Auth configure(ServerConfig config, McpPluginConfig mcp, JavalinConfig javalin) {
     checkAvailable(config);
-    mcp.localScopes(localScopes(config));
+    ServerConfig.Security s = config.security();
     List<String> lines = new ArrayList<>();
-    if (config.security().authDisabled()) {
-      mcp.authDisabled(true);
-      lines.add(
-          "Authentication: OFF (MCP_AUTH_DISABLED): every caller gets "
-              + String.join(" ", localScopes(config))
-              + "; only behind a gateway that authenticates");
-    } else {
-      lines.add(
-          "Authentication: off on loopback "
-              + config.http().bind()
-              + ": the local caller"
-              + " gets "
-              + String.join(" ", localScopes(config)));
+    RateLimitPlugin limits = rateLimits(config, s.jwt(), lines);
+    if (limits != null) {
+      javalin.registerPlugin(limits); // first: the per-IP limit runs before authentication
     }
-    return new Auth(lines, null);
+    if (!s.jwt()) {
+      mcp.localScopes(localScopes(config));
+      if (s.authDisabled()) {
+        mcp.authDisabled(true);
+        lines.add(0, "Authentication: OFF (MCP_AUTH_DISABLED): every caller gets "
+            + String.join(" ", localScopes(config)) + "; only behind a gateway that authenticates");
+      } else {
+        lines.add(0, "Authentication: off on loopback " + config.http().bind() + ": the local"
+            + " caller gets " + String.join(" ", localScopes(config)));
+      }
+      return new Auth(lines, null, null);
+    }
+    String resource = config.http().publicUrl() + MCP_PATH;
+    String metadata = OAuthPlugin.resourceMetadataUrl(resource);
+    String issuer = s.oauthIssuer().toString();
+    String audience = s.audience() != null ? s.audience() : resource;
+    String scopes = String.join(" ", s.requiredScopes());
+    JwtAuthenticator jwt = JwtAuthenticator.create(c -> {
+      c.issuer(issuer).audience(audience).resourceMetadataUrl(metadata).challengeScope(scopes);
+      if (s.jwksUrl() != null) {
+        c.jwksUri(s.jwksUrl().toString());
+      }
+    });
+    PrincipalResolver resolver = limits == null ? jwt : limits.perPrincipal(jwt);
+    mcp.principalResolver(requireScopes(resolver, s.requiredScopes(), metadata));
+    javalin.registerPlugin(new OAuthPlugin(o -> {
+      o.resource(resource);
+      if (s.front()) {
+        o.front(f -> {
+          f.providerAuthorizeUrl(s.authorizeUrl().toString())
+              .providerTokenUrl(s.tokenUrl().toString()).clientId(s.oauthClientId())
+              .clientSecret(s.oauthClientSecret()).audience(audience)
+              .redirectUris(s.redirectUris().toArray(String[]::new));
+          if (config.http().sessionKey() != null) {
+            f.stateKey(stateKey(config.http().sessionKey()));
+          }
+        });
+      } else {
+        o.authorizationServer(issuer);
+      }
+    }));
+    lines.add(0, "Authentication: OAuth bearer tokens from " + issuer + " for " + audience
+        + ", scopes required: " + scopes + "; metadata at " + metadata);
+    if (s.front()) {
+      lines.add(1, "OAuth front: " + config.http().publicUrl() + "/auth/authorize -> "
+          + s.authorizeUrl() + "; provider callback " + config.http().publicUrl()
+          + "/auth/callback; redirect URIs " + String.join(" ", new TreeSet<>(s.redirectUris()))
+          + (config.http().sessionKey() != null ? ""
+              : "; state key random (MCP_SESSION_KEY unset): run only one instance"));
+    }
+    return new Auth(lines, null, metadata);
   }
 
   /**
-   * The demo's development auth. Until the dev-mode JWT component lands: the plugin's anonymous
-   * loopback caller with read and write scopes, and no token. With it: a development issuer, a
-   * resolver, and a printed bearer token (the demo test sends it when one is printed).
+   * The demo's development auth on {@code base} (the loopback origin, e.g.
+   * {@code http://127.0.0.1:8080}): a key made now, the plugin's dev mode (its JWKS and mint
+   * route; it refuses non-loopback binds) and a printed token with the local caller's scopes.
    */
-  static Auth development(ServerConfig config, McpPluginConfig mcp, JavalinConfig javalin) {
+  static Auth development(ServerConfig config, McpPluginConfig mcp, JavalinConfig javalin,
+      String base) {
     checkAvailable(config);
-    mcp.localScopes(JamfScopes.READ, JamfScopes.WRITE);
-    return new Auth(
-        List.of(
-            "Authentication: off on loopback (development): the local caller"
-                + " gets read:jamf write:jamf; no token needed"),
-        null);
+    List<String> lines = new ArrayList<>();
+    RateLimitPlugin limits = rateLimits(config, true, lines);
+    if (limits != null) {
+      javalin.registerPlugin(limits);
+    }
+    String resource = base + MCP_PATH;
+    String metadata = OAuthPlugin.resourceMetadataUrl(resource);
+    DevTokens dev = DevTokens.generate(base, resource);
+    JwtAuthenticator jwt = dev.authenticator(c -> c.resourceMetadataUrl(metadata));
+    mcp.principalResolver(limits == null ? jwt : limits.perPrincipal(jwt));
+    javalin.registerPlugin(new OAuthPlugin(o -> o.resource(resource).devMode(dev)));
+    String[] scopes = localScopes(config);
+    String token = dev.mint("demo", Set.of(scopes), DEMO_TOKEN_TTL);
+    lines.add(0, "Authentication: development tokens (a key made at start, issuer " + base
+        + "); the token below has " + String.join(" ", scopes) + " for "
+        + DEMO_TOKEN_TTL.toHours() + " h; more: curl -d 'scope=read:jamf' " + base + "/dev/token");
+    return new Auth(lines, token, metadata);
+  }
+
+  /**
+   * Per IP before authentication and, with authentication, per token subject after it. Without
+   * authentication the IP is the caller, so it gets the figure itself.
+   */
+  private static RateLimitPlugin rateLimits(ServerConfig config, boolean authenticated,
+      List<String> lines) {
+    ServerConfig.Security s = config.security();
+    int perMinute = s.rateLimitPerMinute();
+    if (perMinute == 0) {
+      return null;
+    }
+    int ipPerMinute = authenticated ? perMinute * IP_FACTOR : perMinute;
+    String header = s.trustedProxyHeader();
+    lines.add("Rate limits: " + (authenticated ? perMinute + "/min per token subject, " : "")
+        + ipPerMinute + "/min per client IP (" + (header == null ? "TCP peer" : "last " + header)
+        + "), bursts of the same size");
+    return new RateLimitPlugin(r -> {
+      r.perIp(ipPerMinute / 60.0, ipPerMinute).perPrincipal(perMinute / 60.0, perMinute);
+      if (header != null) {
+        r.clientIp(ctx -> clientIp(ctx, header));
+      }
+    });
+  }
+
+  /** The last entry of the proxy's header (the address the nearest proxy saw), else the peer. */
+  static String clientIp(Context ctx, String header) {
+    String value = ctx.header(header);
+    if (value != null) {
+      String[] entries = value.split(",");
+      for (int i = entries.length - 1; i >= 0; i--) {
+        if (!entries[i].isBlank()) {
+          return entries[i].trim();
+        }
+      }
+    }
+    return ctx.req().getRemoteAddr();
+  }
+
+  /** Refuses, with 403 {@code insufficient_scope}, tokens without every required scope. */
+  static PrincipalResolver requireScopes(PrincipalResolver resolver, Set<String> required,
+      String metadataUrl) {
+    String scopes = String.join(" ", required);
+    String challenge = new BearerErrors(metadataUrl, scopes)
+        .challenge("insufficient_scope", "The access token lacks a required scope");
+    String body = Json.object().put("error", "Insufficient scope")
+        .put("message", "This server needs a token with the scopes " + scopes).toString();
+    return headers -> {
+      Principal principal = resolver.resolve(headers);
+      if (!principal.hasAllScopes(required)) {
+        throw new PrincipalResolver.Rejection(403, Map.of("WWW-Authenticate", challenge), body);
+      }
+      return principal;
+    };
+  }
+
+  /** The OAuth front's state key: HMAC-SHA256 of a fixed label under the session key. */
+  static byte[] stateKey(byte[] sessionKey) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(sessionKey, "HmacSHA256"));
+      return mac.doFinal("jamf-mcp oauth front state".getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+    }
   }
 
   private static String[] localScopes(ServerConfig config) {
