@@ -41,36 +41,47 @@ final class Launcher {
       simulator = SimulatedJamfPro.start(SimulatorConfig.builder().build());
       resources.add(simulator);
       SimulatorConfig sim = simulator.config();
-      jamfSettings = jamfSettings.withTarget(URI.create(simulator.baseUrl()),
-          new Credentials.ApiClient(sim.clientId(), sim.clientSecret()));
+      jamfSettings =
+          jamfSettings.withTarget(
+              URI.create(simulator.baseUrl()),
+              new Credentials.ApiClient(sim.clientId(), sim.clientSecret()));
     }
     JamfClient jamf = JamfConnection.build(jamfSettings);
     resources.add(0, jamf);
     // The check (token, then version) runs while the rest starts; its answer is awaited before
     // the server says it is ready.
     ServerConfig.Jamf checked = jamfSettings;
-    CompletableFuture<Void> check = CompletableFuture.runAsync(
-        () -> JamfConnection.check(jamf, checked));
+    CompletableFuture<Void> check =
+        CompletableFuture.runAsync(() -> JamfConnection.check(jamf, checked));
     byte[] confirmationKey = config.tools().confirmationKey();
     if (confirmationKey == null && config.demo()) {
       confirmationKey = randomKey();
     }
     byte[] key = confirmationKey;
-    JamfTools tools = JamfTools.create(jamf, s -> {
-      s.toolsets(config.tools().toolsets()).readOnly(config.tools().readOnly());
-      if (key != null) {
-        s.confirmationKey(key);
-      }
-      if (config.jamf().webUrl() != null) {
-        s.webUrl(config.jamf().webUrl());
-      }
-    });
-    McpServer server = McpServer.create(c -> tools.registerInto(
-        c.serverInfo(Implementation.of("jamf-mcp", ServerVersion.get()))));
+    JamfTools tools =
+        JamfTools.create(
+            jamf,
+            s -> {
+              s.toolsets(config.tools().toolsets()).readOnly(config.tools().readOnly());
+              if (key != null) {
+                s.confirmationKey(key);
+              }
+              if (config.jamf().webUrl() != null) {
+                s.webUrl(config.jamf().webUrl());
+              }
+            });
+    McpServer server =
+        McpServer.create(
+            c ->
+                tools.registerInto(
+                    c.serverInfo(Implementation.of("jamf-mcp", ServerVersion.get()))));
     resources.add(0, server);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(resources), "shutdown"));
-    log.info("{} tools offered (toolsets {}, read-only {})", server.tools().size(),
-        config.tools().toolsets(), config.tools().readOnly());
+    log.info(
+        "{} tools offered (toolsets {}, read-only {})",
+        server.tools().size(),
+        config.tools().toolsets(),
+        config.tools().readOnly());
     if (config.stdio()) {
       await(check);
       return serveStdio(config, server, simulator, in, out, err);
@@ -91,14 +102,27 @@ final class Launcher {
     }
   }
 
-  private static int serveStdio(ServerConfig config, McpServer server, SimulatedJamfPro simulator,
-      InputStream in, PrintStream out, PrintStream err) {
-    err.println("jamf-mcp-server " + ServerVersion.get() + " speaking MCP on stdin/stdout"
-        + (simulator == null ? "" : " (demo: simulated Jamf Pro at " + simulator.baseUrl() + ")")
-        + ", ready in " + sinceJvmStart() + " ms");
-    Principal local = config.tools().readOnly()
-        ? Principal.of("local", JamfScopes.READ)
-        : Principal.of("local", JamfScopes.READ, JamfScopes.WRITE);
+  private static int serveStdio(
+      ServerConfig config,
+      McpServer server,
+      SimulatedJamfPro simulator,
+      InputStream in,
+      PrintStream out,
+      PrintStream err) {
+    err.println(
+        "jamf-mcp-server "
+            + ServerVersion.get()
+            + " speaking MCP on stdin/stdout"
+            + (simulator == null
+                ? ""
+                : " (demo: simulated Jamf Pro at " + simulator.baseUrl() + ")")
+            + ", ready in "
+            + sinceJvmStart()
+            + " ms");
+    Principal local =
+        config.tools().readOnly()
+            ? Principal.of("local", JamfScopes.READ)
+            : Principal.of("local", JamfScopes.READ, JamfScopes.WRITE);
     try {
       StdioTransport.serve(server, in, out, local);
     } catch (IOException e) {
@@ -107,41 +131,55 @@ final class Launcher {
     return 0;
   }
 
-  private static Javalin startHttp(ServerConfig config, JamfClient jamf, McpServer server,
-      SimulatedJamfPro simulator, PrintStream out, CompletableFuture<Void> check) {
+  private static Javalin startHttp(
+      ServerConfig config,
+      JamfClient jamf,
+      McpServer server,
+      SimulatedJamfPro simulator,
+      PrintStream out,
+      CompletableFuture<Void> check) {
     ServerConfig.Http http = config.http();
     RequestLog requestLog = new RequestLog();
     // The demo's tokens name the server's own origin, so its port must be known before start.
     int port = config.demo() && http.port() == 0 ? freePort(http.bind()) : http.port();
     String origin = "http://" + hostForUrl(http.bind()) + ":" + port;
     SecurityWiring.Auth[] auth = new SecurityWiring.Auth[1];
-    Javalin app = Javalin.create(javalin -> {
-      javalin.startup.showJavalinBanner = false;
-      javalin.registerPlugin(new McpPlugin(mcp -> {
-        // Security first: it registers the rate-limit and OAuth plugins ahead of this one.
-        SecurityWiring.Auth security = config.demo()
-            ? SecurityWiring.development(config, mcp, javalin, origin)
-            : SecurityWiring.configure(config, mcp, javalin);
-        auth[0] = security;
-        mcp.server(server)
-            .allowedOrigins(http.allowedOrigins().toArray(String[]::new))
-            .readiness(JamfConnection.readiness(jamf), Duration.ofSeconds(10))
-            .shutdownGrace(http.shutdownGrace())
-            .exchangeDecorator(requestLog::wrap)
-            .transport(t -> {
-              if (http.sessionKey() != null) {
-                t.sessionKey(http.sessionKey());
-              } else if (config.demo()) {
-                t.sessionKey(randomKey()); // demo sessions end with the process anyway
-              }
-              if (security.resourceMetadataUrl() != null) {
-                t.resourceMetadataUrl(security.resourceMetadataUrl());
-              }
-              t.maxBodyBytes(http.maxBodyBytes()).pingInterval(http.pingInterval())
-                  .sessionIdleTimeout(http.sessionIdleTimeout());
+    Javalin app =
+        Javalin.create(
+            javalin -> {
+              javalin.startup.showJavalinBanner = false;
+              javalin.registerPlugin(
+                  new McpPlugin(
+                      mcp -> {
+                        // Security first: it registers the rate-limit and OAuth plugins ahead of
+                        // this one.
+                        SecurityWiring.Auth security =
+                            config.demo()
+                                ? SecurityWiring.development(config, mcp, javalin, origin)
+                                : SecurityWiring.configure(config, mcp, javalin);
+                        auth[0] = security;
+                        mcp.server(server)
+                            .allowedOrigins(http.allowedOrigins().toArray(String[]::new))
+                            .readiness(JamfConnection.readiness(jamf), Duration.ofSeconds(10))
+                            .shutdownGrace(http.shutdownGrace())
+                            .exchangeDecorator(requestLog::wrap)
+                            .transport(
+                                t -> {
+                                  if (http.sessionKey() != null) {
+                                    t.sessionKey(http.sessionKey());
+                                  } else if (config.demo()) {
+                                    t.sessionKey(
+                                        randomKey()); // demo sessions end with the process anyway
+                                  }
+                                  if (security.resourceMetadataUrl() != null) {
+                                    t.resourceMetadataUrl(security.resourceMetadataUrl());
+                                  }
+                                  t.maxBodyBytes(http.maxBodyBytes())
+                                      .pingInterval(http.pingInterval())
+                                      .sessionIdleTimeout(http.sessionIdleTimeout());
+                                });
+                      }));
             });
-      }));
-    });
     app.start(http.bind(), port);
     try {
       await(check);
@@ -149,8 +187,10 @@ final class Launcher {
       app.stop();
       throw e;
     }
-    String base = http.publicUrl() != null && !config.demo() ? http.publicUrl().toString()
-        : "http://" + hostForUrl(http.bind()) + ":" + app.port();
+    String base =
+        http.publicUrl() != null && !config.demo()
+            ? http.publicUrl().toString()
+            : "http://" + hostForUrl(http.bind()) + ":" + app.port();
     Banner.print(out, base + "/mcp", sinceJvmStart(), auth[0], simulator);
     return app;
   }
@@ -164,8 +204,8 @@ final class Launcher {
 
   /** A port free now on that address (the demo only: a tiny race, on the developer's machine). */
   private static int freePort(String bind) {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
-        java.net.InetAddress.getByName(bind))) {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(bind))) {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException("No free port on " + bind, e);
@@ -179,8 +219,11 @@ final class Launcher {
   }
 
   static long sinceJvmStart() {
-    return ProcessHandle.current().info().startInstant()
-        .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
+    return ProcessHandle.current()
+        .info()
+        .startInstant()
+        .map(start -> Duration.between(start, Instant.now()).toMillis())
+        .orElse(-1L);
   }
 
   private static void closeAll(List<AutoCloseable> resources) {

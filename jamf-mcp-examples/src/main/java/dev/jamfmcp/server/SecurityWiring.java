@@ -24,17 +24,17 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The one place where authentication, the OAuth front, rate limits, development tokens and
- * metrics meet the server:
+ * The one place where authentication, the OAuth front, rate limits, development tokens and metrics
+ * meet the server:
  *
  * <ul>
- *   <li>JWT ({@code MCP_OAUTH_ISSUER}): a {@link JwtAuthenticator} for the resource
- *       {@code MCP_PUBLIC_URL + /mcp}, the required scopes checked on every request, and RFC 9728
- *       metadata ({@link OAuthPlugin}) whose URL 401 and 403 challenges name
+ *   <li>JWT ({@code MCP_OAUTH_ISSUER}): a {@link JwtAuthenticator} for the resource {@code
+ *       MCP_PUBLIC_URL + /mcp}, the required scopes checked on every request, and RFC 9728 metadata
+ *       ({@link OAuthPlugin}) whose URL 401 and 403 challenges name
  *   <li>OAuth front ({@code MCP_OAUTH_CLIENT_ID}): the plugin's front towards the provider, its
  *       state signed with a key derived from {@code MCP_SESSION_KEY}
- *   <li>rate limits ({@code MCP_RATE_LIMIT}): {@link RateLimitPlugin} per IP before
- *       authentication and per token subject after it
+ *   <li>rate limits ({@code MCP_RATE_LIMIT}): {@link RateLimitPlugin} per IP before authentication
+ *       and per token subject after it
  *   <li>demo: development tokens on the loopback address and a ready-made bearer token
  *   <li>metrics: not in this build; {@code MCP_METRICS} stops start-up
  * </ul>
@@ -42,23 +42,27 @@ import javax.crypto.spec.SecretKeySpec;
 final class SecurityWiring {
   /** Where the plugin serves Streamable HTTP (its default). */
   static final String MCP_PATH = "/mcp";
+
   /** How long the demo's printed token lasts. */
   static final Duration DEMO_TOKEN_TTL = Duration.ofHours(12);
+
   /** With authentication, each client IP may send this many times the per-caller figure. */
   static final int IP_FACTOR = 5;
 
   private SecurityWiring() {}
 
   /**
-   * What the operator is told about authentication, the demo's token if there is one, and the
-   * RFC 9728 metadata URL for the transport's challenges (null without authentication).
+   * What the operator is told about authentication, the demo's token if there is one, and the RFC
+   * 9728 metadata URL for the transport's challenges (null without authentication).
    */
   record Auth(List<String> lines, String bearerToken, String resourceMetadataUrl) {}
 
   /** Fails start-up when a setting asks for a component this build does not have. */
   static void checkAvailable(ServerConfig config) {
     if (config.security().metrics()) {
-      throw ConfigException.of(Setting.MCP_METRICS, "metrics is not available in this build",
+      throw ConfigException.of(
+          Setting.MCP_METRICS,
+          "metrics is not available in this build",
           "unset " + Setting.MCP_METRICS.env() + " (or use a build that includes it)");
     }
   }
@@ -76,11 +80,19 @@ final class SecurityWiring {
       mcp.localScopes(localScopes(config));
       if (s.authDisabled()) {
         mcp.authDisabled(true);
-        lines.add(0, "Authentication: OFF (MCP_AUTH_DISABLED): every caller gets "
-            + String.join(" ", localScopes(config)) + "; only behind a gateway that authenticates");
+        lines.add(
+            0,
+            "Authentication: OFF (MCP_AUTH_DISABLED): every caller gets "
+                + String.join(" ", localScopes(config))
+                + "; only behind a gateway that authenticates");
       } else {
-        lines.add(0, "Authentication: off on loopback " + config.http().bind() + ": the local"
-            + " caller gets " + String.join(" ", localScopes(config)));
+        lines.add(
+            0,
+            "Authentication: off on loopback "
+                + config.http().bind()
+                + ": the local"
+                + " caller gets "
+                + String.join(" ", localScopes(config)));
       }
       return new Auth(lines, null, null);
     }
@@ -89,49 +101,75 @@ final class SecurityWiring {
     String issuer = s.oauthIssuer().toString();
     String audience = s.audience() != null ? s.audience() : resource;
     String scopes = String.join(" ", s.requiredScopes());
-    JwtAuthenticator jwt = JwtAuthenticator.create(c -> {
-      c.issuer(issuer).audience(audience).resourceMetadataUrl(metadata).challengeScope(scopes);
-      if (s.jwksUrl() != null) {
-        c.jwksUri(s.jwksUrl().toString());
-      }
-    });
+    JwtAuthenticator jwt =
+        JwtAuthenticator.create(
+            c -> {
+              c.issuer(issuer)
+                  .audience(audience)
+                  .resourceMetadataUrl(metadata)
+                  .challengeScope(scopes);
+              if (s.jwksUrl() != null) {
+                c.jwksUri(s.jwksUrl().toString());
+              }
+            });
     PrincipalResolver resolver = limits == null ? jwt : limits.perPrincipal(jwt);
     mcp.principalResolver(requireScopes(resolver, s.requiredScopes(), metadata));
-    javalin.registerPlugin(new OAuthPlugin(o -> {
-      o.resource(resource);
-      if (s.front()) {
-        o.front(f -> {
-          f.providerAuthorizeUrl(s.authorizeUrl().toString())
-              .providerTokenUrl(s.tokenUrl().toString()).clientId(s.oauthClientId())
-              .clientSecret(s.oauthClientSecret()).audience(audience)
-              .redirectUris(s.redirectUris().toArray(String[]::new));
-          if (config.http().sessionKey() != null) {
-            f.stateKey(stateKey(config.http().sessionKey()));
-          }
-        });
-      } else {
-        o.authorizationServer(issuer);
-      }
-    }));
-    lines.add(0, "Authentication: OAuth bearer tokens from " + issuer + " for " + audience
-        + ", scopes required: " + scopes + "; metadata at " + metadata);
+    javalin.registerPlugin(
+        new OAuthPlugin(
+            o -> {
+              o.resource(resource);
+              if (s.front()) {
+                o.front(
+                    f -> {
+                      f.providerAuthorizeUrl(s.authorizeUrl().toString())
+                          .providerTokenUrl(s.tokenUrl().toString())
+                          .clientId(s.oauthClientId())
+                          .clientSecret(s.oauthClientSecret())
+                          .audience(audience)
+                          .redirectUris(s.redirectUris().toArray(String[]::new));
+                      if (config.http().sessionKey() != null) {
+                        f.stateKey(stateKey(config.http().sessionKey()));
+                      }
+                    });
+              } else {
+                o.authorizationServer(issuer);
+              }
+            }));
+    lines.add(
+        0,
+        "Authentication: OAuth bearer tokens from "
+            + issuer
+            + " for "
+            + audience
+            + ", scopes required: "
+            + scopes
+            + "; metadata at "
+            + metadata);
     if (s.front()) {
-      lines.add(1, "OAuth front: " + config.http().publicUrl() + "/auth/authorize -> "
-          + s.authorizeUrl() + "; provider callback " + config.http().publicUrl()
-          + "/auth/callback; redirect URIs " + String.join(" ", new TreeSet<>(s.redirectUris()))
-          + (config.http().sessionKey() != null ? ""
-              : "; state key random (MCP_SESSION_KEY unset): run only one instance"));
+      lines.add(
+          1,
+          "OAuth front: "
+              + config.http().publicUrl()
+              + "/auth/authorize -> "
+              + s.authorizeUrl()
+              + "; provider callback "
+              + config.http().publicUrl()
+              + "/auth/callback; redirect URIs "
+              + String.join(" ", new TreeSet<>(s.redirectUris()))
+              + (config.http().sessionKey() != null
+                  ? ""
+                  : "; state key random (MCP_SESSION_KEY unset): run only one instance"));
     }
     return new Auth(lines, null, metadata);
   }
 
   /**
-   * The demo's development auth on {@code base} (the loopback origin, e.g.
-   * {@code http://127.0.0.1:8080}): a key made now, the plugin's dev mode (its JWKS and mint
-   * route; it refuses non-loopback binds) and a printed token with the local caller's scopes.
+   * The demo's development auth on {@code base} (the loopback origin, e.g. {@code
+   * http://127.0.0.1:8080}): a key made now, the plugin's dev mode (its JWKS and mint route; it
+   * refuses non-loopback binds) and a printed token with the local caller's scopes.
    */
-  static Auth development(ServerConfig config, McpPluginConfig mcp, JavalinConfig javalin,
-      String base) {
+  static Auth development(
+      ServerConfig config, McpPluginConfig mcp, JavalinConfig javalin, String base) {
     checkAvailable(config);
     List<String> lines = new ArrayList<>();
     RateLimitPlugin limits = rateLimits(config, true, lines);
@@ -146,9 +184,17 @@ final class SecurityWiring {
     javalin.registerPlugin(new OAuthPlugin(o -> o.resource(resource).devMode(dev)));
     String[] scopes = localScopes(config);
     String token = dev.mint("demo", Set.of(scopes), DEMO_TOKEN_TTL);
-    lines.add(0, "Authentication: development tokens (a key made at start, issuer " + base
-        + "); the token below has " + String.join(" ", scopes) + " for "
-        + DEMO_TOKEN_TTL.toHours() + " h; more: curl -d 'scope=read:jamf' " + base + "/dev/token");
+    lines.add(
+        0,
+        "Authentication: development tokens (a key made at start, issuer "
+            + base
+            + "); the token below has "
+            + String.join(" ", scopes)
+            + " for "
+            + DEMO_TOKEN_TTL.toHours()
+            + " h; more: curl -d 'scope=read:jamf' "
+            + base
+            + "/dev/token");
     return new Auth(lines, token, metadata);
   }
 
@@ -156,8 +202,8 @@ final class SecurityWiring {
    * Per IP before authentication and, with authentication, per token subject after it. Without
    * authentication the IP is the caller, so it gets the figure itself.
    */
-  private static RateLimitPlugin rateLimits(ServerConfig config, boolean authenticated,
-      List<String> lines) {
+  private static RateLimitPlugin rateLimits(
+      ServerConfig config, boolean authenticated, List<String> lines) {
     ServerConfig.Security s = config.security();
     int perMinute = s.rateLimitPerMinute();
     if (perMinute == 0) {
@@ -165,15 +211,20 @@ final class SecurityWiring {
     }
     int ipPerMinute = authenticated ? perMinute * IP_FACTOR : perMinute;
     String header = s.trustedProxyHeader();
-    lines.add("Rate limits: " + (authenticated ? perMinute + "/min per token subject, " : "")
-        + ipPerMinute + "/min per client IP (" + (header == null ? "TCP peer" : "last " + header)
-        + "), bursts of the same size");
-    return new RateLimitPlugin(r -> {
-      r.perIp(ipPerMinute / 60.0, ipPerMinute).perPrincipal(perMinute / 60.0, perMinute);
-      if (header != null) {
-        r.clientIp(ctx -> clientIp(ctx, header));
-      }
-    });
+    lines.add(
+        "Rate limits: "
+            + (authenticated ? perMinute + "/min per token subject, " : "")
+            + ipPerMinute
+            + "/min per client IP ("
+            + (header == null ? "TCP peer" : "last " + header)
+            + "), bursts of the same size");
+    return new RateLimitPlugin(
+        r -> {
+          r.perIp(ipPerMinute / 60.0, ipPerMinute).perPrincipal(perMinute / 60.0, perMinute);
+          if (header != null) {
+            r.clientIp(ctx -> clientIp(ctx, header));
+          }
+        });
   }
 
   /** The last entry of the proxy's header (the address the nearest proxy saw), else the peer. */
@@ -191,13 +242,17 @@ final class SecurityWiring {
   }
 
   /** Refuses, with 403 {@code insufficient_scope}, tokens without every required scope. */
-  static PrincipalResolver requireScopes(PrincipalResolver resolver, Set<String> required,
-      String metadataUrl) {
+  static PrincipalResolver requireScopes(
+      PrincipalResolver resolver, Set<String> required, String metadataUrl) {
     String scopes = String.join(" ", required);
-    String challenge = new BearerErrors(metadataUrl, scopes)
-        .challenge("insufficient_scope", "The access token lacks a required scope");
-    String body = Json.object().put("error", "Insufficient scope")
-        .put("message", "This server needs a token with the scopes " + scopes).toString();
+    String challenge =
+        new BearerErrors(metadataUrl, scopes)
+            .challenge("insufficient_scope", "The access token lacks a required scope");
+    String body =
+        Json.object()
+            .put("error", "Insufficient scope")
+            .put("message", "This server needs a token with the scopes " + scopes)
+            .toString();
     return headers -> {
       Principal principal = resolver.resolve(headers);
       if (!principal.hasAllScopes(required)) {

@@ -14,29 +14,58 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The validated, typed configuration. {@link #from} is the only place settings are checked
- * against each other; it throws a {@link ConfigException} naming the setting and the fix.
+ * The validated, typed configuration. {@link #from} is the only place settings are checked against
+ * each other; it throws a {@link ConfigException} naming the setting and the fix.
  */
 public record ServerConfig(
     boolean demo, boolean stdio, Jamf jamf, Http http, Security security, Tools tools, Logs logs) {
 
   /** Where Jamf Pro is; url and credentials are null in demo mode until the simulator runs. */
-  public record Jamf(URI url, URI webUrl, Credentials credentials, int maxConcurrentRequests,
-      Duration connectTimeout, Duration requestTimeout, Duration callTimeout) {
+  public record Jamf(
+      URI url,
+      URI webUrl,
+      Credentials credentials,
+      int maxConcurrentRequests,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      Duration callTimeout) {
     Jamf withTarget(URI newUrl, Credentials newCredentials) {
-      return new Jamf(newUrl, webUrl, newCredentials, maxConcurrentRequests, connectTimeout,
-          requestTimeout, callTimeout);
+      return new Jamf(
+          newUrl,
+          webUrl,
+          newCredentials,
+          maxConcurrentRequests,
+          connectTimeout,
+          requestTimeout,
+          callTimeout);
     }
   }
 
-  public record Http(String bind, int port, URI publicUrl, Set<String> allowedOrigins,
-      byte[] sessionKey, Duration pingInterval, Duration sessionIdleTimeout, int maxBodyBytes,
+  public record Http(
+      String bind,
+      int port,
+      URI publicUrl,
+      Set<String> allowedOrigins,
+      byte[] sessionKey,
+      Duration pingInterval,
+      Duration sessionIdleTimeout,
+      int maxBodyBytes,
       Duration shutdownGrace) {}
 
-  public record Security(boolean authDisabled, URI oauthIssuer, URI jwksUrl, String audience,
-      String oauthClientId, String oauthClientSecret, URI authorizeUrl, URI tokenUrl,
-      Set<String> redirectUris, Set<String> requiredScopes, int rateLimitPerMinute,
-      String trustedProxyHeader, boolean metrics) {
+  public record Security(
+      boolean authDisabled,
+      URI oauthIssuer,
+      URI jwksUrl,
+      String audience,
+      String oauthClientId,
+      String oauthClientSecret,
+      URI authorizeUrl,
+      URI tokenUrl,
+      Set<String> redirectUris,
+      Set<String> requiredScopes,
+      int rateLimitPerMinute,
+      String trustedProxyHeader,
+      boolean metrics) {
 
     /** Whether bearer tokens are checked (an issuer is configured). */
     public boolean jwt() {
@@ -53,7 +82,9 @@ public record ServerConfig(
 
   public record Logs(String level, boolean json) {}
 
-  /** The redirect URIs the OAuth front allows when none are configured ({@code {id}}: one segment). */
+  /**
+   * The redirect URIs the OAuth front allows when none are configured ({@code {id}}: one segment).
+   */
   public static final List<String> DEFAULT_REDIRECT_URIS = RedirectAllowList.DEFAULTS;
 
   public static ServerConfig from(RawSettings raw) {
@@ -65,8 +96,10 @@ public record ServerConfig(
     Security security = security(raw);
     Http http = http(raw, demo, security);
     if (demo && security.jwt()) {
-      throw ConfigException.of(MCP_OAUTH_ISSUER, "--demo issues its own development tokens, so an"
-          + " OAuth issuer contradicts it", "drop --demo, or unset MCP_OAUTH_ISSUER");
+      throw ConfigException.of(
+          MCP_OAUTH_ISSUER,
+          "--demo issues its own development tokens, so an" + " OAuth issuer contradicts it",
+          "drop --demo, or unset MCP_OAUTH_ISSUER");
     }
     return new ServerConfig(demo, stdio, jamf, http, security, tools, logs);
   }
@@ -74,36 +107,54 @@ public record ServerConfig(
   private static Logs logs(RawSettings raw) {
     String level = raw.get(MCP_LOG_LEVEL).orElseThrow().trim().toLowerCase(Locale.ROOT);
     if (!Set.of("trace", "debug", "info", "warn", "error").contains(level)) {
-      throw ConfigException.of(MCP_LOG_LEVEL, "'" + level + "' is not a log level",
+      throw ConfigException.of(
+          MCP_LOG_LEVEL,
+          "'" + level + "' is not a log level",
           "use trace, debug, info, warn or error");
     }
     String format = raw.get(MCP_LOG_FORMAT).orElseThrow().trim().toLowerCase(Locale.ROOT);
     if (!format.equals("text") && !format.equals("json")) {
-      throw ConfigException.of(MCP_LOG_FORMAT, "'" + format + "' is not a log format",
-          "use text or json");
+      throw ConfigException.of(
+          MCP_LOG_FORMAT, "'" + format + "' is not a log format", "use text or json");
     }
     return new Logs(level, format.equals("json"));
   }
 
   private static Jamf jamf(RawSettings raw, boolean demo) {
-    int concurrent = Values.integer(JAMF_MAX_CONCURRENT_REQUESTS,
-        raw.get(JAMF_MAX_CONCURRENT_REQUESTS).orElseThrow(), 1, 100);
-    Duration connect = Values.duration(JAMF_CONNECT_TIMEOUT, raw.get(JAMF_CONNECT_TIMEOUT).orElseThrow());
-    Duration request = Values.duration(JAMF_REQUEST_TIMEOUT, raw.get(JAMF_REQUEST_TIMEOUT).orElseThrow());
+    int concurrent =
+        Values.integer(
+            JAMF_MAX_CONCURRENT_REQUESTS,
+            raw.get(JAMF_MAX_CONCURRENT_REQUESTS).orElseThrow(),
+            1,
+            100);
+    Duration connect =
+        Values.duration(JAMF_CONNECT_TIMEOUT, raw.get(JAMF_CONNECT_TIMEOUT).orElseThrow());
+    Duration request =
+        Values.duration(JAMF_REQUEST_TIMEOUT, raw.get(JAMF_REQUEST_TIMEOUT).orElseThrow());
     Duration call = Values.duration(JAMF_CALL_TIMEOUT, raw.get(JAMF_CALL_TIMEOUT).orElseThrow());
     URI webUrl = raw.get(JAMF_WEB_URL).map(text -> Values.url(JAMF_WEB_URL, text)).orElse(null);
     if (demo) {
-      for (Setting s : List.of(JAMF_URL, JAMF_CLIENT_ID, JAMF_CLIENT_SECRET, JAMF_USERNAME,
-          JAMF_PASSWORD)) {
+      for (Setting s :
+          List.of(JAMF_URL, JAMF_CLIENT_ID, JAMF_CLIENT_SECRET, JAMF_USERNAME, JAMF_PASSWORD)) {
         if (raw.isSet(s)) {
-          throw ConfigException.of(s, "--demo starts its own simulated Jamf Pro, so a Jamf Pro"
-              + " setting contradicts it", "drop --demo, or unset " + s.env());
+          throw ConfigException.of(
+              s,
+              "--demo starts its own simulated Jamf Pro, so a Jamf Pro" + " setting contradicts it",
+              "drop --demo, or unset " + s.env());
         }
       }
       return new Jamf(null, webUrl, null, concurrent, connect, request, call);
     }
-    URI url = Values.url(JAMF_URL, raw.get(JAMF_URL).orElseThrow(() -> ConfigException.of(JAMF_URL,
-        "no Jamf Pro URL is set", "set JAMF_URL=https://your.jamfcloud.com, or try --demo")));
+    URI url =
+        Values.url(
+            JAMF_URL,
+            raw.get(JAMF_URL)
+                .orElseThrow(
+                    () ->
+                        ConfigException.of(
+                            JAMF_URL,
+                            "no Jamf Pro URL is set",
+                            "set JAMF_URL=https://your.jamfcloud.com, or try --demo")));
     return new Jamf(url, webUrl, credentials(raw), concurrent, connect, request, call);
   }
 
@@ -111,23 +162,29 @@ public record ServerConfig(
     boolean client = raw.isSet(JAMF_CLIENT_ID) || raw.isSet(JAMF_CLIENT_SECRET);
     boolean user = raw.isSet(JAMF_USERNAME) || raw.isSet(JAMF_PASSWORD);
     if (client && user) {
-      throw ConfigException.of(JAMF_USERNAME, "both an API client and a user account are set",
+      throw ConfigException.of(
+          JAMF_USERNAME,
+          "both an API client and a user account are set",
           "keep JAMF_CLIENT_ID/JAMF_CLIENT_SECRET (preferred) or JAMF_USERNAME/JAMF_PASSWORD");
     }
     if (user) {
       String name = required(raw, JAMF_USERNAME, "set the user account's name");
-      String password = required(raw, JAMF_PASSWORD,
-          "set the account's password (or JAMF_PASSWORD_FILE)");
+      String password =
+          required(raw, JAMF_PASSWORD, "set the account's password (or JAMF_PASSWORD_FILE)");
       return new Credentials.UserAccount(name, password);
     }
     if (!client) {
-      throw ConfigException.of(JAMF_CLIENT_ID, "no Jamf Pro credentials are set", "set"
-          + " JAMF_CLIENT_ID and JAMF_CLIENT_SECRET of an API client (or JAMF_USERNAME and"
-          + " JAMF_PASSWORD)");
+      throw ConfigException.of(
+          JAMF_CLIENT_ID,
+          "no Jamf Pro credentials are set",
+          "set"
+              + " JAMF_CLIENT_ID and JAMF_CLIENT_SECRET of an API client (or JAMF_USERNAME and"
+              + " JAMF_PASSWORD)");
     }
     String id = required(raw, JAMF_CLIENT_ID, "set the API client's id");
-    String secret = required(raw, JAMF_CLIENT_SECRET,
-        "set the API client's secret (or JAMF_CLIENT_SECRET_FILE)");
+    String secret =
+        required(
+            raw, JAMF_CLIENT_SECRET, "set the API client's secret (or JAMF_CLIENT_SECRET_FILE)");
     return new Credentials.ApiClient(id, secret);
   }
 
@@ -146,17 +203,21 @@ public record ServerConfig(
       try {
         toolsets.add(Toolset.valueOf(name.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw ConfigException.of(MCP_TOOLSETS, "'" + name + "' is not a toolset",
+        throw ConfigException.of(
+            MCP_TOOLSETS,
+            "'" + name + "' is not a toolset",
             "use all or some of " + String.join(", ", toolsetNames()));
       }
     }
     if (toolsets.isEmpty()) {
       throw ConfigException.of(MCP_TOOLSETS, "no toolset is chosen", "use all, or name some");
     }
-    byte[] key = raw.get(MCP_CONFIRMATION_KEY).map(k -> Values.key(MCP_CONFIRMATION_KEY, k))
-        .orElse(null);
+    byte[] key =
+        raw.get(MCP_CONFIRMATION_KEY).map(k -> Values.key(MCP_CONFIRMATION_KEY, k)).orElse(null);
     if (key == null && !readOnly && !demo) {
-      throw ConfigException.of(MCP_CONFIRMATION_KEY, "write tools need a confirmation key",
+      throw ConfigException.of(
+          MCP_CONFIRMATION_KEY,
+          "write tools need a confirmation key",
           "set MCP_CONFIRMATION_KEY (openssl rand -base64 48; the same on every instance),"
               + " or MCP_READ_ONLY=true");
     }
@@ -164,7 +225,8 @@ public record ServerConfig(
   }
 
   private static List<String> toolsetNames() {
-    return EnumSet.allOf(Toolset.class).stream().map(t -> t.name().toLowerCase(Locale.ROOT))
+    return EnumSet.allOf(Toolset.class).stream()
+        .map(t -> t.name().toLowerCase(Locale.ROOT))
         .toList();
   }
 
@@ -172,113 +234,177 @@ public record ServerConfig(
     boolean authDisabled = Values.bool(MCP_AUTH_DISABLED, raw.get(MCP_AUTH_DISABLED).orElseThrow());
     URI issuer = raw.get(MCP_OAUTH_ISSUER).map(t -> Values.url(MCP_OAUTH_ISSUER, t)).orElse(null);
     if (issuer != null && authDisabled) {
-      throw ConfigException.of(MCP_AUTH_DISABLED, "authentication is both configured"
-          + " (MCP_OAUTH_ISSUER) and disabled", "unset one of them");
+      throw ConfigException.of(
+          MCP_AUTH_DISABLED,
+          "authentication is both configured" + " (MCP_OAUTH_ISSUER) and disabled",
+          "unset one of them");
     }
     if (issuer == null) {
-      for (Setting s : List.of(MCP_OAUTH_JWKS_URL, MCP_OAUTH_AUDIENCE, MCP_OAUTH_CLIENT_ID,
-          MCP_OAUTH_CLIENT_SECRET, MCP_OAUTH_AUTHORIZE_URL, MCP_OAUTH_TOKEN_URL,
-          MCP_OAUTH_REDIRECT_URIS, MCP_REQUIRED_SCOPES)) {
+      for (Setting s :
+          List.of(
+              MCP_OAUTH_JWKS_URL,
+              MCP_OAUTH_AUDIENCE,
+              MCP_OAUTH_CLIENT_ID,
+              MCP_OAUTH_CLIENT_SECRET,
+              MCP_OAUTH_AUTHORIZE_URL,
+              MCP_OAUTH_TOKEN_URL,
+              MCP_OAUTH_REDIRECT_URIS,
+              MCP_REQUIRED_SCOPES)) {
         if (raw.isSet(s)) {
-          throw ConfigException.of(s, "it only applies to OAuth, and MCP_OAUTH_ISSUER is not set",
+          throw ConfigException.of(
+              s,
+              "it only applies to OAuth, and MCP_OAUTH_ISSUER is not set",
               "set MCP_OAUTH_ISSUER, or unset " + s.env());
         }
       }
     }
     if (raw.isSet(MCP_OAUTH_CLIENT_ID) != raw.isSet(MCP_OAUTH_CLIENT_SECRET)) {
-      Setting missing = raw.isSet(MCP_OAUTH_CLIENT_ID) ? MCP_OAUTH_CLIENT_SECRET : MCP_OAUTH_CLIENT_ID;
-      throw ConfigException.of(missing, "the OAuth front needs both the upstream client id and"
-          + " secret", "set " + missing.env());
+      Setting missing =
+          raw.isSet(MCP_OAUTH_CLIENT_ID) ? MCP_OAUTH_CLIENT_SECRET : MCP_OAUTH_CLIENT_ID;
+      throw ConfigException.of(
+          missing,
+          "the OAuth front needs both the upstream client id and" + " secret",
+          "set " + missing.env());
     }
     boolean front = raw.isSet(MCP_OAUTH_CLIENT_ID);
     for (Setting s : List.of(MCP_OAUTH_AUTHORIZE_URL, MCP_OAUTH_TOKEN_URL)) {
       if (front && !raw.isSet(s)) {
-        throw ConfigException.of(s, "the OAuth front (MCP_OAUTH_CLIENT_ID) forwards to the"
-            + " provider's authorization and token endpoints", "set " + s.env()
-            + " (Auth0: https://TENANT.auth0.com/authorize and /oauth/token; Okta:"
-            + " <issuer>/v1/authorize and /v1/token)");
+        throw ConfigException.of(
+            s,
+            "the OAuth front (MCP_OAUTH_CLIENT_ID) forwards to the"
+                + " provider's authorization and token endpoints",
+            "set "
+                + s.env()
+                + " (Auth0: https://TENANT.auth0.com/authorize and /oauth/token; Okta:"
+                + " <issuer>/v1/authorize and /v1/token)");
       }
       if (!front && raw.isSet(s)) {
-        throw ConfigException.of(s, "it only applies to the OAuth front, and MCP_OAUTH_CLIENT_ID"
-            + " is not set", "set MCP_OAUTH_CLIENT_ID and MCP_OAUTH_CLIENT_SECRET, or unset "
-            + s.env());
+        throw ConfigException.of(
+            s,
+            "it only applies to the OAuth front, and MCP_OAUTH_CLIENT_ID" + " is not set",
+            "set MCP_OAUTH_CLIENT_ID and MCP_OAUTH_CLIENT_SECRET, or unset " + s.env());
       }
     }
     if (!front && raw.isSet(MCP_OAUTH_REDIRECT_URIS)) {
-      throw ConfigException.of(MCP_OAUTH_REDIRECT_URIS, "it only applies to the OAuth front, and"
-          + " MCP_OAUTH_CLIENT_ID is not set", "set MCP_OAUTH_CLIENT_ID, or unset"
-          + " MCP_OAUTH_REDIRECT_URIS");
+      throw ConfigException.of(
+          MCP_OAUTH_REDIRECT_URIS,
+          "it only applies to the OAuth front, and" + " MCP_OAUTH_CLIENT_ID is not set",
+          "set MCP_OAUTH_CLIENT_ID, or unset" + " MCP_OAUTH_REDIRECT_URIS");
     }
-    URI authorize = raw.get(MCP_OAUTH_AUTHORIZE_URL)
-        .map(t -> Values.url(MCP_OAUTH_AUTHORIZE_URL, t)).orElse(null);
-    URI token = raw.get(MCP_OAUTH_TOKEN_URL).map(t -> Values.url(MCP_OAUTH_TOKEN_URL, t))
-        .orElse(null);
+    URI authorize =
+        raw.get(MCP_OAUTH_AUTHORIZE_URL)
+            .map(t -> Values.url(MCP_OAUTH_AUTHORIZE_URL, t))
+            .orElse(null);
+    URI token =
+        raw.get(MCP_OAUTH_TOKEN_URL).map(t -> Values.url(MCP_OAUTH_TOKEN_URL, t)).orElse(null);
     URI jwks = raw.get(MCP_OAUTH_JWKS_URL).map(t -> Values.url(MCP_OAUTH_JWKS_URL, t)).orElse(null);
-    Set<String> redirects = raw.get(MCP_OAUTH_REDIRECT_URIS).map(Values::list)
-        .orElse(Set.copyOf(DEFAULT_REDIRECT_URIS));
+    Set<String> redirects =
+        raw.get(MCP_OAUTH_REDIRECT_URIS)
+            .map(Values::list)
+            .orElse(Set.copyOf(DEFAULT_REDIRECT_URIS));
     for (String uri : redirects) {
-      if (!uri.startsWith("https://") && !uri.startsWith("http://127.0.0.1")
+      if (!uri.startsWith("https://")
+          && !uri.startsWith("http://127.0.0.1")
           && !uri.startsWith("http://localhost")) {
-        throw ConfigException.of(MCP_OAUTH_REDIRECT_URIS, "'" + uri + "' is not an https URI",
+        throw ConfigException.of(
+            MCP_OAUTH_REDIRECT_URIS,
+            "'" + uri + "' is not an https URI",
             "list only https callbacks (http only for localhost)");
       }
       if (uri.contains("*")) {
-        throw ConfigException.of(MCP_OAUTH_REDIRECT_URIS, "'" + uri + "' has a wildcard, which"
-            + " is not supported", "write {id} for the one path segment that varies, e.g."
-            + " https://chatgpt.com/connector/oauth/{id}");
+        throw ConfigException.of(
+            MCP_OAUTH_REDIRECT_URIS,
+            "'" + uri + "' has a wildcard, which" + " is not supported",
+            "write {id} for the one path segment that varies, e.g."
+                + " https://chatgpt.com/connector/oauth/{id}");
       }
     }
-    Set<String> scopes = raw.get(MCP_REQUIRED_SCOPES).map(Values::list)
-        .orElse(Set.of(JamfScopes.READ));
+    Set<String> scopes =
+        raw.get(MCP_REQUIRED_SCOPES).map(Values::list).orElse(Set.of(JamfScopes.READ));
     int rate = Values.integer(MCP_RATE_LIMIT, raw.get(MCP_RATE_LIMIT).orElseThrow(), 0, 1_000_000);
     String proxyHeader = raw.get(MCP_TRUSTED_PROXY_HEADER).map(String::trim).orElse(null);
     if (proxyHeader != null && !proxyHeader.matches("[A-Za-z0-9-]+")) {
-      throw ConfigException.of(MCP_TRUSTED_PROXY_HEADER, "'" + proxyHeader + "' is not a header"
-          + " name", "write it like X-Forwarded-For");
+      throw ConfigException.of(
+          MCP_TRUSTED_PROXY_HEADER,
+          "'" + proxyHeader + "' is not a header" + " name",
+          "write it like X-Forwarded-For");
     }
     if (proxyHeader != null && rate == 0) {
-      throw ConfigException.of(MCP_TRUSTED_PROXY_HEADER, "it only applies to rate limits, and"
-          + " MCP_RATE_LIMIT is 0", "set MCP_RATE_LIMIT, or unset MCP_TRUSTED_PROXY_HEADER");
+      throw ConfigException.of(
+          MCP_TRUSTED_PROXY_HEADER,
+          "it only applies to rate limits, and" + " MCP_RATE_LIMIT is 0",
+          "set MCP_RATE_LIMIT, or unset MCP_TRUSTED_PROXY_HEADER");
     }
     boolean metrics = Values.bool(MCP_METRICS, raw.get(MCP_METRICS).orElseThrow());
-    return new Security(authDisabled, issuer, jwks, raw.get(MCP_OAUTH_AUDIENCE).orElse(null),
-        raw.get(MCP_OAUTH_CLIENT_ID).orElse(null), raw.get(MCP_OAUTH_CLIENT_SECRET).orElse(null),
-        authorize, token, redirects, scopes, rate, proxyHeader, metrics);
+    return new Security(
+        authDisabled,
+        issuer,
+        jwks,
+        raw.get(MCP_OAUTH_AUDIENCE).orElse(null),
+        raw.get(MCP_OAUTH_CLIENT_ID).orElse(null),
+        raw.get(MCP_OAUTH_CLIENT_SECRET).orElse(null),
+        authorize,
+        token,
+        redirects,
+        scopes,
+        rate,
+        proxyHeader,
+        metrics);
   }
 
   private static Http http(RawSettings raw, boolean demo, Security security) {
     String bind = raw.get(MCP_BIND).orElseThrow().trim();
     if (demo && !Values.isLoopback(bind)) {
-      throw ConfigException.of(MCP_BIND, "the demo serves development auth and must stay on this"
-          + " machine", "drop MCP_BIND, or bind 127.0.0.1");
+      throw ConfigException.of(
+          MCP_BIND,
+          "the demo serves development auth and must stay on this" + " machine",
+          "drop MCP_BIND, or bind 127.0.0.1");
     }
     if (!Values.isLoopback(bind) && !security.jwt() && !security.authDisabled()) {
-      throw ConfigException.of(MCP_BIND, "serving on " + bind + " without authentication would"
-          + " let anyone on the network use Jamf Pro", "set MCP_OAUTH_ISSUER, or bind 127.0.0.1,"
-          + " or set MCP_AUTH_DISABLED=true behind a gateway that authenticates");
+      throw ConfigException.of(
+          MCP_BIND,
+          "serving on "
+              + bind
+              + " without authentication would"
+              + " let anyone on the network use Jamf Pro",
+          "set MCP_OAUTH_ISSUER, or bind 127.0.0.1,"
+              + " or set MCP_AUTH_DISABLED=true behind a gateway that authenticates");
     }
     int port = Values.integer(MCP_PORT, raw.get(MCP_PORT).orElseThrow(), 0, 65535);
     URI publicUrl = raw.get(MCP_PUBLIC_URL).map(t -> Values.url(MCP_PUBLIC_URL, t)).orElse(null);
     if (publicUrl != null && publicUrl.getPath() != null && publicUrl.getPath().endsWith("/")) {
-      throw ConfigException.of(MCP_PUBLIC_URL, "the URL ends with a slash, which breaks the"
-          + " exact resource match OAuth clients do", "drop the trailing slash");
+      throw ConfigException.of(
+          MCP_PUBLIC_URL,
+          "the URL ends with a slash, which breaks the" + " exact resource match OAuth clients do",
+          "drop the trailing slash");
     }
     if (security.jwt() && publicUrl == null) {
-      throw ConfigException.of(MCP_PUBLIC_URL, "OAuth needs the URL clients use (it is the"
-          + " token audience and the protected-resource id)", "set MCP_PUBLIC_URL=https://...");
+      throw ConfigException.of(
+          MCP_PUBLIC_URL,
+          "OAuth needs the URL clients use (it is the"
+              + " token audience and the protected-resource id)",
+          "set MCP_PUBLIC_URL=https://...");
     }
     Set<String> origins = raw.get(MCP_ALLOWED_ORIGINS).map(Values::list).orElse(Set.of());
-    byte[] sessionKey = raw.get(MCP_SESSION_KEY).map(k -> Values.key(MCP_SESSION_KEY, k))
-        .orElse(null);
+    byte[] sessionKey =
+        raw.get(MCP_SESSION_KEY).map(k -> Values.key(MCP_SESSION_KEY, k)).orElse(null);
     Duration ping = Values.duration(MCP_PING_INTERVAL, raw.get(MCP_PING_INTERVAL).orElseThrow());
-    Duration idle = Values.duration(MCP_SESSION_IDLE_TIMEOUT,
-        raw.get(MCP_SESSION_IDLE_TIMEOUT).orElseThrow());
+    Duration idle =
+        Values.duration(MCP_SESSION_IDLE_TIMEOUT, raw.get(MCP_SESSION_IDLE_TIMEOUT).orElseThrow());
     if (ping.compareTo(idle) >= 0) {
-      throw ConfigException.of(MCP_PING_INTERVAL, "the ping interval (" + ping + ") is not"
-          + " shorter than the session idle timeout (" + idle + ")", "make it shorter, e.g. 30s");
+      throw ConfigException.of(
+          MCP_PING_INTERVAL,
+          "the ping interval ("
+              + ping
+              + ") is not"
+              + " shorter than the session idle timeout ("
+              + idle
+              + ")",
+          "make it shorter, e.g. 30s");
     }
-    int maxBody = Values.integer(MCP_MAX_BODY_BYTES, raw.get(MCP_MAX_BODY_BYTES).orElseThrow(),
-        1024, 64 * 1024 * 1024);
+    int maxBody =
+        Values.integer(
+            MCP_MAX_BODY_BYTES, raw.get(MCP_MAX_BODY_BYTES).orElseThrow(), 1024, 64 * 1024 * 1024);
     Duration grace = Values.duration(MCP_SHUTDOWN_GRACE, raw.get(MCP_SHUTDOWN_GRACE).orElseThrow());
     return new Http(bind, port, publicUrl, origins, sessionKey, ping, idle, maxBody, grace);
   }

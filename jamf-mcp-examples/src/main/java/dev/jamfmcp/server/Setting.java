@@ -9,15 +9,25 @@ import java.util.Locale;
  */
 public enum Setting {
   // modes
-  MCP_DEMO(Kind.SWITCH, "false", "Start a simulated Jamf Pro in-process (500 computers, 150 mobile"
-      + " devices, seed 42) and serve on 127.0.0.1 with development tokens: the banner prints a"
-      + " bearer token (read:jamf write:jamf, 12 h); over HTTP every request needs it."),
-  MCP_STDIO(Kind.SWITCH, "false", "Speak MCP on stdin/stdout instead of HTTP (Claude Desktop, Cursor,"
-      + " the MCP Inspector); logs go to stderr."),
+  MCP_DEMO(
+      Kind.SWITCH,
+      "false",
+      "Start a simulated Jamf Pro in-process (500 computers, 150 mobile"
+          + " devices, seed 42) and serve on 127.0.0.1 with development tokens: the banner prints a"
+          + " bearer token (read:jamf write:jamf, 12 h); over HTTP every request needs it."),
+  MCP_STDIO(
+      Kind.SWITCH,
+      "false",
+      "Speak MCP on stdin/stdout instead of HTTP (Claude Desktop, Cursor,"
+          + " the MCP Inspector); logs go to stderr."),
   // Jamf Pro
-  JAMF_URL(Kind.VALUE, null, "Jamf Pro base URL, e.g. https://example.jamfcloud.com (https unless"
-      + " loopback). Required unless --demo."),
-  JAMF_WEB_URL(Kind.VALUE, null, "Jamf Pro web address for links in tool results (default: JAMF_URL)."),
+  JAMF_URL(
+      Kind.VALUE,
+      null,
+      "Jamf Pro base URL, e.g. https://example.jamfcloud.com (https unless"
+          + " loopback). Required unless --demo."),
+  JAMF_WEB_URL(
+      Kind.VALUE, null, "Jamf Pro web address for links in tool results (default: JAMF_URL)."),
   JAMF_CLIENT_ID(Kind.VALUE, null, "API client id (client credentials; preferred)."),
   JAMF_CLIENT_SECRET(Kind.SECRET, null, "API client secret."),
   JAMF_USERNAME(Kind.VALUE, null, "Jamf Pro user account (instead of an API client)."),
@@ -27,56 +37,105 @@ public enum Setting {
   JAMF_REQUEST_TIMEOUT(Kind.VALUE, "30s", "Time for one Jamf Pro request attempt."),
   JAMF_CALL_TIMEOUT(Kind.VALUE, "2m", "Time for one Jamf call including retries."),
   // HTTP
-  MCP_BIND(Kind.VALUE, "127.0.0.1", "Address to listen on; 0.0.0.0 in containers (needs"
-      + " authentication)."),
+  MCP_BIND(
+      Kind.VALUE,
+      "127.0.0.1",
+      "Address to listen on; 0.0.0.0 in containers (needs" + " authentication)."),
   MCP_PORT(Kind.VALUE, "8080", "TCP port; 0 picks a free one."),
-  MCP_PUBLIC_URL(Kind.VALUE, null, "The URL clients use to reach the MCP endpoint's server, e.g."
-      + " https://mcp.example.com (no trailing slash); required with MCP_OAUTH_ISSUER."),
-  MCP_ALLOWED_ORIGINS(Kind.VALUE, null, "Comma-separated browser origins allowed to call (CORS, DNS"
-      + " rebinding protection); * allows any. Requests without Origin are always allowed."),
-  MCP_SESSION_KEY(Kind.SECRET, null, "HMAC key (at least 32 bytes) signing session ids and (a key"
-      + " derived from it) the OAuth front's state; the same on every instance. Default: random, so"
-      + " sessions and sign-ins in progress end with the process."),
-  MCP_PING_INTERVAL(Kind.VALUE, "30s", "Keep-alive comment interval on open streams; keep it below"
-      + " the load balancer's idle timeout."),
+  MCP_PUBLIC_URL(
+      Kind.VALUE,
+      null,
+      "The URL clients use to reach the MCP endpoint's server, e.g."
+          + " https://mcp.example.com (no trailing slash); required with MCP_OAUTH_ISSUER."),
+  MCP_ALLOWED_ORIGINS(
+      Kind.VALUE,
+      null,
+      "Comma-separated browser origins allowed to call (CORS, DNS"
+          + " rebinding protection); * allows any. Requests without Origin are always allowed."),
+  MCP_SESSION_KEY(
+      Kind.SECRET,
+      null,
+      "HMAC key (at least 32 bytes) signing session ids and (a key"
+          + " derived from it) the OAuth front's state; the same on every instance. Default: random, so"
+          + " sessions and sign-ins in progress end with the process."),
+  MCP_PING_INTERVAL(
+      Kind.VALUE,
+      "30s",
+      "Keep-alive comment interval on open streams; keep it below"
+          + " the load balancer's idle timeout."),
   MCP_SESSION_IDLE_TIMEOUT(Kind.VALUE, "30m", "A session unused this long is gone."),
   MCP_MAX_BODY_BYTES(Kind.VALUE, "1048576", "Largest request body accepted (413 above)."),
   MCP_SHUTDOWN_GRACE(Kind.VALUE, "10s", "Time requests in flight get to finish on shutdown."),
   // security
-  MCP_AUTH_DISABLED(Kind.SWITCH, "false", "Serve without authentication on a non-loopback address;"
-      + " only behind a gateway that authenticates."),
-  MCP_OAUTH_ISSUER(Kind.VALUE, null, "OAuth issuer whose JWTs are accepted, e.g."
-      + " https://tenant.auth0.com/ (turns on JWT authentication)."),
+  MCP_AUTH_DISABLED(
+      Kind.SWITCH,
+      "false",
+      "Serve without authentication on a non-loopback address;"
+          + " only behind a gateway that authenticates."),
+  MCP_OAUTH_ISSUER(
+      Kind.VALUE,
+      null,
+      "OAuth issuer whose JWTs are accepted, e.g."
+          + " https://tenant.auth0.com/ (turns on JWT authentication)."),
   MCP_OAUTH_JWKS_URL(Kind.VALUE, null, "JWKS URL (default: from the issuer's metadata)."),
-  MCP_OAUTH_AUDIENCE(Kind.VALUE, null, "Audience the token must carry (default: MCP_PUBLIC_URL"
-      + " + /mcp, the resource)."),
-  MCP_OAUTH_CLIENT_ID(Kind.VALUE, null, "Upstream client id: turns on the OAuth front (authorize,"
-      + " token and register routes that forward to the provider); needs MCP_OAUTH_AUTHORIZE_URL"
-      + " and MCP_OAUTH_TOKEN_URL."),
+  MCP_OAUTH_AUDIENCE(
+      Kind.VALUE,
+      null,
+      "Audience the token must carry (default: MCP_PUBLIC_URL" + " + /mcp, the resource)."),
+  MCP_OAUTH_CLIENT_ID(
+      Kind.VALUE,
+      null,
+      "Upstream client id: turns on the OAuth front (authorize,"
+          + " token and register routes that forward to the provider); needs MCP_OAUTH_AUTHORIZE_URL"
+          + " and MCP_OAUTH_TOKEN_URL."),
   MCP_OAUTH_CLIENT_SECRET(Kind.SECRET, null, "Upstream client secret for the OAuth front."),
-  MCP_OAUTH_AUTHORIZE_URL(Kind.VALUE, null, "The provider's authorization endpoint for the OAuth"
-      + " front, e.g. https://tenant.auth0.com/authorize or <issuer>/v1/authorize (Okta)."),
-  MCP_OAUTH_TOKEN_URL(Kind.VALUE, null, "The provider's token endpoint for the OAuth front, e.g."
-      + " https://tenant.auth0.com/oauth/token or <issuer>/v1/token (Okta)."),
-  MCP_OAUTH_REDIRECT_URIS(Kind.VALUE, null, "Comma-separated redirect URI allow-list of the OAuth"
-      + " front; {id} matches one path segment (default: https://chatgpt.com/connector/oauth/{id},"
-      + " https://chatgpt.com/connector_platform_oauth_redirect,"
-      + " https://claude.ai/api/mcp/auth_callback)."),
-  MCP_REQUIRED_SCOPES(Kind.VALUE, null, "Comma-separated scopes every token must have (default"
-      + " read:jamf); write tools also need write:jamf."),
-  MCP_RATE_LIMIT(Kind.VALUE, "0", "Requests per minute per caller (token subject; bursts up to the"
-      + " same figure); each client IP gets 5 times that before authentication; without OAuth only"
-      + " the per-IP limit applies. 0 turns limiting off."),
-  MCP_TRUSTED_PROXY_HEADER(Kind.VALUE, null, "Header your reverse proxy sets with the client's"
-      + " address, e.g. X-Forwarded-For (its last entry is used); default none: the TCP peer, which"
-      + " behind a load balancer is the balancer. Only with MCP_RATE_LIMIT."),
+  MCP_OAUTH_AUTHORIZE_URL(
+      Kind.VALUE,
+      null,
+      "The provider's authorization endpoint for the OAuth"
+          + " front, e.g. https://tenant.auth0.com/authorize or <issuer>/v1/authorize (Okta)."),
+  MCP_OAUTH_TOKEN_URL(
+      Kind.VALUE,
+      null,
+      "The provider's token endpoint for the OAuth front, e.g."
+          + " https://tenant.auth0.com/oauth/token or <issuer>/v1/token (Okta)."),
+  MCP_OAUTH_REDIRECT_URIS(
+      Kind.VALUE,
+      null,
+      "Comma-separated redirect URI allow-list of the OAuth"
+          + " front; {id} matches one path segment (default: https://chatgpt.com/connector/oauth/{id},"
+          + " https://chatgpt.com/connector_platform_oauth_redirect,"
+          + " https://claude.ai/api/mcp/auth_callback)."),
+  MCP_REQUIRED_SCOPES(
+      Kind.VALUE,
+      null,
+      "Comma-separated scopes every token must have (default"
+          + " read:jamf); write tools also need write:jamf."),
+  MCP_RATE_LIMIT(
+      Kind.VALUE,
+      "0",
+      "Requests per minute per caller (token subject; bursts up to the"
+          + " same figure); each client IP gets 5 times that before authentication; without OAuth only"
+          + " the per-IP limit applies. 0 turns limiting off."),
+  MCP_TRUSTED_PROXY_HEADER(
+      Kind.VALUE,
+      null,
+      "Header your reverse proxy sets with the client's"
+          + " address, e.g. X-Forwarded-For (its last entry is used); default none: the TCP peer, which"
+          + " behind a load balancer is the balancer. Only with MCP_RATE_LIMIT."),
   MCP_METRICS(Kind.SWITCH, "false", "Serve Prometheus metrics at /metrics."),
   // tools
   MCP_READ_ONLY(Kind.SWITCH, "false", "Offer no write tools at all."),
-  MCP_TOOLSETS(Kind.VALUE, "all", "Comma-separated toolsets: devices, mobile, policies, profiles,"
-      + " scripts, groups, mdm, patch, chatgpt; or all."),
-  MCP_CONFIRMATION_KEY(Kind.SECRET, null, "HMAC key (at least 32 bytes) of write confirmation"
-      + " tokens, the same on every instance; required unless read-only."),
+  MCP_TOOLSETS(
+      Kind.VALUE,
+      "all",
+      "Comma-separated toolsets: devices, mobile, policies, profiles,"
+          + " scripts, groups, mdm, patch, chatgpt; or all."),
+  MCP_CONFIRMATION_KEY(
+      Kind.SECRET,
+      null,
+      "HMAC key (at least 32 bytes) of write confirmation"
+          + " tokens, the same on every instance; required unless read-only."),
   // logs
   MCP_LOG_LEVEL(Kind.VALUE, "info", "trace, debug, info, warn or error."),
   MCP_LOG_FORMAT(Kind.VALUE, "text", "text, or json for one JSON object per line.");

@@ -43,9 +43,10 @@ import tools.jackson.databind.JsonNode;
  */
 class SecuredServerTest {
   static final HttpClient HTTP = HttpClient.newHttpClient();
-  static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
-      + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-      + "\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}";
+  static final String INITIALIZE =
+      "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+          + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+          + "\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}";
 
   static SimulatedJamfPro jamf;
   static Idp idp;
@@ -60,31 +61,52 @@ class SecuredServerTest {
       key = new RSAKeyGenerator(2048).keyID("test-key").generate();
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-      reply("/.well-known/openid-configuration", "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\""
-          + issuer + "jwks\",\"authorization_endpoint\":\"" + issuer + "authorize\","
-          + "\"token_endpoint\":\"" + issuer + "oauth/token\"}");
+      reply(
+          "/.well-known/openid-configuration",
+          "{\"issuer\":\""
+              + issuer
+              + "\",\"jwks_uri\":\""
+              + issuer
+              + "jwks\",\"authorization_endpoint\":\""
+              + issuer
+              + "authorize\","
+              + "\"token_endpoint\":\""
+              + issuer
+              + "oauth/token\"}");
       reply("/jwks", new JWKSet(key.toPublicJWK()).toString());
       server.start();
     }
 
     private void reply(String path, String json) {
       byte[] body = json.getBytes(StandardCharsets.UTF_8);
-      server.createContext(path, ex -> {
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(200, body.length);
-        ex.getResponseBody().write(body);
-        ex.close();
-      });
+      server.createContext(
+          path,
+          ex -> {
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+          });
     }
 
     String token(String audience, String subject, String scope) throws Exception {
       Instant now = Instant.now();
-      JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience)
-          .subject(subject).issueTime(Date.from(now))
-          .expirationTime(Date.from(now.plus(Duration.ofMinutes(10)))).claim("scope", scope)
-          .build();
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-          .type(JOSEObjectType.JWT).build(), claims);
+      JWTClaimsSet claims =
+          new JWTClaimsSet.Builder()
+              .issuer(issuer)
+              .audience(audience)
+              .subject(subject)
+              .issueTime(Date.from(now))
+              .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
+              .claim("scope", scope)
+              .build();
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256)
+                  .keyID(key.getKeyID())
+                  .type(JOSEObjectType.JWT)
+                  .build(),
+              claims);
       jwt.sign(new RSASSASigner(key));
       return jwt.serialize();
     }
@@ -114,26 +136,44 @@ class SecuredServerTest {
       port = socket.getLocalPort();
     }
     String base = "http://127.0.0.1:" + port;
-    Map<String, String> env = new HashMap<>(Map.of("JAMF_URL", jamf.baseUrl(),
-        "JAMF_CLIENT_ID", jamf.config().clientId(), "JAMF_CLIENT_SECRET", jamf.config().clientSecret(),
-        "MCP_READ_ONLY", "true", "MCP_PORT", Integer.toString(port), "MCP_PUBLIC_URL", base,
-        "MCP_OAUTH_ISSUER", idp.issuer, "MCP_LOG_LEVEL", "warn"));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "JAMF_URL",
+                jamf.baseUrl(),
+                "JAMF_CLIENT_ID",
+                jamf.config().clientId(),
+                "JAMF_CLIENT_SECRET",
+                jamf.config().clientSecret(),
+                "MCP_READ_ONLY",
+                "true",
+                "MCP_PORT",
+                Integer.toString(port),
+                "MCP_PUBLIC_URL",
+                base,
+                "MCP_OAUTH_ISSUER",
+                idp.issuer,
+                "MCP_LOG_LEVEL",
+                "warn"));
     ServerConfigTest.production(env, more);
     ServerConfig config = ServerConfig.from(RawSettings.parse(new String[0], env).settings());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = Launcher.launch(config, System.in, new PrintStream(out, true, StandardCharsets.UTF_8),
-        System.err);
+    int code =
+        Launcher.launch(
+            config, System.in, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
     assertThat(code).isEqualTo(ServerMain.RUNNING);
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains(Banner.READY + base + "/mcp")
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(Banner.READY + base + "/mcp")
         .contains("Authentication: OAuth bearer tokens from " + idp.issuer);
     return base;
   }
 
   static HttpResponse<String> post(String base, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/mcp"))
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json, text/event-stream")
-        .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + "/mcp"))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, text/event-stream")
+            .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -141,8 +181,9 @@ class SecuredServerTest {
   }
 
   static JsonNode getJson(String url) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(url).isEqualTo(200);
     return Json.mapper().readTree(response.body());
   }
@@ -155,23 +196,32 @@ class SecuredServerTest {
 
     HttpResponse<String> none = post(base, null);
     assertThat(none.statusCode()).isEqualTo(401);
-    assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h)
-        .startsWith("Bearer").contains("resource_metadata=\"" + metadataUrl + "\"")
-        .contains("scope=\"read:jamf\""));
+    assertThat(none.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(
+            h ->
+                assertThat(h)
+                    .startsWith("Bearer")
+                    .contains("resource_metadata=\"" + metadataUrl + "\"")
+                    .contains("scope=\"read:jamf\""));
 
-    McpHttpSession mcp = new McpHttpSession(URI.create(resource),
-        idp.token(resource, "auth0|alice", "openid read:jamf"));
+    McpHttpSession mcp =
+        new McpHttpSession(
+            URI.create(resource), idp.token(resource, "auth0|alice", "openid read:jamf"));
     assertThat(mcp.initialize().path("serverInfo").path("name").asString()).isEqualTo("jamf-mcp");
     assertThat(mcp.request("ping", "{}")).isNotNull();
 
     HttpResponse<String> lacking = post(base, idp.token(resource, "auth0|bob", "openid profile"));
     assertThat(lacking.statusCode()).isEqualTo(403);
-    assertThat(lacking.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h ->
-        assertThat(h).contains("error=\"insufficient_scope\"").contains("scope=\"read:jamf\"")
-            .contains("resource_metadata=\"" + metadataUrl + "\""));
+    assertThat(lacking.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(
+            h ->
+                assertThat(h)
+                    .contains("error=\"insufficient_scope\"")
+                    .contains("scope=\"read:jamf\"")
+                    .contains("resource_metadata=\"" + metadataUrl + "\""));
 
-    HttpResponse<String> otherAudience = post(base,
-        idp.token("https://elsewhere.example.com/mcp", "auth0|alice", "read:jamf"));
+    HttpResponse<String> otherAudience =
+        post(base, idp.token("https://elsewhere.example.com/mcp", "auth0|alice", "read:jamf"));
     assertThat(otherAudience.statusCode()).isEqualTo(401);
     assertThat(otherAudience.headers().firstValue("WWW-Authenticate").orElse(""))
         .contains("invalid_token");
@@ -184,11 +234,20 @@ class SecuredServerTest {
 
   @Test
   void oauthFrontAndRateLimits() throws Exception {
-    String base = launch("MCP_OAUTH_CLIENT_ID", "upstream-client",
-        "MCP_OAUTH_CLIENT_SECRET", "upstream-secret",
-        "MCP_OAUTH_AUTHORIZE_URL", idp.issuer + "authorize",
-        "MCP_OAUTH_TOKEN_URL", idp.issuer + "oauth/token",
-        "MCP_SESSION_KEY", ServerConfigTest.KEY, "MCP_RATE_LIMIT", "2");
+    String base =
+        launch(
+            "MCP_OAUTH_CLIENT_ID",
+            "upstream-client",
+            "MCP_OAUTH_CLIENT_SECRET",
+            "upstream-secret",
+            "MCP_OAUTH_AUTHORIZE_URL",
+            idp.issuer + "authorize",
+            "MCP_OAUTH_TOKEN_URL",
+            idp.issuer + "oauth/token",
+            "MCP_SESSION_KEY",
+            ServerConfigTest.KEY,
+            "MCP_RATE_LIMIT",
+            "2");
     String resource = base + "/mcp";
 
     JsonNode metadata = getJson(base + "/.well-known/oauth-protected-resource/mcp");

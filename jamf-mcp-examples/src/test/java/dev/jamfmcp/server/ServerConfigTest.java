@@ -1,7 +1,6 @@
 package dev.jamfmcp.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jamfmcp.jamf.Credentials;
 import dev.jamfmcp.tools.Toolset;
@@ -32,11 +31,13 @@ class ServerConfigTest {
   @TempDir Path dir;
 
   static Map<String, String> production(String... more) {
-    Map<String, String> env = new HashMap<>(Map.of(
-        "JAMF_URL", "https://example.jamfcloud.com",
-        "JAMF_CLIENT_ID", "id",
-        "JAMF_CLIENT_SECRET", "secret",
-        "MCP_CONFIRMATION_KEY", KEY));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "JAMF_URL", "https://example.jamfcloud.com",
+                "JAMF_CLIENT_ID", "id",
+                "JAMF_CLIENT_SECRET", "secret",
+                "MCP_CONFIRMATION_KEY", KEY));
     for (int i = 0; i < more.length; i += 2) {
       if (more[i + 1] == null) {
         env.remove(more[i]);
@@ -49,11 +50,20 @@ class ServerConfigTest {
 
   /** Production with JWT and the OAuth front. */
   static Map<String, String> front(String... more) {
-    Map<String, String> env = production("MCP_OAUTH_ISSUER", "https://i.example.com/",
-        "MCP_PUBLIC_URL", "https://m.example.com", "MCP_OAUTH_CLIENT_ID", "upstream",
-        "MCP_OAUTH_CLIENT_SECRET", "s3cret",
-        "MCP_OAUTH_AUTHORIZE_URL", "https://i.example.com/authorize",
-        "MCP_OAUTH_TOKEN_URL", "https://i.example.com/oauth/token");
+    Map<String, String> env =
+        production(
+            "MCP_OAUTH_ISSUER",
+            "https://i.example.com/",
+            "MCP_PUBLIC_URL",
+            "https://m.example.com",
+            "MCP_OAUTH_CLIENT_ID",
+            "upstream",
+            "MCP_OAUTH_CLIENT_SECRET",
+            "s3cret",
+            "MCP_OAUTH_AUTHORIZE_URL",
+            "https://i.example.com/authorize",
+            "MCP_OAUTH_TOKEN_URL",
+            "https://i.example.com/oauth/token");
     return production(env, more);
   }
 
@@ -102,262 +112,501 @@ class ServerConfigTest {
 
   @TestFactory
   Stream<DynamicTest> everySettingTakesEffectOrFailsClearly() {
-    check(Setting.MCP_DEMO, () -> {
-      assertThat(config(Map.of(), "--demo").demo()).isTrue();
-      assertThat(failure(Map.of("JAMF_URL", "https://x.example.com"), "--demo"))
-          .startsWith("JAMF_URL (--jamf-url): --demo starts its own");
-      assertThat(failure(Map.of("MCP_OAUTH_ISSUER", "https://i.example.com/",
-          "MCP_PUBLIC_URL", "http://127.0.0.1:8080"), "--demo"))
-          .startsWith("MCP_OAUTH_ISSUER (--oauth-issuer): --demo issues its own development tokens");
-    });
-    check(Setting.MCP_STDIO, () -> {
-      assertThat(config(production(), "--stdio").stdio()).isTrue();
-      assertThat(config(production("MCP_STDIO", "true")).stdio()).isTrue();
-      assertThat(failure(production("MCP_STDIO", "maybe"))).startsWith("MCP_STDIO (--stdio): 'maybe'");
-    });
-    check(Setting.JAMF_URL, () -> {
-      assertThat(failure(production("JAMF_URL", null)))
-          .startsWith("JAMF_URL (--jamf-url): no Jamf Pro URL is set").contains("--demo");
-      assertThat(config(production(), "--jamf-url", "https://other.example.com").jamf().url())
-          .isEqualTo(URI.create("https://other.example.com"));
-      assertThat(failure(production("JAMF_URL", "http://jamf.example.com"))).contains("use https");
-      assertThat(config(production("JAMF_URL", "http://127.0.0.1:9000")).jamf().url().getPort())
-          .isEqualTo(9000);
-    });
-    check(Setting.JAMF_WEB_URL, () -> assertThat(config(production(
-        "JAMF_WEB_URL", "https://web.example.com")).jamf().webUrl())
-        .isEqualTo(URI.create("https://web.example.com")));
-    check(Setting.JAMF_CLIENT_ID, () -> {
-      assertThat(failure(production("JAMF_CLIENT_ID", null)))
-          .startsWith("JAMF_CLIENT_ID (--jamf-client-id): missing");
-      assertThat(failure(production("JAMF_CLIENT_ID", null, "JAMF_CLIENT_SECRET", null)))
-          .startsWith("JAMF_CLIENT_ID (--jamf-client-id): no Jamf Pro credentials");
-    });
-    check(Setting.JAMF_CLIENT_SECRET, () -> {
-      assertThat(failure(production("JAMF_CLIENT_SECRET", null)))
-          .startsWith("JAMF_CLIENT_SECRET (--jamf-client-secret): missing");
-      String path = file("from-a-file\n");
-      assertThat(config(production("JAMF_CLIENT_SECRET", null, "JAMF_CLIENT_SECRET_FILE", path))
-          .jamf().credentials()).isEqualTo(new Credentials.ApiClient("id", "from-a-file"));
-      assertThat(failure(production("JAMF_CLIENT_SECRET_FILE", path)))
-          .startsWith("JAMF_CLIENT_SECRET and JAMF_CLIENT_SECRET_FILE: both are set");
-      assertThat(failure(production("JAMF_CLIENT_SECRET", null,
-          "JAMF_CLIENT_SECRET_FILE", dir.resolve("nope").toString())))
-          .startsWith("JAMF_CLIENT_SECRET_FILE: cannot read");
-    });
-    check(Setting.JAMF_USERNAME, () -> {
-      assertThat(failure(production("JAMF_USERNAME", "admin", "JAMF_PASSWORD", "pw")))
-          .startsWith("JAMF_USERNAME (--jamf-username): both an API client and a user account");
-      assertThat(config(production("JAMF_CLIENT_ID", null, "JAMF_CLIENT_SECRET", null,
-          "JAMF_USERNAME", "admin", "JAMF_PASSWORD", "pw")).jamf().credentials())
-          .isEqualTo(new Credentials.UserAccount("admin", "pw"));
-    });
-    check(Setting.JAMF_PASSWORD, () -> {
-      assertThat(failure(production("JAMF_CLIENT_ID", null, "JAMF_CLIENT_SECRET", null,
-          "JAMF_USERNAME", "admin"))).startsWith("JAMF_PASSWORD (--jamf-password): missing");
-      assertThat(config(production("JAMF_CLIENT_ID", null, "JAMF_CLIENT_SECRET", null,
-          "JAMF_USERNAME", "admin", "JAMF_PASSWORD_FILE", file("pw\n"))).jamf().credentials())
-          .isEqualTo(new Credentials.UserAccount("admin", "pw"));
-    });
-    check(Setting.JAMF_MAX_CONCURRENT_REQUESTS, () -> {
-      assertThat(config(production(), "--jamf-max-concurrent-requests", "7").jamf()
-          .maxConcurrentRequests()).isEqualTo(7);
-      assertThat(failure(production("JAMF_MAX_CONCURRENT_REQUESTS", "0"))).contains("out of range");
-    });
-    check(Setting.JAMF_CONNECT_TIMEOUT, () -> {
-      assertThat(config(production("JAMF_CONNECT_TIMEOUT", "3s")).jamf().connectTimeout())
-          .isEqualTo(Duration.ofSeconds(3));
-      assertThat(failure(production("JAMF_CONNECT_TIMEOUT", "soon")))
-          .startsWith("JAMF_CONNECT_TIMEOUT (--jamf-connect-timeout): 'soon' is not a duration");
-    });
-    check(Setting.JAMF_REQUEST_TIMEOUT, () -> assertThat(config(production(
-        "JAMF_REQUEST_TIMEOUT", "250ms")).jamf().requestTimeout()).isEqualTo(Duration.ofMillis(250)));
-    check(Setting.JAMF_CALL_TIMEOUT, () -> {
-      assertThat(config(production("JAMF_CALL_TIMEOUT", "PT1M")).jamf().callTimeout())
-          .isEqualTo(Duration.ofMinutes(1));
-      assertThat(failure(production("JAMF_CALL_TIMEOUT", "0s"))).contains("must be positive");
-    });
-    check(Setting.MCP_BIND, () -> {
-      assertThat(failure(production("MCP_BIND", "0.0.0.0")))
-          .startsWith("MCP_BIND (--bind): serving on 0.0.0.0 without authentication");
-      assertThat(failure(Map.of("MCP_BIND", "0.0.0.0"), "--demo")).startsWith("MCP_BIND");
-      assertThat(config(production(), "--bind", "::1").http().bind()).isEqualTo("::1");
-    });
-    check(Setting.MCP_PORT, () -> {
-      assertThat(config(production("MCP_PORT", "9090")).http().port()).isEqualTo(9090);
-      assertThat(config(production()).http().port()).isEqualTo(8080);
-      assertThat(failure(production(), "--port", "70000")).startsWith("MCP_PORT (--port): 70000");
-    });
-    check(Setting.MCP_PUBLIC_URL, () -> {
-      assertThat(config(production("MCP_PUBLIC_URL", "https://mcp.example.com")).http().publicUrl())
-          .isEqualTo(URI.create("https://mcp.example.com"));
-      assertThat(failure(production("MCP_PUBLIC_URL", "https://mcp.example.com/")))
-          .contains("trailing slash");
-    });
-    check(Setting.MCP_ALLOWED_ORIGINS, () -> assertThat(config(production(
-        "MCP_ALLOWED_ORIGINS", "https://a.example.com, https://b.example.com")).http()
-        .allowedOrigins()).containsExactly("https://a.example.com", "https://b.example.com"));
-    check(Setting.MCP_SESSION_KEY, () -> {
-      assertThat(config(production("MCP_SESSION_KEY_FILE", file(KEY + "\n"))).http().sessionKey())
-          .isEqualTo(KEY.getBytes(StandardCharsets.UTF_8));
-      assertThat(failure(production("MCP_SESSION_KEY", "short")))
-          .startsWith("MCP_SESSION_KEY (--session-key): the key has 5 bytes");
-      byte[] key = KEY.getBytes(StandardCharsets.UTF_8);
-      assertThat(SecurityWiring.stateKey(key)).as("the front's state key: derived, same everywhere")
-          .hasSize(32).isEqualTo(SecurityWiring.stateKey(key.clone())).isNotEqualTo(key);
-      assertThat(config(production()).http().sessionKey()).isNull();
-    });
-    check(Setting.MCP_PING_INTERVAL, () -> {
-      assertThat(config(production("MCP_PING_INTERVAL", "10s")).http().pingInterval())
-          .isEqualTo(Duration.ofSeconds(10));
-      assertThat(failure(production("MCP_PING_INTERVAL", "1h")))
-          .startsWith("MCP_PING_INTERVAL (--ping-interval): the ping interval");
-    });
-    check(Setting.MCP_SESSION_IDLE_TIMEOUT, () -> assertThat(config(production(
-        "MCP_SESSION_IDLE_TIMEOUT", "5m")).http().sessionIdleTimeout()).isEqualTo(Duration.ofMinutes(5)));
-    check(Setting.MCP_MAX_BODY_BYTES, () -> {
-      assertThat(config(production("MCP_MAX_BODY_BYTES", "2048")).http().maxBodyBytes()).isEqualTo(2048);
-      assertThat(failure(production("MCP_MAX_BODY_BYTES", "10"))).contains("out of range");
-    });
-    check(Setting.MCP_SHUTDOWN_GRACE, () -> assertThat(config(production(
-        "MCP_SHUTDOWN_GRACE", "3s")).http().shutdownGrace()).isEqualTo(Duration.ofSeconds(3)));
-    check(Setting.MCP_AUTH_DISABLED, () -> {
-      assertThat(config(production("MCP_BIND", "0.0.0.0"), "--auth-disabled").security()
-          .authDisabled()).isTrue();
-      assertThat(failure(production("MCP_AUTH_DISABLED", "true",
-          "MCP_OAUTH_ISSUER", "https://issuer.example.com/")))
-          .startsWith("MCP_AUTH_DISABLED (--auth-disabled): authentication is both");
-    });
-    check(Setting.MCP_OAUTH_ISSUER, () -> {
-      assertThat(failure(production("MCP_OAUTH_ISSUER", "https://issuer.example.com/")))
-          .startsWith("MCP_PUBLIC_URL (--public-url): OAuth needs the URL");
-      ServerConfig.Security s = config(production("MCP_OAUTH_ISSUER", "https://issuer.example.com/",
-          "MCP_PUBLIC_URL", "https://mcp.example.com", "MCP_BIND", "0.0.0.0")).security();
-      assertThat(s.jwt()).isTrue();
-      assertThat(s.front()).isFalse();
-      assertThat(s.oauthIssuer()).hasToString("https://issuer.example.com/");
-      assertThat(s.requiredScopes()).containsExactly("read:jamf");
-    });
-    for (Setting oauthOnly : Set.of(Setting.MCP_OAUTH_JWKS_URL, Setting.MCP_OAUTH_AUDIENCE,
-        Setting.MCP_REQUIRED_SCOPES)) {
-      check(oauthOnly, () -> {
-        String value = oauthOnly == Setting.MCP_OAUTH_JWKS_URL ? "https://i.example.com/jwks" : "x";
-        assertThat(failure(production(oauthOnly.env(), value)))
-            .startsWith(oauthOnly.label() + ": it only applies to OAuth");
-        RawSettings raw = RawSettings.parse(new String[0], production(oauthOnly.env(), value,
-            "MCP_OAUTH_ISSUER", "https://i.example.com/", "MCP_PUBLIC_URL", "https://m.example.com"))
-            .settings();
-        ServerConfig.Security s = ServerConfig.from(raw).security();
-        Object seen = switch (oauthOnly) {
-          case MCP_OAUTH_JWKS_URL -> s.jwksUrl().toString();
-          case MCP_OAUTH_AUDIENCE -> s.audience();
-          default -> String.join(",", s.requiredScopes());
-        };
-        assertThat(seen).isEqualTo(value);
-      });
+    check(
+        Setting.MCP_DEMO,
+        () -> {
+          assertThat(config(Map.of(), "--demo").demo()).isTrue();
+          assertThat(failure(Map.of("JAMF_URL", "https://x.example.com"), "--demo"))
+              .startsWith("JAMF_URL (--jamf-url): --demo starts its own");
+          assertThat(
+                  failure(
+                      Map.of(
+                          "MCP_OAUTH_ISSUER",
+                          "https://i.example.com/",
+                          "MCP_PUBLIC_URL",
+                          "http://127.0.0.1:8080"),
+                      "--demo"))
+              .startsWith(
+                  "MCP_OAUTH_ISSUER (--oauth-issuer): --demo issues its own development tokens");
+        });
+    check(
+        Setting.MCP_STDIO,
+        () -> {
+          assertThat(config(production(), "--stdio").stdio()).isTrue();
+          assertThat(config(production("MCP_STDIO", "true")).stdio()).isTrue();
+          assertThat(failure(production("MCP_STDIO", "maybe")))
+              .startsWith("MCP_STDIO (--stdio): 'maybe'");
+        });
+    check(
+        Setting.JAMF_URL,
+        () -> {
+          assertThat(failure(production("JAMF_URL", null)))
+              .startsWith("JAMF_URL (--jamf-url): no Jamf Pro URL is set")
+              .contains("--demo");
+          assertThat(config(production(), "--jamf-url", "https://other.example.com").jamf().url())
+              .isEqualTo(URI.create("https://other.example.com"));
+          assertThat(failure(production("JAMF_URL", "http://jamf.example.com")))
+              .contains("use https");
+          assertThat(config(production("JAMF_URL", "http://127.0.0.1:9000")).jamf().url().getPort())
+              .isEqualTo(9000);
+        });
+    check(
+        Setting.JAMF_WEB_URL,
+        () ->
+            assertThat(
+                    config(production("JAMF_WEB_URL", "https://web.example.com")).jamf().webUrl())
+                .isEqualTo(URI.create("https://web.example.com")));
+    check(
+        Setting.JAMF_CLIENT_ID,
+        () -> {
+          assertThat(failure(production("JAMF_CLIENT_ID", null)))
+              .startsWith("JAMF_CLIENT_ID (--jamf-client-id): missing");
+          assertThat(failure(production("JAMF_CLIENT_ID", null, "JAMF_CLIENT_SECRET", null)))
+              .startsWith("JAMF_CLIENT_ID (--jamf-client-id): no Jamf Pro credentials");
+        });
+    check(
+        Setting.JAMF_CLIENT_SECRET,
+        () -> {
+          assertThat(failure(production("JAMF_CLIENT_SECRET", null)))
+              .startsWith("JAMF_CLIENT_SECRET (--jamf-client-secret): missing");
+          String path = file("from-a-file\n");
+          assertThat(
+                  config(production("JAMF_CLIENT_SECRET", null, "JAMF_CLIENT_SECRET_FILE", path))
+                      .jamf()
+                      .credentials())
+              .isEqualTo(new Credentials.ApiClient("id", "from-a-file"));
+          assertThat(failure(production("JAMF_CLIENT_SECRET_FILE", path)))
+              .startsWith("JAMF_CLIENT_SECRET and JAMF_CLIENT_SECRET_FILE: both are set");
+          assertThat(
+                  failure(
+                      production(
+                          "JAMF_CLIENT_SECRET",
+                          null,
+                          "JAMF_CLIENT_SECRET_FILE",
+                          dir.resolve("nope").toString())))
+              .startsWith("JAMF_CLIENT_SECRET_FILE: cannot read");
+        });
+    check(
+        Setting.JAMF_USERNAME,
+        () -> {
+          assertThat(failure(production("JAMF_USERNAME", "admin", "JAMF_PASSWORD", "pw")))
+              .startsWith("JAMF_USERNAME (--jamf-username): both an API client and a user account");
+          assertThat(
+                  config(
+                          production(
+                              "JAMF_CLIENT_ID",
+                              null,
+                              "JAMF_CLIENT_SECRET",
+                              null,
+                              "JAMF_USERNAME",
+                              "admin",
+                              "JAMF_PASSWORD",
+                              "pw"))
+                      .jamf()
+                      .credentials())
+              .isEqualTo(new Credentials.UserAccount("admin", "pw"));
+        });
+    check(
+        Setting.JAMF_PASSWORD,
+        () -> {
+          assertThat(
+                  failure(
+                      production(
+                          "JAMF_CLIENT_ID",
+                          null,
+                          "JAMF_CLIENT_SECRET",
+                          null,
+                          "JAMF_USERNAME",
+                          "admin")))
+              .startsWith("JAMF_PASSWORD (--jamf-password): missing");
+          assertThat(
+                  config(
+                          production(
+                              "JAMF_CLIENT_ID",
+                              null,
+                              "JAMF_CLIENT_SECRET",
+                              null,
+                              "JAMF_USERNAME",
+                              "admin",
+                              "JAMF_PASSWORD_FILE",
+                              file("pw\n")))
+                      .jamf()
+                      .credentials())
+              .isEqualTo(new Credentials.UserAccount("admin", "pw"));
+        });
+    check(
+        Setting.JAMF_MAX_CONCURRENT_REQUESTS,
+        () -> {
+          assertThat(
+                  config(production(), "--jamf-max-concurrent-requests", "7")
+                      .jamf()
+                      .maxConcurrentRequests())
+              .isEqualTo(7);
+          assertThat(failure(production("JAMF_MAX_CONCURRENT_REQUESTS", "0")))
+              .contains("out of range");
+        });
+    check(
+        Setting.JAMF_CONNECT_TIMEOUT,
+        () -> {
+          assertThat(config(production("JAMF_CONNECT_TIMEOUT", "3s")).jamf().connectTimeout())
+              .isEqualTo(Duration.ofSeconds(3));
+          assertThat(failure(production("JAMF_CONNECT_TIMEOUT", "soon")))
+              .startsWith(
+                  "JAMF_CONNECT_TIMEOUT (--jamf-connect-timeout): 'soon' is not a duration");
+        });
+    check(
+        Setting.JAMF_REQUEST_TIMEOUT,
+        () ->
+            assertThat(config(production("JAMF_REQUEST_TIMEOUT", "250ms")).jamf().requestTimeout())
+                .isEqualTo(Duration.ofMillis(250)));
+    check(
+        Setting.JAMF_CALL_TIMEOUT,
+        () -> {
+          assertThat(config(production("JAMF_CALL_TIMEOUT", "PT1M")).jamf().callTimeout())
+              .isEqualTo(Duration.ofMinutes(1));
+          assertThat(failure(production("JAMF_CALL_TIMEOUT", "0s"))).contains("must be positive");
+        });
+    check(
+        Setting.MCP_BIND,
+        () -> {
+          assertThat(failure(production("MCP_BIND", "0.0.0.0")))
+              .startsWith("MCP_BIND (--bind): serving on 0.0.0.0 without authentication");
+          assertThat(failure(Map.of("MCP_BIND", "0.0.0.0"), "--demo")).startsWith("MCP_BIND");
+          assertThat(config(production(), "--bind", "::1").http().bind()).isEqualTo("::1");
+        });
+    check(
+        Setting.MCP_PORT,
+        () -> {
+          assertThat(config(production("MCP_PORT", "9090")).http().port()).isEqualTo(9090);
+          assertThat(config(production()).http().port()).isEqualTo(8080);
+          assertThat(failure(production(), "--port", "70000"))
+              .startsWith("MCP_PORT (--port): 70000");
+        });
+    check(
+        Setting.MCP_PUBLIC_URL,
+        () -> {
+          assertThat(
+                  config(production("MCP_PUBLIC_URL", "https://mcp.example.com"))
+                      .http()
+                      .publicUrl())
+              .isEqualTo(URI.create("https://mcp.example.com"));
+          assertThat(failure(production("MCP_PUBLIC_URL", "https://mcp.example.com/")))
+              .contains("trailing slash");
+        });
+    check(
+        Setting.MCP_ALLOWED_ORIGINS,
+        () ->
+            assertThat(
+                    config(
+                            production(
+                                "MCP_ALLOWED_ORIGINS",
+                                "https://a.example.com, https://b.example.com"))
+                        .http()
+                        .allowedOrigins())
+                .containsExactly("https://a.example.com", "https://b.example.com"));
+    check(
+        Setting.MCP_SESSION_KEY,
+        () -> {
+          assertThat(
+                  config(production("MCP_SESSION_KEY_FILE", file(KEY + "\n"))).http().sessionKey())
+              .isEqualTo(KEY.getBytes(StandardCharsets.UTF_8));
+          assertThat(failure(production("MCP_SESSION_KEY", "short")))
+              .startsWith("MCP_SESSION_KEY (--session-key): the key has 5 bytes");
+          byte[] key = KEY.getBytes(StandardCharsets.UTF_8);
+          assertThat(SecurityWiring.stateKey(key))
+              .as("the front's state key: derived, same everywhere")
+              .hasSize(32)
+              .isEqualTo(SecurityWiring.stateKey(key.clone()))
+              .isNotEqualTo(key);
+          assertThat(config(production()).http().sessionKey()).isNull();
+        });
+    check(
+        Setting.MCP_PING_INTERVAL,
+        () -> {
+          assertThat(config(production("MCP_PING_INTERVAL", "10s")).http().pingInterval())
+              .isEqualTo(Duration.ofSeconds(10));
+          assertThat(failure(production("MCP_PING_INTERVAL", "1h")))
+              .startsWith("MCP_PING_INTERVAL (--ping-interval): the ping interval");
+        });
+    check(
+        Setting.MCP_SESSION_IDLE_TIMEOUT,
+        () ->
+            assertThat(
+                    config(production("MCP_SESSION_IDLE_TIMEOUT", "5m"))
+                        .http()
+                        .sessionIdleTimeout())
+                .isEqualTo(Duration.ofMinutes(5)));
+    check(
+        Setting.MCP_MAX_BODY_BYTES,
+        () -> {
+          assertThat(config(production("MCP_MAX_BODY_BYTES", "2048")).http().maxBodyBytes())
+              .isEqualTo(2048);
+          assertThat(failure(production("MCP_MAX_BODY_BYTES", "10"))).contains("out of range");
+        });
+    check(
+        Setting.MCP_SHUTDOWN_GRACE,
+        () ->
+            assertThat(config(production("MCP_SHUTDOWN_GRACE", "3s")).http().shutdownGrace())
+                .isEqualTo(Duration.ofSeconds(3)));
+    check(
+        Setting.MCP_AUTH_DISABLED,
+        () -> {
+          assertThat(
+                  config(production("MCP_BIND", "0.0.0.0"), "--auth-disabled")
+                      .security()
+                      .authDisabled())
+              .isTrue();
+          assertThat(
+                  failure(
+                      production(
+                          "MCP_AUTH_DISABLED",
+                          "true",
+                          "MCP_OAUTH_ISSUER",
+                          "https://issuer.example.com/")))
+              .startsWith("MCP_AUTH_DISABLED (--auth-disabled): authentication is both");
+        });
+    check(
+        Setting.MCP_OAUTH_ISSUER,
+        () -> {
+          assertThat(failure(production("MCP_OAUTH_ISSUER", "https://issuer.example.com/")))
+              .startsWith("MCP_PUBLIC_URL (--public-url): OAuth needs the URL");
+          ServerConfig.Security s =
+              config(
+                      production(
+                          "MCP_OAUTH_ISSUER",
+                          "https://issuer.example.com/",
+                          "MCP_PUBLIC_URL",
+                          "https://mcp.example.com",
+                          "MCP_BIND",
+                          "0.0.0.0"))
+                  .security();
+          assertThat(s.jwt()).isTrue();
+          assertThat(s.front()).isFalse();
+          assertThat(s.oauthIssuer()).hasToString("https://issuer.example.com/");
+          assertThat(s.requiredScopes()).containsExactly("read:jamf");
+        });
+    for (Setting oauthOnly :
+        Set.of(
+            Setting.MCP_OAUTH_JWKS_URL, Setting.MCP_OAUTH_AUDIENCE, Setting.MCP_REQUIRED_SCOPES)) {
+      check(
+          oauthOnly,
+          () -> {
+            String value =
+                oauthOnly == Setting.MCP_OAUTH_JWKS_URL ? "https://i.example.com/jwks" : "x";
+            assertThat(failure(production(oauthOnly.env(), value)))
+                .startsWith(oauthOnly.label() + ": it only applies to OAuth");
+            RawSettings raw =
+                RawSettings.parse(
+                        new String[0],
+                        production(
+                            oauthOnly.env(),
+                            value,
+                            "MCP_OAUTH_ISSUER",
+                            "https://i.example.com/",
+                            "MCP_PUBLIC_URL",
+                            "https://m.example.com"))
+                    .settings();
+            ServerConfig.Security s = ServerConfig.from(raw).security();
+            Object seen =
+                switch (oauthOnly) {
+                  case MCP_OAUTH_JWKS_URL -> s.jwksUrl().toString();
+                  case MCP_OAUTH_AUDIENCE -> s.audience();
+                  default -> String.join(",", s.requiredScopes());
+                };
+            assertThat(seen).isEqualTo(value);
+          });
     }
-    check(Setting.MCP_OAUTH_CLIENT_ID, () -> {
-      assertThat(failure(production("MCP_OAUTH_ISSUER", "https://i.example.com/",
-          "MCP_PUBLIC_URL", "https://m.example.com", "MCP_OAUTH_CLIENT_ID", "upstream")))
-          .startsWith("MCP_OAUTH_CLIENT_SECRET (--oauth-client-secret): the OAuth front needs both");
-      assertThat(failure(production("MCP_OAUTH_ISSUER", "https://i.example.com/",
-          "MCP_PUBLIC_URL", "https://m.example.com", "MCP_OAUTH_CLIENT_ID", "upstream",
-          "MCP_OAUTH_CLIENT_SECRET", "s")))
-          .startsWith("MCP_OAUTH_AUTHORIZE_URL (--oauth-authorize-url): the OAuth front");
-      assertThat(failure(production("MCP_OAUTH_CLIENT_ID", "upstream",
-          "MCP_OAUTH_CLIENT_SECRET", "s")))
-          .startsWith("MCP_OAUTH_CLIENT_ID (--oauth-client-id): it only applies to OAuth");
-      ServerConfig.Security s = config(front()).security();
-      assertThat(s.front()).isTrue();
-      assertThat(s.oauthClientId()).isEqualTo("upstream");
-    });
-    check(Setting.MCP_OAUTH_AUTHORIZE_URL, () -> {
-      assertThat(config(front()).security().authorizeUrl())
-          .hasToString("https://i.example.com/authorize");
-      assertThat(failure(front("MCP_OAUTH_CLIENT_ID", null, "MCP_OAUTH_CLIENT_SECRET", null)))
-          .startsWith("MCP_OAUTH_AUTHORIZE_URL (--oauth-authorize-url): it only applies to the"
-              + " OAuth front");
-      assertThat(failure(front("MCP_OAUTH_AUTHORIZE_URL", "http://i.example.com/authorize")))
-          .contains("use https");
-    });
-    check(Setting.MCP_OAUTH_TOKEN_URL, () -> {
-      assertThat(config(front()).security().tokenUrl())
-          .hasToString("https://i.example.com/oauth/token");
-      assertThat(failure(front("MCP_OAUTH_TOKEN_URL", null)))
-          .startsWith("MCP_OAUTH_TOKEN_URL (--oauth-token-url): the OAuth front");
-    });
-    check(Setting.MCP_OAUTH_CLIENT_SECRET, () -> {
-      assertThat(config(front("MCP_OAUTH_CLIENT_SECRET", null,
-          "MCP_OAUTH_CLIENT_SECRET_FILE", file("from-a-file\n"))).security().oauthClientSecret())
-          .isEqualTo("from-a-file");
-    });
-    check(Setting.MCP_OAUTH_REDIRECT_URIS, () -> {
-      assertThat(config(front()).security().redirectUris()).containsExactlyInAnyOrder(
-          "https://chatgpt.com/connector/oauth/{id}",
-          "https://chatgpt.com/connector_platform_oauth_redirect",
-          "https://claude.ai/api/mcp/auth_callback");
-      assertThat(config(front("MCP_OAUTH_REDIRECT_URIS", "https://a.example.com/cb/{id}"))
-          .security().redirectUris()).containsExactly("https://a.example.com/cb/{id}");
-      assertThat(failure(front("MCP_OAUTH_REDIRECT_URIS", "http://evil.example.com/cb")))
-          .startsWith("MCP_OAUTH_REDIRECT_URIS (--oauth-redirect-uris):"
-              + " 'http://evil.example.com/cb' is not an https URI");
-      assertThat(failure(front("MCP_OAUTH_REDIRECT_URIS", "https://chatgpt.com/connector/oauth/*")))
-          .contains("has a wildcard").contains("{id}");
-      assertThat(failure(front("MCP_OAUTH_CLIENT_ID", null, "MCP_OAUTH_CLIENT_SECRET", null,
-          "MCP_OAUTH_AUTHORIZE_URL", null, "MCP_OAUTH_TOKEN_URL", null,
-          "MCP_OAUTH_REDIRECT_URIS", "https://a.example.com/cb")))
-          .startsWith("MCP_OAUTH_REDIRECT_URIS (--oauth-redirect-uris): it only applies to the"
-              + " OAuth front");
-    });
-    check(Setting.MCP_RATE_LIMIT, () -> {
-      assertThat(config(production("MCP_RATE_LIMIT", "60")).security().rateLimitPerMinute())
-          .isEqualTo(60);
-      assertThat(failure(production("MCP_RATE_LIMIT", "-1"))).contains("out of range");
-      assertThat(config(production()).security().rateLimitPerMinute()).isZero();
-    });
-    check(Setting.MCP_TRUSTED_PROXY_HEADER, () -> {
-      assertThat(config(production("MCP_RATE_LIMIT", "60"), "--trusted-proxy-header",
-          "X-Forwarded-For").security().trustedProxyHeader()).isEqualTo("X-Forwarded-For");
-      assertThat(config(production()).security().trustedProxyHeader()).isNull();
-      assertThat(failure(production("MCP_TRUSTED_PROXY_HEADER", "X-Forwarded-For")))
-          .startsWith("MCP_TRUSTED_PROXY_HEADER (--trusted-proxy-header): it only applies to rate"
-              + " limits");
-      assertThat(failure(production("MCP_RATE_LIMIT", "60", "MCP_TRUSTED_PROXY_HEADER", "X: y")))
-          .contains("is not a header name");
-    });
-    check(Setting.MCP_METRICS, () -> assertThat(failure(production(), "--metrics"))
-        .startsWith("MCP_METRICS (--metrics): metrics is not available in this build"));
-    check(Setting.MCP_READ_ONLY, () -> {
-      assertThat(config(production("MCP_CONFIRMATION_KEY", null), "--read-only").tools().readOnly())
-          .isTrue();
-      assertThat(config(production(), "--read-only=false").tools().readOnly()).isFalse();
-    });
-    check(Setting.MCP_TOOLSETS, () -> {
-      assertThat(config(production("MCP_TOOLSETS", "devices, Mobile")).tools().toolsets())
-          .containsExactly(Toolset.DEVICES, Toolset.MOBILE);
-      assertThat(config(production()).tools().toolsets()).isEqualTo(EnumSet.allOf(Toolset.class));
-      assertThat(failure(production("MCP_TOOLSETS", "devices,nope")))
-          .startsWith("MCP_TOOLSETS (--toolsets): 'nope' is not a toolset");
-    });
-    check(Setting.MCP_CONFIRMATION_KEY, () -> {
-      assertThat(failure(production("MCP_CONFIRMATION_KEY", null)))
-          .startsWith("MCP_CONFIRMATION_KEY (--confirmation-key): write tools need a confirmation key")
-          .contains("MCP_READ_ONLY=true");
-      assertThat(failure(production("MCP_CONFIRMATION_KEY", "short"))).contains("openssl rand");
-      assertThat(config(production()).tools().confirmationKey())
-          .isEqualTo(KEY.getBytes(StandardCharsets.UTF_8));
-    });
-    check(Setting.MCP_LOG_LEVEL, () -> {
-      assertThat(config(production("MCP_LOG_LEVEL", "DEBUG")).logs().level()).isEqualTo("debug");
-      assertThat(failure(production(), "--log-level", "loud")).startsWith("MCP_LOG_LEVEL");
-    });
-    check(Setting.MCP_LOG_FORMAT, () -> {
-      assertThat(config(production("MCP_LOG_FORMAT", "json")).logs().json()).isTrue();
-      assertThat(config(production()).logs().json()).isFalse();
-      assertThat(failure(production("MCP_LOG_FORMAT", "xml"))).startsWith("MCP_LOG_FORMAT");
-    });
-    assertThat(checks.keySet()).as("every setting has a check").isEqualTo(EnumSet.allOf(Setting.class));
-    return checks.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey().env(), e.getValue()::run));
+    check(
+        Setting.MCP_OAUTH_CLIENT_ID,
+        () -> {
+          assertThat(
+                  failure(
+                      production(
+                          "MCP_OAUTH_ISSUER",
+                          "https://i.example.com/",
+                          "MCP_PUBLIC_URL",
+                          "https://m.example.com",
+                          "MCP_OAUTH_CLIENT_ID",
+                          "upstream")))
+              .startsWith(
+                  "MCP_OAUTH_CLIENT_SECRET (--oauth-client-secret): the OAuth front needs both");
+          assertThat(
+                  failure(
+                      production(
+                          "MCP_OAUTH_ISSUER",
+                          "https://i.example.com/",
+                          "MCP_PUBLIC_URL",
+                          "https://m.example.com",
+                          "MCP_OAUTH_CLIENT_ID",
+                          "upstream",
+                          "MCP_OAUTH_CLIENT_SECRET",
+                          "s")))
+              .startsWith("MCP_OAUTH_AUTHORIZE_URL (--oauth-authorize-url): the OAuth front");
+          assertThat(
+                  failure(
+                      production(
+                          "MCP_OAUTH_CLIENT_ID", "upstream", "MCP_OAUTH_CLIENT_SECRET", "s")))
+              .startsWith("MCP_OAUTH_CLIENT_ID (--oauth-client-id): it only applies to OAuth");
+          ServerConfig.Security s = config(front()).security();
+          assertThat(s.front()).isTrue();
+          assertThat(s.oauthClientId()).isEqualTo("upstream");
+        });
+    check(
+        Setting.MCP_OAUTH_AUTHORIZE_URL,
+        () -> {
+          assertThat(config(front()).security().authorizeUrl())
+              .hasToString("https://i.example.com/authorize");
+          assertThat(failure(front("MCP_OAUTH_CLIENT_ID", null, "MCP_OAUTH_CLIENT_SECRET", null)))
+              .startsWith(
+                  "MCP_OAUTH_AUTHORIZE_URL (--oauth-authorize-url): it only applies to the"
+                      + " OAuth front");
+          assertThat(failure(front("MCP_OAUTH_AUTHORIZE_URL", "http://i.example.com/authorize")))
+              .contains("use https");
+        });
+    check(
+        Setting.MCP_OAUTH_TOKEN_URL,
+        () -> {
+          assertThat(config(front()).security().tokenUrl())
+              .hasToString("https://i.example.com/oauth/token");
+          assertThat(failure(front("MCP_OAUTH_TOKEN_URL", null)))
+              .startsWith("MCP_OAUTH_TOKEN_URL (--oauth-token-url): the OAuth front");
+        });
+    check(
+        Setting.MCP_OAUTH_CLIENT_SECRET,
+        () -> {
+          assertThat(
+                  config(
+                          front(
+                              "MCP_OAUTH_CLIENT_SECRET",
+                              null,
+                              "MCP_OAUTH_CLIENT_SECRET_FILE",
+                              file("from-a-file\n")))
+                      .security()
+                      .oauthClientSecret())
+              .isEqualTo("from-a-file");
+        });
+    check(
+        Setting.MCP_OAUTH_REDIRECT_URIS,
+        () -> {
+          assertThat(config(front()).security().redirectUris())
+              .containsExactlyInAnyOrder(
+                  "https://chatgpt.com/connector/oauth/{id}",
+                  "https://chatgpt.com/connector_platform_oauth_redirect",
+                  "https://claude.ai/api/mcp/auth_callback");
+          assertThat(
+                  config(front("MCP_OAUTH_REDIRECT_URIS", "https://a.example.com/cb/{id}"))
+                      .security()
+                      .redirectUris())
+              .containsExactly("https://a.example.com/cb/{id}");
+          assertThat(failure(front("MCP_OAUTH_REDIRECT_URIS", "http://evil.example.com/cb")))
+              .startsWith(
+                  "MCP_OAUTH_REDIRECT_URIS (--oauth-redirect-uris):"
+                      + " 'http://evil.example.com/cb' is not an https URI");
+          assertThat(
+                  failure(
+                      front("MCP_OAUTH_REDIRECT_URIS", "https://chatgpt.com/connector/oauth/*")))
+              .contains("has a wildcard")
+              .contains("{id}");
+          assertThat(
+                  failure(
+                      front(
+                          "MCP_OAUTH_CLIENT_ID",
+                          null,
+                          "MCP_OAUTH_CLIENT_SECRET",
+                          null,
+                          "MCP_OAUTH_AUTHORIZE_URL",
+                          null,
+                          "MCP_OAUTH_TOKEN_URL",
+                          null,
+                          "MCP_OAUTH_REDIRECT_URIS",
+                          "https://a.example.com/cb")))
+              .startsWith(
+                  "MCP_OAUTH_REDIRECT_URIS (--oauth-redirect-uris): it only applies to the"
+                      + " OAuth front");
+        });
+    check(
+        Setting.MCP_RATE_LIMIT,
+        () -> {
+          assertThat(config(production("MCP_RATE_LIMIT", "60")).security().rateLimitPerMinute())
+              .isEqualTo(60);
+          assertThat(failure(production("MCP_RATE_LIMIT", "-1"))).contains("out of range");
+          assertThat(config(production()).security().rateLimitPerMinute()).isZero();
+        });
+    check(
+        Setting.MCP_TRUSTED_PROXY_HEADER,
+        () -> {
+          assertThat(
+                  config(
+                          production("MCP_RATE_LIMIT", "60"),
+                          "--trusted-proxy-header",
+                          "X-Forwarded-For")
+                      .security()
+                      .trustedProxyHeader())
+              .isEqualTo("X-Forwarded-For");
+          assertThat(config(production()).security().trustedProxyHeader()).isNull();
+          assertThat(failure(production("MCP_TRUSTED_PROXY_HEADER", "X-Forwarded-For")))
+              .startsWith(
+                  "MCP_TRUSTED_PROXY_HEADER (--trusted-proxy-header): it only applies to rate"
+                      + " limits");
+          assertThat(
+                  failure(production("MCP_RATE_LIMIT", "60", "MCP_TRUSTED_PROXY_HEADER", "X: y")))
+              .contains("is not a header name");
+        });
+    check(
+        Setting.MCP_METRICS,
+        () ->
+            assertThat(failure(production(), "--metrics"))
+                .startsWith("MCP_METRICS (--metrics): metrics is not available in this build"));
+    check(
+        Setting.MCP_READ_ONLY,
+        () -> {
+          assertThat(
+                  config(production("MCP_CONFIRMATION_KEY", null), "--read-only")
+                      .tools()
+                      .readOnly())
+              .isTrue();
+          assertThat(config(production(), "--read-only=false").tools().readOnly()).isFalse();
+        });
+    check(
+        Setting.MCP_TOOLSETS,
+        () -> {
+          assertThat(config(production("MCP_TOOLSETS", "devices, Mobile")).tools().toolsets())
+              .containsExactly(Toolset.DEVICES, Toolset.MOBILE);
+          assertThat(config(production()).tools().toolsets())
+              .isEqualTo(EnumSet.allOf(Toolset.class));
+          assertThat(failure(production("MCP_TOOLSETS", "devices,nope")))
+              .startsWith("MCP_TOOLSETS (--toolsets): 'nope' is not a toolset");
+        });
+    check(
+        Setting.MCP_CONFIRMATION_KEY,
+        () -> {
+          assertThat(failure(production("MCP_CONFIRMATION_KEY", null)))
+              .startsWith(
+                  "MCP_CONFIRMATION_KEY (--confirmation-key): write tools need a confirmation key")
+              .contains("MCP_READ_ONLY=true");
+          assertThat(failure(production("MCP_CONFIRMATION_KEY", "short"))).contains("openssl rand");
+          assertThat(config(production()).tools().confirmationKey())
+              .isEqualTo(KEY.getBytes(StandardCharsets.UTF_8));
+        });
+    check(
+        Setting.MCP_LOG_LEVEL,
+        () -> {
+          assertThat(config(production("MCP_LOG_LEVEL", "DEBUG")).logs().level())
+              .isEqualTo("debug");
+          assertThat(failure(production(), "--log-level", "loud")).startsWith("MCP_LOG_LEVEL");
+        });
+    check(
+        Setting.MCP_LOG_FORMAT,
+        () -> {
+          assertThat(config(production("MCP_LOG_FORMAT", "json")).logs().json()).isTrue();
+          assertThat(config(production()).logs().json()).isFalse();
+          assertThat(failure(production("MCP_LOG_FORMAT", "xml"))).startsWith("MCP_LOG_FORMAT");
+        });
+    assertThat(checks.keySet())
+        .as("every setting has a check")
+        .isEqualTo(EnumSet.allOf(Setting.class));
+    return checks.entrySet().stream()
+        .map(e -> DynamicTest.dynamicTest(e.getKey().env(), e.getValue()::run));
   }
 
   @Test
@@ -367,32 +616,54 @@ class ServerConfigTest {
 
   @Test
   void unknownFlagIsOneClearLine() {
-    assertThat(failure(production(), "--jamf-urll", "x")).startsWith("command line: ").contains("--help");
+    assertThat(failure(production(), "--jamf-urll", "x"))
+        .startsWith("command line: ")
+        .contains("--help");
   }
 
   @Test
   void mainExitsWithTwoAndOneLineOnBadSettings() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = ServerMain.run(new String[0], Map.of(), System.in,
-        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code =
+        ServerMain.run(
+            new String[0],
+            Map.of(),
+            System.in,
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("jamf-mcp-server: JAMF_URL"
-        + " (--jamf-url): no Jamf Pro URL is set. Fix: set JAMF_URL=https://your.jamfcloud.com,"
-        + " or try --demo" + System.lineSeparator());
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "jamf-mcp-server: JAMF_URL"
+                + " (--jamf-url): no Jamf Pro URL is set. Fix: set JAMF_URL=https://your.jamfcloud.com,"
+                + " or try --demo"
+                + System.lineSeparator());
   }
 
   @Test
   void helpListsEveryFlagAndVariable() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertThat(ServerMain.run(new String[] {"--help"}, Map.of(), System.in,
-        new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
+    assertThat(
+            ServerMain.run(
+                new String[] {"--help"},
+                Map.of(),
+                System.in,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err))
+        .isZero();
     String help = out.toString(StandardCharsets.UTF_8);
     for (Setting s : Setting.values()) {
       assertThat(help).contains(s.flag()).contains(s.env());
     }
     out.reset();
-    assertThat(ServerMain.run(new String[] {"--version"}, Map.of(), System.in,
-        new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
+    assertThat(
+            ServerMain.run(
+                new String[] {"--version"},
+                Map.of(),
+                System.in,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err))
+        .isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("jamf-mcp-server ");
   }
 

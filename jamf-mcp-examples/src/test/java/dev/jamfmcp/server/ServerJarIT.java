@@ -153,15 +153,22 @@ class ServerJarIT {
     System.out.println("jar --demo: process start to /health/ready 200 in " + readyMillis + " ms");
 
     assertThat(banner[1]).as("the demo prints a development token").isNotBlank();
-    HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(banner[0]))
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json, text/event-stream")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,"
-            + "\"method\":\"ping\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> anonymous =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(banner[0]))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"jsonrpc\":\"2.0\",\"id\":1," + "\"method\":\"ping\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(anonymous.statusCode()).as("a request without the token").isEqualTo(401);
     assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse(""))
-        .contains("resource_metadata=\"" + banner[0].replaceFirst("/mcp$",
-            "/.well-known/oauth-protected-resource/mcp") + "\"");
+        .contains(
+            "resource_metadata=\""
+                + banner[0].replaceFirst("/mcp$", "/.well-known/oauth-protected-resource/mcp")
+                + "\"");
 
     McpHttpSession mcp = new McpHttpSession(URI.create(banner[0]), banner[1]);
     JsonNode init = mcp.initialize();
@@ -304,7 +311,8 @@ class ServerJarIT {
     Process everywhere = start(test, Map.of("MCP_BIND", "0.0.0.0"), "--demo");
     assertThat(everywhere.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(everywhere.exitValue()).isEqualTo(2);
-    assertThat(Files.readAllLines(logs)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+    assertThat(Files.readAllLines(logs))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .startsWith("jamf-mcp-server: MCP_BIND (--bind): the demo serves development auth");
   }
 }
