@@ -36,7 +36,7 @@ import javax.crypto.spec.SecretKeySpec;
  *   <li>rate limits ({@code MCP_RATE_LIMIT}): {@link RateLimitPlugin} per IP before authentication
  *       and per token subject after it
  *   <li>demo: development tokens on the loopback address and a ready-made bearer token
- *   <li>metrics: not in this build; {@code MCP_METRICS} stops start-up
+ *   <li>metrics: {@code /metrics} (Prometheus) when {@code MCP_METRICS} is on
  * </ul>
  */
 final class SecurityWiring {
@@ -57,19 +57,17 @@ final class SecurityWiring {
    */
   record Auth(List<String> lines, String bearerToken, String resourceMetadataUrl) {}
 
-  /** Fails start-up when a setting asks for a component this build does not have. */
-  static void checkAvailable(ServerConfig config) {
-    if (config.security().metrics()) {
-      throw ConfigException.of(
-          Setting.MCP_METRICS,
-          "metrics is not available in this build",
-          "unset " + Setting.MCP_METRICS.env() + " (or use a build that includes it)");
-    }
+  /**
+   * Prometheus metrics at {@code /metrics} when MCP_METRICS is on; off by default, because the
+   * route is not behind authentication (scrape it on a private network or through the gateway).
+   */
+  static void metrics(ServerConfig config, McpPluginConfig mcp) {
+    mcp.metrics(config.security().metrics() ? "/metrics" : null, null);
   }
 
   /** Production HTTP: who may call. */
   static Auth configure(ServerConfig config, McpPluginConfig mcp, JavalinConfig javalin) {
-    checkAvailable(config);
+    metrics(config, mcp);
     ServerConfig.Security s = config.security();
     List<String> lines = new ArrayList<>();
     RateLimitPlugin limits = rateLimits(config, s.jwt(), lines);
@@ -170,7 +168,7 @@ final class SecurityWiring {
    */
   static Auth development(
       ServerConfig config, McpPluginConfig mcp, JavalinConfig javalin, String base) {
-    checkAvailable(config);
+    metrics(config, mcp);
     List<String> lines = new ArrayList<>();
     RateLimitPlugin limits = rateLimits(config, true, lines);
     if (limits != null) {

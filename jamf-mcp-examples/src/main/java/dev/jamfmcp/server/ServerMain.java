@@ -42,7 +42,6 @@ public final class ServerMain {
         default -> {}
       }
       config = ServerConfig.from(parsed.settings());
-      SecurityWiring.checkAvailable(config);
     } catch (ConfigException e) {
       err.println("jamf-mcp-server: " + e.getMessage());
       return EXIT_CONFIG;

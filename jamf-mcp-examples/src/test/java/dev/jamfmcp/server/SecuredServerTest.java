@@ -267,4 +267,23 @@ class SecuredServerTest {
     assertThat(post(base, idp.token(resource, "auth0|dave", "read:jamf")).statusCode())
         .isEqualTo(200);
   }
+
+  @Test
+  void metricsAreServedOnlyWhenSwitchedOn() throws Exception {
+    String off = launch();
+    HttpResponse<String> none =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(off + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(none.statusCode()).isEqualTo(404);
+
+    String on = launch("MCP_METRICS", "true");
+    post(on, idp.token(on + "/mcp", "alice", "read:jamf"));
+    HttpResponse<String> scraped =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(on + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(scraped.statusCode()).isEqualTo(200);
+    assertThat(scraped.body()).contains("mcp_request_duration_seconds");
+  }
 }

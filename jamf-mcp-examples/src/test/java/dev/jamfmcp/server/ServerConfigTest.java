@@ -554,9 +554,10 @@ class ServerConfigTest {
         });
     check(
         Setting.MCP_METRICS,
-        () ->
-            assertThat(failure(production(), "--metrics"))
-                .startsWith("MCP_METRICS (--metrics): metrics is not available in this build"));
+        () -> {
+          assertThat(config(production(), "--metrics").security().metrics()).isTrue();
+          assertThat(config(production()).security().metrics()).isFalse();
+        });
     check(
         Setting.MCP_READ_ONLY,
         () -> {

@@ -29,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import tools.jackson.databind.JsonNode;
@@ -180,9 +179,6 @@ class ServerJarIT {
   }
 
   @Test
-  @Disabled(
-      "enable when the tools land: checkDeviceCompliance must be registered in JamfTools"
-          + " (ToolCatalogs) on main; then check the field names against its outputSchema")
   void demoComplianceMatchesSimulator(TestInfo test) throws Exception {
     Process process = start(test, Map.of(), "--demo", "--port", "0");
     String[] banner = awaitBanner(process);
@@ -191,7 +187,8 @@ class ServerJarIT {
     assertThat(mcp.toolNames()).contains("checkDeviceCompliance");
     JsonNode result =
         mcp.request(
-            "tools/call", "{\"name\":\"checkDeviceCompliance\",\"arguments\":{\"days\":30}}");
+            "tools/call",
+            "{\"name\":\"checkDeviceCompliance\",\"arguments\":{\"daysSinceLastCheckin\":30}}");
     assertThat(result.path("isError").asBoolean(false)).isFalse();
     // The demo's fleet: default size, seed 42, anchored at its start; same numbers here.
     SimulatorConfig demo = SimulatorConfig.builder().build();
@@ -199,10 +196,9 @@ class ServerJarIT {
         Fleet.generate(demo.seed(), demo.computers(), demo.mobileDevices(), Instant.now());
     long cutoff = Instant.now().minus(30, ChronoUnit.DAYS).toEpochMilli();
     int stale = fleet.countComputers(row -> fleet.computers().lastContactMillis(row) < cutoff);
-    JsonNode numbers = result.path("structuredContent");
-    assertThat(numbers.path("totalDevices").asInt()).isEqualTo(demo.computers());
-    assertThat(numbers.path("nonCompliant").asInt()).isEqualTo(stale);
-    assertThat(numbers.path("compliant").asInt()).isEqualTo(demo.computers() - stale);
+    JsonNode summary = result.path("structuredContent").path("summary");
+    assertThat(summary.path("total").asInt()).isEqualTo(demo.computers());
+    assertThat(summary.path("noncompliant").asInt()).isEqualTo(stale);
   }
 
   @Test
