@@ -1,0 +1,96 @@
+package dev.jamfmcp.simulator.effects;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Everything the simulated Jamf Pro was asked to change, in arrival order, for tests to inspect.
+ * Thread-safe: request threads record while a test reads.
+ */
+public final class SideEffects {
+    private final Clock clock;
+    private final Duration acknowledgeAfter;
+    private final Map<String, MdmCommand> commands = new ConcurrentHashMap<>();
+    private final List<String> commandOrder = new CopyOnWriteArrayList<>();
+    private final List<BlankPush> blankPushes = new CopyOnWriteArrayList<>();
+    private final List<LogFlush> logFlushes = new CopyOnWriteArrayList<>();
+    private final List<GroupMembershipChange> groupChanges = new CopyOnWriteArrayList<>();
+
+    /** @param acknowledgeAfter delay before a command counts as acknowledged; null = never by itself */
+    public SideEffects(Clock clock, Duration acknowledgeAfter) {
+        this.clock = clock;
+        this.acknowledgeAfter = acknowledgeAfter;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public MdmCommand queueCommand(String managementId, String clientType, int deviceId, String commandType) {
+        Instant now = clock.instant();
+        MdmCommand command = new MdmCommand(UUID.randomUUID().toString(), managementId, clientType, deviceId,
+                commandType, now, acknowledgeAfter == null ? null : now.plus(acknowledgeAfter), null);
+        commands.put(command.uuid(), command);
+        commandOrder.add(command.uuid());
+        return command;
+    }
+
+    /** Every queued command, oldest first. */
+    public List<MdmCommand> mdmCommands() {
+        return commandOrder.stream().map(commands::get).toList();
+    }
+
+    public Optional<MdmCommand> mdmCommand(String uuid) {
+        return Optional.ofNullable(commands.get(uuid));
+    }
+
+    /** The device answers the command now; false if there is no such command. */
+    public boolean acknowledge(String uuid) {
+        Instant now = clock.instant();
+        return commands.computeIfPresent(uuid, (id, c) -> c.completedAt(now) != null ? c : c.acknowledged(now)) != null;
+    }
+
+    public void acknowledgeAll() {
+        commandOrder.forEach(this::acknowledge);
+    }
+
+    public void recordBlankPush(List<String> managementIds, List<String> unknownIds) {
+        blankPushes.add(new BlankPush(clock.instant(), List.copyOf(managementIds), List.copyOf(unknownIds)));
+    }
+
+    public List<BlankPush> blankPushes() {
+        return List.copyOf(blankPushes);
+    }
+
+    public void recordLogFlush(String log, Integer policyId, String interval, List<Integer> computerIds) {
+        logFlushes.add(new LogFlush(clock.instant(), log, policyId, interval, List.copyOf(computerIds)));
+    }
+
+    public List<LogFlush> logFlushes() {
+        return List.copyOf(logFlushes);
+    }
+
+    public void recordGroupChange(int groupId, List<Integer> before, List<Integer> after) {
+        groupChanges.add(new GroupMembershipChange(clock.instant(), groupId, List.copyOf(before), List.copyOf(after)));
+    }
+
+    public List<GroupMembershipChange> groupMembershipChanges() {
+        return List.copyOf(groupChanges);
+    }
+
+    /** Forgets everything recorded, e.g. between tests sharing one simulator. */
+    public void clear() {
+        commands.clear();
+        commandOrder.clear();
+        blankPushes.clear();
+        logFlushes.clear();
+        groupChanges.clear();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.jamfmcp.simulator.fleet;
+
+public record Category(int id, String name, int priority) {
+}

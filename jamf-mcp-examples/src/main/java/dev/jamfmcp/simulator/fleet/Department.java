@@ -1,0 +1,4 @@
+package dev.jamfmcp.simulator.fleet;
+
+public record Department(int id, String name) {
+}

@@ -1,0 +1,82 @@
+package dev.jamfmcp.simulator.fleet;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/** Generates iPhones and iPads with users drawn from the same name pools as the Macs. */
+final class MobileDeviceGenerator {
+    private static final long DAY = Duration.ofDays(1).toMillis();
+    /** model, identifier, model number, capacity MB. */
+    private static final String[][] MODELS = {
+            {"iPhone 15", "iPhone15,4", "MTLW3LL/A", "131072"},
+            {"iPhone 15 Pro", "iPhone16,1", "MTUX3LL/A", "262144"},
+            {"iPhone 16", "iPhone17,3", "MYE93LL/A", "131072"},
+            {"iPhone 16 Pro", "iPhone17,1", "MYNE3LL/A", "262144"},
+            {"iPhone SE (3rd generation)", "iPhone14,6", "MMXN3LL/A", "65536"},
+            {"iPad (10th generation)", "iPad13,18", "MPQ03LL/A", "65536"},
+            {"iPad Air (M2)", "iPad14,8", "MUWD3LL/A", "131072"},
+            {"iPad Pro (11-inch) (M4)", "iPad16,3", "MVV83LL/A", "262144"}};
+    private static final String[][] RELEASES = {
+            {"17.7.2", "21H221"}, {"18.3.2", "22D82"}, {"18.6.2", "22G100"}, {"26.0.1", "23A355"}, {"26.1", "23B85"}};
+
+    private final SplittableRandom random;
+    private final long now;
+
+    MobileDeviceGenerator(SplittableRandom random, Instant now) {
+        this.random = random;
+        this.now = now.toEpochMilli();
+    }
+
+    List<MobileDevice> generate(int count) {
+        List<MobileDevice> devices = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            devices.add(device(i + 1));
+        }
+        return List.copyOf(devices);
+    }
+
+    private MobileDevice device(int id) {
+        String[] model = MODELS[random.nextInt(MODELS.length)];
+        String[] release = RELEASES[random.nextInt(RELEASES.length)];
+        String first = Catalog.FIRST_NAMES.get(random.nextInt(Catalog.FIRST_NAMES.size()));
+        String last = Catalog.LAST_NAMES.get(random.nextInt(Catalog.LAST_NAMES.size()));
+        String username = (first + "." + last).toLowerCase(Locale.ROOT).replace("'", "").replace("ü", "u");
+        boolean iPad = model[0].startsWith("iPad");
+        String name = iPad && random.nextInt(3) == 0
+                ? String.format("IPAD-CART-%03d", id)
+                : first + "'s " + (iPad ? "iPad" : "iPhone");
+        long lastContact = now - (random.nextInt(100) < 85 ? random.nextLong(3 * DAY) : random.nextLong(120 * DAY));
+        int capacity = Integer.parseInt(model[3]);
+        return new MobileDevice(id, name, serial(), udid(), new UUID(random.nextLong(), random.nextLong()).toString(),
+                model[0], model[1], model[2], release[0], release[1], username, first + " " + last,
+                username + "@" + Catalog.EMAIL_DOMAIN, 1 + random.nextInt(Catalog.DEPARTMENTS.size()),
+                1 + random.nextInt(Catalog.BUILDINGS.size()), lastContact, lastContact - random.nextLong(DAY),
+                lastContact - (60 + random.nextLong(700)) * DAY, "10.200." + random.nextInt(256) + "." + (1 + random.nextInt(253)),
+                mac(), mac(), random.nextInt(100) < 90, iPad ? "" : String.format("+1 415 555 %04d", random.nextInt(10000)),
+                capacity, capacity / 4 + random.nextInt(capacity / 2), 20 + random.nextInt(81));
+    }
+
+    private String serial() {
+        StringBuilder out = new StringBuilder(10);
+        String chars = "0123456789BCDFGHJKLMNPQRTVWXYZ";
+        while (out.length() < 10) {
+            out.append(chars.charAt(random.nextInt(chars.length())));
+        }
+        return out.toString();
+    }
+
+    /** Modern iOS UDIDs look like 00008110-001A2C3E3A10801E. */
+    private String udid() {
+        return String.format("00008%03X-%016X", random.nextInt(0x1000), random.nextLong() & 0x00FFFFFFFFFFFFFFL);
+    }
+
+    private String mac() {
+        return String.format("%02x:%02x:%02x:%02x:%02x:%02x", 0x02 | (random.nextInt(64) << 2), random.nextInt(256),
+                random.nextInt(256), random.nextInt(256), random.nextInt(256), random.nextInt(256));
+    }
+}

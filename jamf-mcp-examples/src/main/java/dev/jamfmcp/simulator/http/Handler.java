@@ -1,0 +1,7 @@
+package dev.jamfmcp.simulator.http;
+
+/** Answers one routed request. */
+@FunctionalInterface
+public interface Handler {
+    void handle(Exchange ex) throws Exception;
+}

@@ -1,0 +1,185 @@
+package dev.jamfmcp.simulator.routes;
+
+import dev.jamfmcp.simulator.effects.SideEffects;
+import dev.jamfmcp.simulator.fleet.Computers;
+import dev.jamfmcp.simulator.fleet.Fleet;
+import dev.jamfmcp.simulator.fleet.SmartGroup;
+import dev.jamfmcp.simulator.fleet.StaticGroup;
+import dev.jamfmcp.simulator.fleet.StaticGroupStore;
+import dev.jamfmcp.simulator.http.Area;
+import dev.jamfmcp.simulator.http.Exchange;
+import dev.jamfmcp.simulator.http.NotFound;
+import dev.jamfmcp.simulator.http.Router;
+import dev.jamfmcp.simulator.rsql.FieldSet;
+import dev.jamfmcp.simulator.rsql.Table;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+
+/** Smart and static computer groups (v3), smart group membership, and static membership changes. */
+final class ComputerGroupRoutes {
+    private final Fleet fleet;
+    private final StaticGroupStore statics;
+    private final SideEffects effects;
+    private final Table smartTable;
+
+    ComputerGroupRoutes(SimState state, Scoping scoping) {
+        this.fleet = state.fleet();
+        this.statics = state.staticGroups();
+        this.effects = state.effects();
+        List<SmartGroup> smart = fleet.smartGroups();
+        this.smartTable = new Table(FieldSet.builder()
+                .number("id", row -> smart.get(row).id(), true)
+                .string("name", row -> smart.get(row).name(), true)
+                .string("siteId", row -> "-1", false).build(), smart.size(), true);
+    }
+
+    void register(Router router) {
+        router.get("/api/v1/computer-groups", Area.PRO, this::allGroups);
+        router.get("/api/v3/computer-groups/smart-groups", Area.PRO, this::smartGroups);
+        router.get("/api/v3/computer-groups/smart-groups/{id}", Area.PRO, this::smartGroup);
+        router.get("/api/v3/computer-groups/smart-group-membership/{id}", Area.PRO, this::smartMembership);
+        router.get("/api/v3/computer-groups/static-groups", Area.PRO, this::staticGroups);
+        router.get("/api/v3/computer-groups/static-groups/{id}", Area.PRO, this::staticGroup);
+        router.put("/api/v3/computer-groups/static-groups/{id}", Area.PRO, this::replaceStaticGroup);
+    }
+
+    private void allGroups(Exchange ex) throws Exception {
+        ex.json(200, json -> {
+            json.writeStartArray();
+            fleet.smartGroups().forEach(g -> summary(json, g.id(), g.name(), g.description(), true));
+            statics.all().forEach(g -> summary(json, g.id(), g.name(), g.description(), false));
+            json.writeEndArray();
+        });
+    }
+
+    private static void summary(JsonGenerator json, int id, String name, String description, boolean smart) {
+        json.writeStartObject();
+        json.writeStringProperty("id", String.valueOf(id));
+        json.writeStringProperty("name", name);
+        json.writeStringProperty("description", description);
+        json.writeBooleanProperty("smartGroup", smart);
+        json.writeEndObject();
+    }
+
+    private void smartGroups(Exchange ex) throws Exception {
+        Paging paging = Paging.of(ex);
+        Table.Page page = smartTable.query(ex.query("filter"), ex.queries("sort"), "id:asc", paging.page(), paging.pageSize());
+        ex.json(200, json -> MobileDeviceRoutes.results(json, page, row -> {
+            SmartGroup g = fleet.smartGroups().get(row);
+            json.writeStartObject();
+            json.writeStringProperty("id", String.valueOf(g.id()));
+            json.writeStringProperty("siteId", "-1");
+            json.writeStringProperty("name", g.name());
+            json.writeStringProperty("description", g.description());
+            json.writeNumberProperty("membershipCount", g.membershipCount());
+            json.writeEndObject();
+        }));
+    }
+
+    private SmartGroup smart(Exchange ex) {
+        return fleet.smartGroup(Ids.parse(ex.pathParam("id")))
+                .orElseThrow(() -> new NotFound("Smart computer group " + ex.pathParam("id")));
+    }
+
+    private void smartGroup(Exchange ex) throws Exception {
+        SmartGroup g = smart(ex);
+        ex.json(200, json -> {
+            json.writeStartObject();
+            json.writeStringProperty("name", g.name());
+            json.writeStringProperty("description", g.description());
+            json.writeArrayPropertyStart("criteria");
+            SmartGroupCriteria.write(json, g.criteria());
+            json.writeEndArray();
+            json.writeStringProperty("siteId", "-1");
+            json.writeEndObject();
+        });
+    }
+
+    private void smartMembership(Exchange ex) throws Exception {
+        SmartGroup g = smart(ex);
+        ex.json(200, json -> {
+            json.writeStartObject();
+            json.writeArrayPropertyStart("members");
+            for (int row = g.memberRows().nextSetBit(0); row >= 0; row = g.memberRows().nextSetBit(row + 1)) {
+                json.writeNumber(row + 1);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+
+    private void staticGroups(Exchange ex) throws Exception {
+        List<StaticGroup> groups = statics.all(); // a snapshot: membership may change concurrently
+        Table table = new Table(FieldSet.builder()
+                .number("id", row -> groups.get(row).id(), true)
+                .string("name", row -> groups.get(row).name(), true)
+                .string("siteId", row -> "-1", false).build(), groups.size(), false);
+        Paging paging = Paging.of(ex);
+        Table.Page page = table.query(ex.query("filter"), ex.queries("sort"), "id:asc", paging.page(), paging.pageSize());
+        ex.json(200, json -> MobileDeviceRoutes.results(json, page, row -> {
+            StaticGroup g = groups.get(row);
+            json.writeStartObject();
+            json.writeStringProperty("id", String.valueOf(g.id()));
+            json.writeStringProperty("name", g.name());
+            json.writeStringProperty("description", g.description());
+            json.writeStringProperty("siteId", "-1");
+            json.writeNumberProperty("count", g.computerIds().size());
+            json.writeEndObject();
+        }));
+    }
+
+    private StaticGroup staticGroupOf(Exchange ex) {
+        return statics.find(Ids.parse(ex.pathParam("id")))
+                .orElseThrow(() -> new NotFound("Static computer group " + ex.pathParam("id")));
+    }
+
+    private void staticGroup(Exchange ex) throws Exception {
+        StaticGroup g = staticGroupOf(ex);
+        ex.json(200, json -> {
+            json.writeStartObject();
+            json.writeStringProperty("id", String.valueOf(g.id()));
+            json.writeStringProperty("name", g.name());
+            json.writeStringProperty("description", g.description());
+            json.writeStringProperty("siteId", "-1");
+            json.writeEndObject();
+        });
+    }
+
+    /** Body {@code StaticComputerGroupAssignment}: name required, assignments are computer ids. */
+    private void replaceStaticGroup(Exchange ex) throws Exception {
+        StaticGroup current = staticGroupOf(ex);
+        JsonNode body = ex.bodyJson();
+        String name = body.path("name").asString("");
+        if (name.isBlank()) {
+            throw new Exchange.BadRequest("name is required");
+        }
+        Computers computers = fleet.computers();
+        List<Integer> ids = new ArrayList<>();
+        for (JsonNode assignment : body.path("assignments")) {
+            long id = Ids.parse(assignment.asString(""));
+            if (computers.rowOf(id) < 0) {
+                throw new Exchange.BadRequest("Computer " + assignment.asString("") + " does not exist");
+            }
+            ids.add((int) id);
+        }
+        String description = body.path("description").asString(current.description());
+        StaticGroup before = statics.replace(current.id(), name, description, ids).orElseThrow();
+        StaticGroup after = statics.find(current.id()).orElseThrow();
+        effects.recordGroupChange(current.id(), before.computerIds(), after.computerIds());
+        ex.json(202, json -> {
+            json.writeStartObject();
+            json.writeStringProperty("id", String.valueOf(after.id()));
+            json.writeStringProperty("name", after.name());
+            json.writeStringProperty("description", after.description());
+            json.writeStringProperty("siteId", "-1");
+            json.writeArrayPropertyStart("assignments");
+            for (int id : after.computerIds()) {
+                json.writeString(String.valueOf(id));
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+}

@@ -1,0 +1,23 @@
+package dev.jamfmcp.simulator.routes;
+
+import dev.jamfmcp.simulator.http.Router;
+
+/** Registers every route the simulator serves. */
+public final class JamfRoutes {
+    private JamfRoutes() {
+    }
+
+    public static Router install(Router router, SimState state) {
+        Scoping scoping = new Scoping(state.fleet(), state.staticGroups());
+        new AuthRoutes(state).register(router);
+        new ComputerRoutes(state, scoping).register(router);
+        new MobileDeviceRoutes(state).register(router);
+        new ReferenceRoutes(state).register(router);
+        new ComputerGroupRoutes(state, scoping).register(router);
+        new MdmRoutes(state).register(router);
+        new ClassicPolicyRoutes(state, scoping).register(router);
+        new ClassicProfileRoutes(state).register(router);
+        new AdminRoutes(state).register(router);
+        return router;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.jamfmcp.simulator.routes;
+
+import dev.jamfmcp.simulator.fleet.Fleet;
+import dev.jamfmcp.simulator.fleet.MobileDevice;
+import java.time.Duration;
+import java.util.Set;
+import tools.jackson.core.JsonGenerator;
+
+/** The three mobile device shapes: {@code MobileDeviceV2}, the iOS inventory record, and {@code MobileDeviceDetailsV2}. */
+final class MobileDeviceWriter {
+    private static final long TWO_YEARS = Duration.ofDays(730).toMillis();
+    /** Section name and JSON key, in the order of {@code MobileDeviceIosInventory}. */
+    private static final String[][] ARRAY_SECTIONS = {
+            {"APPLICATIONS", "applications"}, {"CERTIFICATES", "certificates"}, {"PROFILES", "profiles"},
+            {"GROUPS", "groups"}, {"EXTENSION_ATTRIBUTES", "extensionAttributes"}};
+
+    private final Fleet fleet;
+
+    MobileDeviceWriter(Fleet fleet) {
+        this.fleet = fleet;
+    }
+
+    void summary(JsonGenerator json, MobileDevice d) {
+        json.writeStartObject();
+        json.writeStringProperty("id", String.valueOf(d.id()));
+        json.writeStringProperty("name", d.name());
+        json.writeStringProperty("serialNumber", d.serialNumber());
+        json.writeStringProperty("wifiMacAddress", d.wifiMacAddress());
+        json.writeStringProperty("udid", d.udid());
+        json.writeStringProperty("phoneNumber", d.phoneNumber());
+        json.writeStringProperty("model", d.model());
+        json.writeStringProperty("modelIdentifier", d.modelIdentifier());
+        json.writeStringProperty("username", d.username());
+        json.writeStringProperty("type", "ios");
+        json.writeStringProperty("managementId", d.managementId());
+        json.writeStringProperty("softwareUpdateDeviceId", d.modelIdentifier());
+        json.writeEndObject();
+    }
+
+    void inventory(JsonGenerator json, MobileDevice d, Set<String> sections) {
+        json.writeStartObject();
+        json.writeStringProperty("mobileDeviceId", String.valueOf(d.id()));
+        json.writeStringProperty("deviceType", "iOS");
+        json.writeName("hardware");
+        if (sections.contains("HARDWARE")) {
+            hardware(json, d);
+        } else {
+            json.writeNull();
+        }
+        json.writeName("userAndLocation");
+        if (sections.contains("USER_AND_LOCATION")) {
+            userAndLocation(json, d);
+        } else {
+            json.writeNull();
+        }
+        for (String[] section : ARRAY_SECTIONS) {
+            emptyArrayOrNull(json, section[1], sections.contains(section[0]));
+        }
+        json.writeName("general");
+        if (sections.contains("GENERAL")) {
+            general(json, d);
+        } else {
+            json.writeNull();
+        }
+        json.writeNullProperty("security");
+        emptyArrayOrNull(json, "ebooks", sections.contains("EBOOKS"));
+        json.writeNullProperty("network");
+        emptyArrayOrNull(json, "serviceSubscriptions", sections.contains("SERVICE_SUBSCRIPTIONS"));
+        emptyArrayOrNull(json, "provisioningProfiles", sections.contains("PROVISIONING_PROFILES"));
+        emptyArrayOrNull(json, "sharedUsers", sections.contains("SHARED_USERS"));
+        json.writeNullProperty("purchasing");
+        emptyArrayOrNull(json, "userProfiles", sections.contains("USER_PROFILES"));
+        json.writeEndObject();
+    }
+
+    private static void emptyArrayOrNull(JsonGenerator json, String key, boolean requested) {
+        json.writeName(key);
+        if (requested) {
+            json.writeStartArray();
+            json.writeEndArray();
+        } else {
+            json.writeNull();
+        }
+    }
+
+    private void general(JsonGenerator json, MobileDevice d) {
+        json.writeStartObject();
+        json.writeStringProperty("udid", d.udid());
+        json.writeStringProperty("displayName", d.name());
+        json.writeStringProperty("assetTag", "");
+        json.writeStringProperty("siteId", "-1");
+        json.writeStringProperty("lastInventoryUpdateDate", Dates.instant(d.lastInventoryMillis()));
+        json.writeStringProperty("lastContactDate", Dates.instant(d.lastContactMillis()));
+        json.writeStringProperty("osVersion", d.osVersion());
+        json.writeStringProperty("osRapidSecurityResponse", "");
+        json.writeStringProperty("osBuild", d.osBuild());
+        json.writeStringProperty("osSupplementalBuildVersion", "");
+        json.writeStringProperty("softwareUpdateDeviceId", d.modelIdentifier());
+        json.writeStringProperty("ipAddress", d.ipAddress());
+        json.writeBooleanProperty("managed", true);
+        json.writeBooleanProperty("supervised", d.supervised());
+        json.writeStringProperty("deviceOwnershipType", "Institutional");
+        json.writeNullProperty("enrollmentMethodPrestage");
+        json.writeBooleanProperty("enrollmentSessionTokenValid", false);
+        json.writeStringProperty("lastEnrolledDate", Dates.instant(d.enrolledMillis()));
+        json.writeStringProperty("mdmProfileExpirationDate", Dates.instant(d.enrolledMillis() + TWO_YEARS));
+        json.writeStringProperty("timeZone", "America/Los_Angeles");
+        json.writeBooleanProperty("declarativeDeviceManagementEnabled", true);
+        json.writeStringProperty("managementId", d.managementId());
+        json.writeArrayPropertyStart("extensionAttributes");
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void hardware(JsonGenerator json, MobileDevice d) {
+        json.writeStartObject();
+        json.writeNumberProperty("capacityMb", d.capacityMb());
+        json.writeNumberProperty("availableSpaceMb", d.availableMb());
+        json.writeNumberProperty("usedSpacePercentage", 100 - d.availableMb() * 100 / d.capacityMb());
+        json.writeNumberProperty("batteryLevel", d.batteryLevel());
+        json.writeStringProperty("batteryHealth", "NORMAL");
+        json.writeStringProperty("serialNumber", d.serialNumber());
+        json.writeStringProperty("wifiMacAddress", d.wifiMacAddress());
+        json.writeStringProperty("bluetoothMacAddress", d.bluetoothMacAddress());
+        json.writeStringProperty("modemFirmwareVersion", d.iPad() ? "" : "1.05.01");
+        json.writeStringProperty("model", d.model());
+        json.writeStringProperty("modelIdentifier", d.modelIdentifier());
+        json.writeStringProperty("modelNumber", d.modelNumber());
+        json.writeBooleanProperty("bluetoothLowEnergyCapable", true);
+        json.writeStringProperty("deviceId", String.valueOf(d.id()));
+        json.writeArrayPropertyStart("extensionAttributes");
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private void userAndLocation(JsonGenerator json, MobileDevice d) {
+        json.writeStartObject();
+        json.writeStringProperty("username", d.username());
+        json.writeStringProperty("realName", d.realName());
+        json.writeStringProperty("emailAddress", d.email());
+        json.writeStringProperty("position", "");
+        json.writeStringProperty("phoneNumber", d.phoneNumber());
+        json.writeStringProperty("departmentId", String.valueOf(d.departmentId()));
+        json.writeStringProperty("buildingId", String.valueOf(d.buildingId()));
+        json.writeStringProperty("room", "");
+        json.writeStringProperty("building", fleet.buildings().get(d.buildingId() - 1).name());
+        json.writeStringProperty("department", fleet.departments().get(d.departmentId() - 1).name());
+        json.writeArrayPropertyStart("extensionAttributes");
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    void details(JsonGenerator json, MobileDevice d) {
+        json.writeStartObject();
+        json.writeStringProperty("id", String.valueOf(d.id()));
+        json.writeStringProperty("name", d.name());
+        json.writeBooleanProperty("enforceName", false);
+        json.writeStringProperty("assetTag", "");
+        json.writeStringProperty("lastInventoryUpdateTimestamp", Dates.instant(d.lastInventoryMillis()));
+        json.writeStringProperty("lastContactTimestamp", Dates.instant(d.lastContactMillis()));
+        json.writeStringProperty("osVersion", d.osVersion());
+        json.writeStringProperty("osBuild", d.osBuild());
+        json.writeStringProperty("osSupplementalBuildVersion", "");
+        json.writeStringProperty("osRapidSecurityResponse", "");
+        json.writeStringProperty("softwareUpdateDeviceId", d.modelIdentifier());
+        json.writeStringProperty("serialNumber", d.serialNumber());
+        json.writeStringProperty("udid", d.udid());
+        json.writeStringProperty("ipAddress", d.ipAddress());
+        json.writeStringProperty("wifiMacAddress", d.wifiMacAddress());
+        json.writeStringProperty("bluetoothMacAddress", d.bluetoothMacAddress());
+        json.writeBooleanProperty("managed", true);
+        json.writeStringProperty("timeZone", "America/Los_Angeles");
+        json.writeStringProperty("initialEntryTimestamp", Dates.instant(d.enrolledMillis()));
+        json.writeStringProperty("lastEnrollmentTimestamp", Dates.instant(d.enrolledMillis()));
+        json.writeStringProperty("mdmProfileExpirationTimestamp", Dates.instant(d.enrolledMillis() + TWO_YEARS));
+        json.writeStringProperty("deviceOwnershipLevel", "Institutional");
+        json.writeStringProperty("enrollmentMethod", "Automated Device Enrollment");
+        json.writeBooleanProperty("enrollmentSessionTokenValid", false);
+        json.writeBooleanProperty("declarativeDeviceManagementEnabled", true);
+        json.writeObjectPropertyStart("site");
+        json.writeStringProperty("id", "-1");
+        json.writeStringProperty("name", "None");
+        json.writeEndObject();
+        json.writeArrayPropertyStart("extensionAttributes");
+        json.writeEndArray();
+        json.writeObjectPropertyStart("location");
+        json.writeStringProperty("username", d.username());
+        json.writeStringProperty("realName", d.realName());
+        json.writeStringProperty("emailAddress", d.email());
+        json.writeStringProperty("position", "");
+        json.writeStringProperty("phoneNumber", d.phoneNumber());
+        json.writeStringProperty("departmentId", String.valueOf(d.departmentId()));
+        json.writeStringProperty("buildingId", String.valueOf(d.buildingId()));
+        json.writeStringProperty("room", "");
+        json.writeEndObject();
+        json.writeStringProperty("type", "ios");
+        json.writeObjectPropertyStart("ios");
+        json.writeStringProperty("model", d.model());
+        json.writeStringProperty("modelIdentifier", d.modelIdentifier());
+        json.writeStringProperty("modelNumber", d.modelNumber());
+        json.writeBooleanProperty("supervised", d.supervised());
+        json.writeNumberProperty("batteryLevel", d.batteryLevel());
+        json.writeStringProperty("batteryHealth", "NORMAL");
+        json.writeNumberProperty("capacityMb", d.capacityMb());
+        json.writeNumberProperty("availableMb", d.availableMb());
+        json.writeNumberProperty("percentageUsed", 100 - d.availableMb() * 100 / d.capacityMb());
+        json.writeBooleanProperty("shared", false);
+        json.writeBooleanProperty("deviceLocatorServiceEnabled", true);
+        json.writeBooleanProperty("cloudBackupEnabled", false);
+        json.writeBooleanProperty("locationServicesEnabled", true);
+        json.writeBooleanProperty("bleCapable", true);
+        json.writeEndObject();
+        json.writeNullProperty("tvos");
+        json.writeNullProperty("watchos");
+        json.writeNullProperty("visionos");
+        json.writeStringProperty("managementId", d.managementId());
+        json.writeArrayPropertyStart("groups");
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+}
