@@ -1,24 +1,35 @@
 package dev.jamfmcp.jamf.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
-/** Collects a body into memory but refuses to grow past a limit (no body may grow without bound). */
+/**
+ * Collects a body into memory but refuses to grow past a limit (no body may grow without bound).
+ * The bytes are copied out of java.net.http's buffers at once (holding on to those buffers would
+ * hold on to the larger arrays behind them) into fixed 64 KiB chunks, and the chunks into one
+ * array of the exact size at the end: two copies of each byte, and no growing buffer that
+ * copies a multi-megabyte page again on every doubling.
+ */
 final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
 
+    private static final int CHUNK = 64 * 1024;
+
     private final long limit;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final List<byte[]> chunks = new ArrayList<>();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private byte[] chunk;
+    private int used;
+    private long size;
     private Flow.Subscription subscription;
 
     LimitedBodySubscriber(long limit) {
-        this.limit = limit;
+        this.limit = Math.min(limit, Integer.MAX_VALUE - 8); // a byte[] holds at most this much
     }
 
     @Override
@@ -38,25 +49,45 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
             return;
         }
         for (ByteBuffer item : items) {
-            if (buffer.size() + (long) item.remaining() > limit) {
+            if (size + item.remaining() > limit) {
+                chunks.clear();
+                chunk = null;
                 subscription.cancel();
                 result.completeExceptionally(new ResponseTooLargeException(limit));
                 return;
             }
-            byte[] bytes = new byte[item.remaining()];
-            item.get(bytes);
-            buffer.write(bytes, 0, bytes.length);
+            size += item.remaining();
+            while (item.hasRemaining()) {
+                if (chunk == null || used == chunk.length) {
+                    chunk = new byte[CHUNK];
+                    chunks.add(chunk);
+                    used = 0;
+                }
+                int n = Math.min(item.remaining(), chunk.length - used);
+                item.get(chunk, used, n);
+                used += n;
+            }
         }
     }
 
     @Override
     public void onError(Throwable throwable) {
+        chunks.clear();
         result.completeExceptionally(throwable);
     }
 
     @Override
     public void onComplete() {
-        result.complete(buffer.toByteArray());
+        byte[] body = new byte[(int) size];
+        int at = 0;
+        for (byte[] c : chunks) {
+            int n = (int) Math.min(c.length, size - at);
+            System.arraycopy(c, 0, body, at, n);
+            at += n;
+        }
+        chunks.clear();
+        chunk = null;
+        result.complete(body);
     }
 
     /** Not worth retrying: the same request will produce the same oversized answer. */
