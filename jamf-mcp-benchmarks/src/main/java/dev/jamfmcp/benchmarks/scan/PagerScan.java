@@ -126,8 +126,7 @@ public final class PagerScan {
             System.out.printf(Locale.ROOT, "median allocation by the pager scan: %.0f MB (%.0f bytes a computer)%n",
                     median(pagerAllocated) / (1024.0 * 1024.0), median(pagerAllocated) / total);
             System.out.printf(Locale.ROOT, "live set (a full GC at every page boundary of one extra, untimed scan):"
-                    + " at most +%.1f MB over the %.1f MB before the scan%n", mb(liveSet(jamf, query, pageSize, total)),
-                    mb(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()));
+                    + " at most +%.1f MB over the heap left before that scan%n", mb(liveSet(jamf, query, pageSize, total)));
             System.out.printf(Locale.ROOT, "median CPU: floor client %.0f ms + simulator %.0f ms; pager client %.0f ms"
                     + " + simulator %.0f ms%n", median(floorCpu) / 1e6, median(floorSimCpu) / 1e6,
                     median(pagerCpu) / 1e6, median(pagerSimCpu) / 1e6);
