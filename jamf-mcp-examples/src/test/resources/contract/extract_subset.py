@@ -30,6 +30,7 @@ CLASSIC_OPERATIONS = [
     ("get", "/osxconfigurationprofiles/id/{id}"), ("get", "/mobiledeviceconfigurationprofiles"),
     ("get", "/mobiledeviceconfigurationprofiles/id/{id}"), ("delete", "/logflush"),
     ("delete", "/logflush/{log}/id/{id}/interval/{interval}"), ("delete", "/logflush/{log}/interval/{interval}"),
+    ("get", "/computergroups"), ("get", "/computergroups/id/{id}"),
 ]
 
 

@@ -10,6 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * {@link Listing} over a {@code {totalCount, results}} endpoint with {@code page}/{@code
@@ -19,7 +20,8 @@ final class PagedListing<T> implements Listing<T> {
 
   private final Transport transport;
   private final JamfRequest base;
-  private final JavaType itemType;
+    /** Bound once: its root deserializer is looked up once per listing, not once per result. */
+    private final ObjectReader itemReader;
   private final int pageSize;
   private final int parallelism;
 
@@ -27,7 +29,7 @@ final class PagedListing<T> implements Listing<T> {
       Transport transport, JamfRequest base, JavaType itemType, int pageSize, int parallelism) {
     this.transport = transport;
     this.base = base;
-    this.itemType = itemType;
+        this.itemReader = Json.MAPPER.readerFor(itemType);
     this.pageSize = Math.min(Math.max(1, pageSize), ListQuery.MAX_PAGE_SIZE);
     this.parallelism = Math.max(1, parallelism);
   }
@@ -94,7 +96,7 @@ final class PagedListing<T> implements Listing<T> {
           total = parser.getLongValue();
         } else if ("results".equals(name) && value == JsonToken.START_ARRAY) {
           while (parser.nextToken() != JsonToken.END_ARRAY) {
-            results.add(Json.MAPPER.readValue(parser, itemType));
+                        results.add(itemReader.readValue(parser));
           }
         } else {
           parser.skipChildren();

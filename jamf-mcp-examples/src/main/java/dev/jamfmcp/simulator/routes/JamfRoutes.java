@@ -16,7 +16,7 @@ public final class JamfRoutes {
     new MdmRoutes(state).register(router);
     new ClassicPolicyRoutes(state, scoping).register(router);
     new ClassicProfileRoutes(state).register(router);
-    new ClassicGroupRoutes(state).register(router);
+    new ClassicComputerGroupRoutes(state).register(router);
     new AdminRoutes(state).register(router);
     return router;
   }
