@@ -17,77 +17,97 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The floor: the same pages as the pager (same query, page size and bearer token kind), fetched
- * on java.net.http over HTTP/1.1 with the same number of requests in flight, bodies discarded
+ * The floor: the same pages as the pager (same query, page size and bearer token kind), fetched on
+ * java.net.http over HTTP/1.1 with the same number of requests in flight, bodies discarded
  * unparsed. Like the pager, page 0 goes alone first, then the rest concurrently; unlike it, the
  * floor knows the total beforehand and keeps no order, so it can only be faster.
  */
 final class FloorScan {
-    private static final JsonMapper JSON = JsonMapper.shared();
+  private static final JsonMapper JSON = JsonMapper.shared();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final String baseUrl;
-    private final int pageSize;
-    private final int concurrency;
-    private final String authorization;
-    private final long total;
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final String baseUrl;
+  private final int pageSize;
+  private final int concurrency;
+  private final String authorization;
+  private final long total;
 
-    FloorScan(String baseUrl, String clientId, String clientSecret, int pageSize, int concurrency) throws Exception {
-        this.baseUrl = baseUrl;
-        this.pageSize = pageSize;
-        this.concurrency = concurrency;
-        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-                + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/oauth/token"))
+  FloorScan(String baseUrl, String clientId, String clientSecret, int pageSize, int concurrency)
+      throws Exception {
+    this.baseUrl = baseUrl;
+    this.pageSize = pageSize;
+    this.concurrency = concurrency;
+    String form =
+        "grant_type=client_credentials&client_id="
+            + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+            + "&client_secret="
+            + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
+    HttpResponse<String> token =
+        http.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/api/oauth/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        this.authorization = "Bearer " + JSON.readTree(token.body()).path("access_token").asString();
-        HttpResponse<String> count = http.send(request(0, 1), HttpResponse.BodyHandlers.ofString());
-        JsonNode page = JSON.readTree(count.body());
-        this.total = page.path("totalCount").asLong();
-    }
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    this.authorization = "Bearer " + JSON.readTree(token.body()).path("access_token").asString();
+    HttpResponse<String> count = http.send(request(0, 1), HttpResponse.BodyHandlers.ofString());
+    JsonNode page = JSON.readTree(count.body());
+    this.total = page.path("totalCount").asLong();
+  }
 
-    long total() {
-        return total;
-    }
+  long total() {
+    return total;
+  }
 
-    private HttpRequest request(int page, int size) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + "/api/v3/computers-inventory?section=GENERAL&page=" + page
-                        + "&page-size=" + size))
-                .header("Accept", "application/json")
-                .header("Authorization", authorization)
-                .GET().build();
-    }
+  private HttpRequest request(int page, int size) {
+    return HttpRequest.newBuilder(
+            URI.create(
+                baseUrl
+                    + "/api/v3/computers-inventory?section=GENERAL&page="
+                    + page
+                    + "&page-size="
+                    + size))
+        .header("Accept", "application/json")
+        .header("Authorization", authorization)
+        .GET()
+        .build();
+  }
 
-    private void fetch(int page) throws IOException, InterruptedException {
-        HttpResponse<Void> response = http.send(request(page, pageSize), HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() != 200) {
-            throw new IOException("page " + page + " answered HTTP " + response.statusCode());
-        }
+  private void fetch(int page) throws IOException, InterruptedException {
+    HttpResponse<Void> response =
+        http.send(request(page, pageSize), HttpResponse.BodyHandlers.discarding());
+    if (response.statusCode() != 200) {
+      throw new IOException("page " + page + " answered HTTP " + response.statusCode());
     }
+  }
 
-    /** Fetches every page once; returns the number of pages. */
-    int run() throws Exception {
-        int pages = (int) ((total + pageSize - 1) / pageSize);
-        fetch(0);
-        AtomicInteger next = new AtomicInteger(1);
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        try {
-            List<Future<Void>> workers = new ArrayList<>();
-            for (int i = 0; i < concurrency; i++) {
-                workers.add(pool.submit(() -> {
-                    for (int page = next.getAndIncrement(); page < pages; page = next.getAndIncrement()) {
-                        fetch(page);
-                    }
-                    return null;
+  /** Fetches every page once; returns the number of pages. */
+  int run() throws Exception {
+    int pages = (int) ((total + pageSize - 1) / pageSize);
+    fetch(0);
+    AtomicInteger next = new AtomicInteger(1);
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    try {
+      List<Future<Void>> workers = new ArrayList<>();
+      for (int i = 0; i < concurrency; i++) {
+        workers.add(
+            pool.submit(
+                () -> {
+                  for (int page = next.getAndIncrement();
+                      page < pages;
+                      page = next.getAndIncrement()) {
+                    fetch(page);
+                  }
+                  return null;
                 }));
-            }
-            for (Future<Void> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return pages;
+      }
+      for (Future<Void> worker : workers) {
+        worker.get();
+      }
+    } finally {
+      pool.shutdownNow();
     }
+    return pages;
+  }
 }

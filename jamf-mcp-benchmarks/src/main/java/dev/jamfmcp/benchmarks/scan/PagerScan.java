@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * Streams a whole fleet (GENERAL section) from a simulated Jamf Pro through the client's pager
- * into typed {@link Computer} records, counting them so that nothing is retained, beside the
- * floor ({@link FloorScan}: the same pages fetched with the same concurrency, bodies discarded).
- * The simulator runs in a separate JVM so that only the client's heap is measured here.
+ * Streams a whole fleet (GENERAL section) from a simulated Jamf Pro through the client's pager into
+ * typed {@link Computer} records, counting them so that nothing is retained, beside the floor
+ * ({@link FloorScan}: the same pages fetched with the same concurrency, bodies discarded). The
+ * simulator runs in a separate JVM so that only the client's heap is measured here.
  *
  * <pre>
  * java -Xmx512m -cp jamf-mcp-benchmarks/target/benchmarks.jar dev.jamfmcp.benchmarks.scan.PagerScan \
@@ -24,159 +24,219 @@ import java.util.concurrent.Callable;
  * </pre>
  */
 public final class PagerScan {
-    private PagerScan() {
-    }
+  private PagerScan() {}
 
-    public static void main(String[] args) throws Exception {
-        int computers = 100_000;
-        int pageSize = 2000;
-        int concurrency = 5;
-        int warmup = 2;
-        int iterations = 5;
-        String baseUrl = null;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            String value = args[i + 1];
-            switch (args[i]) {
-                case "--computers" -> computers = Integer.parseInt(value);
-                case "--page-size" -> pageSize = Integer.parseInt(value);
-                case "--concurrency" -> concurrency = Integer.parseInt(value);
-                case "--warmup" -> warmup = Integer.parseInt(value);
-                case "--iterations" -> iterations = Integer.parseInt(value);
-                case "--base-url" -> baseUrl = value;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        SimulatorProcess sim = baseUrl == null ? SimulatorProcess.start(computers, "1g") : null;
-        try {
-            run(sim == null ? baseUrl : sim.baseUrl(), sim == null ? null : ProcessHandle.of(sim.pid()).orElse(null),
-                    pageSize, concurrency, warmup, iterations);
-        } finally {
-            if (sim != null) {
-                sim.close();
-            }
-        }
+  public static void main(String[] args) throws Exception {
+    int computers = 100_000;
+    int pageSize = 2000;
+    int concurrency = 5;
+    int warmup = 2;
+    int iterations = 5;
+    String baseUrl = null;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      String value = args[i + 1];
+      switch (args[i]) {
+        case "--computers" -> computers = Integer.parseInt(value);
+        case "--page-size" -> pageSize = Integer.parseInt(value);
+        case "--concurrency" -> concurrency = Integer.parseInt(value);
+        case "--warmup" -> warmup = Integer.parseInt(value);
+        case "--iterations" -> iterations = Integer.parseInt(value);
+        case "--base-url" -> baseUrl = value;
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
     }
-
-    private static void run(String baseUrl, ProcessHandle simulator, int pageSize, int concurrency, int warmup, int iterations) throws Exception {
-        FloorScan floor = new FloorScan(baseUrl, "sim-client", "sim-secret", pageSize, concurrency);
-        long total = floor.total();
-        try (JamfClient jamf = JamfClient.builder().baseUrl(baseUrl).clientCredentials("sim-client", "sim-secret")
-                .maxConcurrentRequests(concurrency).build()) {
-            ListQuery query = ListQuery.all().withSections(ComputerSection.GENERAL).withPageSize(pageSize);
-            Callable<Long> pager = () -> {
-                long count = 0;
-                for (Computer c : jamf.computers().list(query)) {
-                    if (c.general() != null) {
-                        count++;
-                    }
-                }
-                return count;
-            };
-            System.out.printf(Locale.ROOT, "%d computers, page size %d, %d in flight; %s %s, %d cores, max heap %d MB%n",
-                    total, pageSize, concurrency, System.getProperty("java.vm.name"), System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-            for (int i = 0; i < warmup; i++) {
-                floor.run();
-                check(pager.call(), total);
-            }
-            long[] floorNanos = new long[iterations];
-            long[] pagerNanos = new long[iterations];
-            long[] floorCpu = new long[iterations];
-            long[] pagerCpu = new long[iterations];
-            long[] floorSimCpu = new long[iterations];
-            long[] pagerAllocated = new long[iterations];
-            long[] pagerSimCpu = new long[iterations];
-            List<String> heap = new ArrayList<>();
-            long maxLive = 0;
-            long maxUsed = 0;
-            for (int i = 0; i < iterations; i++) {
-                long cpu = cpuNanos();
-                long simCpu = cpuNanos(simulator);
-                long start = System.nanoTime();
-                floor.run();
-                floorNanos[i] = System.nanoTime() - start;
-                floorCpu[i] = cpuNanos() - cpu;
-                floorSimCpu[i] = cpuNanos(simulator) - simCpu;
-                try (HeapWatch watch = HeapWatch.start()) {
-                    cpu = cpuNanos();
-                    simCpu = cpuNanos(simulator);
-                    Allocations allocations = new Allocations();
-                    start = System.nanoTime();
-                    check(pager.call(), total);
-                    pagerNanos[i] = System.nanoTime() - start;
-                    pagerAllocated[i] = allocations.since();
-                    pagerCpu[i] = cpuNanos() - cpu;
-                    pagerSimCpu[i] = cpuNanos(simulator) - simCpu;
-                    maxLive = Math.max(maxLive, watch.liveGrowth());
-                    maxUsed = Math.max(maxUsed, watch.usedGrowth());
-                    heap.add(String.format(Locale.ROOT, "allocated %.0f MB, after-GC +%.1f MB, in use +%.1f MB, %d GCs",
-                            mb(pagerAllocated[i]), mb(watch.liveGrowth()), mb(watch.usedGrowth()), watch.collections()));
-                }
-                System.out.printf(Locale.ROOT, "iteration %d: floor %.0f ms (CPU client %.0f ms, simulator %.0f ms),"
-                        + " pager %.0f ms (CPU client %.0f ms, simulator %.0f ms; %s); load %.1f%n", i + 1,
-                        floorNanos[i] / 1e6, floorCpu[i] / 1e6, floorSimCpu[i] / 1e6,
-                        pagerNanos[i] / 1e6, pagerCpu[i] / 1e6, pagerSimCpu[i] / 1e6, heap.get(i),
-                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            }
-            double f = median(floorNanos) / 1e6;
-            double p = median(pagerNanos) / 1e6;
-            System.out.printf(Locale.ROOT, "median floor %.0f ms, median pager %.0f ms, ratio %.2f; "
-                    + "heap growth during the pager scans: live after GC at most +%.1f MB, in use at most +%.1f MB%n",
-                    f, p, p / f, mb(maxLive), mb(maxUsed));
-            System.out.printf(Locale.ROOT, "median allocation by the pager scan: %.0f MB (%.0f bytes a computer)%n",
-                    median(pagerAllocated) / (1024.0 * 1024.0), median(pagerAllocated) / total);
-            System.out.printf(Locale.ROOT, "live set (a full GC at every page boundary of one extra, untimed scan):"
-                    + " at most +%.1f MB over the heap left before that scan%n", mb(liveSet(jamf, query, pageSize, total)));
-            System.out.printf(Locale.ROOT, "median CPU: floor client %.0f ms + simulator %.0f ms; pager client %.0f ms"
-                    + " + simulator %.0f ms%n", median(floorCpu) / 1e6, median(floorSimCpu) / 1e6,
-                    median(pagerCpu) / 1e6, median(pagerSimCpu) / 1e6);
-        }
+    SimulatorProcess sim = baseUrl == null ? SimulatorProcess.start(computers, "1g") : null;
+    try {
+      run(
+          sim == null ? baseUrl : sim.baseUrl(),
+          sim == null ? null : ProcessHandle.of(sim.pid()).orElse(null),
+          pageSize,
+          concurrency,
+          warmup,
+          iterations);
+    } finally {
+      if (sim != null) {
+        sim.close();
+      }
     }
+  }
 
-    /**
-     * The most heap the scan keeps reachable: one more scan whose consumer runs a full GC at every
-     * page boundary and reads the heap left, minus the heap left before the scan. Catches the
-     * window of parsed pages and whatever bodies are in flight at that moment.
-     */
-    private static long liveSet(JamfClient jamf, ListQuery query, int pageSize, long total) {
+  private static void run(
+      String baseUrl,
+      ProcessHandle simulator,
+      int pageSize,
+      int concurrency,
+      int warmup,
+      int iterations)
+      throws Exception {
+    FloorScan floor = new FloorScan(baseUrl, "sim-client", "sim-secret", pageSize, concurrency);
+    long total = floor.total();
+    try (JamfClient jamf =
+        JamfClient.builder()
+            .baseUrl(baseUrl)
+            .clientCredentials("sim-client", "sim-secret")
+            .maxConcurrentRequests(concurrency)
+            .build()) {
+      ListQuery query =
+          ListQuery.all().withSections(ComputerSection.GENERAL).withPageSize(pageSize);
+      Callable<Long> pager =
+          () -> {
+            long count = 0;
+            for (Computer c : jamf.computers().list(query)) {
+              if (c.general() != null) {
+                count++;
+              }
+            }
+            return count;
+          };
+      System.out.printf(
+          Locale.ROOT,
+          "%d computers, page size %d, %d in flight; %s %s, %d cores, max heap %d MB%n",
+          total,
+          pageSize,
+          concurrency,
+          System.getProperty("java.vm.name"),
+          System.getProperty("java.version"),
+          Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().maxMemory() >> 20);
+      for (int i = 0; i < warmup; i++) {
+        floor.run();
+        check(pager.call(), total);
+      }
+      long[] floorNanos = new long[iterations];
+      long[] pagerNanos = new long[iterations];
+      long[] floorCpu = new long[iterations];
+      long[] pagerCpu = new long[iterations];
+      long[] floorSimCpu = new long[iterations];
+      long[] pagerAllocated = new long[iterations];
+      long[] pagerSimCpu = new long[iterations];
+      List<String> heap = new ArrayList<>();
+      long maxLive = 0;
+      long maxUsed = 0;
+      for (int i = 0; i < iterations; i++) {
+        long cpu = cpuNanos();
+        long simCpu = cpuNanos(simulator);
+        long start = System.nanoTime();
+        floor.run();
+        floorNanos[i] = System.nanoTime() - start;
+        floorCpu[i] = cpuNanos() - cpu;
+        floorSimCpu[i] = cpuNanos(simulator) - simCpu;
+        try (HeapWatch watch = HeapWatch.start()) {
+          cpu = cpuNanos();
+          simCpu = cpuNanos(simulator);
+          Allocations allocations = new Allocations();
+          start = System.nanoTime();
+          check(pager.call(), total);
+          pagerNanos[i] = System.nanoTime() - start;
+          pagerAllocated[i] = allocations.since();
+          pagerCpu[i] = cpuNanos() - cpu;
+          pagerSimCpu[i] = cpuNanos(simulator) - simCpu;
+          maxLive = Math.max(maxLive, watch.liveGrowth());
+          maxUsed = Math.max(maxUsed, watch.usedGrowth());
+          heap.add(
+              String.format(
+                  Locale.ROOT,
+                  "allocated %.0f MB, after-GC +%.1f MB, in use +%.1f MB, %d GCs",
+                  mb(pagerAllocated[i]),
+                  mb(watch.liveGrowth()),
+                  mb(watch.usedGrowth()),
+                  watch.collections()));
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "iteration %d: floor %.0f ms (CPU client %.0f ms, simulator %.0f ms),"
+                + " pager %.0f ms (CPU client %.0f ms, simulator %.0f ms; %s); load %.1f%n",
+            i + 1,
+            floorNanos[i] / 1e6,
+            floorCpu[i] / 1e6,
+            floorSimCpu[i] / 1e6,
+            pagerNanos[i] / 1e6,
+            pagerCpu[i] / 1e6,
+            pagerSimCpu[i] / 1e6,
+            heap.get(i),
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      }
+      double f = median(floorNanos) / 1e6;
+      double p = median(pagerNanos) / 1e6;
+      System.out.printf(
+          Locale.ROOT,
+          "median floor %.0f ms, median pager %.0f ms, ratio %.2f; "
+              + "heap growth during the pager scans: live after GC at most +%.1f MB, in use at most +%.1f MB%n",
+          f,
+          p,
+          p / f,
+          mb(maxLive),
+          mb(maxUsed));
+      System.out.printf(
+          Locale.ROOT,
+          "median allocation by the pager scan: %.0f MB (%.0f bytes a computer)%n",
+          median(pagerAllocated) / (1024.0 * 1024.0),
+          median(pagerAllocated) / total);
+      System.out.printf(
+          Locale.ROOT,
+          "live set (a full GC at every page boundary of one extra, untimed scan):"
+              + " at most +%.1f MB over the heap left before that scan%n",
+          mb(liveSet(jamf, query, pageSize, total)));
+      System.out.printf(
+          Locale.ROOT,
+          "median CPU: floor client %.0f ms + simulator %.0f ms; pager client %.0f ms"
+              + " + simulator %.0f ms%n",
+          median(floorCpu) / 1e6,
+          median(floorSimCpu) / 1e6,
+          median(pagerCpu) / 1e6,
+          median(pagerSimCpu) / 1e6);
+    }
+  }
+
+  /**
+   * The most heap the scan keeps reachable: one more scan whose consumer runs a full GC at every
+   * page boundary and reads the heap left, minus the heap left before the scan. Catches the window
+   * of parsed pages and whatever bodies are in flight at that moment.
+   */
+  private static long liveSet(JamfClient jamf, ListQuery query, int pageSize, long total) {
+    System.gc();
+    long baseline = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    long max = 0;
+    long count = 0;
+    for (Computer c : jamf.computers().list(query)) {
+      if (++count % pageSize == 1) {
         System.gc();
-        long baseline = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        long max = 0;
-        long count = 0;
-        for (Computer c : jamf.computers().list(query)) {
-            if (++count % pageSize == 1) {
-                System.gc();
-                max = Math.max(max, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() - baseline);
-            }
-        }
-        check(count, total);
-        return max;
+        max =
+            Math.max(
+                max, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() - baseline);
+      }
     }
+    check(count, total);
+    return max;
+  }
 
-    /** CPU time of this JVM, all threads. */
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
+  /** CPU time of this JVM, all threads. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
 
-    /** CPU time of the simulator's process, 0 when it is not ours. */
-    private static long cpuNanos(ProcessHandle process) {
-        return process == null ? 0 : process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
-    }
+  /** CPU time of the simulator's process, 0 when it is not ours. */
+  private static long cpuNanos(ProcessHandle process) {
+    return process == null
+        ? 0
+        : process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+  }
 
-    private static void check(long counted, long total) {
-        if (counted != total) {
-            throw new IllegalStateException("the pager counted " + counted + " computers of " + total);
-        }
+  private static void check(long counted, long total) {
+    if (counted != total) {
+      throw new IllegalStateException("the pager counted " + counted + " computers of " + total);
     }
+  }
 
-    private static double median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
-    }
+  private static double median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+  }
 
-    private static double mb(long bytes) {
-        return bytes / (1024.0 * 1024.0);
-    }
+  private static double mb(long bytes) {
+    return bytes / (1024.0 * 1024.0);
+  }
 }

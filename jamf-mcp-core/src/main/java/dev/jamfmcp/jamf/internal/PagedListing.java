@@ -20,8 +20,10 @@ final class PagedListing<T> implements Listing<T> {
 
   private final Transport transport;
   private final JamfRequest base;
-    /** Bound once: its root deserializer is looked up once per listing, not once per result. */
-    private final ObjectReader itemReader;
+
+  /** Bound once: its root deserializer is looked up once per listing, not once per result. */
+  private final ObjectReader itemReader;
+
   private final int pageSize;
   private final int parallelism;
 
@@ -29,7 +31,7 @@ final class PagedListing<T> implements Listing<T> {
       Transport transport, JamfRequest base, JavaType itemType, int pageSize, int parallelism) {
     this.transport = transport;
     this.base = base;
-        this.itemReader = Json.MAPPER.readerFor(itemType);
+    this.itemReader = Json.MAPPER.readerFor(itemType);
     this.pageSize = Math.min(Math.max(1, pageSize), ListQuery.MAX_PAGE_SIZE);
     this.parallelism = Math.max(1, parallelism);
   }
@@ -96,7 +98,7 @@ final class PagedListing<T> implements Listing<T> {
           total = parser.getLongValue();
         } else if ("results".equals(name) && value == JsonToken.START_ARRAY) {
           while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        results.add(itemReader.readValue(parser));
+            results.add(itemReader.readValue(parser));
           }
         } else {
           parser.skipChildren();

@@ -19,89 +19,93 @@ import tools.jackson.core.JsonGenerator;
  * criteria are left empty (the Pro API's smart-group read carries them).
  */
 final class ClassicComputerGroupRoutes {
-    private final Fleet fleet;
-    private final StaticGroupStore statics;
+  private final Fleet fleet;
+  private final StaticGroupStore statics;
 
-    ClassicComputerGroupRoutes(SimState state) {
-        this.fleet = state.fleet();
-        this.statics = state.staticGroups();
+  ClassicComputerGroupRoutes(SimState state) {
+    this.fleet = state.fleet();
+    this.statics = state.staticGroups();
+  }
+
+  void register(Router router) {
+    router.get("/JSSResource/computergroups", Area.CLASSIC, this::list);
+    router.get("/JSSResource/computergroups/id/{id}", Area.CLASSIC, this::one);
+  }
+
+  private void list(Exchange ex) throws Exception {
+    if (!ClassicJson.acceptsJson(ex)) {
+      return;
     }
-
-    void register(Router router) {
-        router.get("/JSSResource/computergroups", Area.CLASSIC, this::list);
-        router.get("/JSSResource/computergroups/id/{id}", Area.CLASSIC, this::one);
-    }
-
-    private void list(Exchange ex) throws Exception {
-        if (!ClassicJson.acceptsJson(ex)) {
-            return;
-        }
-        List<StaticGroup> staticGroups = statics.all();
-        ex.classicJson(200, json -> {
-            json.writeStartObject();
-            json.writeArrayPropertyStart("computer_groups");
-            for (SmartGroup g : fleet.smartGroups()) {
-                ref(json, g.id(), g.name(), true);
-            }
-            for (StaticGroup g : staticGroups) {
-                ref(json, g.id(), g.name(), false);
-            }
-            json.writeEndArray();
-            json.writeEndObject();
+    List<StaticGroup> staticGroups = statics.all();
+    ex.classicJson(
+        200,
+        json -> {
+          json.writeStartObject();
+          json.writeArrayPropertyStart("computer_groups");
+          for (SmartGroup g : fleet.smartGroups()) {
+            ref(json, g.id(), g.name(), true);
+          }
+          for (StaticGroup g : staticGroups) {
+            ref(json, g.id(), g.name(), false);
+          }
+          json.writeEndArray();
+          json.writeEndObject();
         });
-    }
+  }
 
-    private static void ref(JsonGenerator json, int id, String name, boolean smart) {
-        json.writeStartObject();
-        json.writeNumberProperty("id", id);
-        json.writeStringProperty("name", name);
-        json.writeBooleanProperty("is_smart", smart);
-        json.writeEndObject();
-    }
+  private static void ref(JsonGenerator json, int id, String name, boolean smart) {
+    json.writeStartObject();
+    json.writeNumberProperty("id", id);
+    json.writeStringProperty("name", name);
+    json.writeBooleanProperty("is_smart", smart);
+    json.writeEndObject();
+  }
 
-    private void one(Exchange ex) throws Exception {
-        long id = Ids.parse(ex.pathParam("id"));
-        String name;
-        boolean smart;
-        List<Integer> members = new ArrayList<>();
-        SmartGroup smartGroup = fleet.smartGroup(id).orElse(null);
-        if (smartGroup != null) {
-            name = smartGroup.name();
-            smart = true;
-            smartGroup.memberRows().stream().forEach(row -> members.add(row + 1));
-        } else {
-            StaticGroup group = statics.find(id).orElseThrow(() -> new NotFound("computer group"));
-            name = group.name();
-            smart = false;
-            members.addAll(group.computerIds());
-        }
-        if (!ClassicJson.acceptsJson(ex)) {
-            return;
-        }
-        Computers computers = fleet.computers();
-        ex.classicJson(200, json -> {
+  private void one(Exchange ex) throws Exception {
+    long id = Ids.parse(ex.pathParam("id"));
+    String name;
+    boolean smart;
+    List<Integer> members = new ArrayList<>();
+    SmartGroup smartGroup = fleet.smartGroup(id).orElse(null);
+    if (smartGroup != null) {
+      name = smartGroup.name();
+      smart = true;
+      smartGroup.memberRows().stream().forEach(row -> members.add(row + 1));
+    } else {
+      StaticGroup group = statics.find(id).orElseThrow(() -> new NotFound("computer group"));
+      name = group.name();
+      smart = false;
+      members.addAll(group.computerIds());
+    }
+    if (!ClassicJson.acceptsJson(ex)) {
+      return;
+    }
+    Computers computers = fleet.computers();
+    ex.classicJson(
+        200,
+        json -> {
+          json.writeStartObject();
+          json.writeObjectPropertyStart("computer_group");
+          json.writeNumberProperty("id", id);
+          json.writeStringProperty("name", name);
+          json.writeBooleanProperty("is_smart", smart);
+          ClassicJson.site(json);
+          json.writeArrayPropertyStart("criteria");
+          json.writeEndArray();
+          json.writeArrayPropertyStart("computers");
+          for (int computerId : members) {
+            int row = computers.rowOf(computerId);
             json.writeStartObject();
-            json.writeObjectPropertyStart("computer_group");
-            json.writeNumberProperty("id", id);
-            json.writeStringProperty("name", name);
-            json.writeBooleanProperty("is_smart", smart);
-            ClassicJson.site(json);
-            json.writeArrayPropertyStart("criteria");
-            json.writeEndArray();
-            json.writeArrayPropertyStart("computers");
-            for (int computerId : members) {
-                int row = computers.rowOf(computerId);
-                json.writeStartObject();
-                json.writeNumberProperty("id", computerId);
-                json.writeStringProperty("name", computers.name(row));
-                json.writeStringProperty("mac_address", computers.macAddress(row));
-                json.writeStringProperty("alt_mac_address", "");
-                json.writeStringProperty("serial_number", computers.serialNumber(row));
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            json.writeNumberProperty("id", computerId);
+            json.writeStringProperty("name", computers.name(row));
+            json.writeStringProperty("mac_address", computers.macAddress(row));
+            json.writeStringProperty("alt_mac_address", "");
+            json.writeStringProperty("serial_number", computers.serialNumber(row));
             json.writeEndObject();
-            json.writeEndObject();
+          }
+          json.writeEndArray();
+          json.writeEndObject();
+          json.writeEndObject();
         });
-    }
+  }
 }

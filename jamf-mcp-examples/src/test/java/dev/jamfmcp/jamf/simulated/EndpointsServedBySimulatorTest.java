@@ -2,7 +2,6 @@ package dev.jamfmcp.jamf.simulated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jamfmcp.jamf.internal.Endpoint;
 import dev.jamfmcp.jamf.internal.Endpoints;
 import dev.jamfmcp.simulator.SimulatedJamfPro;
 import dev.jamfmcp.simulator.SimulatorConfig;
@@ -16,19 +15,22 @@ import org.junit.jupiter.api.Test;
  */
 class EndpointsServedBySimulatorTest {
 
-    @Test
-    void everyClientEndpointIsARouteOfTheSimulator() {
-        List<String> routes;
-        try (SimulatedJamfPro sim = SimulatedJamfPro.start(SimulatorConfig.of(c -> c.computers(1).mobileDevices(1)))) {
-            routes = sim.routes();
-        }
-        List<Pattern> served = routes.stream()
-                .map(r -> Pattern.compile(Pattern.quote(r).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q")))
-                .toList();
-        List<String> missing = Endpoints.all().stream()
-                .map(e -> e.method() + " " + e.template().replaceAll("\\{[^}/]+}", "x1"))
-                .filter(sample -> served.stream().noneMatch(p -> p.matcher(sample).matches()))
-                .toList();
-        assertThat(missing).as("client endpoints the simulator does not serve").isEmpty();
+  @Test
+  void everyClientEndpointIsARouteOfTheSimulator() {
+    List<String> routes;
+    try (SimulatedJamfPro sim =
+        SimulatedJamfPro.start(SimulatorConfig.of(c -> c.computers(1).mobileDevices(1)))) {
+      routes = sim.routes();
     }
+    List<Pattern> served =
+        routes.stream()
+            .map(r -> Pattern.compile(Pattern.quote(r).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q")))
+            .toList();
+    List<String> missing =
+        Endpoints.all().stream()
+            .map(e -> e.method() + " " + e.template().replaceAll("\\{[^}/]+}", "x1"))
+            .filter(sample -> served.stream().noneMatch(p -> p.matcher(sample).matches()))
+            .toList();
+    assertThat(missing).as("client endpoints the simulator does not serve").isEmpty();
+  }
 }
