@@ -198,7 +198,8 @@ public final class PagerScan {
     long baseline = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     long max = 0;
     long count = 0;
-    for (Computer c : jamf.computers().list(query)) {
+    for (var iterator = jamf.computers().list(query).iterator(); iterator.hasNext(); ) {
+      iterator.next(); // each record is dropped at once: only the pager's own buffers stay live
       if (++count % pageSize == 1) {
         System.gc();
         max =
