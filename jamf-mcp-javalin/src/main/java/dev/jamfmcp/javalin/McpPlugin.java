@@ -6,6 +6,7 @@ import dev.jamfmcp.javalin.internal.Readiness;
 import dev.jamfmcp.mcp.McpMetrics;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.http.HttpExchange;
+import dev.jamfmcp.mcp.http.HttpReply;
 import dev.jamfmcp.mcp.http.McpHttpTransport;
 import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import io.javalin.config.JavalinState;
@@ -165,9 +166,7 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
       route.handle(ctx, seen, principal);
     } catch (RuntimeException e) {
       log.error("MCP request failed", e);
-      seen.respond(
-          dev.jamfmcp.mcp.http.internal.Replies.error(
-              500, ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));
+      seen.respond(HttpReply.jsonRpcError(500, ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));
     }
   }
 

@@ -24,6 +24,11 @@ public record HttpReply(int status, Map<String, String> headers, byte[] body) {
         status, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A JSON-RPC error response with a null id, for failures before any message was read. */
+  public static HttpReply jsonRpcError(int status, int code, String message) {
+    return dev.jamfmcp.mcp.http.internal.Replies.error(status, code, message);
+  }
+
   /** A copy with one more header. */
   public HttpReply withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
