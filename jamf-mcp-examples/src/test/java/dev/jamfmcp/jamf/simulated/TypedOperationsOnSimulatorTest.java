@@ -99,6 +99,18 @@ class TypedOperationsOnSimulatorTest {
   // ---- computers -------------------------------------------------------------------------
 
   @Test
+  @Covers("Computers.listJson(ListQuery)")
+  void rawJsonListingKeepsJamfsShape() {
+    List<tools.jackson.databind.JsonNode> all =
+        jamf.computers().listJson(ListQuery.all().withSections(ComputerSection.GENERAL)).toList();
+    assertThat(all).hasSize(truth.size());
+    tools.jackson.databind.JsonNode first = all.get(0);
+    int row = Integer.parseInt(first.get("id").asString()) - 1;
+    assertThat(first.at("/general/name").asString()).isEqualTo(truth.name(row));
+    assertThat(first.get("hardware").isNull()).as("sections not asked for are null").isTrue();
+  }
+
+  @Test
   @Covers({"Computers.list(ListQuery)", "Listing.iterator()"})
   void everyComputerOnceWithOnlyTheGeneralSection() {
     List<Integer> ids = new ArrayList<>();
@@ -496,6 +508,19 @@ class TypedOperationsOnSimulatorTest {
       assertThat(read.selfService().useForSelfService()).isEqualTo(p.selfService());
     }
     assertThatThrownBy(() -> jamf.policies().get(99999)).isInstanceOf(JamfNotFoundException.class);
+  }
+
+  @Test
+  @Covers("Policies.listByCategory(String)")
+  void policiesOfOneCategory() {
+    String category = fleet.categoryName(fleet.policies().get(0).categoryId());
+    assertThat(jamf.policies().listByCategory(category))
+        .extracting(r -> r.id() + "=" + r.name())
+        .containsExactlyInAnyOrderElementsOf(
+            fleet.policies().stream()
+                .filter(p -> fleet.categoryName(p.categoryId()).equals(category))
+                .map(p -> p.id() + "=" + p.name())
+                .toList());
   }
 
   @Test
