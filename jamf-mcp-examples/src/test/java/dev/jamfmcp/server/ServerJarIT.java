@@ -299,11 +299,6 @@ class ServerJarIT {
             "jamf-mcp-server: JAMF_URL (--jamf-url):"
                 + " no Jamf Pro URL is set. Fix: set JAMF_URL=https://your.jamfcloud.com, or try --demo");
 
-    Process metrics = start(test, Map.of("MCP_METRICS", "true"), "--demo");
-    assertThat(metrics.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(metrics.exitValue()).isEqualTo(2);
-    assertThat(Files.readString(logs)).contains("not available in this build");
-
     Process everywhere = start(test, Map.of("MCP_BIND", "0.0.0.0"), "--demo");
     assertThat(everywhere.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(everywhere.exitValue()).isEqualTo(2);
