@@ -41,13 +41,14 @@ public final class StandInTools {
     return Tool.builder(LIST).description("Lists computers whose name matches a wildcard pattern.")
         .inputSchema("{\"type\":\"object\",\"properties\":{"
             + "\"nameLike\":{\"type\":\"string\",\"maxLength\":100},"
-            + "\"limit\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":200}},"
+            + "\"limit\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":2000},"
+            + "\"pageSize\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":2000}},"
             + "\"additionalProperties\":false}")
         .annotations(ToolAnnotations.readOnly()).requiredScopes("read:jamf")
         .handler((args, ctx) -> {
           int limit = args.path("limit").asInt(20);
           ListQuery query = ListQuery.all().withSections(ComputerSection.GENERAL)
-              .withPageSize(limit);
+              .withPageSize(args.path("pageSize").asInt(limit));
           if (args.hasNonNull("nameLike")) {
             query = query.withFilter(Rsql.like("general.name", args.get("nameLike").asString()));
           }

@@ -8,12 +8,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short version of the load harness, run by {@code mvn verify}: 8 clients, 3,000 requests
- * (a few seconds). Fails on any error, or when, between the first sample (after a 600-request
+ * The short version of the load harness, run by {@code mvn verify}: 8 clients, 1,500 requests
+ * (a few seconds). Fails on any error, or when, between the first sample (after a 300-request
  * warm-up that fills every pool) and the last, this JVM grows by more than
  * {@value #HEAP_TOLERANCE_MIB} MiB of heap after GC, {@value #THREAD_TOLERANCE} threads or
- * {@value #FD_TOLERANCE} file descriptors. A leak of one 64 KiB buffer per request is 150 MiB
- * over the 2,400 measured requests, and of one thread per request 2,400 threads: both far past
+ * {@value #FD_TOLERANCE} file descriptors. A leak of one 64 KiB buffer per request is 75 MiB
+ * over the 1,200 measured requests, and of one thread per request 1,200 threads: both far past
  * the tolerances, which only absorb a noisy 2-core machine (pools settling, GC timing).
  */
 class LoadSmokeTest {
@@ -22,17 +22,17 @@ class LoadSmokeTest {
   static final int FD_TOLERANCE = 16;
 
   @Test
-  void eightClientsThreeThousandRequestsNoErrorsNoGrowth() throws Exception {
+  void eightClientsFifteenHundredRequestsNoErrorsNoGrowth() throws Exception {
     try (SimulatedJamfPro jamf = SimulatedJamfPro.start(SimulatorConfig.of(c -> c
             .computers(500).mdmAcknowledgeAfter(null)));
         ServerUnderTest server = ServerUnderTest.start(jamf.baseUrl())) {
-      LoadRun.Options options = new LoadRun.Options(8, Duration.ofSeconds(90), 3000, 600,
+      LoadRun.Options options = new LoadRun.Options(8, Duration.ofSeconds(90), 1500, 300,
           Duration.ofSeconds(2), 500, 200);
       LoadRun.Report report = new LoadRun(server.mcpUrl(), options).run(s -> {});
       System.out.print(report);
 
       assertThat(report.errors()).isEmpty();
-      assertThat(report.requests()).isEqualTo(3000);
+      assertThat(report.requests()).isEqualTo(1500);
       Resources first = report.first().resources();
       Resources last = report.last().resources();
       assertThat(last.heapAfterGcBytes() - first.heapAfterGcBytes())
