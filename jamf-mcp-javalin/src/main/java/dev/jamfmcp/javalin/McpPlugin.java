@@ -54,6 +54,9 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     }
     // Async requests live as long as their stream; the transport's own limits end them.
     state.http.asyncTimeout = 0;
+    // A body trickled in byte by byte must not hold a thread and a connection indefinitely.
+    state.jetty.modifyHttpConfiguration(
+        http -> http.setMinRequestDataRate(config.minRequestBytesPerSecond));
     transport = McpHttpTransport.create(config.server, t -> {
       t.allowedOrigins(config.allowedOrigins).legacyMessagesPath(config.messagesPath);
       config.transport.accept(t);
