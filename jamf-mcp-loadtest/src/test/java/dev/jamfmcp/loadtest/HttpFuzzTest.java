@@ -35,6 +35,8 @@ class HttpFuzzTest {
   static ServerUnderTest server;
   static String session;
   static final AtomicInteger TRIED = new AtomicInteger();
+  static final AtomicInteger STALE_CONNECTIONS = new AtomicInteger();
+  static final List<String> RECENT = new java.util.ArrayList<>();
 
   @BeforeContainer
   static void start() throws Exception {
@@ -46,7 +48,8 @@ class HttpFuzzTest {
 
   @AfterContainer
   static void stop() {
-    System.out.println("fuzzed HTTP requests: " + TRIED.get());
+    System.out.println("fuzzed HTTP requests: " + TRIED.get() + ", stale pooled connections: "
+        + STALE_CONNECTIONS.get());
     server.close();
     jamf.close();
   }
@@ -62,8 +65,23 @@ class HttpFuzzTest {
         .method(shot.method(), shot.body() == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(shot.body()));
     shot.headers().forEach(builder::header);
-    HttpResponse<InputStream> response = Mcp.HTTP.send(builder.build(),
-        HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response;
+    try {
+      response = Mcp.HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (java.io.IOException e) {
+      // A pooled keep-alive connection the server had just closed (seen about once in 1,000
+      // requests): counted and reported, and the request is sent again on a new connection,
+      // whose answer must meet the same rules.
+      STALE_CONNECTIONS.incrementAndGet();
+      System.out.println("stale connection (" + e + ") after: " + RECENT);
+      response = McpClient.newHttp().send(builder.build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+    }
+    RECENT.add(shot.method() + " " + shot.path() + " " + shot.headers() + " -> "
+        + response.statusCode() + " " + response.headers().map());
+    if (RECENT.size() > 2) {
+      RECENT.remove(0);
+    }
     String type = response.headers().firstValue("Content-Type").orElse("");
     String body;
     try (InputStream in = response.body()) {
@@ -120,7 +138,7 @@ class HttpFuzzTest {
     Arbitrary<String> paths = Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(8, Arbitraries.just("/mcp")),
         net.jqwik.api.Tuple.of(1, Arbitraries.of("/messages", "/messages?sessionId=abc",
-            "/mcp/", "/MCP", "/mcp?x=%ZZ", "/health", "/nope", "/mcp/../mcp", "/%2e%2e/")));
+            "/mcp/", "/MCP", "/mcp?x=%25ZZ%00", "/health", "/nope", "/mcp/%2e%2e/mcp", "/%2e%2e/")));
     return Combinators.combine(methods, paths, headers(), bodies())
         .as((method, path, headers, body) -> new Shot(method, path, headers,
             method.equals("GET") || method.equals("OPTIONS") ? null : body));
