@@ -25,11 +25,34 @@ public final class JamfFailures {
    * nothing), so the model never claims more or less than was done.
    */
   public static ToolException onWrite(JamfException e, String doneSoFar) {
-    String before =
-        doneSoFar == null || doneSoFar.isBlank()
-            ? " Nothing was changed."
-            : " Before the failure: " + doneSoFar;
+    boolean nothingBefore = doneSoFar == null || doneSoFar.isBlank();
+    if (mayHaveReachedJamf(e)) {
+      // The request went out and no answer came back: Jamf Pro may well have acted on it.
+      return new ToolException("The outcome is unknown: the request reached (or may have"
+          + " reached) Jamf Pro, but its answer was lost (" + e.getMessage() + "). Jamf Pro may"
+          + " have carried it out. Check before trying again (for an MDM command, the device's"
+          + " command history), or it may happen twice."
+          + (nothingBefore ? "" : " Before this request: " + doneSoFar), e);
+    }
+    String before = nothingBefore ? " Nothing was changed." : " Before the failure: " + doneSoFar;
     return new ToolException(describe(e) + before, e);
+  }
+
+  /**
+   * No HTTP answer (status 0), or an unreadable one, to a request that left this process: a
+   * timeout or a connection cut after sending. Only a failure to connect proves it never arrived.
+   */
+  static boolean mayHaveReachedJamf(JamfException e) {
+    if (e.status() != 0) {
+      return false;
+    }
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.ConnectException
+          || cause instanceof java.net.http.HttpConnectTimeoutException) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String describe(JamfException e) {

@@ -68,6 +68,9 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     }
     // Async requests live as long as their stream; the transport's own limits end them.
     state.http.asyncTimeout = 0;
+    // A body trickled in byte by byte must not hold a thread and a connection indefinitely.
+    state.jetty.modifyHttpConfiguration(
+        http -> http.setMinRequestDataRate(config.minRequestBytesPerSecond));
     PrometheusMeterRegistry registry = null;
     if (config.metricsPath != null) {
       registry =

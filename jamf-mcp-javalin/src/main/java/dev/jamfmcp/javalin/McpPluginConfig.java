@@ -26,6 +26,7 @@ public final class McpPluginConfig {
   BooleanSupplier readiness = () -> true;
   Duration readinessCacheFor = Duration.ofSeconds(30);
   Duration shutdownGrace = Duration.ofSeconds(10);
+  long minRequestBytesPerSecond = 1024;
   Consumer<HttpTransportConfig> transport = c -> {};
   BiFunction<HttpExchange, Principal, HttpExchange> exchangeDecorator = (exchange, who) -> exchange;
   String metricsPath = "/metrics";
@@ -113,6 +114,19 @@ public final class McpPluginConfig {
   public McpPluginConfig metrics(String path, PrometheusMeterRegistry registry) {
     this.metricsPath = path;
     this.metricsRegistry = registry;
+    return this;
+  }
+
+  /**
+   * The slowest a request body may arrive (default 1024 bytes per second); a client sending
+   * slower (a body trickled byte by byte) is cut off instead of holding a thread and a
+   * connection for as long as it likes. Zero turns the check off.
+   */
+  public McpPluginConfig minRequestBytesPerSecond(long bytesPerSecond) {
+    if (bytesPerSecond < 0) {
+      throw new IllegalArgumentException("minRequestBytesPerSecond must not be negative");
+    }
+    this.minRequestBytesPerSecond = bytesPerSecond;
     return this;
   }
 

@@ -151,6 +151,11 @@ public final class McpHttpTransport implements AutoCloseable {
     return streams.openCount();
   }
 
+  /** Streamable HTTP sessions held in memory now (at most {@code maxSessions}), for metrics. */
+  public int liveSessions() {
+    return sessions.size();
+  }
+
   /**
    * Stops accepting requests (503), lets requests in flight finish for up to {@code grace}, cancels
    * the rest, and closes every stream.
