@@ -28,19 +28,23 @@ public final class JamfFailures {
     boolean nothingBefore = doneSoFar == null || doneSoFar.isBlank();
     if (mayHaveReachedJamf(e)) {
       // The request went out and no answer came back: Jamf Pro may well have acted on it.
-      return new ToolException("The outcome is unknown: the request reached (or may have"
-          + " reached) Jamf Pro, but its answer was lost (" + e.getMessage() + "). Jamf Pro may"
-          + " have carried it out. Check before trying again (for an MDM command, the device's"
-          + " command history), or it may happen twice."
-          + (nothingBefore ? "" : " Before this request: " + doneSoFar), e);
+      return new ToolException(
+          "The outcome is unknown: the request reached (or may have"
+              + " reached) Jamf Pro, but its answer was lost ("
+              + e.getMessage()
+              + "). Jamf Pro may"
+              + " have carried it out. Check before trying again (for an MDM command, the device's"
+              + " command history), or it may happen twice."
+              + (nothingBefore ? "" : " Before this request: " + doneSoFar),
+          e);
     }
     String before = nothingBefore ? " Nothing was changed." : " Before the failure: " + doneSoFar;
     return new ToolException(describe(e) + before, e);
   }
 
   /**
-   * No HTTP answer (status 0), or an unreadable one, to a request that left this process: a
-   * timeout or a connection cut after sending. Only a failure to connect proves it never arrived.
+   * No HTTP answer (status 0), or an unreadable one, to a request that left this process: a timeout
+   * or a connection cut after sending. Only a failure to connect proves it never arrived.
    */
   static boolean mayHaveReachedJamf(JamfException e) {
     if (e.status() != 0) {

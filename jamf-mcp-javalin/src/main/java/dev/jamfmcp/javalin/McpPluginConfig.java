@@ -118,9 +118,9 @@ public final class McpPluginConfig {
   }
 
   /**
-   * The slowest a request body may arrive (default 1024 bytes per second); a client sending
-   * slower (a body trickled byte by byte) is cut off instead of holding a thread and a
-   * connection for as long as it likes. Zero turns the check off.
+   * The slowest a request body may arrive (default 1024 bytes per second); a client sending slower
+   * (a body trickled byte by byte) is cut off instead of holding a thread and a connection for as
+   * long as it likes. Zero turns the check off.
    */
   public McpPluginConfig minRequestBytesPerSecond(long bytesPerSecond) {
     if (bytesPerSecond < 0) {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression (found by the reliability harness): a body sent one byte every 50 ms held its
- * request, and on Java 17 a Jetty thread, for as long as the client kept trickling.
+ * Regression (found by the reliability harness): a body sent one byte every 50 ms held its request,
+ * and on Java 17 a Jetty thread, for as long as the client kept trickling.
  */
 class SlowBodyTest {
   private final McpServer server = new TestTools().server(c -> {});
@@ -36,9 +36,10 @@ class SlowBodyTest {
       socket.setSoTimeout(100);
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
-      out.write(("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-          + "Accept: application/json, text/event-stream\r\nContent-Length: 4000\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  + "Accept: application/json, text/event-stream\r\nContent-Length: 4000\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       for (int i = 0; i < 400 && !cut; i++) { // 20 s at most
         try {
           out.write(' ');

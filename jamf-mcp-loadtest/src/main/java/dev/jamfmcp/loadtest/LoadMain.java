@@ -15,11 +15,11 @@ import java.util.Map;
  * java -Xmx512m -jar jamf-mcp-loadtest/target/loadtest.jar --clients 16 --duration 30m --interval 60s
  * </pre>
  *
- * Options: {@code --clients N} (16), {@code --duration 60s|10m|1h} (60s), {@code --requests N}
- * (0: no limit), {@code --warmup N} requests before the first sample (500), {@code --interval}
- * between samples (10s), {@code --computers N} in the simulated fleet (2000), {@code --url} of
- * an MCP endpoint to load instead of the in-process server and simulator (resource figures are
- * then this JVM's, not the server's). Exits 1 if any request failed.
+ * Options: {@code --clients N} (16), {@code --duration 60s|10m|1h} (60s), {@code --requests N} (0:
+ * no limit), {@code --warmup N} requests before the first sample (500), {@code --interval} between
+ * samples (10s), {@code --computers N} in the simulated fleet (2000), {@code --url} of an MCP
+ * endpoint to load instead of the in-process server and simulator (resource figures are then this
+ * JVM's, not the server's). Exits 1 if any request failed.
  */
 public final class LoadMain {
   private LoadMain() {}
@@ -30,21 +30,25 @@ public final class LoadMain {
       opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
     int computers = Integer.parseInt(opts.getOrDefault("computers", "2000"));
-    LoadRun.Options options = new LoadRun.Options(
-        Integer.parseInt(opts.getOrDefault("clients", "16")),
-        duration(opts.getOrDefault("duration", "60s")),
-        Long.parseLong(opts.getOrDefault("requests", "0")),
-        Long.parseLong(opts.getOrDefault("warmup", "500")),
-        duration(opts.getOrDefault("interval", "10s")), computers, 200);
+    LoadRun.Options options =
+        new LoadRun.Options(
+            Integer.parseInt(opts.getOrDefault("clients", "16")),
+            duration(opts.getOrDefault("duration", "60s")),
+            Long.parseLong(opts.getOrDefault("requests", "0")),
+            Long.parseLong(opts.getOrDefault("warmup", "500")),
+            duration(opts.getOrDefault("interval", "10s")),
+            computers,
+            200);
     LoadRun.Report report;
     if (opts.containsKey("url")) {
       report = new LoadRun(URI.create(opts.get("url")), options).run(LoadMain::print);
     } else {
-      try (SimulatedJamfPro jamf = SimulatedJamfPro.start(SimulatorConfig.of(c -> c
-              .computers(computers).mdmAcknowledgeAfter(null)));
+      try (SimulatedJamfPro jamf =
+              SimulatedJamfPro.start(
+                  SimulatorConfig.of(c -> c.computers(computers).mdmAcknowledgeAfter(null)));
           ServerUnderTest server = ServerUnderTest.start(jamf.baseUrl())) {
-        System.out.println("MCP server at " + server.mcpUrl() + ", Jamf Pro simulator at "
-            + jamf.baseUrl());
+        System.out.println(
+            "MCP server at " + server.mcpUrl() + ", Jamf Pro simulator at " + jamf.baseUrl());
         report = new LoadRun(server.mcpUrl(), options).run(LoadMain::print);
       }
     }
@@ -54,8 +58,8 @@ public final class LoadMain {
   }
 
   private static void print(LoadRun.Sample s) {
-    System.out.printf("%6.1f s  %8d requests  %s%n", s.elapsedMillis() / 1000.0, s.requests(),
-        s.resources());
+    System.out.printf(
+        "%6.1f s  %8d requests  %s%n", s.elapsedMillis() / 1000.0, s.requests(), s.resources());
   }
 
   static Duration duration(String text) {

@@ -21,24 +21,35 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * N MCP clients, each on its own thread: initialize, tools/list, then a mix of read tools
- * (a filtered computer list, a computer's detail, the Jamf Pro version, tools/list again),
- * ending and re-opening its session every {@code sessionEvery} calls, until the request budget
- * or the duration is spent. Samples this JVM's heap after GC, threads and file descriptors after
- * the warm-up and then at every interval.
+ * N MCP clients, each on its own thread: initialize, tools/list, then a mix of read tools (a
+ * filtered computer list, a computer's detail, the Jamf Pro version, tools/list again), ending and
+ * re-opening its session every {@code sessionEvery} calls, until the request budget or the duration
+ * is spent. Samples this JVM's heap after GC, threads and file descriptors after the warm-up and
+ * then at every interval.
  */
 public final class LoadRun {
 
   /** What to run. {@code maxRequests} 0 means no limit; the duration always applies. */
-  public record Options(int clients, Duration duration, long maxRequests, long warmupRequests,
-      Duration sampleInterval, int computers, int sessionEvery) {}
+  public record Options(
+      int clients,
+      Duration duration,
+      long maxRequests,
+      long warmupRequests,
+      Duration sampleInterval,
+      int computers,
+      int sessionEvery) {}
 
   /** One sample of resources, at {@code requests} completed requests. */
   public record Sample(long elapsedMillis, long requests, Resources resources) {}
 
   /** What a run measured. */
-  public record Report(Options options, long requests, long elapsedMillis, Latencies latencies,
-      Map<String, Long> errors, List<Sample> samples) {
+  public record Report(
+      Options options,
+      long requests,
+      long elapsedMillis,
+      Latencies latencies,
+      Map<String, Long> errors,
+      List<Sample> samples) {
 
     public long errorCount() {
       return errors.values().stream().mapToLong(Long::longValue).sum();
@@ -59,16 +70,25 @@ public final class LoadRun {
     @Override
     public String toString() {
       StringBuilder out = new StringBuilder();
-      out.append(String.format("clients %d, requests %d in %.1f s: %.0f req/s%n", options.clients(),
-          requests, elapsedMillis / 1000.0, throughput()));
-      out.append(String.format("latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-          latencies.percentileMillis(0.50), latencies.percentileMillis(0.99),
-          latencies.maxMillis()));
-      out.append("errors: ").append(errorCount()).append(errors.isEmpty() ? "" : " " + errors)
+      out.append(
+          String.format(
+              "clients %d, requests %d in %.1f s: %.0f req/s%n",
+              options.clients(), requests, elapsedMillis / 1000.0, throughput()));
+      out.append(
+          String.format(
+              "latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+              latencies.percentileMillis(0.50),
+              latencies.percentileMillis(0.99),
+              latencies.maxMillis()));
+      out.append("errors: ")
+          .append(errorCount())
+          .append(errors.isEmpty() ? "" : " " + errors)
           .append('\n');
       for (Sample s : samples) {
-        out.append(String.format("  at %6.1f s, %7d requests: %s%n", s.elapsedMillis() / 1000.0,
-            s.requests(), s.resources()));
+        out.append(
+            String.format(
+                "  at %6.1f s, %7d requests: %s%n",
+                s.elapsedMillis() / 1000.0, s.requests(), s.resources()));
       }
       return out.toString();
     }
@@ -96,18 +116,22 @@ public final class LoadRun {
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < options.clients(); i++) {
       int n = i;
-      Thread t = new Thread(() -> {
-        try {
-          client(n, deadline);
-        } finally {
-          done.countDown();
-        }
-      }, "loadtest-client-" + i);
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  client(n, deadline);
+                } finally {
+                  done.countDown();
+                }
+              },
+              "loadtest-client-" + i);
       t.setDaemon(true);
       threads.add(t);
       t.start();
     }
-    while (completed.sum() < options.warmupRequests() && done.getCount() > 0
+    while (completed.sum() < options.warmupRequests()
+        && done.getCount() > 0
         && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
@@ -124,13 +148,13 @@ public final class LoadRun {
     sample(start, onSample);
     Map<String, Long> errorCounts = new TreeMap<>();
     errors.forEach((kind, count) -> errorCounts.put(kind, count.sum()));
-    return new Report(options, completed.sum(), elapsed, latencies, errorCounts,
-        List.copyOf(samples));
+    return new Report(
+        options, completed.sum(), elapsed, latencies, errorCounts, List.copyOf(samples));
   }
 
   private void sample(long start, Consumer<Sample> onSample) {
-    Sample s = new Sample((System.nanoTime() - start) / 1_000_000, completed.sum(),
-        Resources.sample());
+    Sample s =
+        new Sample((System.nanoTime() - start) / 1_000_000, completed.sum(), Resources.sample());
     samples.add(s);
     onSample.accept(s);
   }

@@ -13,8 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A small MCP client over Streamable HTTP (2025-06-18) on java.net.http: initialize, requests
- * answered as JSON or as an event stream, DELETE. One per simulated assistant; the
- * {@link HttpClient} may be shared.
+ * answered as JSON or as an event stream, DELETE. One per simulated assistant; the {@link
+ * HttpClient} may be shared.
  */
 public final class McpClient {
   public static final String VERSION = "2025-06-18";
@@ -32,8 +32,10 @@ public final class McpClient {
   }
 
   public static HttpClient newHttp() {
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10)).build();
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
   }
 
   /** A failed exchange: an HTTP status other than expected, or a JSON-RPC error. */
@@ -63,10 +65,13 @@ public final class McpClient {
     params.putObject("clientInfo").put("name", "loadtest").put("version", "1");
     HttpResponse<String> response = post(request("initialize", params));
     JsonNode result = result(response);
-    sessionId = response.headers().firstValue("Mcp-Session-Id")
-        .orElseThrow(() -> new Failure("no-session-id", "initialize returned no session id"));
-    HttpResponse<String> note = post(Json.object().put("jsonrpc", "2.0")
-        .put("method", "notifications/initialized"));
+    sessionId =
+        response
+            .headers()
+            .firstValue("Mcp-Session-Id")
+            .orElseThrow(() -> new Failure("no-session-id", "initialize returned no session id"));
+    HttpResponse<String> note =
+        post(Json.object().put("jsonrpc", "2.0").put("method", "notifications/initialized"));
     if (note.statusCode() != 202) {
       throw new Failure("http-" + note.statusCode(), "notifications/initialized: " + note.body());
     }
@@ -99,26 +104,33 @@ public final class McpClient {
 
   /** POSTs one JSON-RPC message with this client's session and version headers. */
   public HttpResponse<String> post(ObjectNode message) throws IOException, InterruptedException {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(timeout)
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json, text/event-stream")
-        .header("MCP-Protocol-Version", VERSION)
-        .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(message)));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(url)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, text/event-stream")
+            .header("MCP-Protocol-Version", VERSION)
+            .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(message)));
     if (sessionId != null) {
       builder.header("Mcp-Session-Id", sessionId);
     }
-    HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-    response.headers().firstValue("Mcp-Session-Id").ifPresent(id -> {
-      if (sessionId != null) {
-        sessionId = id; // a refreshed id
-      }
-    });
+    HttpResponse<String> response =
+        http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    response
+        .headers()
+        .firstValue("Mcp-Session-Id")
+        .ifPresent(
+            id -> {
+              if (sessionId != null) {
+                sessionId = id; // a refreshed id
+              }
+            });
     return response;
   }
 
   private ObjectNode request(String method, ObjectNode params) {
-    ObjectNode message = Json.object().put("jsonrpc", "2.0").put("id", ids.incrementAndGet())
-        .put("method", method);
+    ObjectNode message =
+        Json.object().put("jsonrpc", "2.0").put("id", ids.incrementAndGet()).put("method", method);
     message.set("params", params);
     return message;
   }
@@ -132,7 +144,8 @@ public final class McpClient {
       throw new Failure("no-reply", "no JSON-RPC reply in the response");
     }
     if (reply.has("error")) {
-      throw new Failure("jsonrpc-" + reply.path("error").path("code").asInt(),
+      throw new Failure(
+          "jsonrpc-" + reply.path("error").path("code").asInt(),
           reply.path("error").path("message").asString(""));
     }
     return reply.get("result");

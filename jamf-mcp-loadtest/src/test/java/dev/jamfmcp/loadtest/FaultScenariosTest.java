@@ -16,9 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Jamf Pro misbehaving, end to end: MCP client -> HTTP -> server -> JamfClient -> simulator with
- * faults. The server's Jamf client has a 2 s attempt timeout, a 6 s call timeout and 3 retries
- * of idempotent requests. For each fault: what the caller sees, within what time, that a normal
- * call works afterwards, and how many MDM commands reached Jamf.
+ * faults. The server's Jamf client has a 2 s attempt timeout, a 6 s call timeout and 3 retries of
+ * idempotent requests. For each fault: what the caller sees, within what time, that a normal call
+ * works afterwards, and how many MDM commands reached Jamf.
  */
 class FaultScenariosTest {
   /** The configured call timeout plus room for a loaded machine. */
@@ -30,8 +30,8 @@ class FaultScenariosTest {
 
   @BeforeAll
   static void start() {
-    jamf = SimulatedJamfPro.start(SimulatorConfig.of(c -> c.computers(300)
-        .mdmAcknowledgeAfter(null)));
+    jamf =
+        SimulatedJamfPro.start(SimulatorConfig.of(c -> c.computers(300).mdmAcknowledgeAfter(null)));
     server = ServerUnderTest.start(jamf.baseUrl(), ServerUnderTest.quickJamf(), p -> {});
   }
 
@@ -103,22 +103,29 @@ class FaultScenariosTest {
     jamf.faults().resetNext(20);
     Mcp.Outcome persistent = mcp().list();
     assertThat(persistent.isError()).isTrue();
-    assertThat(persistent.text()).contains("Jamf Pro is unavailable").contains("Nothing was changed");
+    assertThat(persistent.text())
+        .contains("Jamf Pro is unavailable")
+        .contains("Nothing was changed");
     assertThat(persistent.millis()).isLessThan(CALL_BOUND_MILLIS);
   }
 
   @Test
   void tokenRevokedMidScanIsRefreshedAndTheScanCompletes() throws Exception {
-    jamf.faults().set(FaultSettings.none().withLatency(Duration.ofMillis(150))
-        .withPathPrefix("/api/v3/computers-inventory"));
+    jamf.faults()
+        .set(
+            FaultSettings.none()
+                .withLatency(Duration.ofMillis(150))
+                .withPathPrefix("/api/v3/computers-inventory"));
     ObjectNode scan = Mcp.args().put("nameLike", "*").put("limit", 300).put("pageSize", 20);
-    CompletableFuture<Mcp.Outcome> running = CompletableFuture.supplyAsync(() -> {
-      try {
-        return mcp().call(StandInTools.LIST, scan);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<Mcp.Outcome> running =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return mcp().call(StandInTools.LIST, scan);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     Thread.sleep(400);
     jamf.revokeAllTokens();
     Mcp.Outcome outcome = running.get();
@@ -129,8 +136,8 @@ class FaultScenariosTest {
   @Test
   void writesAreNeverSentTwiceWhateverFails() throws Exception {
     jamf.sideEffects().clear();
-    String device = mcp().list().structured().path("computers").get(0).path("managementId")
-        .asString();
+    String device =
+        mcp().list().structured().path("computers").get(0).path("managementId").asString();
     assertThat(device).isNotBlank();
     int expected = 0;
     // 503 on the POST: not retried, nothing queued.
@@ -139,8 +146,16 @@ class FaultScenariosTest {
     // that nothing happened.
     expected += confirmThenSend(device, () -> jamf.faults().resetNext(1), 1);
     // Jamf answers after the timeout (and queues the command anyway): not retried.
-    expected += confirmThenSend(device, () -> jamf.faults().set(FaultSettings.none()
-        .withLatency(Duration.ofSeconds(3)).withPathPrefix("/api/v2/mdm")), 1);
+    expected +=
+        confirmThenSend(
+            device,
+            () ->
+                jamf.faults()
+                    .set(
+                        FaultSettings.none()
+                            .withLatency(Duration.ofSeconds(3))
+                            .withPathPrefix("/api/v2/mdm")),
+            1);
     // No fault: exactly one.
     expected += confirmThenSend(device, () -> {}, 1);
     Thread.sleep(1500); // let the late one land
@@ -155,15 +170,22 @@ class FaultScenariosTest {
     assertThat(preview.structured().path("status").asString()).isEqualTo("confirmation_required");
     int before = jamf.sideEffects().mdmCommands().size();
     fault.run();
-    Mcp.Outcome executed = mcp().call(StandInTools.SEND, args.deepCopy().put("confirmationToken",
-        preview.structured().path("confirmation").path("token").asString()));
+    Mcp.Outcome executed =
+        mcp()
+            .call(
+                StandInTools.SEND,
+                args.deepCopy()
+                    .put(
+                        "confirmationToken",
+                        preview.structured().path("confirmation").path("token").asString()));
     jamf.faults().clear();
     assertThat(executed.millis()).isLessThan(CALL_BOUND_MILLIS);
     if (queued == 0) {
       assertThat(executed.isError()).isTrue();
       assertThat(executed.text()).contains("Nothing was changed");
     } else if (executed.isError()) {
-      assertThat(executed.text()).doesNotContain("Nothing was changed")
+      assertThat(executed.text())
+          .doesNotContain("Nothing was changed")
           .contains("outcome is unknown");
     }
     Thread.sleep(queued == 1 && executed.isError() ? 1500 : 0);
@@ -177,15 +199,17 @@ class FaultScenariosTest {
     try (ServerSocket reserve = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = reserve.getLocalPort();
     }
-    try (ServerUnderTest early = ServerUnderTest.start("http://127.0.0.1:" + port,
-        ServerUnderTest.quickJamf(), p -> {})) {
+    try (ServerUnderTest early =
+        ServerUnderTest.start("http://127.0.0.1:" + port, ServerUnderTest.quickJamf(), p -> {})) {
       Mcp client = new Mcp(early.mcpUrl());
       Mcp.Outcome down = client.list();
       assertThat(down.isError()).isTrue();
-      assertThat(down.text()).contains("Could not connect to Jamf Pro").contains("Nothing was changed");
+      assertThat(down.text())
+          .contains("Could not connect to Jamf Pro")
+          .contains("Nothing was changed");
       assertThat(down.millis()).isLessThan(CALL_BOUND_MILLIS);
-      try (SimulatedJamfPro late = SimulatedJamfPro.start(SimulatorConfig.of(c -> c.port(port)
-          .computers(50)))) {
+      try (SimulatedJamfPro late =
+          SimulatedJamfPro.start(SimulatorConfig.of(c -> c.port(port).computers(50)))) {
         Mcp.Outcome back = client.list();
         assertThat(back.isError()).as(back.text()).isFalse();
         assertThat(back.structured().path("count").asInt()).isEqualTo(5);

@@ -25,8 +25,10 @@ final class RawHttp implements AutoCloseable {
   /** The head of a POST to /mcp; add headers, then the body. */
   static String postHead(String extraHeaders, long contentLength) {
     return "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-        + "Accept: application/json, text/event-stream\r\n" + extraHeaders
-        + (contentLength >= 0 ? "Content-Length: " + contentLength + "\r\n" : "") + "\r\n";
+        + "Accept: application/json, text/event-stream\r\n"
+        + extraHeaders
+        + (contentLength >= 0 ? "Content-Length: " + contentLength + "\r\n" : "")
+        + "\r\n";
   }
 
   RawHttp write(String text) throws IOException {
@@ -40,8 +42,8 @@ final class RawHttp implements AutoCloseable {
   }
 
   /**
-   * Whatever the server sends until it closes, goes quiet for {@code quietMillis}, or
-   * {@code 4 * quietMillis} have passed (a stream with pings never goes quiet).
+   * Whatever the server sends until it closes, goes quiet for {@code quietMillis}, or {@code 4 *
+   * quietMillis} have passed (a stream with pings never goes quiet).
    */
   String readAvailable(int quietMillis) throws IOException {
     socket.setSoTimeout(quietMillis);

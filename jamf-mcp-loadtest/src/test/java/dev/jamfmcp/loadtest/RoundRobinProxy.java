@@ -16,19 +16,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A load balancer without stickiness, for tests: every HTTP request goes to the next backend in
- * turn, whatever connection or session it belongs to. Responses, event streams included, are
- * piped back as they arrive. Each request uses its own connections ({@code Connection: close}).
- * Requests need a {@code Content-Length} (or no body).
+ * turn, whatever connection or session it belongs to. Responses, event streams included, are piped
+ * back as they arrive. Each request uses its own connections ({@code Connection: close}). Requests
+ * need a {@code Content-Length} (or no body).
  */
 final class RoundRobinProxy implements AutoCloseable {
   private final ServerSocket listener;
   private final int[] backends;
   private final AtomicInteger next = new AtomicInteger();
-  private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "rr-proxy");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService pool =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "rr-proxy");
+            t.setDaemon(true);
+            return t;
+          });
+
   /** The backend index each request went to, in order, with its request line. */
   final List<String> routed = new CopyOnWriteArrayList<>();
 
@@ -116,8 +119,10 @@ final class RoundRobinProxy implements AutoCloseable {
     int c;
     while ((c = in.read()) != -1) {
       head.write(c);
-      state = (c == '\r' && (state == 0 || state == 2)) ? state + 1
-          : (c == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
+      state =
+          (c == '\r' && (state == 0 || state == 2))
+              ? state + 1
+              : (c == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
       if (state == 4) {
         String text = head.toString(StandardCharsets.ISO_8859_1);
         return text.substring(0, text.length() - 4);
