@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** An in-memory exchange: the request is given, the response is captured. */
 final class FakeExchange implements HttpExchange {
@@ -18,6 +20,7 @@ final class FakeExchange implements HttpExchange {
   private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private final Map<String, String> query = new TreeMap<>();
   private byte[] body = new byte[0];
+  private IOException bodyFailure;
   final CompletableFuture<HttpReply> reply = new CompletableFuture<>();
   final CompletableFuture<Map<String, String>> streamHeaders = new CompletableFuture<>();
   final Output output = new Output();
@@ -49,6 +52,12 @@ final class FakeExchange implements HttpExchange {
     return this;
   }
 
+  /** Makes reading the body fail, as a client that drops the connection mid-upload does. */
+  FakeExchange failBody(IOException failure) {
+    this.bodyFailure = failure;
+    return this;
+  }
+
   HttpReply awaitReply() throws Exception {
     return reply.get(30, TimeUnit.SECONDS);
   }
@@ -75,6 +84,9 @@ final class FakeExchange implements HttpExchange {
 
   @Override
   public byte[] readBody(int maxBytes) throws IOException {
+    if (bodyFailure != null) {
+      throw bodyFailure;
+    }
     if (body.length > maxBytes) {
       throw new BodyTooLargeException(maxBytes);
     }
@@ -103,13 +115,30 @@ final class FakeExchange implements HttpExchange {
     final CompletableFuture<Void> closed = new CompletableFuture<>();
     volatile boolean broken;
 
+    /**
+     * When set, every write blocks until the stream is closed, like a client that stopped reading.
+     */
+    volatile boolean stalled;
+
     @Override
-    public synchronized void write(byte[] data) throws IOException {
-      if (broken || closed.isDone()) {
-        throw new IOException("client gone");
+    public void write(byte[] data) throws IOException {
+      if (stalled) {
+        try {
+          closed.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+          throw new IOException("write never unblocked", e);
+        }
+        throw new IOException("closed while the write was blocked");
       }
-      bytes.write(data);
-      notifyAll();
+      synchronized (this) {
+        if (broken || closed.isDone()) {
+          throw new IOException("client gone");
+        }
+        bytes.write(data);
+        notifyAll();
+      }
     }
 
     @Override
