@@ -75,6 +75,17 @@ public final class Schemas {
     return this;
   }
 
+  /**
+   * The result shape of the list tools that cap their answer: {@code total} matching, {@code
+   * returned} in this answer, and the items under {@code field}; all three required.
+   */
+  public Schemas limitedList(String field, String plural, ObjectNode item) {
+    property("total", typed("integer", plural + " matching, before the limit"));
+    property("returned", typed("integer", plural + " in this answer"));
+    property(field, arrayOf(item));
+    return required("total", "returned", field);
+  }
+
   /** Any schema for a property, built elsewhere. */
   public Schemas property(String name, ObjectNode propertySchema) {
     properties.set(name, propertySchema);

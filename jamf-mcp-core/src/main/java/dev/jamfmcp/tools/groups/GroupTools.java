@@ -56,13 +56,7 @@ public final class GroupTools {
                 .string("query", "Case-insensitive text the group name must contain", 200)
                 .integer("limit", "Most groups of each type to return", 1, 1000, 200)
                 .build())
-        .outputSchema(
-            Schemas.object()
-                .property("total", Schemas.typed("integer", "Groups matching, before the limit"))
-                .property("returned", Schemas.typed("integer", "Groups in this answer"))
-                .property("groups", Schemas.arrayOf(group))
-                .required("total", "returned", "groups")
-                .buildOpen())
+        .outputSchema(Schemas.object().limitedList("groups", "Groups", group).buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
         .handler(

@@ -44,13 +44,7 @@ public final class PatchTools {
                 .string("query", "Case-insensitive text the name or publisher must contain", 200)
                 .integer("limit", "Most titles to return", 1, 1000, 200)
                 .build())
-        .outputSchema(
-            Schemas.object()
-                .property("total", Schemas.typed("integer", "Titles matching, before the limit"))
-                .property("returned", Schemas.typed("integer", "Titles in this answer"))
-                .property("titles", Schemas.arrayOf(title))
-                .required("total", "returned", "titles")
-                .buildOpen())
+        .outputSchema(Schemas.object().limitedList("titles", "Titles", title).buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
         .handler(

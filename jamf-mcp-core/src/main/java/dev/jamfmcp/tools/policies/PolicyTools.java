@@ -47,13 +47,7 @@ public final class PolicyTools {
                 .string("category", "Exact name of a category, e.g. 'Security'", 200)
                 .integer("limit", "Most policies to return", 1, 1000, 200)
                 .build())
-        .outputSchema(
-            Schemas.object()
-                .property("total", Schemas.typed("integer", "Policies matching, before the limit"))
-                .property("returned", Schemas.typed("integer", "Policies in this answer"))
-                .property("policies", Schemas.arrayOf(policy))
-                .required("total", "returned", "policies")
-                .buildOpen())
+        .outputSchema(Schemas.object().limitedList("policies", "Policies", policy).buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
         .handler(

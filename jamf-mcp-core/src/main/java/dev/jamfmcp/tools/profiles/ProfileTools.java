@@ -59,10 +59,8 @@ public final class ProfileTools {
         .outputSchema(
             Schemas.object()
                 .property("platform", Schemas.typed("string", "mac or mobile"))
-                .property("total", Schemas.typed("integer", "Profiles matching, before the limit"))
-                .property("returned", Schemas.typed("integer", "Profiles in this answer"))
-                .property("profiles", Schemas.arrayOf(profile))
-                .required("platform", "total", "returned", "profiles")
+                .required("platform")
+                .limitedList("profiles", "Profiles", profile)
                 .buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)

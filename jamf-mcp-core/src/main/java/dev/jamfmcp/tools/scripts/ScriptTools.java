@@ -50,13 +50,7 @@ public final class ScriptTools {
                 .string("query", "Case-insensitive text the script name must contain", 200)
                 .integer("limit", "Most scripts to return", 1, 1000, 200)
                 .build())
-        .outputSchema(
-            Schemas.object()
-                .property("total", Schemas.typed("integer", "Scripts matching, before the limit"))
-                .property("returned", Schemas.typed("integer", "Scripts in this answer"))
-                .property("scripts", Schemas.arrayOf(script))
-                .required("total", "returned", "scripts")
-                .buildOpen())
+        .outputSchema(Schemas.object().limitedList("scripts", "Scripts", script).buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
         .handler(
