@@ -68,9 +68,9 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     }
     // Async requests live as long as their stream; the transport's own limits end them.
     state.http.asyncTimeout = 0;
-    // A body trickled in byte by byte must not hold a thread and a connection indefinitely.
-    state.jetty.modifyHttpConfiguration(
-        http -> http.setMinRequestDataRate(config.minRequestBytesPerSecond));
+    // A body trickled in byte by byte is cut off by JavalinExchange.readBody, on the MCP routes
+    // only: Jetty's own minimum data rate would apply to the host app's routes too, and it fails
+    // small bodies that arrived whole but waited for a busy thread.
     PrometheusMeterRegistry registry = null;
     if (config.metricsPath != null) {
       registry =
@@ -145,7 +145,7 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
 
   private void serve(Context ctx, Cors cors, Route route) {
     cors.decorate(ctx);
-    JavalinExchange exchange = new JavalinExchange(ctx);
+    JavalinExchange exchange = new JavalinExchange(ctx, pluginConfig.minRequestBytesPerSecond);
     Optional<dev.jamfmcp.mcp.http.HttpReply> forbidden = transport.checkOrigin(exchange);
     if (forbidden.isPresent()) {
       exchange.respond(forbidden.get());

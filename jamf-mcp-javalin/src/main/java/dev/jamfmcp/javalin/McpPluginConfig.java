@@ -118,9 +118,10 @@ public final class McpPluginConfig {
   }
 
   /**
-   * The slowest a request body may arrive (default 1024 bytes per second); a client sending slower
-   * (a body trickled byte by byte) is cut off instead of holding a thread and a connection for as
-   * long as it likes. Zero turns the check off.
+   * The slowest a request body may arrive on the MCP routes (default 1024 bytes per second, after a
+   * two-second grace counted from when the handler starts reading); a client sending slower (a body
+   * trickled byte by byte) gets 408 instead of holding a thread and a connection for as long as it
+   * likes. The host app's own routes are not affected. Zero turns the check off.
    */
   public McpPluginConfig minRequestBytesPerSecond(long bytesPerSecond) {
     if (bytesPerSecond < 0) {

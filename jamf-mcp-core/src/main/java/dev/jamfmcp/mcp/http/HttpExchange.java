@@ -28,6 +28,7 @@ public interface HttpExchange {
    *
    * @throws BodyTooLargeException as soon as more than {@code maxBytes} arrive (or the declared
    *     length says they would), without reading the rest into memory
+   * @throws BodyTimeoutException when the body arrives too slowly or stops arriving (answered 408)
    */
   byte[] readBody(int maxBytes) throws IOException;
 

@@ -4,6 +4,7 @@ import dev.jamfmcp.mcp.Caller;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.McpSession;
 import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.http.BodyTimeoutException;
 import dev.jamfmcp.mcp.http.BodyTooLargeException;
 import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.HttpReply;
@@ -114,6 +115,10 @@ public final class LegacySse {
                   + " message may be at most "
                   + settings.maxBodyBytes()
                   + " bytes"));
+      return;
+    } catch (BodyTimeoutException e) {
+      exchange.respond(
+          Replies.error(408, ErrorCodes.INVALID_REQUEST, "Request Timeout: " + e.getMessage()));
       return;
     } catch (IOException e) {
       exchange.respond(HttpReply.empty(400));

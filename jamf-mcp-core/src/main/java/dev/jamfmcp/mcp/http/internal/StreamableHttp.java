@@ -6,6 +6,7 @@ import dev.jamfmcp.mcp.McpSession;
 import dev.jamfmcp.mcp.MessageSink;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.ProtocolVersion;
+import dev.jamfmcp.mcp.http.BodyTimeoutException;
 import dev.jamfmcp.mcp.http.BodyTooLargeException;
 import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.HttpReply;
@@ -121,6 +122,10 @@ public final class StreamableHttp {
                   + " message may be at most "
                   + settings.maxBodyBytes()
                   + " bytes"));
+      return;
+    } catch (BodyTimeoutException e) {
+      exchange.respond(
+          Replies.error(408, ErrorCodes.INVALID_REQUEST, "Request Timeout: " + e.getMessage()));
       return;
     } catch (IOException e) {
       exchange.respond(
