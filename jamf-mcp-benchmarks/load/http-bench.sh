@@ -56,5 +56,5 @@ bench() { # <label> <main class>
 }
 
 printf 'server\tmethod\tconnections\treq/s\tp50\tp99\n'
-bench jamf-mcp dev.jamfmcp.examples.conformance.ConformanceServer
+bench jamf-mcp dev.jamfmcp.benchmarks.EchoServer
 bench java-sdk dev.jamfmcp.benchmarks.SdkEchoServer
