@@ -161,6 +161,14 @@ class TransportEdgeRulesTest {
                     alice)
                 .status())
         .isEqualTo(400);
+    assertThat(
+            sendLegacy(
+                    FakeExchange.post(PING)
+                        .query("sessionId", id)
+                        .failBody(new BodyTimeoutException("too slow")),
+                    alice)
+                .status())
+        .isEqualTo(408);
     HttpReply garbled = sendLegacy(FakeExchange.post("{not json").query("sessionId", id), alice);
     assertThat(garbled.status()).isEqualTo(400);
     assertThat(json(garbled).at("/error/code").intValue()).isEqualTo(-32700);
@@ -240,6 +248,13 @@ class TransportEdgeRulesTest {
     HttpReply unread = send(FakeExchange.post(PING).failBody(new IOException("connection reset")));
     assertThat(unread.status()).isEqualTo(400);
     assertThat(json(unread).at("/error/code").intValue()).isEqualTo(-32700);
+    HttpReply slow =
+        send(
+            FakeExchange.post(PING)
+                .failBody(new BodyTimeoutException("the request body stopped arriving")));
+    assertThat(slow.status()).isEqualTo(408);
+    assertThat(json(slow).at("/error/message").stringValue())
+        .isEqualTo("Request Timeout: the request body stopped arriving");
 
     // Even an early refusal echoes the id of the request, when there is one to echo.
     HttpReply withId = send(FakeExchange.post(PING).header("MCP-Protocol-Version", "1999-01-01"));

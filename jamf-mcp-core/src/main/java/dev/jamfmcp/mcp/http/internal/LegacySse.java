@@ -4,8 +4,6 @@ import dev.jamfmcp.mcp.Caller;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.McpSession;
 import dev.jamfmcp.mcp.Principal;
-import dev.jamfmcp.mcp.http.BodyTimeoutException;
-import dev.jamfmcp.mcp.http.BodyTooLargeException;
 import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.HttpReply;
 import dev.jamfmcp.mcp.http.SseStream;
@@ -106,22 +104,8 @@ public final class LegacySse {
     byte[] body;
     try {
       body = exchange.readBody(settings.maxBodyBytes());
-    } catch (BodyTooLargeException e) {
-      exchange.respond(
-          Replies.error(
-              413,
-              ErrorCodes.INVALID_REQUEST,
-              "Payload Too Large: a"
-                  + " message may be at most "
-                  + settings.maxBodyBytes()
-                  + " bytes"));
-      return;
-    } catch (BodyTimeoutException e) {
-      exchange.respond(
-          Replies.error(408, ErrorCodes.INVALID_REQUEST, "Request Timeout: " + e.getMessage()));
-      return;
     } catch (IOException e) {
-      exchange.respond(HttpReply.empty(400));
+      exchange.respond(Replies.unreadableBody(e, settings.maxBodyBytes(), HttpReply.empty(400)));
       return;
     }
     Decoded decoded = JsonRpcCodec.decode(body);

@@ -1,11 +1,14 @@
 package dev.jamfmcp.mcp.http.internal;
 
+import dev.jamfmcp.mcp.http.BodyTimeoutException;
+import dev.jamfmcp.mcp.http.BodyTooLargeException;
 import dev.jamfmcp.mcp.http.HttpReply;
 import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import dev.jamfmcp.mcp.jsonrpc.JsonRpcCodec;
 import dev.jamfmcp.mcp.jsonrpc.JsonRpcError;
 import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage;
 import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage.ErrorResponse;
+import java.io.IOException;
 import java.util.Set;
 import java.util.StringJoiner;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +54,23 @@ public final class Replies {
       return new HttpReply(404, ok.headers(), ok.body());
     }
     return ok;
+  }
+
+  /**
+   * The answer to a POST whose body could not be read: 413 over the limit, 408 too slow, else 400
+   * with {@code unreadable} as the body.
+   */
+  static HttpReply unreadableBody(IOException e, int maxBodyBytes, HttpReply unreadable) {
+    if (e instanceof BodyTooLargeException) {
+      return error(
+          413,
+          ErrorCodes.INVALID_REQUEST,
+          "Payload Too Large: a message may be at most " + maxBodyBytes + " bytes");
+    }
+    if (e instanceof BodyTimeoutException) {
+      return error(408, ErrorCodes.INVALID_REQUEST, "Request Timeout: " + e.getMessage());
+    }
+    return unreadable;
   }
 
   static String insufficientScope(JsonRpcError error, String resourceMetadata) {

@@ -6,8 +6,6 @@ import dev.jamfmcp.mcp.McpSession;
 import dev.jamfmcp.mcp.MessageSink;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.ProtocolVersion;
-import dev.jamfmcp.mcp.http.BodyTimeoutException;
-import dev.jamfmcp.mcp.http.BodyTooLargeException;
 import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.HttpReply;
 import dev.jamfmcp.mcp.http.SseStream;
@@ -113,23 +111,13 @@ public final class StreamableHttp {
     byte[] body;
     try {
       body = exchange.readBody(settings.maxBodyBytes());
-    } catch (BodyTooLargeException e) {
-      exchange.respond(
-          Replies.error(
-              413,
-              ErrorCodes.INVALID_REQUEST,
-              "Payload Too Large: a"
-                  + " message may be at most "
-                  + settings.maxBodyBytes()
-                  + " bytes"));
-      return;
-    } catch (BodyTimeoutException e) {
-      exchange.respond(
-          Replies.error(408, ErrorCodes.INVALID_REQUEST, "Request Timeout: " + e.getMessage()));
-      return;
     } catch (IOException e) {
       exchange.respond(
-          Replies.error(400, ErrorCodes.PARSE_ERROR, "Bad Request: the body could not be read"));
+          Replies.unreadableBody(
+              e,
+              settings.maxBodyBytes(),
+              Replies.error(
+                  400, ErrorCodes.PARSE_ERROR, "Bad Request: the body could not be read")));
       return;
     }
     Decoded decoded = JsonRpcCodec.decode(body);
