@@ -98,10 +98,22 @@ class ListenOverJavalinTest {
         ping = sse.next();
       } while (ping.comment() == null);
       assertThat(ping.comment()).isEqualTo("ping");
+      assertThat(scrape()).contains("mcp_subscriptions_active 1.0");
     } finally {
       sse.close(); // the client goes away: that is the cancellation
     }
     awaitOpen(0);
+    String metrics = scrape();
+    assertThat(metrics).contains("mcp_subscriptions_active 0.0");
+    // A listen's life is a stream, not a request latency nor an error.
+    assertThat(metrics).doesNotContain("method=\"subscriptions/listen\"");
+    assertThat(metrics).doesNotContain("kind=\"cancelled\"");
+  }
+
+  private String scrape() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("/metrics")));
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
   }
 
   @Test
