@@ -58,9 +58,60 @@ public final class McpServer implements AutoCloseable {
     return engine.registry().tools();
   }
 
-  /** Stops the handler pool this server created (not one that was passed in). */
+  /**
+   * Adds a tool while the server runs; open {@code subscriptions/listen} streams that asked for
+   * {@code toolsListChanged} are told. A name already registered, or an invalid schema, throws
+   * {@link IllegalArgumentException} and changes nothing.
+   */
+  public void addTool(Tool tool) {
+    engine.registry().add(Objects.requireNonNull(tool));
+  }
+
+  /** Removes a tool while the server runs (listeners are told); false if there was none. */
+  public boolean removeTool(String name) {
+    return engine.registry().removeTool(name);
+  }
+
+  /** Adds a resource while the server runs (listeners are told); a URI taken throws. */
+  public void addResource(Resource resource) {
+    engine.registry().add(Objects.requireNonNull(resource));
+  }
+
+  /** Removes a resource while the server runs (listeners are told); false if there was none. */
+  public boolean removeResource(String uri) {
+    return engine.registry().removeResource(uri);
+  }
+
+  /** Adds a prompt while the server runs (listeners are told); a name taken throws. */
+  public void addPrompt(Prompt prompt) {
+    engine.registry().add(Objects.requireNonNull(prompt));
+  }
+
+  /** Removes a prompt while the server runs (listeners are told); false if there was none. */
+  public boolean removePrompt(String name) {
+    return engine.registry().removePrompt(name);
+  }
+
+  /**
+   * Reports that the resource at {@code uri} changed: listens subscribed to it get {@code
+   * notifications/resources/updated}. Does nothing unless {@link Config#resourceUpdates} is on.
+   */
+  public void resourceUpdated(String uri) {
+    engine.resourceUpdated(Objects.requireNonNull(uri));
+  }
+
+  /** {@code subscriptions/listen} streams open now, over every transport (for metrics, tests). */
+  public int openSubscriptions() {
+    return engine.openSubscriptions();
+  }
+
+  /**
+   * Ends every open {@code subscriptions/listen} gracefully (each gets its closing result), then
+   * stops the handler pool this server created (not one that was passed in).
+   */
   @Override
   public void close() {
+    engine.endAllSubscriptions();
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
     }
@@ -80,6 +131,9 @@ public final class McpServer implements AutoCloseable {
     private int pageSize = 100;
     private Duration listTtl = Duration.ofMinutes(5);
     private ExecutorService executor;
+    private boolean resourceUpdates;
+    private int maxSubscriptions = 1000;
+    private int maxSubscriptionsPerPrincipal = 16;
 
     public Config serverInfo(Implementation info) {
       this.serverInfo = Objects.requireNonNull(info);
@@ -141,6 +195,31 @@ public final class McpServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether the application reports resource changes through {@link
+     * McpServer#resourceUpdated(String)} (default off). On, the server declares {@code
+     * resources.subscribe} to 2026-07-28 clients and honours {@code resourceSubscriptions} on
+     * {@code subscriptions/listen}; off, it declares false and leaves them out of the grant.
+     */
+    public Config resourceUpdates(boolean enabled) {
+      this.resourceUpdates = enabled;
+      return this;
+    }
+
+    /**
+     * Most {@code subscriptions/listen} streams open at once: in total (default 1000) and per
+     * principal subject (default 16). A listen over a limit is refused with -32004 and holds
+     * nothing.
+     */
+    public Config maxSubscriptions(int total, int perPrincipal) {
+      if (total < 1 || perPrincipal < 1) {
+        throw new IllegalArgumentException("subscription limits must be at least 1");
+      }
+      this.maxSubscriptions = total;
+      this.maxSubscriptionsPerPrincipal = perPrincipal;
+      return this;
+    }
+
     Engine.Settings snapshot() {
       return new Engine.Settings(
           serverInfo,
@@ -150,7 +229,10 @@ public final class McpServer implements AutoCloseable {
           resourceTemplates,
           prompts,
           pageSize,
-          listTtl);
+          listTtl,
+          resourceUpdates,
+          maxSubscriptions,
+          maxSubscriptionsPerPrincipal);
     }
   }
 }

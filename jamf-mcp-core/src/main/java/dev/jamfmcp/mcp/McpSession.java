@@ -41,6 +41,14 @@ public final class McpSession {
     return runtime.state();
   }
 
+  /**
+   * Ends this session's open {@code subscriptions/listen} requests gracefully: each completes with
+   * its closing result (2026-07-28: the server tore the subscription down). The server is stopping.
+   */
+  public void endSubscriptions() {
+    engine.endSubscriptions(runtime);
+  }
+
   /** Cancels every request in flight: the connection closed or the server is stopping. */
   public void cancelAll(String reason) {
     runtime.cancelAll(reason);

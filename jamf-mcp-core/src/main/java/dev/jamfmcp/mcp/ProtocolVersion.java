@@ -74,6 +74,14 @@ public enum ProtocolVersion {
     return !isStateless();
   }
 
+  /**
+   * {@code subscriptions/listen} (2026-07-28) carries list changes and resource updates; earlier
+   * versions have no such method (-32601).
+   */
+  public boolean hasSubscriptionsListen() {
+    return isStateless();
+  }
+
   /** Results carry resultType, serverInfo in _meta, and list results carry ttlMs/cacheScope. */
   public boolean hasResultType() {
     return isStateless();

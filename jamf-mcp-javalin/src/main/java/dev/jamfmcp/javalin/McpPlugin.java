@@ -12,6 +12,7 @@ import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.plugin.Plugin;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
@@ -115,6 +116,10 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
                 (c, exchange, principal) -> transport.postLegacyMessage(exchange, principal)));
     state.routes.options(config.messagesPath, ctx -> cors.preflight(ctx, "POST"));
     if (registry != null) {
+      McpHttpTransport listens = transport;
+      Gauge.builder("mcp.subscriptions.active", listens, McpHttpTransport::openListens)
+          .description("2026-07-28 subscriptions/listen streams open now")
+          .register(registry);
       PrometheusMeterRegistry scraped = registry;
       state.routes.get(
           config.metricsPath,

@@ -156,11 +156,20 @@ public final class McpHttpTransport implements AutoCloseable {
     return sessions.size();
   }
 
+  /** {@code subscriptions/listen} streams open on this transport now, for metrics and tests. */
+  public int openListens() {
+    return streamable.openListens();
+  }
+
   /**
-   * Stops accepting requests (503), lets requests in flight finish for up to {@code grace}, cancels
-   * the rest, and closes every stream.
+   * Stops accepting requests (503), ends open {@code subscriptions/listen} streams with their
+   * closing result, lets requests in flight finish for up to {@code grace}, cancels the rest, and
+   * closes every stream.
    */
   public void shutdown(Duration grace) {
+    // Listens never finish by themselves: refuse new requests, then end them with their result.
+    gate.close();
+    streamable.endListens();
     boolean drained;
     try {
       drained = gate.closeAndAwait(grace);
@@ -178,6 +187,7 @@ public final class McpHttpTransport implements AutoCloseable {
   @Override
   public void close() {
     sweeper.cancel(false);
+    streamable.endListens();
     sessions.cancelAll("the server is shutting down");
     streams.close();
   }

@@ -56,7 +56,10 @@ public final class Engine {
       List<ResourceTemplate> resourceTemplates,
       List<Prompt> prompts,
       int pageSize,
-      Duration listTtl) {}
+      Duration listTtl,
+      boolean resourceUpdates,
+      int maxSubscriptions,
+      int maxSubscriptionsPerPrincipal) {}
 
   /** Which protocol era a method exists in. */
   private enum Era {
@@ -71,19 +74,26 @@ public final class Engine {
 
   private record Method(Era era, boolean async, MethodHandler handler) {}
 
+  private static final String LISTEN = "subscriptions/listen";
+
   private final Settings settings;
+  private final Subscriptions subscriptions;
   private final Registry registry;
   private final ExecutorService executor;
   private final Map<String, Method> methods;
 
   public Engine(Settings settings, ExecutorService executor) {
     this.settings = settings;
+    this.subscriptions =
+        new Subscriptions(
+            settings.maxSubscriptions(), settings.maxSubscriptionsPerPrincipal(), executor);
     this.registry =
         new Registry(
             settings.tools(),
             settings.resources(),
             settings.resourceTemplates(),
-            settings.prompts());
+            settings.prompts(),
+            subscriptions::listChanged);
     this.executor = executor;
     Catalog catalog = new Catalog(registry, settings.pageSize());
     ToolCalls toolCalls = new ToolCalls(registry);
@@ -100,11 +110,42 @@ public final class Engine {
             Map.entry("resources/read", new Method(Era.BOTH, true, catalog::readResource)),
             Map.entry("prompts/list", new Method(Era.BOTH, false, catalog::listPrompts)),
             Map.entry("prompts/get", new Method(Era.BOTH, true, catalog::getPrompt)),
-            Map.entry("completion/complete", new Method(Era.BOTH, false, catalog::complete)));
+            Map.entry("completion/complete", new Method(Era.BOTH, false, catalog::complete)),
+            // Answered by listen() below; the entry gives it its era (-32601 before 2026-07-28).
+            Map.entry(
+                LISTEN,
+                new Method(
+                    Era.STATELESS,
+                    false,
+                    call -> {
+                      throw new IllegalStateException("subscriptions/listen is not a plain call");
+                    })));
   }
 
   public Registry registry() {
     return registry;
+  }
+
+  /** Tells the listens subscribed to {@code uri} that it changed (when resource updates are on). */
+  public void resourceUpdated(String uri) {
+    if (settings.resourceUpdates()) {
+      subscriptions.resourceUpdated(uri);
+    }
+  }
+
+  /** Ends this session's listens gracefully: each gets its closing result. */
+  public void endSubscriptions(SessionRuntime session) {
+    subscriptions.endSession(session);
+  }
+
+  /** Ends every listen gracefully: the server is stopping. */
+  public void endAllSubscriptions() {
+    subscriptions.endAll();
+  }
+
+  /** Listens open now. */
+  public int openSubscriptions() {
+    return subscriptions.openCount();
   }
 
   /** Decodes a frame (a message or a batch), handles it, and encodes the reply, if any. */
@@ -215,6 +256,9 @@ public final class Engine {
     if (method == null || !method.era().includes(frame.version())) {
       return done(new ErrorResponse(request.id(), JsonRpcError.methodNotFound(request.method())));
     }
+    if (LISTEN.equals(request.method())) {
+      return listen(session, request, frame, caller);
+    }
     SessionRuntime.InFlight entry = session.begin(request.id());
     if (entry == null) {
       return done(
@@ -274,6 +318,52 @@ public final class Engine {
                       "The server is at capacity; retry in a few seconds"))));
     }
     return reply;
+  }
+
+  /**
+   * {@code subscriptions/listen}: validated and acknowledged at once, then in flight until the
+   * client cancels it (no reply) or the server ends it (a result naming the subscription).
+   */
+  private CompletableFuture<Optional<JsonRpcMessage>> listen(
+      SessionRuntime session, Request request, Frame frame, Caller caller) {
+    Shapes.Filter granted;
+    try {
+      granted = Shapes.grant(request.params(), settings.resourceUpdates());
+    } catch (McpError e) {
+      return done(new ErrorResponse(request.id(), e.error()));
+    }
+    SessionRuntime.InFlight entry = session.begin(request.id());
+    if (entry == null) {
+      return done(
+          new ErrorResponse(
+              request.id(),
+              JsonRpcError.invalidRequest(
+                  "Invalid Request: a request with id "
+                      + request.id()
+                      + " is already in progress")));
+    }
+    try {
+      return subscriptions.listen(
+          request.id(),
+          granted,
+          caller.related(),
+          session,
+          caller.principal().subject(),
+          entry.cancellation,
+          id ->
+              new Response(
+                  id,
+                  Shapes.finish(
+                      LISTEN,
+                      Shapes.listenClosed(id),
+                      frame.version(),
+                      settings.serverInfo(),
+                      settings.listTtl())),
+          () -> session.end(request.id(), entry));
+    } catch (McpError e) {
+      session.end(request.id(), entry);
+      return done(new ErrorResponse(request.id(), e.error()));
+    }
   }
 
   private Optional<JsonRpcMessage> run(Method method, Call call, Cancellation cancellation) {
@@ -415,7 +505,7 @@ public final class Engine {
                   + " initialize again"));
     }
     ObjectNode result = Json.object().put("protocolVersion", version.id());
-    result.set("capabilities", Shapes.capabilities());
+    result.set("capabilities", Shapes.capabilities(version, settings.resourceUpdates()));
     result.set("serverInfo", Shapes.implementation(settings.serverInfo(), version));
     if (settings.instructions() != null) {
       result.put("instructions", settings.instructions());
@@ -426,7 +516,8 @@ public final class Engine {
   private ObjectNode discover(Call call) {
     ObjectNode result = Json.object();
     ProtocolVersion.ids().forEach(result.putArray("supportedVersions")::add);
-    result.set("capabilities", Shapes.capabilities());
+    result.set(
+        "capabilities", Shapes.capabilities(call.frame().version(), settings.resourceUpdates()));
     if (settings.instructions() != null) {
       result.put("instructions", settings.instructions());
     }

@@ -1,8 +1,10 @@
 package dev.jamfmcp.mcp.internal;
 
 import dev.jamfmcp.mcp.Implementation;
+import dev.jamfmcp.mcp.McpError;
 import dev.jamfmcp.mcp.ProtocolVersion;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage;
 import dev.jamfmcp.mcp.prompt.Prompt;
 import dev.jamfmcp.mcp.prompt.PromptArgument;
 import dev.jamfmcp.mcp.resource.Resource;
@@ -12,8 +14,10 @@ import dev.jamfmcp.mcp.tool.Content;
 import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,14 +39,143 @@ final class Shapes {
 
   private Shapes() {}
 
-  static ObjectNode capabilities() {
+  /**
+   * What the server offers to a client of {@code version}. List changes and resource updates are
+   * delivered only on {@code subscriptions/listen} streams (2026-07-28); earlier versions would get
+   * them on the session's GET stream, which does not carry them here, so they are declared false
+   * there. {@code subscribe} is true only when the application reports resource changes.
+   */
+  static ObjectNode capabilities(ProtocolVersion version, boolean resourceUpdates) {
+    boolean listen = version.hasSubscriptionsListen();
     ObjectNode caps = Json.object();
-    caps.putObject("tools").put("listChanged", false);
-    caps.putObject("resources").put("subscribe", false).put("listChanged", false);
-    caps.putObject("prompts").put("listChanged", false);
+    caps.putObject("tools").put("listChanged", listen);
+    caps.putObject("resources")
+        .put("subscribe", listen && resourceUpdates)
+        .put("listChanged", listen);
+    caps.putObject("prompts").put("listChanged", listen);
     caps.putObject("logging");
     caps.putObject("completions");
     return caps;
+  }
+
+  static final String META_SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
+
+  /** Most resource URIs one listen may subscribe to. */
+  static final int MAX_RESOURCE_SUBSCRIPTIONS = 100;
+
+  /** The notification types of one listen stream ({@code SubscriptionFilter}). */
+  record Filter(boolean tools, boolean prompts, boolean resources, List<String> resourceUris) {
+    boolean wants(Registry.Kind kind) {
+      return switch (kind) {
+        case TOOLS -> tools;
+        case PROMPTS -> prompts;
+        case RESOURCES -> resources;
+      };
+    }
+
+    ObjectNode toJson() {
+      ObjectNode node = Json.object();
+      if (tools) {
+        node.put("toolsListChanged", true);
+      }
+      if (prompts) {
+        node.put("promptsListChanged", true);
+      }
+      if (resources) {
+        node.put("resourcesListChanged", true);
+      }
+      if (!resourceUris.isEmpty()) {
+        resourceUris.forEach(node.putArray("resourceSubscriptions")::add);
+      }
+      return node;
+    }
+  }
+
+  /**
+   * The filter of a {@code subscriptions/listen} request, narrowed to what this server honors: the
+   * three list-changed flags, and resource subscriptions only when the application reports resource
+   * changes. Types the server does not support (including ones it does not know, from later
+   * revisions or extensions) are left out of the grant, as the spec asks, rather than refused. A
+   * missing or mistyped field is -32602.
+   */
+  static Filter grant(ObjectNode params, boolean resourceUpdates) {
+    JsonNode notifications = params.get("notifications");
+    if (notifications == null || !notifications.isObject()) {
+      throw McpError.invalidParams(
+          "Invalid params: subscriptions/listen needs a 'notifications' object, e.g."
+              + " {\"toolsListChanged\":true}");
+    }
+    boolean tools = flag(notifications, "toolsListChanged");
+    boolean prompts = flag(notifications, "promptsListChanged");
+    boolean resources = flag(notifications, "resourcesListChanged");
+    List<String> uris = new ArrayList<>();
+    JsonNode subscriptions = notifications.get("resourceSubscriptions");
+    if (subscriptions != null && !subscriptions.isNull()) {
+      if (!subscriptions.isArray()) {
+        throw McpError.invalidParams(
+            "Invalid params: notifications.resourceSubscriptions must be an array of URIs");
+      }
+      if (subscriptions.size() > MAX_RESOURCE_SUBSCRIPTIONS) {
+        throw McpError.invalidParams(
+            "Invalid params: notifications.resourceSubscriptions may name at most "
+                + MAX_RESOURCE_SUBSCRIPTIONS
+                + " URIs per listen");
+      }
+      for (JsonNode uri : subscriptions) {
+        if (!uri.isString() || uri.stringValue().isBlank()) {
+          throw McpError.invalidParams(
+              "Invalid params: every entry of notifications.resourceSubscriptions must be a"
+                  + " non-empty URI string");
+        }
+        if (!uris.contains(uri.stringValue())) {
+          uris.add(uri.stringValue());
+        }
+      }
+    }
+    return new Filter(tools, prompts, resources, resourceUpdates ? List.copyOf(uris) : List.of());
+  }
+
+  private static boolean flag(JsonNode notifications, String name) {
+    JsonNode value = notifications.get(name);
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      throw McpError.invalidParams(
+          "Invalid params: notifications." + name + " must be true or false");
+    }
+    return value.booleanValue();
+  }
+
+  /** The first message of a listen stream: what the server agreed to send. */
+  static JsonRpcMessage acknowledged(JsonNode subscriptionId, Filter granted) {
+    ObjectNode params = Json.object();
+    params.set("notifications", granted.toJson());
+    return subscriptionNotification(
+        "notifications/subscriptions/acknowledged", params, subscriptionId);
+  }
+
+  /** A notification on a listen stream, tagged with the stream's subscription id. */
+  static JsonRpcMessage subscriptionNotification(
+      String method, ObjectNode params, JsonNode subscriptionId) {
+    ObjectNode body = params == null ? Json.object() : params.deepCopy();
+    body.putObject("_meta").set(META_SUBSCRIPTION_ID, subscriptionId);
+    return new JsonRpcMessage.Notification(method, body);
+  }
+
+  /** The result that ends a listen gracefully (the server tears the subscription down). */
+  static ObjectNode listenClosed(JsonNode subscriptionId) {
+    ObjectNode result = Json.object();
+    result.putObject("_meta").set(META_SUBSCRIPTION_ID, subscriptionId);
+    return result;
+  }
+
+  static String listChangedMethod(Registry.Kind kind) {
+    return switch (kind) {
+      case TOOLS -> "notifications/tools/list_changed";
+      case PROMPTS -> "notifications/prompts/list_changed";
+      case RESOURCES -> "notifications/resources/list_changed";
+    };
   }
 
   static ObjectNode implementation(Implementation info, ProtocolVersion version) {

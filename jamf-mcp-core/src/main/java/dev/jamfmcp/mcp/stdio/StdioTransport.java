@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The stdio transport: newline-delimited JSON-RPC on stdin and stdout, one session for the life of
  * the process. Only protocol messages go to stdout; logs belong on stderr (slf4j's job).
+ *
+ * <p>2026-07-28 {@code subscriptions/listen} works here as on HTTP, on the one shared channel: the
+ * acknowledgement and the notifications are lines tagged with the listen's id in {@code _meta}; the
+ * client ends a listen with {@code notifications/cancelled} naming that id (no reply follows), and
+ * when stdin closes every open listen gets its closing result.
  */
 public final class StdioTransport {
   private static final Logger log = LoggerFactory.getLogger(StdioTransport.class);
@@ -98,6 +103,9 @@ public final class StdioTransport {
   }
 
   private void drain() {
+    // Open subscriptions/listen requests never finish by themselves: end them with their result
+    // (the server tears the subscription down) rather than waiting out the drain.
+    session.endSubscriptions();
     CompletableFuture<?>[] open = pending.toArray(CompletableFuture[]::new);
     try {
       CompletableFuture.allOf(open).get(DRAIN_SECONDS, TimeUnit.SECONDS);

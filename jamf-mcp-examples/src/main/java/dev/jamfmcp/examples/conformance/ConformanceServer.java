@@ -4,10 +4,12 @@ import dev.jamfmcp.javalin.McpPlugin;
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
 import io.javalin.Javalin;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A small MCP server for CI and load tests: {@link CiTools} over the Javalin plugin on 127.0.0.1,
- * without authentication (the plugin allows that on loopback only).
+ * A small MCP server for CI and load tests: {@link CiTools} and the conformance suite's list-change
+ * hooks ({@link ListChangeTriggers}) over the Javalin plugin on 127.0.0.1, without authentication
+ * (the plugin allows that on loopback only).
  *
  * <pre>java -cp ... dev.jamfmcp.examples.conformance.ConformanceServer [port]</pre>
  */
@@ -16,12 +18,15 @@ public final class ConformanceServer {
 
   public static void main(String[] args) {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 3001;
+    AtomicReference<McpServer> self = new AtomicReference<>();
     McpServer server =
         McpServer.create(
             config ->
                 config
                     .serverInfo(Implementation.of("jamf-mcp-conformance", "0.1.0"))
-                    .tools(CiTools.all()));
+                    .tools(CiTools.all())
+                    .tools(ListChangeTriggers.all(self::get)));
+    self.set(server);
     Javalin app =
         Javalin.create(
             config -> {

@@ -32,6 +32,11 @@ public final class Gate {
     return open.get();
   }
 
+  /** Stops admitting new requests; those in flight go on. */
+  public void close() {
+    open.set(false);
+  }
+
   /** Stops admitting and waits up to {@code grace} for requests in flight; true if they ended. */
   public boolean closeAndAwait(Duration grace) throws InterruptedException {
     open.set(false);

@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
  * server knows (its methods and tools), so clients cannot grow the number of time series.
  */
 final class RequestMetrics {
+  private static final String LISTEN = "subscriptions/listen";
+
   private RequestMetrics() {}
 
   static void record(
@@ -22,8 +24,13 @@ final class RequestMetrics {
     if (metrics == McpMetrics.NONE) {
       return;
     }
-    Duration latency = Duration.ofNanos(System.nanoTime() - startNanos);
     JsonRpcMessage message = reply.orElse(null);
+    if (LISTEN.equals(request.method()) && !(message instanceof ErrorResponse)) {
+      // An accepted listen lasts as long as the client wants: its life is a stream (counted with
+      // the streams), not a request latency, and its ending is not an error.
+      return;
+    }
+    Duration latency = Duration.ofNanos(System.nanoTime() - startNanos);
     String method =
         message instanceof ErrorResponse e && e.error().code() == ErrorCodes.METHOD_NOT_FOUND
             ? "unknown"

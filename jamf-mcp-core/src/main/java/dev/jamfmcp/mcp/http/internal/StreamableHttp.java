@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 public final class StreamableHttp {
   static final String SESSION_HEADER = "Mcp-Session-Id";
   static final String VERSION_HEADER = "MCP-Protocol-Version";
+  static final String LISTEN = "subscriptions/listen";
 
   private final McpServer server;
   private final Settings settings;
@@ -40,6 +43,7 @@ public final class StreamableHttp {
   private final Streams streams;
   private final Gate gate;
   private final GetStream getStream;
+  private final Set<McpSession> listening = ConcurrentHashMap.newKeySet();
 
   public StreamableHttp(
       McpServer server,
@@ -181,14 +185,32 @@ public final class StreamableHttp {
       exchange.respond(HttpReply.empty(202));
       return;
     }
+    Request request = (Request) message;
+    boolean listen = request.method().equals(LISTEN);
+    if (listen && !sse) {
+      exchange.respond(
+          Replies.error(
+              406,
+              request.id(),
+              JsonRpcError.of(
+                  ErrorCodes.INVALID_REQUEST,
+                  "Not Acceptable: subscriptions/listen is answered with an event stream;"
+                      + " Accept must list text/event-stream")));
+      return;
+    }
     // Each stateless request stands alone: its own engine session, cancelled if the client
-    // closes the response stream (2026-07-28: closing the stream is the cancellation).
+    // closes the response stream (2026-07-28: closing the stream is the cancellation). A listen
+    // is remembered only while it is open, so that shutdown can end it with its result.
     McpSession session = server.newSession();
+    if (listen) {
+      listening.add(session);
+    }
     run(
         exchange,
         principal,
         session,
-        (Request) message,
+        request,
+        () -> listening.remove(session),
         new PostResponder(
             exchange,
             streams,
@@ -327,7 +349,18 @@ public final class StreamableHttp {
       McpSession session,
       Request request,
       PostResponder responder) {
+    run(exchange, principal, session, request, () -> {}, responder);
+  }
+
+  private void run(
+      HttpExchange exchange,
+      Principal principal,
+      McpSession session,
+      Request request,
+      Runnable after,
+      PostResponder responder) {
     if (!enter(exchange)) {
+      after.run();
       return;
     }
     long start = System.nanoTime();
@@ -340,9 +373,23 @@ public final class StreamableHttp {
                 RequestMetrics.record(settings.metrics(), request, start, answer);
                 responder.finish(answer);
               } finally {
+                after.run();
                 gate.leave();
               }
             });
+  }
+
+  /**
+   * Ends every open {@code subscriptions/listen} stream gracefully: each gets its closing result,
+   * then its stream closes. Shutdown calls it once new requests are refused.
+   */
+  public void endListens() {
+    listening.forEach(McpSession::endSubscriptions);
+  }
+
+  /** {@code subscriptions/listen} streams this transport holds open now. */
+  public int openListens() {
+    return listening.size();
   }
 
   private void openGetStream(HttpExchange exchange, Principal principal) {
