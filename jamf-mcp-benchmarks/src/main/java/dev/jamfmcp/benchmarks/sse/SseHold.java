@@ -125,7 +125,6 @@ public final class SseHold {
             conns.size(),
             (System.nanoTime() - opening) / 1e9,
             loadAverage());
-        latencies(conns, legacy);
 
         client.run(() -> false, deadline(2));
         ServerProcess.Snapshot open = server.snapshot();
@@ -153,6 +152,8 @@ public final class SseHold {
         double held = (System.nanoTime() - holdStart) / 1e9;
         System.out.printf(Locale.ROOT, "held %.1f s, load average %s%n", held, loadAverage());
         pings(conns, held, pingSeconds);
+        // After the hold, so that streams whose answer came after the setup phase are counted.
+        latencies(conns, legacy);
         ServerProcess.Snapshot end = server.snapshot();
         print("end of the hold", end, before, alive(conns));
       }
