@@ -71,7 +71,7 @@ public final class HttpTransportConfig {
 
   /** How often open streams get a {@code :ping} comment (default 30 s). */
   public HttpTransportConfig pingInterval(Duration interval) {
-    this.pingInterval = Objects.requireNonNull(interval);
+    this.pingInterval = positive(interval, "pingInterval");
     return this;
   }
 
@@ -83,7 +83,7 @@ public final class HttpTransportConfig {
 
   /** A stream whose single write blocks longer than this is closed (default 30 s). */
   public HttpTransportConfig writeTimeout(Duration timeout) {
-    this.writeTimeout = Objects.requireNonNull(timeout);
+    this.writeTimeout = positive(timeout, "writeTimeout");
     return this;
   }
 
@@ -130,6 +130,13 @@ public final class HttpTransportConfig {
     byte[] random = new byte[32];
     new SecureRandom().nextBytes(random);
     return random;
+  }
+
+  private static Duration positive(Duration value, String name) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, not " + value);
+    }
+    return value;
   }
 
   private static long positive(long value, String name) {

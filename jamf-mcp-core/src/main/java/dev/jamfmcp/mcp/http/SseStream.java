@@ -23,7 +23,8 @@ public final class SseStream {
   private final StreamOutput out;
   private final long maxQueuedBytes;
   private final Object lock = new Object();
-  private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+  // Small at first: an idle stream queues nothing, and there may be ten thousand of them.
+  private final ArrayDeque<byte[]> queue = new ArrayDeque<>(2);
   private final List<Runnable> closeCallbacks = new CopyOnWriteArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private long queuedBytes;

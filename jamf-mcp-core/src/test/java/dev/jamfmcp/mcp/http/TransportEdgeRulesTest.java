@@ -8,6 +8,7 @@ import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.mcp.testing.TestTools;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -133,6 +134,15 @@ class TransportEdgeRulesTest {
     assertThatThrownBy(() -> config.retryMillis(0)).hasMessageContaining("retryMillis");
     assertThatThrownBy(() -> config.maxQueuedBytesPerStream(0))
         .hasMessageContaining("maxQueuedBytesPerStream");
+    assertThatThrownBy(() -> config.pingInterval(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pingInterval must be positive");
+    assertThatThrownBy(() -> config.writeTimeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("writeTimeout must be positive");
+    // Nothing was changed by the rejected values.
+    assertThat(config.pingInterval).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.writeTimeout).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.mcp.testing.TestTools;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -228,6 +229,41 @@ class TransportLifecycleTest {
                     .header("Mcp-Session-Id", id))
                 .status())
         .isEqualTo(200);
+  }
+
+  @Test
+  void oneSharedTimerPingsEveryStreamAndNeverBeforeItsFirstEvent() throws Exception {
+    // A ping every 2 ms, so that many of these streams open while the timer is running.
+    transport(c -> c.pingInterval(Duration.ofMillis(2)));
+    List<FakeExchange> gets = new ArrayList<>();
+    List<FakeExchange> legacy = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      FakeExchange get =
+          new FakeExchange("GET", "/mcp")
+              .header("Accept", "text/event-stream")
+              .header("Mcp-Session-Id", initialize("2025-06-18"));
+      http.handleMcp(get, alice);
+      gets.add(get);
+      FakeExchange sse = new FakeExchange("GET", "/sse").header("Accept", "text/event-stream");
+      http.openLegacyStream(sse, alice);
+      legacy.add(sse);
+    }
+    assertThat(http.openStreams()).isEqualTo(40);
+    for (FakeExchange get : gets) {
+      String text = get.output.awaitText(":ping\n\n:ping\n\n");
+      assertThat(text)
+          .startsWith(
+              "event: connection\ndata: {\"type\":\"connection\",\"status\":\"ready\"}\n\n");
+    }
+    for (FakeExchange sse : legacy) {
+      assertThat(sse.output.awaitText(":ping\n\n:ping\n\n"))
+          .startsWith("event: endpoint\ndata: /messages?sessionId=");
+    }
+    // A client that goes away leaves the timer's set.
+    gets.get(0).output.disconnect();
+    assertThat(gets.get(0).output.closed).isDone();
+    assertThat(http.openStreams()).isEqualTo(39);
+    assertThat(metrics.closed).hasValue(1);
   }
 
   @Test

@@ -187,6 +187,10 @@ public final class JavalinExchange implements HttpExchange {
     HttpServletResponse res = ctx.res();
     res.setStatus(status);
     headers.forEach(res::setHeader);
+    // Every frame is written and flushed at once, so an aggregation buffer only costs memory: Jetty
+    // would hold one of its output buffer size (32 KiB of direct memory) for the whole life of each
+    // stream, idle or not. With the smallest size, writes go straight to the connection.
+    res.setBufferSize(1);
     res.flushBuffer();
     ServletOutputStream out = res.getOutputStream();
     return new StreamOutput() {

@@ -34,12 +34,11 @@ final class GetStream {
   void open(HttpExchange exchange, LiveSessions.Live live, LiveSessions sessions) {
     SseStream stream;
     try {
-      stream = streams.open(exchange, Map.of());
+      stream = streams.open(exchange, Map.of(), opened -> opened.send("connection", null, READY));
     } catch (IOException e) {
       log.debug("Could not open the GET stream: {}", e.toString());
       return;
     }
-    stream.send("connection", null, READY);
     sessions.attachStream(live, stream);
   }
 }

@@ -56,16 +56,18 @@ public final class LegacySse {
               "Service Unavailable: the server is shutting down; retry shortly"));
       return;
     }
-    SseStream stream;
+    String id = ids.newSessionId();
+    String owner = SessionTokens.subjectHash(principal.subject());
     try {
-      stream = streams.open(exchange, Map.of());
+      streams.open(exchange, Map.of(), stream -> announce(stream, id, owner));
     } catch (IOException e) {
       log.debug("Could not open a legacy SSE stream: {}", e.toString());
-      return;
     }
-    String id = ids.newSessionId();
-    Connection connection =
-        new Connection(server.newSession(), stream, SessionTokens.subjectHash(principal.subject()));
+  }
+
+  // Registers the connection, then names the POST endpoint: the stream's first event.
+  private void announce(SseStream stream, String id, String owner) {
+    Connection connection = new Connection(server.newSession(), stream, owner);
     connections.put(id, connection);
     stream.onClose(
         () -> {

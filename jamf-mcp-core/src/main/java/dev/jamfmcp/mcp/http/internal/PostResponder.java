@@ -119,7 +119,15 @@ final class PostResponder implements MessageSink {
 
   private void startStream() {
     try {
-      stream = streams.open(exchange, policy.headers());
+      stream =
+          streams.open(
+              exchange,
+              policy.headers(),
+              opened -> {
+                if (primingId != null) {
+                  opened.send(null, primingId, "", retryMillis);
+                }
+              });
     } catch (IOException e) {
       log.debug("Could not start an SSE response: {}", e.toString());
       state = State.DONE;
@@ -127,9 +135,6 @@ final class PostResponder implements MessageSink {
       return;
     }
     state = State.STREAMING;
-    if (primingId != null) {
-      stream.send(null, primingId, "", retryMillis);
-    }
     stream.onClose(
         () -> {
           boolean early;

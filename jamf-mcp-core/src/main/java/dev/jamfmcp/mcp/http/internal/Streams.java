@@ -13,25 +13,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Opens SSE responses with the headers every MCP stream needs, keeps them alive with {@code :ping}
  * comments, cuts off clients whose writes stall, and closes them all on shutdown. One small
- * scheduler thread serves every stream; idle streams hold no thread.
+ * scheduler thread serves every stream with two shared timers (one pings every open stream, one
+ * looks for stalled writes), so an idle stream holds no thread and no timer of its own.
  */
 public final class Streams implements AutoCloseable {
   private final McpMetrics metrics;
-  private final Duration pingInterval;
-  private final Duration writeTimeout;
   private final long maxQueuedBytes;
   private final ScheduledExecutorService scheduler;
   private final Set<SseStream> open = ConcurrentHashMap.newKeySet();
+  // Streams whose first events are still being sent: watched for stalls, but not pinged yet.
+  private final Set<SseStream> opening = ConcurrentHashMap.newKeySet();
 
   public Streams(
       Duration pingInterval, Duration writeTimeout, long maxQueuedBytes, McpMetrics metrics) {
     this.metrics = metrics;
-    this.pingInterval = pingInterval;
-    this.writeTimeout = writeTimeout;
     this.maxQueuedBytes = maxQueuedBytes;
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
@@ -40,10 +40,23 @@ public final class Streams implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    long every = Math.max(1, pingInterval.toMillis());
+    long watch = Math.max(50, Math.min(every, writeTimeout.toMillis() / 2));
+    scheduler.scheduleAtFixedRate(this::pingAll, every, every, TimeUnit.MILLISECONDS);
+    scheduler.scheduleAtFixedRate(
+        () -> open.forEach(stream -> stream.abortIfStalled(writeTimeout)),
+        watch,
+        watch,
+        TimeUnit.MILLISECONDS);
   }
 
-  /** Starts a 200 text/event-stream response with {@code extraHeaders} added. */
-  public SseStream open(HttpExchange exchange, Map<String, String> extraHeaders)
+  /**
+   * Starts a 200 text/event-stream response with {@code extraHeaders} added and lets {@code
+   * firstEvents} send the stream's first events; the stream gets no {@code :ping} before them (but
+   * a first write that stalls is still cut off).
+   */
+  public SseStream open(
+      HttpExchange exchange, Map<String, String> extraHeaders, Consumer<SseStream> firstEvents)
       throws IOException {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "text/event-stream");
@@ -51,25 +64,33 @@ public final class Streams implements AutoCloseable {
     headers.put("X-Accel-Buffering", "no");
     headers.putAll(extraHeaders);
     SseStream stream = new SseStream(exchange.startStream(200, headers), maxQueuedBytes);
-    open.add(stream);
     long openedAt = System.nanoTime();
     metrics.streamOpened();
-    long every = pingInterval.toMillis();
-    long watch = Math.max(50, Math.min(every, writeTimeout.toMillis() / 2));
-    ScheduledFuture<?> ping =
-        scheduler.scheduleAtFixedRate(
-            () -> stream.comment("ping"), every, every, TimeUnit.MILLISECONDS);
-    ScheduledFuture<?> watchdog =
-        scheduler.scheduleAtFixedRate(
-            () -> stream.abortIfStalled(writeTimeout), watch, watch, TimeUnit.MILLISECONDS);
     stream.onClose(
         () -> {
-          ping.cancel(false);
-          watchdog.cancel(false);
           open.remove(stream);
           metrics.streamClosed(Duration.ofNanos(System.nanoTime() - openedAt));
         });
+    opening.add(stream);
+    open.add(stream);
+    if (!stream.isOpen()) {
+      open.remove(stream); // it closed before it was added: its close callback has run already
+    }
+    try {
+      firstEvents.accept(stream);
+    } finally {
+      opening.remove(stream);
+    }
     return stream;
+  }
+
+  // Every open stream once per interval, from the one keep-alive thread: no timer per stream.
+  private void pingAll() {
+    for (SseStream stream : open) {
+      if (!opening.contains(stream)) {
+        stream.comment("ping");
+      }
+    }
   }
 
   /** Runs {@code task} later on the keep-alive thread (short tasks only). */
