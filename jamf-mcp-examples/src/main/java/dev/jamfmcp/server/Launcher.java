@@ -174,7 +174,8 @@ final class Launcher {
                                   if (security.resourceMetadataUrl() != null) {
                                     t.resourceMetadataUrl(security.resourceMetadataUrl());
                                   }
-                                  t.maxBodyBytes(http.maxBodyBytes())
+                                  t.sessionListener(requestLog)
+                                      .maxBodyBytes(http.maxBodyBytes())
                                       .pingInterval(http.pingInterval())
                                       .sessionIdleTimeout(http.sessionIdleTimeout());
                                 });

@@ -73,7 +73,8 @@ public final class McpHttpTransport implements AutoCloseable {
             config.clock,
             config.sessionIdleTimeout,
             config.maxSessions,
-            config.maxRevokedSessions);
+            config.maxRevokedSessions,
+            config.sessionListener);
     this.streamable = new StreamableHttp(server, settings, tokens, sessions, streams, gate);
     this.legacy = new LegacySse(server, settings, tokens, streams, gate);
     Duration sweep = config.sessionIdleTimeout.dividedBy(4);
@@ -178,7 +179,7 @@ public final class McpHttpTransport implements AutoCloseable {
   @Override
   public void close() {
     sweeper.cancel(false);
-    sessions.cancelAll("the server is shutting down");
+    sessions.endAll();
     streams.close();
   }
 
