@@ -3,6 +3,7 @@ package dev.jamfmcp.server;
 import dev.jamfmcp.jamf.Credentials;
 import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.javalin.McpPlugin;
+import dev.jamfmcp.javalin.oauth.DevTokens;
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
@@ -19,11 +20,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,19 +32,50 @@ import org.slf4j.LoggerFactory;
 final class Launcher {
   private static final Logger log = LoggerFactory.getLogger(Launcher.class);
 
+  /** Where the demo's simulated Jamf Pro listens (with a port chosen at start). */
+  private static final String SIMULATOR_BIND = "127.0.0.1";
+
   private Launcher() {}
 
   static int launch(ServerConfig config, InputStream in, PrintStream out, PrintStream err) {
-    List<AutoCloseable> resources = new ArrayList<>();
-    SimulatedJamfPro simulator = null;
+    return launch(config, in, out, err, new StartupTimeline());
+  }
+
+  /**
+   * Start-up runs on two threads where the steps are independent: the demo's simulated Jamf Pro
+   * (fleet generation and its HTTP server) and the demo's signing key are made on background
+   * threads while this one assembles the tools, the engine and Javalin; the Jamf connection check
+   * runs as soon as Jamf Pro can answer. Ready means all of them are done.
+   */
+  static int launch(
+      ServerConfig config,
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      StartupTimeline timeline) {
+    List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(resources), "shutdown"));
     ServerConfig.Jamf jamfSettings = config.jamf();
+    CompletableFuture<SimulatedJamfPro> simulator = CompletableFuture.completedFuture(null);
     if (config.demo()) {
-      simulator = SimulatedJamfPro.start(SimulatorConfig.builder().build());
-      resources.add(simulator);
-      SimulatorConfig sim = simulator.config();
+      // The simulator's port is chosen now, so the Jamf client can be built before it serves.
+      SimulatorConfig sim =
+          SimulatorConfig.builder()
+              .port(freePort(SIMULATOR_BIND))
+              .bindAddress(SIMULATOR_BIND)
+              .build();
+      simulator =
+          inBackground(
+              "startup-simulator",
+              () -> {
+                SimulatedJamfPro started = SimulatedJamfPro.start(sim);
+                resources.add(started);
+                timeline.mark("simulator serving");
+                return started;
+              });
       jamfSettings =
           jamfSettings.withTarget(
-              URI.create(simulator.baseUrl()),
+              URI.create("http://" + SIMULATOR_BIND + ":" + sim.port()),
               new Credentials.ApiClient(sim.clientId(), sim.clientSecret()));
     }
     JamfClient jamf = JamfConnection.build(jamfSettings);
@@ -52,7 +84,12 @@ final class Launcher {
     // the server says it is ready.
     ServerConfig.Jamf checked = jamfSettings;
     CompletableFuture<Void> check =
-        CompletableFuture.runAsync(() -> JamfConnection.check(jamf, checked));
+        simulator.thenAcceptAsync(
+            started -> {
+              JamfConnection.check(jamf, checked);
+              timeline.mark("jamf check");
+            },
+            Launcher::startThread);
     byte[] confirmationKey = config.tools().confirmationKey();
     if (confirmationKey == null && config.demo()) {
       confirmationKey = randomKey();
@@ -70,13 +107,14 @@ final class Launcher {
                 s.webUrl(config.jamf().webUrl());
               }
             });
+    timeline.mark("tools");
     McpServer server =
         McpServer.create(
             c ->
                 tools.registerInto(
                     c.serverInfo(Implementation.of("jamf-mcp", ServerVersion.get()))));
     resources.add(0, server);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(resources), "shutdown"));
+    timeline.mark("engine");
     log.info(
         "{} tools offered (toolsets {}, read-only {})",
         server.tools().size(),
@@ -84,22 +122,47 @@ final class Launcher {
         config.tools().readOnly());
     if (config.stdio()) {
       await(check);
-      return serveStdio(config, server, simulator, in, out, err);
+      return serveStdio(config, server, simulator.join(), in, out, err, timeline);
     }
-    Javalin app = startHttp(config, jamf, server, simulator, out, check);
-    resources.add(0, app::stop);
+    Started started = startHttp(config, jamf, server, simulator, out, check, timeline);
+    resources.add(0, started.app()::stop);
+    if (config.demo() && TrainingRun.requested()) {
+      TrainingRun.exercise(started.mcpUrl(), started.bearerToken());
+      log.info("Training run done; exiting");
+      return 0;
+    }
     return ServerMain.RUNNING;
   }
 
+  /** Runs {@code work} on a new daemon thread (start-up only: a handful of tasks). */
+  private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                result.complete(work.get());
+              } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+              }
+            },
+            name);
+    thread.setDaemon(true);
+    thread.start();
+    return result;
+  }
+
+  private static void startThread(Runnable task) {
+    inBackground(
+        "startup-jamf-check",
+        () -> {
+          task.run();
+          return null;
+        });
+  }
+
   private static void await(CompletableFuture<Void> check) {
-    try {
-      check.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
+    join(check);
   }
 
   private static int serveStdio(
@@ -108,7 +171,10 @@ final class Launcher {
       SimulatedJamfPro simulator,
       InputStream in,
       PrintStream out,
-      PrintStream err) {
+      PrintStream err,
+      StartupTimeline timeline) {
+    timeline.mark("ready");
+    timeline.log();
     err.println(
         "jamf-mcp-server "
             + ServerVersion.get()
@@ -117,7 +183,7 @@ final class Launcher {
                 ? ""
                 : " (demo: simulated Jamf Pro at " + simulator.baseUrl() + ")")
             + ", ready in "
-            + sinceJvmStart()
+            + timeline.sinceJvmStart()
             + " ms");
     Principal local =
         config.tools().readOnly()
@@ -131,18 +197,29 @@ final class Launcher {
     return 0;
   }
 
-  private static Javalin startHttp(
+  /** The running HTTP server, its MCP URL and the demo's printed token (null otherwise). */
+  private record Started(Javalin app, String mcpUrl, String bearerToken) {}
+
+  private static Started startHttp(
       ServerConfig config,
       JamfClient jamf,
       McpServer server,
-      SimulatedJamfPro simulator,
+      CompletableFuture<SimulatedJamfPro> simulator,
       PrintStream out,
-      CompletableFuture<Void> check) {
+      CompletableFuture<Void> check,
+      StartupTimeline timeline) {
     ServerConfig.Http http = config.http();
     RequestLog requestLog = new RequestLog();
     // The demo's tokens name the server's own origin, so its port must be known before start.
     int port = config.demo() && http.port() == 0 ? freePort(http.bind()) : http.port();
     String origin = "http://" + hostForUrl(http.bind()) + ":" + port;
+    // The demo's signing key (and the JOSE library's classes) on the second core meanwhile.
+    CompletableFuture<DevTokens> devTokens =
+        config.demo()
+            ? inBackground(
+                "startup-dev-key",
+                () -> DevTokens.generate(origin, origin + SecurityWiring.MCP_PATH))
+            : CompletableFuture.completedFuture(null);
     SecurityWiring.Auth[] auth = new SecurityWiring.Auth[1];
     Javalin app =
         Javalin.create(
@@ -155,7 +232,8 @@ final class Launcher {
                         // this one.
                         SecurityWiring.Auth security =
                             config.demo()
-                                ? SecurityWiring.development(config, mcp, javalin, origin)
+                                ? SecurityWiring.development(
+                                    config, mcp, javalin, origin, join(devTokens))
                                 : SecurityWiring.configure(config, mcp, javalin);
                         auth[0] = security;
                         mcp.server(server)
@@ -174,13 +252,16 @@ final class Launcher {
                                   if (security.resourceMetadataUrl() != null) {
                                     t.resourceMetadataUrl(security.resourceMetadataUrl());
                                   }
-                                  t.maxBodyBytes(http.maxBodyBytes())
+                                  t.sessionListener(requestLog)
+                                      .maxBodyBytes(http.maxBodyBytes())
                                       .pingInterval(http.pingInterval())
                                       .sessionIdleTimeout(http.sessionIdleTimeout());
                                 });
                       }));
             });
+    timeline.mark("javalin configured");
     app.start(http.bind(), port);
+    timeline.mark("javalin started");
     try {
       await(check);
     } catch (RuntimeException e) {
@@ -191,8 +272,10 @@ final class Launcher {
         http.publicUrl() != null && !config.demo()
             ? http.publicUrl().toString()
             : "http://" + hostForUrl(http.bind()) + ":" + app.port();
-    Banner.print(out, base + "/mcp", sinceJvmStart(), auth[0], simulator);
-    return app;
+    timeline.mark("ready");
+    Banner.print(out, base + "/mcp", timeline.sinceJvmStart(), auth[0], simulator.join());
+    timeline.log();
+    return new Started(app, base + "/mcp", auth[0].bearerToken());
   }
 
   private static String hostForUrl(String bind) {
@@ -218,12 +301,15 @@ final class Launcher {
     return key;
   }
 
-  static long sinceJvmStart() {
-    return ProcessHandle.current()
-        .info()
-        .startInstant()
-        .map(start -> Duration.between(start, Instant.now()).toMillis())
-        .orElse(-1L);
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   private static void closeAll(List<AutoCloseable> resources) {

@@ -3,6 +3,7 @@ package dev.jamfmcp.server;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.HttpReply;
+import dev.jamfmcp.mcp.http.SessionListener;
 import dev.jamfmcp.mcp.http.StreamOutput;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import java.io.IOException;
@@ -21,21 +22,27 @@ import tools.jackson.databind.JsonNode;
 /**
  * One log line per MCP request (HTTP method, path, MCP method, tool, status, duration, principal,
  * session) and "MCP connection established/closed" lines, by wrapping each exchange before the
- * transport sees it. Nothing here changes what the client gets.
+ * transport sees it. Nothing here changes what the client gets. A Streamable HTTP session's
+ * "closed" line comes from the transport, which alone knows when a session expires idle: give this
+ * object to {@code HttpTransportConfig.sessionListener} too. A legacy SSE session is closed when
+ * its stream ends.
  */
-public final class RequestLog {
+public final class RequestLog implements SessionListener {
   static final Logger REQUESTS = LoggerFactory.getLogger("jamf-mcp.requests");
   static final Logger CONNECTIONS = LoggerFactory.getLogger("jamf-mcp.connections");
   private static final Pattern LEGACY_SESSION = Pattern.compile("sessionId=([A-Za-z0-9._~-]+)");
   private static final Pattern RPC_ERROR = Pattern.compile("\"error\":\\{\"code\":(-?\\d+)");
   private static final int MAX_TRACKED_SESSIONS = 10_000;
 
-  private final Map<String, Long> sessionStarts =
+  /** When a session this instance saw start began, and whose it is. */
+  private record Started(long nanos, String subject) {}
+
+  private final Map<String, Started> sessionStarts =
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Started> eldest) {
           return size() > MAX_TRACKED_SESSIONS;
         }
       };
@@ -65,9 +72,25 @@ public final class RequestLog {
     return id.substring(0, Math.min(10, id.length()));
   }
 
+  /**
+   * A Streamable HTTP session ended in the transport (deleted, expired idle, evicted, shut down).
+   */
+  @Override
+  public void sessionEnded(String sessionId, Reason reason) {
+    closed(
+        sessionName(sessionId),
+        null,
+        switch (reason) {
+          case DELETED -> "deleted by the client";
+          case EXPIRED -> "expired idle";
+          case EVICTED -> "evicted: too many sessions in memory";
+          case SHUTDOWN -> "server shutdown";
+        });
+  }
+
   private void established(String session, Principal principal, String transport) {
     synchronized (sessionStarts) {
-      sessionStarts.put(session, System.nanoTime());
+      sessionStarts.put(session, new Started(System.nanoTime(), principal.subject()));
     }
     CONNECTIONS.info(
         "MCP connection established session={} transport={} principal={}",
@@ -76,17 +99,20 @@ public final class RequestLog {
         principal.subject());
   }
 
+  /** Logs the end of a session; {@code principal} null: the one it started with, if known. */
   private void closed(String session, Principal principal, String why) {
-    Long start;
+    Started start;
     synchronized (sessionStarts) {
       start = sessionStarts.remove(session);
     }
-    String duration = start == null ? "unknown" : millis(start) + "ms";
+    String duration = start == null ? "unknown" : millis(start.nanos()) + "ms";
+    String subject =
+        principal != null ? principal.subject() : start == null ? "-" : start.subject();
     CONNECTIONS.info(
         "MCP connection closed session={} duration={} principal={} ({})",
         session,
         duration,
-        principal.subject(),
+        subject,
         why);
   }
 
@@ -171,9 +197,6 @@ public final class RequestLog {
           && "initialize".equals(rpcMethod)) {
         established(session, principal, "streamable-http");
       }
-      if ("DELETE".equals(method()) && reply.status() < 300) {
-        closed(session, principal, "ended by the client");
-      }
       String outcome = String.valueOf(reply.status());
       Matcher error =
           RPC_ERROR.matcher(
@@ -198,11 +221,16 @@ public final class RequestLog {
       }
       AtomicBoolean ended = new AtomicBoolean();
       AtomicBoolean first = new AtomicBoolean(true);
+      AtomicBoolean legacySession = new AtomicBoolean();
       Runnable end =
           () -> {
             if (ended.compareAndSet(false, true)) {
-              if (longLived && !"-".equals(session[0])) {
+              // A legacy session lives as long as its stream; a Streamable HTTP session outlives
+              // its optional GET stream, and the transport reports its end.
+              if (legacySession.get()) {
                 closed(session[0], principal, "stream ended");
+              } else if (longLived) {
+                CONNECTIONS.debug("stream closed path={} session={}", path(), session[0]);
               }
               line(status + " stream", session[0]);
             }
@@ -216,6 +244,7 @@ public final class RequestLog {
             if (legacy.find()) {
               session[0] = sessionName(legacy.group(1));
               established(session[0], principal, "legacy-sse");
+              legacySession.set(true);
             }
           }
           out.write(bytes);

@@ -163,11 +163,12 @@ final class SecurityWiring {
 
   /**
    * The demo's development auth on {@code base} (the loopback origin, e.g. {@code
-   * http://127.0.0.1:8080}): a key made now, the plugin's dev mode (its JWKS and mint route; it
-   * refuses non-loopback binds) and a printed token with the local caller's scopes.
+   * http://127.0.0.1:8080}): a key made at start for that issuer and {@code base + /mcp}, the
+   * plugin's dev mode (its JWKS and mint route; it refuses non-loopback binds) and a printed token
+   * with the local caller's scopes.
    */
   static Auth development(
-      ServerConfig config, McpPluginConfig mcp, JavalinConfig javalin, String base) {
+      ServerConfig config, McpPluginConfig mcp, JavalinConfig javalin, String base, DevTokens dev) {
     metrics(config, mcp);
     List<String> lines = new ArrayList<>();
     RateLimitPlugin limits = rateLimits(config, true, lines);
@@ -176,7 +177,6 @@ final class SecurityWiring {
     }
     String resource = base + MCP_PATH;
     String metadata = OAuthPlugin.resourceMetadataUrl(resource);
-    DevTokens dev = DevTokens.generate(base, resource);
     JwtAuthenticator jwt = dev.authenticator(c -> c.resourceMetadataUrl(metadata));
     mcp.principalResolver(limits == null ? jwt : limits.perPrincipal(jwt));
     javalin.registerPlugin(new OAuthPlugin(o -> o.resource(resource).devMode(dev)));

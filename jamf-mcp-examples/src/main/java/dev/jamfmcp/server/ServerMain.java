@@ -27,6 +27,7 @@ public final class ServerMain {
 
   static int run(
       String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+    StartupTimeline timeline = new StartupTimeline();
     ServerConfig config;
     try {
       RawSettings.Parsed parsed = RawSettings.parse(args, env);
@@ -47,8 +48,10 @@ public final class ServerMain {
       return EXIT_CONFIG;
     }
     Logging.configure(config.logs(), err);
+    skipJettyJmxProbe();
+    timeline.mark("settings");
     try {
-      return Launcher.launch(config, in, out, err);
+      return Launcher.launch(config, in, out, err, timeline);
     } catch (ConfigException e) {
       err.println("jamf-mcp-server: " + e.getMessage());
       return EXIT_CONFIG;
@@ -56,6 +59,21 @@ public final class ServerMain {
       org.slf4j.LoggerFactory.getLogger(ServerMain.class).error("Start-up failed", e);
       err.println("jamf-mcp-server: start-up failed: " + e.getMessage());
       return 1;
+    }
+  }
+
+  /**
+   * Jetty's {@code MemoryUtils} asks the platform MBean server whether compressed oops are on, only
+   * to size the padding of a few counters; that starts JMX (about 170 classes and the registration
+   * of every platform MBean) on the start-up path. Its own system property answers instead:
+   * references per 64-byte cache line, 16 with compressed oops (heaps under 32 GB), else 8. A wrong
+   * guess (compressed oops turned off by hand) only over-pads. An operator's -D wins.
+   */
+  static void skipJettyJmxProbe() {
+    String property = "org.eclipse.jetty.util.referencesPerCacheLine";
+    if (System.getProperty(property) == null) {
+      long maxHeap = Runtime.getRuntime().maxMemory();
+      System.setProperty(property, maxHeap < (32L << 30) ? "16" : "8");
     }
   }
 }

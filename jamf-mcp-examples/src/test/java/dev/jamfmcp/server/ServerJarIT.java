@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import tools.jackson.databind.JsonNode;
@@ -69,12 +70,16 @@ class ServerJarIT {
   }
 
   Process start(TestInfo test, Map<String, String> env, String... args) throws IOException {
+    return start(test, env, List.of(), args);
+  }
+
+  Process start(TestInfo test, Map<String, String> env, List<String> jvmOptions, String... args)
+      throws IOException {
     List<String> command =
         new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toAbsolutePath().toString()));
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(k -> k.startsWith("JAMF_") || k.startsWith("MCP_"));
@@ -225,6 +230,70 @@ class ServerJarIT {
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isZero();
     assertThat(Files.readString(logs)).contains("speaking MCP on stdin/stdout");
+  }
+
+  /**
+   * The AppCDS archive that package's training run made is valid for this jar and JVM: with {@code
+   * -Xshare:on} the JVM refuses to start if it cannot map it. JVM warnings kept off stdout, which
+   * carries only MCP messages.
+   */
+  @Test
+  void startsFromTheArchiveTheBuildMade(TestInfo test) throws Exception {
+    Assumptions.assumeFalse(
+        Boolean.getBoolean("jamfmcp.cdsSkip"), "-Dcds.skip: the build made no archive");
+    Path archive = JAR.resolveSibling("jamf-mcp-server.jsa");
+    assertThat(archive).as("package's training run writes the archive").isNotEmptyFile();
+    Process process =
+        start(
+            test,
+            Map.of(),
+            List.of(
+                "-Xshare:on",
+                "-XX:SharedArchiveFile=" + archive.toAbsolutePath(),
+                "-Xlog:disable",
+                "-Xlog:all=warning:stderr"),
+            "--stdio",
+            "--demo");
+    OutputStream in = process.getOutputStream();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    send(
+        in,
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}");
+    String first = out.readLine();
+    assertThat(first).as("the JVM started from the archive; exit " + exitOf(process)).isNotNull();
+    assertThat(
+            Json.mapper().readTree(first).path("result").path("serverInfo").path("name").asString())
+        .isEqualTo("jamf-mcp");
+    in.close();
+    assertThat(out.readLine()).as("stdout carries only MCP messages").isNull();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isZero();
+  }
+
+  /**
+   * The training run the start-up caches are made from: the demo starts, answers one conversation
+   * over its own HTTP endpoint, logs the session's end, and exits 0 by itself.
+   */
+  @Test
+  void trainingRunAnswersOneConversationAndExits(TestInfo test) throws Exception {
+    Process process =
+        start(
+            test,
+            Map.of(),
+            List.of("-D" + TrainingRun.PROPERTY + "=true"),
+            "--demo",
+            "--port",
+            "0");
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the training run exits").isTrue();
+    String log = Files.readString(logs);
+    assertThat(process.exitValue()).as(log).isZero();
+    assertThat(log)
+        .contains("tools/call tool=getFleetOverview status=200")
+        .contains("Training run done")
+        .containsPattern(
+            "MCP connection closed session=\\S+ duration=\\d+ms principal=demo \\(server shutdown\\)");
   }
 
   private static void send(OutputStream in, String line) throws IOException {

@@ -24,6 +24,7 @@ public final class HttpTransportConfig {
   String resourceMetadataUrl;
   boolean localhostOnly;
   McpMetrics metrics = McpMetrics.NONE;
+  SessionListener sessionListener = SessionListener.NONE;
   Clock clock = Clock.systemUTC();
 
   /**
@@ -60,6 +61,15 @@ public final class HttpTransportConfig {
   /** Where stream counts and request latencies go (default: nowhere). */
   public HttpTransportConfig metrics(McpMetrics metrics) {
     this.metrics = Objects.requireNonNull(metrics);
+    return this;
+  }
+
+  /**
+   * Told when a Streamable HTTP session ends on this instance: deleted, expired idle, evicted for
+   * room, or the transport closed (default: nobody).
+   */
+  public HttpTransportConfig sessionListener(SessionListener listener) {
+    this.sessionListener = Objects.requireNonNull(listener);
     return this;
   }
 

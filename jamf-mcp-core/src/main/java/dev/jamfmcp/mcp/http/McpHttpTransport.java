@@ -73,7 +73,8 @@ public final class McpHttpTransport implements AutoCloseable {
             config.clock,
             config.sessionIdleTimeout,
             config.maxSessions,
-            config.maxRevokedSessions);
+            config.maxRevokedSessions,
+            config.sessionListener);
     this.streamable = new StreamableHttp(server, settings, tokens, sessions, streams, gate);
     this.legacy = new LegacySse(server, settings, tokens, streams, gate);
     Duration sweep = config.sessionIdleTimeout.dividedBy(4);
@@ -188,7 +189,7 @@ public final class McpHttpTransport implements AutoCloseable {
   public void close() {
     sweeper.cancel(false);
     streamable.endListens();
-    sessions.cancelAll("the server is shutting down");
+    sessions.endAll();
     streams.close();
   }
 

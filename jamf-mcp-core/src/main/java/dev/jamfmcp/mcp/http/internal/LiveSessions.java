@@ -2,6 +2,8 @@ package dev.jamfmcp.mcp.http.internal;
 
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.McpSession;
+import dev.jamfmcp.mcp.http.SessionListener;
+import dev.jamfmcp.mcp.http.SessionListener.Reason;
 import dev.jamfmcp.mcp.http.SseStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +11,8 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Streamable HTTP sessions this instance is serving, and the ids it has revoked.
@@ -22,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * issued before it; a shared revocation store for multi-instance deployments is a later step.
  */
 public final class LiveSessions {
+  private static final Logger log = LoggerFactory.getLogger(LiveSessions.class);
+
   /** One session as this instance knows it. */
   public static final class Live {
     final String id;
@@ -55,10 +61,17 @@ public final class LiveSessions {
   private final int maxRevoked;
   private final Map<String, Live> live = new ConcurrentHashMap<>();
   private final Map<String, Long> revoked = new ConcurrentHashMap<>();
+  private final SessionListener listener;
 
   public LiveSessions(
-      McpServer server, Clock clock, Duration idleTimeout, int maxSessions, int maxRevoked) {
+      McpServer server,
+      Clock clock,
+      Duration idleTimeout,
+      int maxSessions,
+      int maxRevoked,
+      SessionListener listener) {
     this.server = server;
+    this.listener = listener;
     this.clock = clock;
     this.idleTimeout = idleTimeout;
     this.maxSessions = maxSessions;
@@ -86,7 +99,7 @@ public final class LiveSessions {
     long lastSeen = Math.max(claims.issuedAtMillis(), known == null ? 0 : known.lastSeenMillis);
     if (now - lastSeen > idleTimeout.toMillis()) {
       if (known != null) {
-        end(known, "session expired");
+        end(known, Reason.EXPIRED);
       }
       return Optional.empty();
     }
@@ -125,7 +138,7 @@ public final class LiveSessions {
           .ifPresent(oldest -> revoked.remove(oldest.getKey()));
     }
     revoked.put(session.id, clock.millis());
-    end(session, "session deleted");
+    end(session, Reason.DELETED);
   }
 
   /** Drops expired sessions and revocations; called periodically. */
@@ -133,33 +146,54 @@ public final class LiveSessions {
     long cutoff = clock.millis() - idleTimeout.toMillis();
     live.values().stream()
         .filter(s -> s.lastSeenMillis < cutoff)
-        .forEach(s -> end(s, "session expired"));
+        .forEach(s -> end(s, Reason.EXPIRED));
     revoked.values().removeIf(at -> at < cutoff);
   }
 
-  /** Cancels everything in flight on every session (shutdown). */
+  /** Cancels everything in flight on every session (shutdown), keeping the sessions. */
   public void cancelAll(String reason) {
     live.values().forEach(s -> s.session.cancelAll(reason));
+  }
+
+  /** Ends every session (the transport is closing). */
+  public void endAll() {
+    live.values().forEach(s -> end(s, Reason.SHUTDOWN));
   }
 
   public int size() {
     return live.size();
   }
 
-  private void end(Live session, String reason) {
-    live.remove(session.id, session);
-    session.session.cancelAll(reason);
+  private void end(Live session, Reason reason) {
+    boolean removed = live.remove(session.id, session);
+    session.session.cancelAll(cancelReason(reason));
     SseStream stream = session.getStream;
     if (stream != null) {
       stream.close();
     }
+    if (removed) {
+      try {
+        listener.sessionEnded(session.id, reason);
+      } catch (RuntimeException e) {
+        log.warn("The session listener failed on a session that ended ({})", reason, e);
+      }
+    }
+  }
+
+  private static String cancelReason(Reason reason) {
+    return switch (reason) {
+      case DELETED -> "session deleted";
+      case EXPIRED -> "session expired";
+      case EVICTED -> "too many sessions";
+      case SHUTDOWN -> "the server is shutting down";
+    };
   }
 
   private void makeRoom() {
     while (live.size() >= maxSessions) {
       live.values().stream()
           .min(Comparator.comparingLong(s -> s.lastSeenMillis))
-          .ifPresent(s -> end(s, "too many sessions"));
+          .ifPresent(s -> end(s, Reason.EVICTED));
     }
   }
 }
