@@ -36,7 +36,7 @@ class JavalinExchangeStreamTest {
                       "/stream",
                       ctx -> {
                         StreamOutput out =
-                            new JavalinExchange(ctx)
+                            new JavalinExchange(ctx, 1024)
                                 .startStream(200, Map.of("Content-Type", "text/event-stream"));
                         bufferSize.set(ctx.res().getBufferSize());
                         out.write(":one\n\n".getBytes(StandardCharsets.UTF_8));
