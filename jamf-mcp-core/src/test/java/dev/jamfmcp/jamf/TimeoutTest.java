@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -47,10 +49,18 @@ class TimeoutTest {
     }
   }
 
+  /**
+   * Deterministic whatever the load: the only slot is held until the assertion is done, so the
+   * impatient call can only end at its deadline while waiting for the slot. The patient client is
+   * built first because the shared token cache fetches tokens with the settings of the client that
+   * created it: built from the impatient one, a token request slower than 300 ms (a loaded machine,
+   * a cold HttpClient) failed, the slot was never taken, and the impatient call timed out on the
+   * wire instead ("did not answer").
+   */
   @Test
   void waitingForABusyRequestSlotEndsAtTheCallDeadline() throws Exception {
-    java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch arrived = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
     jamf.handler =
         r -> {
           arrived.countDown();
@@ -62,26 +72,41 @@ class TimeoutTest {
           return json(200, "{\"version\":\"1\"}");
         };
     server.setDispatcher(jamf);
-    try (JamfClient client =
+    try (JamfClient patient =
         FakeJamf.clientFor(server)
             .maxConcurrentRequests(1)
-            .callTimeout(Duration.ofMillis(300))
-            .requestTimeout(Duration.ofMillis(300))
+            .callTimeout(Duration.ofSeconds(30))
+            .requestTimeout(Duration.ofSeconds(30))
             .build()) {
-      JamfClient patient =
-          client
+      JamfClient impatient =
+          patient
               .newBuilder()
-              .callTimeout(Duration.ofSeconds(30))
-              .requestTimeout(Duration.ofSeconds(30))
+              .callTimeout(Duration.ofMillis(300))
+              .requestTimeout(Duration.ofMillis(300))
               .build();
-      Thread holder = new Thread(patient::jamfProVersion);
+      AtomicReference<Object> held = new AtomicReference<>();
+      Thread holder =
+          new Thread(
+              () -> {
+                try {
+                  held.set(patient.jamfProVersion());
+                } catch (RuntimeException e) {
+                  held.set(e);
+                }
+              });
       holder.start();
-      arrived.await(30, TimeUnit.SECONDS); // the only slot is now taken
-      assertThatThrownBy(client::jamfProVersion)
-          .isInstanceOf(JamfTimeoutException.class)
-          .hasMessageContaining("request slot");
-      release.countDown();
-      holder.join();
+      assertThat(arrived.await(30, TimeUnit.SECONDS)).isTrue(); // the only slot is now taken
+      try {
+        assertThatThrownBy(impatient::jamfProVersion)
+            .isInstanceOf(JamfTimeoutException.class)
+            .hasMessageContaining("request slot");
+      } finally {
+        release.countDown();
+        holder.join();
+      }
+      assertThat(held.get()).isNotInstanceOf(Throwable.class).isNotNull();
+      assertThat(jamf.apiRequests).hasSize(1); // the impatient call never reached Jamf Pro
+      assertThat(jamf.tokenRequests.get()).isEqualTo(1); // and used the shared token
     }
   }
 

@@ -111,13 +111,16 @@ public final class PagerScan {
       long[] pagerAllocated = new long[iterations];
       long[] pagerSimCpu = new long[iterations];
       List<String> heap = new ArrayList<>();
+      List<String> threadCpu = new ArrayList<>();
       long maxLive = 0;
       long maxUsed = 0;
       for (int i = 0; i < iterations; i++) {
         long cpu = cpuNanos();
         long simCpu = cpuNanos(simulator);
+        ThreadCpu threads = ThreadCpu.now();
         long start = System.nanoTime();
         floor.run();
+        String floorThreads = ThreadCpu.format(ThreadCpu.now().since(threads));
         floorNanos[i] = System.nanoTime() - start;
         floorCpu[i] = cpuNanos() - cpu;
         floorSimCpu[i] = cpuNanos(simulator) - simCpu;
@@ -125,9 +128,17 @@ public final class PagerScan {
           cpu = cpuNanos();
           simCpu = cpuNanos(simulator);
           Allocations allocations = new Allocations();
+          threads = ThreadCpu.now();
           start = System.nanoTime();
           check(pager.call(), total);
           pagerNanos[i] = System.nanoTime() - start;
+          threadCpu.add(
+              "iteration "
+                  + (i + 1)
+                  + " client CPU ms by thread: floor "
+                  + floorThreads
+                  + "; pager "
+                  + ThreadCpu.format(ThreadCpu.now().since(threads)));
           pagerAllocated[i] = allocations.since();
           pagerCpu[i] = cpuNanos() - cpu;
           pagerSimCpu[i] = cpuNanos(simulator) - simCpu;
@@ -155,6 +166,7 @@ public final class PagerScan {
             pagerSimCpu[i] / 1e6,
             heap.get(i),
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("  " + threadCpu.get(i));
       }
       double f = median(floorNanos) / 1e6;
       double p = median(pagerNanos) / 1e6;

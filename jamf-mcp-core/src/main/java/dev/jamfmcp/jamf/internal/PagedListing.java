@@ -6,11 +6,6 @@ import dev.jamfmcp.jamf.Page;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.JavaType;
-import tools.jackson.databind.ObjectReader;
 
 /**
  * {@link Listing} over a {@code {totalCount, results}} endpoint with {@code page}/{@code
@@ -21,17 +16,16 @@ final class PagedListing<T> implements Listing<T> {
   private final Transport transport;
   private final JamfRequest base;
 
-  /** Bound once: its root deserializer is looked up once per listing, not once per result. */
-  private final ObjectReader itemReader;
+  private final PageReader<T> reader;
 
   private final int pageSize;
   private final int parallelism;
 
   PagedListing(
-      Transport transport, JamfRequest base, JavaType itemType, int pageSize, int parallelism) {
+      Transport transport, JamfRequest base, PageReader<T> reader, int pageSize, int parallelism) {
     this.transport = transport;
     this.base = base;
-    this.itemReader = Json.MAPPER.readerFor(itemType);
+    this.reader = reader;
     this.pageSize = Math.min(Math.max(1, pageSize), ListQuery.MAX_PAGE_SIZE);
     this.parallelism = Math.max(1, parallelism);
   }
@@ -75,44 +69,12 @@ final class PagedListing<T> implements Listing<T> {
     return transport;
   }
 
-  /**
-   * One page, parsed with the streaming parser straight into records: the page's tree is never
-   * built, and unknown members (sections nobody asked about) are skipped token by token.
-   */
+  /** One page, fetched and read by {@link PageReader}. */
   Page<T> fetch(int pageIndex, int size) {
     JamfRequest request =
         base.replaceQuery("page", Integer.toString(pageIndex))
             .replaceQuery("page-size", Integer.toString(size));
     JamfResponse response = transport.call(request);
-    try (JsonParser parser = Json.MAPPER.createParser(response.body())) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw Errors.malformed(
-            request.operation(), "expected an object with totalCount and results", null);
-      }
-      long total = -1;
-      List<T> results = new ArrayList<>();
-      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-        String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        if ("totalCount".equals(name) && value == JsonToken.VALUE_NUMBER_INT) {
-          total = parser.getLongValue();
-        } else if ("results".equals(name) && value == JsonToken.START_ARRAY) {
-          while (parser.nextToken() != JsonToken.END_ARRAY) {
-            results.add(itemReader.readValue(parser));
-          }
-        } else {
-          parser.skipChildren();
-        }
-      }
-      if (total < 0) {
-        throw Errors.malformed(request.operation(), "the page has no totalCount", null);
-      }
-      return new Page<>(total, results);
-    } catch (JacksonException e) {
-      throw Errors.malformed(
-          request.operation(),
-          "page " + pageIndex + " is not valid JSON (" + e.getOriginalMessage() + ")",
-          e);
-    }
+    return reader.read(response.body(), request.operation(), pageIndex);
   }
 }

@@ -161,6 +161,19 @@ public final class Transport {
 
   /** A lazy listing of a {@code {totalCount, results}} endpoint, shaped by {@code query}. */
   public <T> Listing<T> list(JamfRequest base, ListQuery query, Class<T> itemType) {
+    return list(base, query, PageReader.of(itemType));
+  }
+
+  /**
+   * {@link #list(JamfRequest, ListQuery, Class)} for the records of a hot listing, read by the
+   * hand-written {@link RecordReader} rather than Jackson's record deserializer.
+   */
+  public <T extends Record> Listing<T> listRecords(
+      JamfRequest base, ListQuery query, Class<T> recordType) {
+    return list(base, query, PageReader.ofRecords(recordType));
+  }
+
+  private <T> Listing<T> list(JamfRequest base, ListQuery query, PageReader<T> reader) {
     JamfRequest request = base.header("Accept", "application/json");
     for (String section : query.sections()) {
       request = request.query("section", section);
@@ -174,12 +187,7 @@ public final class Transport {
               "sort", query.sort().stream().map(Sort::toString).collect(Collectors.joining(",")));
     }
     int pageSize = query.pageSize() > 0 ? query.pageSize() : settings.defaultPageSize();
-    return new PagedListing<>(
-        this,
-        request,
-        Json.MAPPER.constructType(itemType),
-        pageSize,
-        settings.maxConcurrentRequests());
+    return new PagedListing<>(this, request, reader, pageSize, settings.maxConcurrentRequests());
   }
 
   ExecutorService pageExecutor() {
