@@ -2,6 +2,7 @@ package dev.jamfmcp.server;
 
 import dev.jamfmcp.jamf.Credentials;
 import dev.jamfmcp.jamf.JamfClient;
+import dev.jamfmcp.jamf.JamfRequestListener;
 import dev.jamfmcp.javalin.McpPlugin;
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
@@ -46,7 +47,12 @@ final class Launcher {
               URI.create(simulator.baseUrl()),
               new Credentials.ApiClient(sim.clientId(), sim.clientSecret()));
     }
-    JamfClient jamf = JamfConnection.build(jamfSettings);
+    // Jamf Pro calls go to /metrics when it is served (HTTP only: stdio has no metrics).
+    JamfRequestMetrics jamfMetrics =
+        config.security().metrics() && !config.stdio() ? new JamfRequestMetrics() : null;
+    JamfClient jamf =
+        JamfConnection.build(
+            jamfSettings, jamfMetrics != null ? jamfMetrics : JamfRequestListener.NONE);
     resources.add(0, jamf);
     // The check (token, then version) runs while the rest starts; its answer is awaited before
     // the server says it is ready.
@@ -86,7 +92,7 @@ final class Launcher {
       await(check);
       return serveStdio(config, server, simulator, in, out, err);
     }
-    Javalin app = startHttp(config, jamf, server, simulator, out, check);
+    Javalin app = startHttp(config, jamf, jamfMetrics, server, simulator, out, check);
     resources.add(0, app::stop);
     return ServerMain.RUNNING;
   }
@@ -134,6 +140,7 @@ final class Launcher {
   private static Javalin startHttp(
       ServerConfig config,
       JamfClient jamf,
+      JamfRequestMetrics jamfMetrics,
       McpServer server,
       SimulatedJamfPro simulator,
       PrintStream out,
@@ -144,11 +151,12 @@ final class Launcher {
     int port = config.demo() && http.port() == 0 ? freePort(http.bind()) : http.port();
     String origin = "http://" + hostForUrl(http.bind()) + ":" + port;
     SecurityWiring.Auth[] auth = new SecurityWiring.Auth[1];
+    McpPlugin[] plugin = new McpPlugin[1];
     Javalin app =
         Javalin.create(
             javalin -> {
               javalin.startup.showJavalinBanner = false;
-              javalin.registerPlugin(
+              plugin[0] =
                   new McpPlugin(
                       mcp -> {
                         // Security first: it registers the rate-limit and OAuth plugins ahead of
@@ -178,9 +186,14 @@ final class Launcher {
                                       .pingInterval(http.pingInterval())
                                       .sessionIdleTimeout(http.sessionIdleTimeout());
                                 });
-                      }));
+                      });
+              javalin.registerPlugin(plugin[0]);
             });
     app.start(http.bind(), port);
+    if (jamfMetrics != null) {
+      // The plugin's metrics exist once Javalin has initialized it (by start at the latest).
+      jamfMetrics.attach(plugin[0].metrics());
+    }
     try {
       await(check);
     } catch (RuntimeException e) {
