@@ -33,6 +33,7 @@ public final class JamfClientBuilder {
   private String userAgent = "jamf-mcp/0.1";
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.SYSTEM;
+  private JamfRequestListener requestListener = JamfRequestListener.NONE;
   private SharedResources shared;
 
   JamfClientBuilder() {}
@@ -53,6 +54,7 @@ public final class JamfClientBuilder {
     userAgent = s.userAgent();
     clock = s.clock();
     sleeper = s.sleeper();
+    requestListener = s.requestListener();
     this.shared = shared;
   }
 
@@ -178,6 +180,17 @@ public final class JamfClientBuilder {
     return this;
   }
 
+  /**
+   * Told about every HTTP exchange with Jamf Pro: each attempt of a call, retries included, and
+   * each token request (see {@link JamfExchange}); for metrics. Default: none. A variant made with
+   * {@link JamfClient#newBuilder()} keeps it unless replaced; tokens shared between variants are
+   * reported to the listener of the client that fetched them.
+   */
+  public JamfClientBuilder requestListener(JamfRequestListener value) {
+    this.requestListener = Objects.requireNonNull(value, "requestListener");
+    return this;
+  }
+
   public JamfClient build() {
     if (baseUrl == null) {
       throw new IllegalStateException("baseUrl is required");
@@ -202,7 +215,8 @@ public final class JamfClientBuilder {
             maxResponseBytes,
             userAgent,
             clock,
-            sleeper);
+            sleeper,
+            requestListener);
     if (shared == null) {
       shared = newShared();
     }

@@ -28,8 +28,13 @@ public interface McpMetrics {
   default void requestCompleted(String method, String tool, Duration latency, String errorKind) {}
 
   /**
-   * One HTTP exchange with Jamf Pro finished; {@code status} is 0 when no response came (I/O error
-   * or timeout). The Jamf client calls this once per attempt.
+   * One HTTP exchange with Jamf Pro finished (the app forwards the Jamf client's request listener
+   * here): once per attempt, retries and token requests included.
+   *
+   * @param method the HTTP method
+   * @param endpoint the path template, e.g. {@code /api/v1/scripts/{id}}, never a concrete path
+   * @param status the HTTP status as text, or why no response came ({@code timeout}, {@code
+   *     connect_timeout}, {@code too_large}, {@code interrupted}, {@code io_error})
    */
-  default void jamfRequest(String method, int status, Duration latency) {}
+  default void jamfRequest(String method, String endpoint, String status, Duration latency) {}
 }

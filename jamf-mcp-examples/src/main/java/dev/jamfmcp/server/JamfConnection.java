@@ -3,6 +3,7 @@ package dev.jamfmcp.server;
 import dev.jamfmcp.jamf.JamfAuthException;
 import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.jamf.JamfException;
+import dev.jamfmcp.jamf.JamfRequestListener;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,7 @@ final class JamfConnection {
 
   private JamfConnection() {}
 
-  static JamfClient build(ServerConfig.Jamf jamf) {
+  static JamfClient build(ServerConfig.Jamf jamf, JamfRequestListener listener) {
     return JamfClient.builder()
         .baseUrl(jamf.url())
         .credentials(jamf.credentials())
@@ -26,6 +27,7 @@ final class JamfConnection {
         .requestTimeout(jamf.requestTimeout())
         .callTimeout(jamf.callTimeout())
         .userAgent("jamf-mcp-server/" + ServerVersion.get())
+        .requestListener(listener)
         .build();
   }
 

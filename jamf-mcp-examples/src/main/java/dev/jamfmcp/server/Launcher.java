@@ -2,6 +2,7 @@ package dev.jamfmcp.server;
 
 import dev.jamfmcp.jamf.Credentials;
 import dev.jamfmcp.jamf.JamfClient;
+import dev.jamfmcp.jamf.JamfRequestListener;
 import dev.jamfmcp.javalin.McpPlugin;
 import dev.jamfmcp.javalin.oauth.DevTokens;
 import dev.jamfmcp.mcp.Implementation;
@@ -78,7 +79,12 @@ final class Launcher {
               URI.create("http://" + SIMULATOR_BIND + ":" + sim.port()),
               new Credentials.ApiClient(sim.clientId(), sim.clientSecret()));
     }
-    JamfClient jamf = JamfConnection.build(jamfSettings);
+    // Jamf Pro calls go to /metrics when it is served (HTTP only: stdio has no metrics).
+    JamfRequestMetrics jamfMetrics =
+        config.security().metrics() && !config.stdio() ? new JamfRequestMetrics() : null;
+    JamfClient jamf =
+        JamfConnection.build(
+            jamfSettings, jamfMetrics != null ? jamfMetrics : JamfRequestListener.NONE);
     resources.add(0, jamf);
     // The check (token, then version) runs while the rest starts; its answer is awaited before
     // the server says it is ready.
@@ -124,7 +130,7 @@ final class Launcher {
       await(check);
       return serveStdio(config, server, simulator.join(), in, out, err, timeline);
     }
-    Started started = startHttp(config, jamf, server, simulator, out, check, timeline);
+    Started started = startHttp(config, jamf, jamfMetrics, server, simulator, out, check, timeline);
     resources.add(0, started.app()::stop);
     if (config.demo() && TrainingRun.requested()) {
       TrainingRun.exercise(started.mcpUrl(), started.bearerToken());
@@ -203,6 +209,7 @@ final class Launcher {
   private static Started startHttp(
       ServerConfig config,
       JamfClient jamf,
+      JamfRequestMetrics jamfMetrics,
       McpServer server,
       CompletableFuture<SimulatedJamfPro> simulator,
       PrintStream out,
@@ -221,11 +228,12 @@ final class Launcher {
                 () -> DevTokens.generate(origin, origin + SecurityWiring.MCP_PATH))
             : CompletableFuture.completedFuture(null);
     SecurityWiring.Auth[] auth = new SecurityWiring.Auth[1];
+    McpPlugin[] plugin = new McpPlugin[1];
     Javalin app =
         Javalin.create(
             javalin -> {
               javalin.startup.showJavalinBanner = false;
-              javalin.registerPlugin(
+              plugin[0] =
                   new McpPlugin(
                       mcp -> {
                         // Security first: it registers the rate-limit and OAuth plugins ahead of
@@ -257,11 +265,16 @@ final class Launcher {
                                       .pingInterval(http.pingInterval())
                                       .sessionIdleTimeout(http.sessionIdleTimeout());
                                 });
-                      }));
+                      });
+              javalin.registerPlugin(plugin[0]);
             });
     timeline.mark("javalin configured");
     app.start(http.bind(), port);
     timeline.mark("javalin started");
+    if (jamfMetrics != null) {
+      // The plugin's metrics exist once Javalin has initialized it (by start at the latest).
+      jamfMetrics.attach(plugin[0].metrics());
+    }
     try {
       await(check);
     } catch (RuntimeException e) {

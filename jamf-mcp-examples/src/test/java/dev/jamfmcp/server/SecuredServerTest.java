@@ -286,4 +286,40 @@ class SecuredServerTest {
     assertThat(scraped.statusCode()).isEqualTo(200);
     assertThat(scraped.body()).contains("mcp_request_duration_seconds");
   }
+
+  @Test
+  void jamfRequestsShowInMetricsByEndpointTemplate() throws Exception {
+    String base = launch("MCP_METRICS", "true");
+    String resource = base + "/mcp";
+    McpHttpSession mcp =
+        new McpHttpSession(URI.create(resource), idp.token(resource, "auth0|erin", "read:jamf"));
+    mcp.initialize();
+    JsonNode result =
+        mcp.request(
+            "tools/call",
+            "{\"name\":\"checkDeviceCompliance\",\"arguments\":{\"daysSinceLastCheckin\":30}}");
+    assertThat(result.path("isError").asBoolean(false)).isFalse();
+    mcp.request("tools/call", "{\"name\":\"getScriptDetails\",\"arguments\":{\"scriptId\":\"3\"}}");
+    String text =
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    // The start-up check (token, then version) ran before the metrics existed; it is kept.
+    assertThat(text)
+        .contains(
+            "jamf_request_duration_seconds_count{endpoint=\"/api/oauth/token\",method=\"POST\","
+                + "status=\"200\"} 1")
+        .contains(
+            "jamf_request_duration_seconds_count{endpoint=\"/api/v1/jamf-pro-version\","
+                + "method=\"GET\",status=\"200\"}")
+        // the compliance report: four counted listings, never a fleet scan
+        .contains(
+            "jamf_request_duration_seconds_count{endpoint=\"/api/v3/computers-inventory\","
+                + "method=\"GET\",status=\"200\"} 4")
+        .contains(
+            "jamf_request_duration_seconds_count{endpoint=\"/api/v1/scripts/{id}\","
+                + "method=\"GET\",status=\"200\"} 1");
+    assertThat(text).doesNotContain("scripts/3").doesNotContain("filter=");
+  }
 }

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@link McpMetrics} on Micrometer. In Prometheus text: {@code mcp_sse_connections_active}, {@code
  * mcp_sse_connection_duration_seconds}, {@code mcp_request_duration_seconds{method,tool}}, {@code
- * mcp_errors_total{kind}} and {@code jamf_request_duration_seconds{method,status}}.
+ * mcp_errors_total{kind}} and {@code jamf_request_duration_seconds{method,endpoint,status}} (the
+ * endpoint is Jamf's path template, the status an HTTP status or a failure kind such as {@code
+ * timeout}).
  */
 public final class MicrometerMcpMetrics implements McpMetrics {
   private final MeterRegistry registry;
@@ -58,10 +60,12 @@ public final class MicrometerMcpMetrics implements McpMetrics {
   }
 
   @Override
-  public void jamfRequest(String method, int status, Duration latency) {
+  public void jamfRequest(String method, String endpoint, String status, Duration latency) {
     Timer.builder("jamf.request.duration")
-        .description("Jamf Pro API calls, by HTTP method and status (0: no response)")
-        .tags("method", method, "status", Integer.toString(status))
+        .description(
+            "HTTP exchanges with Jamf Pro (each retry and token request counts), by method, path"
+                + " template and status or failure kind")
+        .tags("method", method, "endpoint", endpoint, "status", status)
         .register(registry)
         .record(latency);
   }

@@ -43,7 +43,10 @@ class MetricsOverHttpTest {
     inSession(id, McpTestServer.Json.request(3, "tools/list", "{}"));
     inSession(id, McpTestServer.Json.request(4, "no/such/method", "{}"));
     inSession(id, McpTestServer.Json.request(5, "tools/call", "{\"name\":\"nope\"}"));
-    http.plugin.metrics().jamfRequest("GET", 200, Duration.ofMillis(12));
+    http.plugin.metrics().jamfRequest("GET", "/api/v1/scripts/{id}", "200", Duration.ofMillis(12));
+    http.plugin
+        .metrics()
+        .jamfRequest("GET", "/api/v1/scripts/{id}", "timeout", Duration.ofSeconds(30));
     HttpResponse<InputStream> stream =
         http.stream(
             HttpRequest.newBuilder(http.uri("/mcp"))
@@ -68,7 +71,12 @@ class MetricsOverHttpTest {
       assertThat(text).contains("mcp_errors_total{kind=\"method_not_found\"} 1.0");
       assertThat(text).contains("mcp_errors_total{kind=\"invalid_params\"} 1.0");
       assertThat(text)
-          .contains("jamf_request_duration_seconds_count{method=\"GET\",status=\"200\"} 1");
+          .contains(
+              "jamf_request_duration_seconds_count{endpoint=\"/api/v1/scripts/{id}\",method=\"GET\","
+                  + "status=\"200\"} 1")
+          .contains(
+              "jamf_request_duration_seconds_count{endpoint=\"/api/v1/scripts/{id}\",method=\"GET\","
+                  + "status=\"timeout\"} 1");
       assertThat(text).contains("mcp_sse_connection_duration_seconds_count");
     }
   }

@@ -1,6 +1,7 @@
 package dev.jamfmcp.jamf.internal;
 
 import dev.jamfmcp.jamf.Credentials;
+import dev.jamfmcp.jamf.JamfRequestListener;
 import dev.jamfmcp.jamf.Sleeper;
 import java.net.URI;
 import java.time.Clock;
@@ -22,4 +23,5 @@ public record ClientSettings(
     long maxResponseBytes,
     String userAgent,
     Clock clock,
-    Sleeper sleeper) {}
+    Sleeper sleeper,
+    JamfRequestListener requestListener) {}

@@ -1,9 +1,12 @@
 package dev.jamfmcp.jamf.internal;
 
+import dev.jamfmcp.jamf.JamfExchange;
+import dev.jamfmcp.jamf.JamfRequestListener;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -14,13 +17,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bottom of the chain: one exchange on java.net.http. The timeout covers headers and body
  * (java.net.http's own request timeout stops counting once headers arrive, so a body that stalls
- * would otherwise hang the caller).
+ * would otherwise hang the caller). Each exchange is reported to the {@link JamfRequestListener}.
  */
 final class HttpSender implements Layer.Next {
+
+  private static final Logger log = LoggerFactory.getLogger(HttpSender.class);
 
   private final HttpClient http;
   private final URI baseUrl;
@@ -28,6 +35,7 @@ final class HttpSender implements Layer.Next {
   private final long maxResponseBytes;
   private final String userAgent;
   private final Clock clock;
+  private final JamfRequestListener listener;
 
   HttpSender(
       HttpClient http,
@@ -35,18 +43,67 @@ final class HttpSender implements Layer.Next {
       Duration requestTimeout,
       long maxResponseBytes,
       String userAgent,
-      Clock clock) {
+      Clock clock,
+      JamfRequestListener listener) {
     this.http = http;
     this.baseUrl = baseUrl;
     this.requestTimeout = requestTimeout;
     this.maxResponseBytes = maxResponseBytes;
     this.userAgent = userAgent;
     this.clock = clock;
+    this.listener = listener;
   }
 
   @Override
   public JamfResponse send(JamfRequest request) throws IOException {
+    // A call whose deadline already passed sends nothing, so there is no exchange to report.
     Duration timeout = attemptTimeout(request.deadline());
+    int attempt = request.nextAttempt();
+    long started = System.nanoTime();
+    try {
+      JamfResponse response = exchange(request, timeout);
+      report(request, response.status(), null, started, attempt);
+      return response;
+    } catch (IOException e) {
+      report(request, 0, failureKind(e), started, attempt);
+      throw e;
+    }
+  }
+
+  private void report(
+      JamfRequest request, int status, String failure, long startedNanos, int attempt) {
+    Endpoint endpoint = request.endpoint();
+    try {
+      listener.exchanged(
+          new JamfExchange(
+              endpoint.method(),
+              endpoint.template(),
+              status,
+              failure,
+              Duration.ofNanos(System.nanoTime() - startedNanos),
+              attempt));
+    } catch (RuntimeException e) {
+      log.warn("The Jamf request listener failed on {}; ignored", endpoint, e);
+    }
+  }
+
+  static String failureKind(IOException e) {
+    if (e instanceof HttpConnectTimeoutException) {
+      return JamfExchange.CONNECT_TIMEOUT;
+    }
+    if (e instanceof HttpTimeoutException) {
+      return JamfExchange.TIMEOUT;
+    }
+    if (e instanceof LimitedBodySubscriber.ResponseTooLargeException) {
+      return JamfExchange.TOO_LARGE;
+    }
+    if (e instanceof InterruptedIOException) {
+      return JamfExchange.INTERRUPTED;
+    }
+    return JamfExchange.IO_ERROR;
+  }
+
+  private JamfResponse exchange(JamfRequest request, Duration timeout) throws IOException {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(resolve(request)).timeout(timeout).header("User-Agent", userAgent);
     request.headers().forEach(builder::header);

@@ -8,12 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One request as it travels down the layers. Immutable; layers derive variants with the {@code
  * with*} methods. It can only be created by {@link Endpoint#request}, so every request follows a
  * catalogued template. {@link #toString()} leaves out headers and body, which may hold credentials
- * or tokens.
+ * or tokens. The one mutable part is the exchange counter, shared by the variants of one call so
+ * that each exchange knows its attempt number.
  */
 public final class JamfRequest {
 
@@ -24,6 +26,7 @@ public final class JamfRequest {
   private final byte[] body;
   private final String contentType;
   private final Instant deadline;
+  private final AtomicInteger exchanges;
 
   private JamfRequest(
       Endpoint endpoint,
@@ -32,7 +35,8 @@ public final class JamfRequest {
       Map<String, String> headers,
       byte[] body,
       String contentType,
-      Instant deadline) {
+      Instant deadline,
+      AtomicInteger exchanges) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.path = Objects.requireNonNull(path, "path");
     this.query = List.copyOf(query);
@@ -40,6 +44,7 @@ public final class JamfRequest {
     this.body = body;
     this.contentType = contentType;
     this.deadline = deadline;
+    this.exchanges = exchanges;
   }
 
   public Endpoint endpoint() {
@@ -73,7 +78,8 @@ public final class JamfRequest {
   }
 
   static JamfRequest of(Endpoint endpoint, String path) {
-    return new JamfRequest(endpoint, path, List.of(), Map.of(), null, null, null);
+    return new JamfRequest(
+        endpoint, path, List.of(), Map.of(), null, null, null, new AtomicInteger());
   }
 
   public String method() {
@@ -84,7 +90,7 @@ public final class JamfRequest {
   public JamfRequest query(String name, String value) {
     List<Map.Entry<String, String>> q = new ArrayList<>(query);
     q.add(Map.entry(name, value));
-    return new JamfRequest(endpoint, path, q, headers, body, contentType, deadline);
+    return new JamfRequest(endpoint, path, q, headers, body, contentType, deadline, exchanges);
   }
 
   /** The same request with every parameter of that name removed and one value set. */
@@ -96,21 +102,35 @@ public final class JamfRequest {
       }
     }
     q.add(Map.entry(name, value));
-    return new JamfRequest(endpoint, path, q, headers, body, contentType, deadline);
+    return new JamfRequest(endpoint, path, q, headers, body, contentType, deadline, exchanges);
   }
 
   public JamfRequest header(String name, String value) {
     Map<String, String> h = new LinkedHashMap<>(headers);
     h.put(name, value);
-    return new JamfRequest(endpoint, path, query, h, body, contentType, deadline);
+    return new JamfRequest(endpoint, path, query, h, body, contentType, deadline, exchanges);
   }
 
   public JamfRequest body(byte[] content, String type) {
-    return new JamfRequest(endpoint, path, query, headers, content, type, deadline);
+    return new JamfRequest(endpoint, path, query, headers, content, type, deadline, exchanges);
   }
 
   public JamfRequest withDeadline(Instant when) {
-    return new JamfRequest(endpoint, path, query, headers, body, contentType, when);
+    return new JamfRequest(endpoint, path, query, headers, body, contentType, when, exchanges);
+  }
+
+  /**
+   * The same request starting a new call: its exchanges count from 1 again (the retry layer calls
+   * this, so pages derived from one base request do not share a count).
+   */
+  public JamfRequest newCall() {
+    return new JamfRequest(
+        endpoint, path, query, headers, body, contentType, deadline, new AtomicInteger());
+  }
+
+  /** Counts one more exchange of this call and returns its number, from 1. */
+  int nextAttempt() {
+    return exchanges.incrementAndGet();
   }
 
   /** Path plus the percent-encoded query string (spaces as %20, never '+'). */

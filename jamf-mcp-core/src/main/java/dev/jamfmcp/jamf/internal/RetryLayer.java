@@ -43,7 +43,7 @@ final class RetryLayer implements Layer {
   public JamfResponse handle(JamfRequest request, Next next) throws IOException {
     Instant deadline =
         request.deadline() != null ? request.deadline() : clock.instant().plus(callTimeout);
-    JamfRequest timed = request.withDeadline(deadline);
+    JamfRequest timed = request.withDeadline(deadline).newCall();
     boolean idempotent = IDEMPOTENT.contains(request.method());
     for (int attempt = 1; ; attempt++) {
       JamfResponse response = null;

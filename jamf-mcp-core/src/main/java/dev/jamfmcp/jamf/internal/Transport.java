@@ -39,7 +39,8 @@ public final class Transport {
             settings.requestTimeout(),
             settings.maxResponseBytes(),
             settings.userAgent(),
-            clock);
+            clock,
+            settings.requestListener());
     LimitLayer limit = new LimitLayer(shared.permits(), clock);
     DeprecationLayer deprecation = new DeprecationLayer();
     // Token requests: limited like everything else, never retried (they are POSTs), bounded in

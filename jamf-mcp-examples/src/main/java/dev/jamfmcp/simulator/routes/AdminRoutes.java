@@ -70,6 +70,7 @@ final class AdminRoutes {
           state.tokens().revokeAll();
           ex.empty(204);
         });
+    router.get("/__sim/ground-truth/compliance", Area.ADMIN, this::complianceTruth);
     router.post("/__sim/mdm/acknowledge", Area.ADMIN, this::acknowledge);
     router.get("/__sim/side-effects", Area.ADMIN, this::sideEffects);
     router.delete(
@@ -123,6 +124,49 @@ final class AdminRoutes {
           json.writeNumberProperty("retryAfterSeconds", s.retryAfterSeconds());
           json.writeNumberProperty("resetRate", s.resetRate());
           json.writeStringProperty("pathPrefix", s.pathPrefix());
+          json.writeEndObject();
+        });
+  }
+
+  /**
+   * What {@code checkDeviceCompliance} must answer now, counted straight from the fleet (no RSQL,
+   * no paging), so a client outside the JVM can check the tool's numbers exactly: {@code
+   * ?daysSinceLastCheckin=30} (1 to 3650, as the tool takes). Reads only.
+   */
+  private void complianceTruth(Exchange ex) throws Exception {
+    String raw = ex.query("daysSinceLastCheckin");
+    int days;
+    try {
+      days = Integer.parseInt(raw == null ? "" : raw.trim());
+    } catch (NumberFormatException e) {
+      throw new Exchange.BadRequest(
+          "daysSinceLastCheckin must be a whole number of days from 1 to 3650, got "
+              + (raw == null ? "nothing" : "'" + raw + "'"));
+    }
+    if (days < 1 || days > 3650) {
+      throw new Exchange.BadRequest(
+          "daysSinceLastCheckin must be a whole number of days from 1 to 3650, got " + days);
+    }
+    Instant now = state.config().clock().instant();
+    long cutoff = now.minus(Duration.ofDays(days)).toEpochMilli();
+    long criticalCutoff = now.minus(Duration.ofDays(Math.max(days, 90))).toEpochMilli();
+    var fleet = state.fleet();
+    var computers = fleet.computers();
+    int total = computers.size();
+    int noncompliant = fleet.countComputers(row -> computers.lastContactMillis(row) < cutoff);
+    int critical = fleet.countComputers(row -> computers.lastContactMillis(row) < criticalCutoff);
+    int checkedDays = days;
+    ex.json(
+        200,
+        json -> {
+          json.writeStartObject();
+          json.writeNumberProperty("daysSinceLastCheckin", checkedDays);
+          json.writeStringProperty("now", now.toString());
+          json.writeNumberProperty("total", total);
+          json.writeNumberProperty("compliant", total - noncompliant);
+          json.writeNumberProperty("noncompliant", noncompliant);
+          json.writeNumberProperty("critical90Plus", critical);
+          json.writeNumberProperty("warning", noncompliant - critical);
           json.writeEndObject();
         });
   }
