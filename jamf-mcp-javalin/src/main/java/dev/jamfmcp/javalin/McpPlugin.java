@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,9 +69,9 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     }
     // Async requests live as long as their stream; the transport's own limits end them.
     state.http.asyncTimeout = 0;
-    // A body trickled in byte by byte must not hold a thread and a connection indefinitely.
-    state.jetty.modifyHttpConfiguration(
-        http -> http.setMinRequestDataRate(config.minRequestBytesPerSecond));
+    // A body trickled in byte by byte must not hold a thread and a connection indefinitely: the
+    // exchange checks the rate as it reads (see JavalinExchange.readBody for why not Jetty's
+    // minimum request data rate).
     PrometheusMeterRegistry registry = null;
     if (config.metricsPath != null) {
       registry =
@@ -145,7 +146,7 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
 
   private void serve(Context ctx, Cors cors, Route route) {
     cors.decorate(ctx);
-    JavalinExchange exchange = new JavalinExchange(ctx);
+    JavalinExchange exchange = new JavalinExchange(ctx, pluginConfig.minRequestBytesPerSecond);
     Optional<dev.jamfmcp.mcp.http.HttpReply> forbidden = transport.checkOrigin(exchange);
     if (forbidden.isPresent()) {
       exchange.respond(forbidden.get());
@@ -167,6 +168,10 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     HttpExchange seen = pluginConfig.exchangeDecorator.apply(exchange, principal);
     try {
       route.handle(ctx, seen, principal);
+    } catch (BadMessageException e) {
+      // Jetty refusing the request itself (e.g. broken chunked framing): its status, not a 500.
+      log.debug("Bad HTTP message: {}", e.getMessage());
+      seen.respond(HttpReply.jsonRpcError(e.getCode(), ErrorCodes.INVALID_REQUEST, "Bad Request"));
     } catch (RuntimeException e) {
       log.error("MCP request failed", e);
       seen.respond(HttpReply.jsonRpcError(500, ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));
