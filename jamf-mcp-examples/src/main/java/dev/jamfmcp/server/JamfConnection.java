@@ -18,15 +18,7 @@ final class JamfConnection {
   private JamfConnection() {}
 
   static JamfClient build(ServerConfig.Jamf jamf) {
-    return JamfClient.builder()
-        .baseUrl(jamf.url())
-        .credentials(jamf.credentials())
-        .maxConcurrentRequests(jamf.maxConcurrentRequests())
-        .connectTimeout(jamf.connectTimeout())
-        .requestTimeout(jamf.requestTimeout())
-        .callTimeout(jamf.callTimeout())
-        .userAgent("jamf-mcp-server/" + ServerVersion.get())
-        .build();
+    return ServerAssembly.jamfClient(jamf).build();
   }
 
   /** Checks once; throws a {@link ConfigException} only when Jamf Pro rejects the credentials. */

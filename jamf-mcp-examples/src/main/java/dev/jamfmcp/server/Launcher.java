@@ -3,21 +3,19 @@ package dev.jamfmcp.server;
 import dev.jamfmcp.jamf.Credentials;
 import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.javalin.McpPlugin;
-import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.confirm.ConsumedTokens;
 import dev.jamfmcp.mcp.stdio.StdioTransport;
 import dev.jamfmcp.simulator.SimulatedJamfPro;
 import dev.jamfmcp.simulator.SimulatorConfig;
 import dev.jamfmcp.tools.JamfScopes;
-import dev.jamfmcp.tools.JamfTools;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,28 +51,18 @@ final class Launcher {
     ServerConfig.Jamf checked = jamfSettings;
     CompletableFuture<Void> check =
         CompletableFuture.runAsync(() -> JamfConnection.check(jamf, checked));
-    byte[] confirmationKey = config.tools().confirmationKey();
-    if (confirmationKey == null && config.demo()) {
-      confirmationKey = randomKey();
+    byte[] demoKey =
+        config.tools().confirmationKey() == null && config.demo()
+            ? ServerAssembly.randomKey()
+            : null;
+    // Single use of a write confirmation is remembered in this process: behind several instances
+    // a confirmation could be used once on each until it expires (docs/DEPLOYMENT.md).
+    McpServer server = ServerAssembly.mcpServer(config, jamf, demoKey, ConsumedTokens.inMemory());
+    if (!config.tools().readOnly() && !config.demo()) {
+      log.info(
+          "Write confirmations are single-use per instance (in-memory ledger); several instances"
+              + " need a shared ConsumedTokens ledger, see docs/DEPLOYMENT.md");
     }
-    byte[] key = confirmationKey;
-    JamfTools tools =
-        JamfTools.create(
-            jamf,
-            s -> {
-              s.toolsets(config.tools().toolsets()).readOnly(config.tools().readOnly());
-              if (key != null) {
-                s.confirmationKey(key);
-              }
-              if (config.jamf().webUrl() != null) {
-                s.webUrl(config.jamf().webUrl());
-              }
-            });
-    McpServer server =
-        McpServer.create(
-            c ->
-                tools.registerInto(
-                    c.serverInfo(Implementation.of("jamf-mcp", ServerVersion.get()))));
     resources.add(0, server);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(resources), "shutdown"));
     log.info(
@@ -150,35 +138,10 @@ final class Launcher {
               javalin.startup.showJavalinBanner = false;
               javalin.registerPlugin(
                   new McpPlugin(
-                      mcp -> {
-                        // Security first: it registers the rate-limit and OAuth plugins ahead of
-                        // this one.
-                        SecurityWiring.Auth security =
-                            config.demo()
-                                ? SecurityWiring.development(config, mcp, javalin, origin)
-                                : SecurityWiring.configure(config, mcp, javalin);
-                        auth[0] = security;
-                        mcp.server(server)
-                            .allowedOrigins(http.allowedOrigins().toArray(String[]::new))
-                            .readiness(JamfConnection.readiness(jamf), Duration.ofSeconds(10))
-                            .shutdownGrace(http.shutdownGrace())
-                            .exchangeDecorator(requestLog::wrap)
-                            .transport(
-                                t -> {
-                                  if (http.sessionKey() != null) {
-                                    t.sessionKey(http.sessionKey());
-                                  } else if (config.demo()) {
-                                    t.sessionKey(
-                                        randomKey()); // demo sessions end with the process anyway
-                                  }
-                                  if (security.resourceMetadataUrl() != null) {
-                                    t.resourceMetadataUrl(security.resourceMetadataUrl());
-                                  }
-                                  t.maxBodyBytes(http.maxBodyBytes())
-                                      .pingInterval(http.pingInterval())
-                                      .sessionIdleTimeout(http.sessionIdleTimeout());
-                                });
-                      }));
+                      mcp ->
+                          auth[0] =
+                              ServerAssembly.configure(
+                                  mcp, config, server, jamf, javalin, origin, requestLog)));
             });
     app.start(http.bind(), port);
     try {
@@ -210,12 +173,6 @@ final class Launcher {
     } catch (IOException e) {
       throw new UncheckedIOException("No free port on " + bind, e);
     }
-  }
-
-  private static byte[] randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return key;
   }
 
   static long sinceJvmStart() {

@@ -48,8 +48,7 @@ class HostileClientsTest {
             p ->
                 p.transport(
                     t ->
-                        t.sessionKey(ServerUnderTest.SESSION_KEY)
-                            .maxSessions(MAX_SESSIONS)
+                        t.maxSessions(MAX_SESSIONS)
                             .pingInterval(Duration.ofMillis(200))
                             .writeTimeout(Duration.ofSeconds(2))
                             .maxQueuedBytesPerStream(64 * 1024)));
@@ -144,7 +143,7 @@ class HostileClientsTest {
     jamf.faults().set(FaultSettings.none().withLatency(Duration.ofMillis(1500)));
     String call =
         "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\""
-            + StandInTools.LIST
+            + Mcp.LIST
             + "\",\"arguments\":{}}}";
     for (int i = 0; i < 5; i++) {
       try (RawHttp raw = new RawHttp(server.port())) {
@@ -329,7 +328,7 @@ class HostileClientsTest {
               id,
               ("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":"
                       + "\"tools/call\",\"params\":{\"name\":\""
-                      + StandInTools.LIST
+                      + Mcp.LIST
                       + "\",\"arguments\":"
                       + "{\"limit\":"
                       + number
@@ -373,7 +372,7 @@ class HostileClientsTest {
     jamf.faults().set(FaultSettings.none().withLatency(Duration.ofMillis(500)));
     byte[] call =
         ("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\""
-                + StandInTools.LIST
+                + Mcp.LIST
                 + "\",\"arguments\":{\"limit\":2}}}")
             .getBytes(StandardCharsets.UTF_8);
     List<CompletableFuture<HttpResponse<String>>> both = new ArrayList<>();
