@@ -200,7 +200,7 @@ public final class JamfTools {
           confirmationKey,
           java.time.Duration.ofMinutes(5),
           clock,
-          consumedTokens != null ? consumedTokens : ConsumedTokens.inMemory());
+          consumedTokens != null ? consumedTokens : ConsumedTokens.inMemory(clock));
     }
   }
 }

@@ -50,7 +50,8 @@ public final class ConfirmationGate {
    * @param ttl how long a confirmation stays valid (default 5 minutes)
    */
   public static ConfirmationGate create(byte[] key, Duration ttl, Clock clock) {
-    return create(key, ttl, clock, ConsumedTokens.inMemory());
+    // The ledger must judge expiry on the gate's clock, or it could forget a live token.
+    return create(key, ttl, clock, ConsumedTokens.inMemory(clock));
   }
 
   /**

@@ -56,6 +56,14 @@ public interface ConsumedTokens {
         InMemoryConsumedTokens.DEFAULT_MAX_ENTRIES, Clock.systemUTC());
   }
 
+  /**
+   * The same on {@code clock}: give it the gate's clock, since entries are dropped when their
+   * expiry passes on this clock.
+   */
+  static ConsumedTokens inMemory(Clock clock) {
+    return new InMemoryConsumedTokens(InMemoryConsumedTokens.DEFAULT_MAX_ENTRIES, clock);
+  }
+
   /** A ledger in this process's memory with a bound and a clock of your choosing (tests). */
   static ConsumedTokens inMemory(int maxEntries, Clock clock) {
     return new InMemoryConsumedTokens(maxEntries, clock);

@@ -34,13 +34,21 @@ class ConfirmationGateTest {
   private final Principal alice = Principal.of("alice", "write:jamf");
   private final Principal mallory = Principal.of("mallory", "write:jamf");
 
+  /**
+   * One instance with the default ledger. Regression: the default ledger judged expiry on the
+   * system clock, not the gate's, so with a gate clock behind it every used token was forgotten at
+   * once and could be replayed (tokenPathTheTokenConfirmsExactlyOnce failed).
+   */
   private McpServer serverWithKey(byte[] key) {
-    return serverWithKey(key, ConsumedTokens.inMemory(1000, clock));
+    return serverWithKey(key, null);
   }
 
-  /** One instance: its own gate with this ledger of used confirmations. */
+  /** One instance: its own gate with this ledger of used confirmations (null: the default). */
   private McpServer serverWithKey(byte[] key, ConsumedTokens ledger) {
-    ConfirmationGate gate = ConfirmationGate.create(key, Duration.ofMinutes(5), clock, ledger);
+    ConfirmationGate gate =
+        ledger == null
+            ? ConfirmationGate.create(key, Duration.ofMinutes(5), clock)
+            : ConfirmationGate.create(key, Duration.ofMinutes(5), clock, ledger);
     ObjectNode input = Json.object().put("type", "object");
     ObjectNode props = input.putObject("properties");
     props.putObject("ids").put("type", "array").putObject("items").put("type", "string");
