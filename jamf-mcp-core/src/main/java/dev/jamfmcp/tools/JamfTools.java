@@ -5,6 +5,7 @@ import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.audit.AuditSink;
 import dev.jamfmcp.mcp.audit.LoggingAuditSink;
 import dev.jamfmcp.mcp.confirm.ConfirmationGate;
+import dev.jamfmcp.mcp.confirm.ConsumedTokens;
 import dev.jamfmcp.mcp.prompt.Prompt;
 import dev.jamfmcp.mcp.resource.Resource;
 import dev.jamfmcp.mcp.resource.ResourceTemplate;
@@ -123,6 +124,7 @@ public final class JamfTools {
     private boolean readOnly;
     private byte[] confirmationKey;
     private ConfirmationGate gate;
+    private ConsumedTokens consumedTokens;
     private AuditSink audit = new LoggingAuditSink();
     private Clock clock = Clock.systemUTC();
     private URI webUrl;
@@ -145,7 +147,18 @@ public final class JamfTools {
       return this;
     }
 
-    /** A ready-made gate (tests, or a custom time-to-live); overrides the key. */
+    /**
+     * The ledger of used confirmations (default: this process's memory, {@link
+     * ConsumedTokens#inMemory()}). Several instances sharing the confirmation key must share one
+     * ledger too (e.g. Redis SET NX with the token's expiry), or a confirmation used on one could
+     * be used again on another until it expires (5 minutes).
+     */
+    public Settings consumedTokens(ConsumedTokens ledger) {
+      this.consumedTokens = Objects.requireNonNull(ledger, "ledger");
+      return this;
+    }
+
+    /** A ready-made gate (tests, or a custom time-to-live); overrides the key and the ledger. */
     public Settings confirmationGate(ConfirmationGate value) {
       this.gate = value;
       return this;
@@ -183,7 +196,11 @@ public final class JamfTools {
             "write tools need a confirmation key (at least 32"
                 + " bytes, the same on every instance); set one, or choose read-only mode");
       }
-      return ConfirmationGate.create(confirmationKey, java.time.Duration.ofMinutes(5), clock);
+      return ConfirmationGate.create(
+          confirmationKey,
+          java.time.Duration.ofMinutes(5),
+          clock,
+          consumedTokens != null ? consumedTokens : ConsumedTokens.inMemory(clock));
     }
   }
 }

@@ -19,16 +19,7 @@ final class JamfConnection {
   private JamfConnection() {}
 
   static JamfClient build(ServerConfig.Jamf jamf, JamfRequestListener listener) {
-    return JamfClient.builder()
-        .baseUrl(jamf.url())
-        .credentials(jamf.credentials())
-        .maxConcurrentRequests(jamf.maxConcurrentRequests())
-        .connectTimeout(jamf.connectTimeout())
-        .requestTimeout(jamf.requestTimeout())
-        .callTimeout(jamf.callTimeout())
-        .userAgent("jamf-mcp-server/" + ServerVersion.get())
-        .requestListener(listener)
-        .build();
+    return ServerAssembly.jamfClient(jamf).requestListener(listener).build();
   }
 
   /** Checks once; throws a {@link ConfigException} only when Jamf Pro rejects the credentials. */

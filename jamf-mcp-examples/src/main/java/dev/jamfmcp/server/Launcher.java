@@ -5,22 +5,19 @@ import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.jamf.JamfRequestListener;
 import dev.jamfmcp.javalin.McpPlugin;
 import dev.jamfmcp.javalin.oauth.DevTokens;
-import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.confirm.ConsumedTokens;
 import dev.jamfmcp.mcp.stdio.StdioTransport;
 import dev.jamfmcp.simulator.SimulatedJamfPro;
 import dev.jamfmcp.simulator.SimulatorConfig;
 import dev.jamfmcp.tools.JamfScopes;
-import dev.jamfmcp.tools.JamfTools;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -96,29 +93,18 @@ final class Launcher {
               timeline.mark("jamf check");
             },
             Launcher::startThread);
-    byte[] confirmationKey = config.tools().confirmationKey();
-    if (confirmationKey == null && config.demo()) {
-      confirmationKey = randomKey();
+    byte[] demoKey =
+        config.tools().confirmationKey() == null && config.demo()
+            ? ServerAssembly.randomKey()
+            : null;
+    // Single use of a write confirmation is remembered in this process: behind several instances
+    // a confirmation could be used once on each until it expires (docs/DEPLOYMENT.md).
+    McpServer server = ServerAssembly.mcpServer(config, jamf, demoKey, ConsumedTokens.inMemory());
+    if (!config.tools().readOnly() && !config.demo()) {
+      log.info(
+          "Write confirmations are single-use per instance (in-memory ledger); several instances"
+              + " need a shared ConsumedTokens ledger, see docs/DEPLOYMENT.md");
     }
-    byte[] key = confirmationKey;
-    JamfTools tools =
-        JamfTools.create(
-            jamf,
-            s -> {
-              s.toolsets(config.tools().toolsets()).readOnly(config.tools().readOnly());
-              if (key != null) {
-                s.confirmationKey(key);
-              }
-              if (config.jamf().webUrl() != null) {
-                s.webUrl(config.jamf().webUrl());
-              }
-            });
-    timeline.mark("tools");
-    McpServer server =
-        McpServer.create(
-            c ->
-                tools.registerInto(
-                    c.serverInfo(Implementation.of("jamf-mcp", ServerVersion.get()))));
     resources.add(0, server);
     timeline.mark("engine");
     log.info(
@@ -235,37 +221,17 @@ final class Launcher {
               javalin.startup.showJavalinBanner = false;
               plugin[0] =
                   new McpPlugin(
-                      mcp -> {
-                        // Security first: it registers the rate-limit and OAuth plugins ahead of
-                        // this one.
-                        SecurityWiring.Auth security =
-                            config.demo()
-                                ? SecurityWiring.development(
-                                    config, mcp, javalin, origin, join(devTokens))
-                                : SecurityWiring.configure(config, mcp, javalin);
-                        auth[0] = security;
-                        mcp.server(server)
-                            .allowedOrigins(http.allowedOrigins().toArray(String[]::new))
-                            .readiness(JamfConnection.readiness(jamf), Duration.ofSeconds(10))
-                            .shutdownGrace(http.shutdownGrace())
-                            .exchangeDecorator(requestLog::wrap)
-                            .transport(
-                                t -> {
-                                  if (http.sessionKey() != null) {
-                                    t.sessionKey(http.sessionKey());
-                                  } else if (config.demo()) {
-                                    t.sessionKey(
-                                        randomKey()); // demo sessions end with the process anyway
-                                  }
-                                  if (security.resourceMetadataUrl() != null) {
-                                    t.resourceMetadataUrl(security.resourceMetadataUrl());
-                                  }
-                                  t.sessionListener(requestLog)
-                                      .maxBodyBytes(http.maxBodyBytes())
-                                      .pingInterval(http.pingInterval())
-                                      .sessionIdleTimeout(http.sessionIdleTimeout());
-                                });
-                      });
+                      mcp ->
+                          auth[0] =
+                              ServerAssembly.configure(
+                                  mcp,
+                                  config,
+                                  server,
+                                  jamf,
+                                  javalin,
+                                  origin,
+                                  join(devTokens),
+                                  requestLog));
               javalin.registerPlugin(plugin[0]);
             });
     timeline.mark("javalin configured");
@@ -306,12 +272,6 @@ final class Launcher {
     } catch (IOException e) {
       throw new UncheckedIOException("No free port on " + bind, e);
     }
-  }
-
-  private static byte[] randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return key;
   }
 
   private static <T> T join(CompletableFuture<T> future) {

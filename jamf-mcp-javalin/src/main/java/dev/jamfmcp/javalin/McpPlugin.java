@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -172,6 +173,10 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     HttpExchange seen = pluginConfig.exchangeDecorator.apply(exchange, principal);
     try {
       route.handle(ctx, seen, principal);
+    } catch (BadMessageException e) {
+      // Jetty refusing the request itself (e.g. broken chunked framing): its status, not a 500.
+      log.debug("Bad HTTP message: {}", e.getMessage());
+      seen.respond(HttpReply.jsonRpcError(e.getCode(), ErrorCodes.INVALID_REQUEST, "Bad Request"));
     } catch (RuntimeException e) {
       log.error("MCP request failed", e);
       seen.respond(HttpReply.jsonRpcError(500, ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));

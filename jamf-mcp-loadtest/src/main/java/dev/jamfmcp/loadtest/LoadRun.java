@@ -21,11 +21,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * N MCP clients, each on its own thread: initialize, tools/list, then a mix of read tools (a
- * filtered computer list, a computer's detail, the Jamf Pro version, tools/list again), ending and
- * re-opening its session every {@code sessionEvery} calls, until the request budget or the duration
- * is spent. Samples this JVM's heap after GC, threads and file descriptors after the warm-up and
- * then at every interval.
+ * N MCP clients, each on its own thread: initialize, tools/list, then a mix of the real Jamf read
+ * tools with realistic arguments ({@link #mix}) and tools/list again, ending and re-opening its
+ * session every {@code sessionEvery} calls, until the request budget or the duration is spent.
+ * Samples this JVM's heap after GC, threads and file descriptors after the warm-up and then at
+ * every interval.
  */
 public final class LoadRun {
 
@@ -36,7 +36,7 @@ public final class LoadRun {
       long maxRequests,
       long warmupRequests,
       Duration sampleInterval,
-      int computers,
+      Targets targets,
       int sessionEvery) {}
 
   /** One sample of resources, at {@code requests} completed requests. */
@@ -48,7 +48,9 @@ public final class LoadRun {
       long requests,
       long elapsedMillis,
       Latencies latencies,
+      Map<String, Latencies> byOperation,
       Map<String, Long> errors,
+      List<String> errorSamples,
       List<Sample> samples) {
 
     public long errorCount() {
@@ -80,10 +82,21 @@ public final class LoadRun {
               latencies.percentileMillis(0.50),
               latencies.percentileMillis(0.99),
               latencies.maxMillis()));
+      byOperation.forEach(
+          (op, l) ->
+              out.append(
+                  String.format(
+                      "  %-28s %8d calls  p50 %8.1f ms  p99 %8.1f ms  max %8.1f ms%n",
+                      op,
+                      l.count(),
+                      l.percentileMillis(0.50),
+                      l.percentileMillis(0.99),
+                      l.maxMillis())));
       out.append("errors: ")
           .append(errorCount())
           .append(errors.isEmpty() ? "" : " " + errors)
           .append('\n');
+      errorSamples.forEach(e -> out.append("  ").append(e).append('\n'));
       for (Sample s : samples) {
         out.append(
             String.format(
@@ -98,10 +111,13 @@ public final class LoadRun {
   private final URI url;
   private final HttpClient http = McpClient.newHttp();
   private final Latencies latencies = new Latencies();
+  // One histogram per operation of the mix (about 20 keys: bounded).
+  private final Map<String, Latencies> byOperation = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final AtomicLong issued = new AtomicLong();
   private final LongAdder completed = new LongAdder();
   private final List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
   private volatile boolean stop;
 
   public LoadRun(URI url, Options options) {
@@ -149,7 +165,14 @@ public final class LoadRun {
     Map<String, Long> errorCounts = new TreeMap<>();
     errors.forEach((kind, count) -> errorCounts.put(kind, count.sum()));
     return new Report(
-        options, completed.sum(), elapsed, latencies, errorCounts, List.copyOf(samples));
+        options,
+        completed.sum(),
+        elapsed,
+        latencies,
+        new TreeMap<>(byOperation),
+        errorCounts,
+        List.copyOf(errorSamples),
+        List.copyOf(samples));
   }
 
   private void sample(long start, Consumer<Sample> onSample) {
@@ -175,19 +198,30 @@ public final class LoadRun {
     McpClient client = new McpClient(http, url, Duration.ofSeconds(30));
     long calls = 0;
     boolean open = false;
+    boolean listTools = false;
     while (take(deadline)) {
       long began = System.nanoTime();
       try {
+        String op;
         if (!open) {
           client.initialize();
           open = true;
+          listTools = true;
+          op = "initialize";
+        } else if (listTools) {
+          client.call("tools/list", Json.object());
+          listTools = false;
+          op = "tools/list";
         } else if (calls % options.sessionEvery() == options.sessionEvery() - 1) {
           client.delete();
           open = false;
+          op = "DELETE";
         } else {
-          operation(client, calls, random);
+          op = operation(client, calls, random);
         }
-        latencies.record(System.nanoTime() - began);
+        long took = System.nanoTime() - began;
+        latencies.record(took);
+        byOperation.computeIfAbsent(op, k -> new Latencies()).record(took);
       } catch (McpClient.Failure e) {
         error(e.kind);
       } catch (HttpTimeoutException e) {
@@ -206,31 +240,140 @@ public final class LoadRun {
     }
   }
 
-  private void operation(McpClient client, long calls, Random random)
-      throws IOException, InterruptedException, McpClient.Failure {
-    int kind = (int) (calls % 10);
-    if (kind == 9) {
-      client.call("tools/list", Json.object());
-      return;
-    }
+  /** One read in the mix: a tool and its arguments. */
+  record Call(String tool, ObjectNode arguments) {}
+
+  /**
+   * The mix, by position in a cycle of {@link #MIX}: 4 device searches (text, department, macOS
+   * version, model), 3 device details, compliance, security posture, fleet overview, policies
+   * (list, detail), computer groups (list, members), mobile devices (search, detail), configuration
+   * profiles, the ChatGPT search and fetch pair, and tools/list (null).
+   */
+  static Call mix(long position, Random random, Targets targets) {
+    String letter = String.valueOf((char) ('a' + random.nextInt(26)));
+    String computer = String.valueOf(1 + random.nextInt(targets.computers()));
     ObjectNode args = Json.object();
     String tool;
-    if (kind < 5) {
-      tool = StandInTools.LIST;
-      args.put("nameLike", "*" + (char) ('A' + random.nextInt(26)) + "*").put("limit", 20);
-    } else if (kind < 8) {
-      tool = StandInTools.DETAIL;
-      args.put("id", String.valueOf(1 + random.nextInt(options.computers())));
-    } else {
-      tool = StandInTools.VERSION;
+    switch ((int) (position % MIX)) {
+      case 0 -> {
+        tool = "searchDevices";
+        args.put("query", letter).put("limit", 25);
+      }
+      case 1 -> {
+        tool = "searchDevices";
+        args.put("department", pick(random, targets.departments())).put("limit", 25);
+      }
+      case 2 -> {
+        tool = "searchDevices";
+        args.put("osVersion", String.valueOf(13 + random.nextInt(4))).put("limit", 50);
+      }
+      case 3 -> {
+        tool = "searchDevices";
+        args.put("model", random.nextBoolean() ? "MacBook" : "iMac").put("limit", 10);
+      }
+      case 4, 5, 6 -> {
+        tool = "getDeviceDetails";
+        args.put("identifier", computer);
+        if (position % MIX == 6) {
+          args.putArray("sections").add("GENERAL").add("APPLICATIONS").add("GROUP_MEMBERSHIPS");
+        }
+      }
+      case 7 -> {
+        tool = "checkDeviceCompliance";
+        args.put("daysSinceLastCheckin", 7 + random.nextInt(84)).put("limit", 20);
+      }
+      case 8 -> {
+        tool = "getSecurityPosture";
+        if (random.nextBoolean()) {
+          args.put("department", pick(random, targets.departments()));
+        }
+      }
+      case 9 -> tool = "getFleetOverview";
+      case 10 -> {
+        tool = "listPolicies";
+        args.put("limit", 50);
+      }
+      case 11 -> {
+        tool = "getPolicyDetails";
+        args.put("policyId", String.valueOf(pick(random, targets.policyIds())));
+      }
+      case 12 -> {
+        tool = "listComputerGroups";
+        args.put("type", "all");
+      }
+      case 13 -> {
+        tool = "getComputerGroupMembers";
+        args.put("groupId", String.valueOf(pick(random, targets.groupIds()))).put("limit", 50);
+      }
+      case 14 -> {
+        tool = "searchMobileDevices";
+        args.put("query", letter).put("limit", 25);
+      }
+      case 15 -> {
+        tool = "getMobileDeviceDetails";
+        args.put("identifier", String.valueOf(1 + random.nextInt(targets.mobileDevices())));
+      }
+      case 16 -> {
+        tool = "listConfigurationProfiles";
+        args.put("platform", random.nextBoolean() ? "mac" : "mobile");
+      }
+      case 17 -> {
+        tool = "search";
+        args.put("query", pick(random, targets.departments()));
+      }
+      case 18 -> {
+        tool = "fetch";
+        args.put("id", "computer:" + computer);
+      }
+      default -> {
+        return null;
+      }
     }
-    JsonNode result = client.callTool(tool, args);
+    return new Call(tool, args);
+  }
+
+  /** Calls per cycle of the mix. */
+  static final int MIX = 20;
+
+  private static <T> T pick(Random random, List<T> from) {
+    return from.get(random.nextInt(from.size()));
+  }
+
+  /** Runs one operation of the mix; returns its name. */
+  private String operation(McpClient client, long calls, Random random)
+      throws IOException, InterruptedException, McpClient.Failure {
+    Call call = mix(calls, random, options.targets());
+    if (call == null) {
+      client.call("tools/list", Json.object());
+      return "tools/list";
+    }
+    JsonNode result = client.callTool(call.tool(), call.arguments());
     if (result.path("isError").asBoolean(false)) {
-      error("tool-isError");
+      error("isError-" + call.tool());
+      if (errorSamples.size() < 5) {
+        errorSamples.add(call + " -> " + result.path("content").path(0).path("text").asString(""));
+      }
     }
+    return call.tool();
   }
 
   private void error(String kind) {
     errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
   }
+
+  /** The first few tool errors, for the report. */
+  public List<String> errorSamples() {
+    return List.copyOf(errorSamples);
+  }
+
+  /**
+   * What exists in the Jamf Pro under load, so every call names something real: the fleet sizes,
+   * the department names, policy and computer group ids.
+   */
+  public record Targets(
+      int computers,
+      int mobileDevices,
+      List<String> departments,
+      List<Integer> policyIds,
+      List<Integer> groupIds) {}
 }

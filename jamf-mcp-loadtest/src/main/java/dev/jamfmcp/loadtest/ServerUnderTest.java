@@ -4,27 +4,31 @@ import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.jamf.JamfClientBuilder;
 import dev.jamfmcp.javalin.McpPlugin;
 import dev.jamfmcp.javalin.McpPluginConfig;
-import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
-import dev.jamfmcp.mcp.confirm.ConfirmationGate;
+import dev.jamfmcp.mcp.confirm.ConsumedTokens;
+import dev.jamfmcp.server.ServerAssembly;
+import dev.jamfmcp.server.ServerConfig;
 import io.javalin.Javalin;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The whole server as an operator runs it, in this JVM: a {@link JamfClient} for a Jamf Pro URL, an
- * {@link McpServer} with the (stand-in) Jamf tools, and Javalin with the {@link McpPlugin} on
- * 127.0.0.1 and a free port, without authentication (every caller has read and write scope).
+ * The whole server as an operator runs it, in this JVM, wired by the executable's own {@link
+ * ServerAssembly}: settings validated as {@code jamf-mcp-server.jar} validates them (Jamf Pro URL
+ * and API client, loopback bind, a free port, the shared session and confirmation keys), its Jamf
+ * client, the real Jamf tools of every toolset, and Javalin with the {@link McpPlugin} configured
+ * as the jar configures it (no OAuth issuer on loopback: every caller gets read and write scope).
  */
 public final class ServerUnderTest implements AutoCloseable {
-  /** The session and confirmation keys every instance shares. */
-  public static final byte[] SESSION_KEY =
-      "loadtest-session-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+  /**
+   * The session and confirmation keys every instance shares (settings, as an operator sets them).
+   */
+  public static final String SESSION_KEY = "loadtest-session-key-0123456789abcdef";
 
-  public static final byte[] CONFIRMATION_KEY =
-      "loadtest-confirm-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+  public static final String CONFIRMATION_KEY = "loadtest-confirm-key-0123456789abcdef";
 
   private final JamfClient jamf;
   private final McpServer server;
@@ -32,34 +36,38 @@ public final class ServerUnderTest implements AutoCloseable {
   private final Javalin app;
 
   private ServerUnderTest(
-      String jamfUrl,
+      Map<String, String> env,
+      ConsumedTokens consumedTokens,
       Consumer<JamfClientBuilder> jamfSettings,
       Consumer<McpPluginConfig> pluginSettings) {
-    JamfClientBuilder builder =
-        JamfClient.builder().baseUrl(jamfUrl).clientCredentials("sim-client", "sim-secret");
+    ServerConfig config = ServerAssembly.config(new String[0], env);
+    JamfClientBuilder builder = ServerAssembly.jamfClient(config.jamf());
     jamfSettings.accept(builder);
     this.jamf = builder.build();
-    ConfirmationGate gate = ConfirmationGate.create(CONFIRMATION_KEY);
-    this.server =
-        McpServer.create(
-            c ->
-                c.serverInfo(Implementation.of("jamf-mcp", "loadtest"))
-                    .tools(StandInTools.create(jamf, gate)));
-    this.plugin =
-        new McpPlugin(
-            mcp -> {
-              mcp.server(server)
-                  .localScopes("read:jamf", "write:jamf")
-                  .transport(t -> t.sessionKey(SESSION_KEY));
-              pluginSettings.accept(mcp);
-            });
+    this.server = ServerAssembly.mcpServer(config, jamf, null, consumedTokens);
+    McpPlugin[] made = new McpPlugin[1];
     this.app =
         Javalin.create(
-                config -> {
-                  config.startup.showJavalinBanner = false;
-                  config.registerPlugin(plugin);
+                javalin -> {
+                  javalin.startup.showJavalinBanner = false;
+                  made[0] = ServerAssembly.plugin(config, server, jamf, javalin, pluginSettings);
+                  javalin.registerPlugin(made[0]);
                 })
-            .start("127.0.0.1", 0);
+            .start(config.http().bind(), config.http().port());
+    this.plugin = made[0];
+  }
+
+  /** The settings the harness runs with: the executable's defaults plus these. */
+  public static Map<String, String> settings(String jamfUrl) {
+    Map<String, String> env = new HashMap<>();
+    env.put("JAMF_URL", jamfUrl);
+    env.put("JAMF_CLIENT_ID", "sim-client");
+    env.put("JAMF_CLIENT_SECRET", "sim-secret");
+    env.put("MCP_BIND", "127.0.0.1");
+    env.put("MCP_PORT", "0");
+    env.put("MCP_SESSION_KEY", SESSION_KEY);
+    env.put("MCP_CONFIRMATION_KEY", CONFIRMATION_KEY);
+    return env;
   }
 
   /** Serves the Jamf Pro at {@code jamfUrl} with the simulator's default credentials. */
@@ -71,7 +79,24 @@ public final class ServerUnderTest implements AutoCloseable {
       String jamfUrl,
       Consumer<JamfClientBuilder> jamfSettings,
       Consumer<McpPluginConfig> pluginSettings) {
-    return new ServerUnderTest(jamfUrl, jamfSettings, pluginSettings);
+    return start(settings(jamfUrl), jamfSettings, pluginSettings);
+  }
+
+  /** With explicit settings (see {@link #settings}); its own in-memory confirmation ledger. */
+  public static ServerUnderTest start(
+      Map<String, String> env,
+      Consumer<JamfClientBuilder> jamfSettings,
+      Consumer<McpPluginConfig> pluginSettings) {
+    return start(env, ConsumedTokens.inMemory(), jamfSettings, pluginSettings);
+  }
+
+  /** With explicit settings and a ledger of used confirmations (shared by several instances). */
+  public static ServerUnderTest start(
+      Map<String, String> env,
+      ConsumedTokens consumedTokens,
+      Consumer<JamfClientBuilder> jamfSettings,
+      Consumer<McpPluginConfig> pluginSettings) {
+    return new ServerUnderTest(env, consumedTokens, jamfSettings, pluginSettings);
   }
 
   /** Fast timeouts and retries, so fault tests finish in seconds. */
@@ -93,6 +118,10 @@ public final class ServerUnderTest implements AutoCloseable {
 
   public McpPlugin plugin() {
     return plugin;
+  }
+
+  public McpServer server() {
+    return server;
   }
 
   @Override

@@ -24,6 +24,9 @@ class FaultScenariosTest {
   /** The configured call timeout plus room for a loaded machine. */
   static final long CALL_BOUND_MILLIS = 6_000 + 4_000;
 
+  /** Where MDM commands are POSTed (the only request a fault on a write should hit). */
+  static final String MDM_POST = "/api/v2/mdm";
+
   static SimulatedJamfPro jamf;
   static ServerUnderTest server;
   Mcp mcp;
@@ -46,7 +49,7 @@ class FaultScenariosTest {
     jamf.faults().clear();
     Mcp.Outcome normal = new Mcp(server.mcpUrl()).list();
     assertThat(normal.isError()).as("a normal call after the fault: %s", normal.text()).isFalse();
-    assertThat(normal.structured().path("count").asInt()).isEqualTo(5);
+    assertThat(normal.structured().path("returned").asInt()).isEqualTo(5);
   }
 
   private Mcp mcp() throws Exception {
@@ -111,40 +114,62 @@ class FaultScenariosTest {
 
   @Test
   void tokenRevokedMidScanIsRefreshedAndTheScanCompletes() throws Exception {
-    jamf.faults()
-        .set(
-            FaultSettings.none()
-                .withLatency(Duration.ofMillis(150))
-                .withPathPrefix("/api/v3/computers-inventory"));
-    ObjectNode scan = Mcp.args().put("nameLike", "*").put("limit", 300).put("pageSize", 20);
-    CompletableFuture<Mcp.Outcome> running =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return mcp().call(StandInTools.LIST, scan);
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    Thread.sleep(400);
-    jamf.revokeAllTokens();
-    Mcp.Outcome outcome = running.get();
-    assertThat(outcome.isError()).as(outcome.text()).isFalse();
-    assertThat(outcome.structured().path("count").asInt()).isEqualTo(300);
+    // getFleetOverview streams the whole fleet 2,000 computers a page: 3 pages here.
+    try (SimulatedJamfPro big =
+            SimulatedJamfPro.start(SimulatorConfig.of(c -> c.computers(4500).mobileDevices(0)));
+        // The default attempt timeout (30 s): a page of 2,000 full computers takes seconds to make
+        // on a loaded machine, and this is about tokens, not timeouts.
+        ServerUnderTest bigServer = ServerUnderTest.start(big.baseUrl())) {
+      Mcp client = new Mcp(bigServer.mcpUrl());
+      big.faults()
+          .set(
+              FaultSettings.none()
+                  .withLatency(Duration.ofMillis(300))
+                  .withPathPrefix("/api/v3/computers-inventory"));
+      CompletableFuture<Mcp.Outcome> running =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return client.call("getFleetOverview", Mcp.args());
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      Thread.sleep(500);
+      big.revokeAllTokens();
+      Mcp.Outcome outcome = running.get();
+      assertThat(outcome.isError()).as(outcome.text()).isFalse();
+      assertThat(outcome.structured().path("total").asInt()).isEqualTo(4500);
+      big.faults().clear();
+    }
   }
 
   @Test
   void writesAreNeverSentTwiceWhateverFails() throws Exception {
     jamf.sideEffects().clear();
     String device =
-        mcp().list().structured().path("computers").get(0).path("managementId").asString();
-    assertThat(device).isNotBlank();
+        "computer:" + mcp().list().structured().path("devices").get(0).path("id").asString();
+    assertThat(device).isNotEqualTo("computer:");
     int expected = 0;
     // 503 on the POST: not retried, nothing queued.
-    expected += confirmThenSend(device, () -> jamf.faults().failNext(1, 503), 0);
+    expected +=
+        confirmThenSend(
+            device,
+            () -> {
+              jamf.faults().set(FaultSettings.none().withPathPrefix(MDM_POST));
+              jamf.faults().failNext(1, 503);
+            },
+            0);
     // Connection cut after Jamf queued the command: not retried; the caller must not be told
     // that nothing happened.
-    expected += confirmThenSend(device, () -> jamf.faults().resetNext(1), 1);
+    expected +=
+        confirmThenSend(
+            device,
+            () -> {
+              jamf.faults().set(FaultSettings.none().withPathPrefix(MDM_POST));
+              jamf.faults().resetNext(1);
+            },
+            1);
     // Jamf answers after the timeout (and queues the command anyway): not retried.
     expected +=
         confirmThenSend(
@@ -154,7 +179,7 @@ class FaultScenariosTest {
                     .set(
                         FaultSettings.none()
                             .withLatency(Duration.ofSeconds(3))
-                            .withPathPrefix("/api/v2/mdm")),
+                            .withPathPrefix(MDM_POST)),
             1);
     // No fault: exactly one.
     expected += confirmThenSend(device, () -> {}, 1);
@@ -165,28 +190,35 @@ class FaultScenariosTest {
 
   /** Confirms, injects the fault, executes; returns how many commands Jamf should have queued. */
   private int confirmThenSend(String device, Runnable fault, int queued) throws Exception {
-    ObjectNode args = Mcp.args().put("managementId", device).put("commandType", "RESTART_DEVICE");
-    Mcp.Outcome preview = mcp().call(StandInTools.SEND, args);
+    ObjectNode args = Mcp.args().put("command", "restart");
+    args.putArray("deviceIds").add(device);
+    Mcp.Outcome preview = mcp().call(Mcp.SEND, args);
     assertThat(preview.structured().path("status").asString()).isEqualTo("confirmation_required");
     int before = jamf.sideEffects().mdmCommands().size();
     fault.run();
     Mcp.Outcome executed =
         mcp()
             .call(
-                StandInTools.SEND,
+                Mcp.SEND,
                 args.deepCopy()
                     .put(
                         "confirmationToken",
                         preview.structured().path("confirmation").path("token").asString()));
     jamf.faults().clear();
     assertThat(executed.millis()).isLessThan(CALL_BOUND_MILLIS);
+    System.out.println("write outcome: " + executed.text());
     if (queued == 0) {
       assertThat(executed.isError()).isTrue();
-      assertThat(executed.text()).contains("Nothing was changed");
+      assertThat(executed.text()).contains("No device received the command");
+      assertThat(executed.structured().path("counts").path("failed").asInt()).isEqualTo(1);
     } else if (executed.isError()) {
+      // The caller must not be told that nothing happened: the outcome is unknown. Regression:
+      // sendMdmCommand's "next" said "No device received the command." here (found by this test).
       assertThat(executed.text())
-          .doesNotContain("Nothing was changed")
-          .contains("outcome is unknown");
+          .doesNotContain("No device received the command")
+          .contains("outcome is unknown")
+          .contains("listMdmCommands before sending it again");
+      assertThat(executed.structured().path("counts").path("unknown").asInt()).isEqualTo(1);
     }
     Thread.sleep(queued == 1 && executed.isError() ? 1500 : 0);
     assertThat(jamf.sideEffects().mdmCommands().size() - before).isEqualTo(queued);
@@ -212,7 +244,7 @@ class FaultScenariosTest {
           SimulatedJamfPro.start(SimulatorConfig.of(c -> c.port(port).computers(50)))) {
         Mcp.Outcome back = client.list();
         assertThat(back.isError()).as(back.text()).isFalse();
-        assertThat(back.structured().path("count").asInt()).isEqualTo(5);
+        assertThat(back.structured().path("returned").asInt()).isEqualTo(5);
       }
     }
   }

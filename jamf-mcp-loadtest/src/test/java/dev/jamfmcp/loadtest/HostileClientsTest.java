@@ -48,8 +48,7 @@ class HostileClientsTest {
             p ->
                 p.transport(
                     t ->
-                        t.sessionKey(ServerUnderTest.SESSION_KEY)
-                            .maxSessions(MAX_SESSIONS)
+                        t.maxSessions(MAX_SESSIONS)
                             .pingInterval(Duration.ofMillis(200))
                             .writeTimeout(Duration.ofSeconds(2))
                             .maxQueuedBytesPerStream(64 * 1024)));
@@ -132,7 +131,8 @@ class HostileClientsTest {
       // The signed id is the session's truth: one evicted from memory still works.
       McpClient evicted = new McpClient(Mcp.HTTP, server.mcpUrl(), Duration.ofSeconds(30));
       evicted.sessionId(first);
-      assertThat(evicted.call("tools/list", Json.object()).path("tools").size()).isEqualTo(4);
+      assertThat(evicted.call("tools/list", Json.object()).path("tools").size())
+          .isEqualTo(server.server().tools().size());
     } finally {
       pool.shutdownNow();
     }
@@ -144,7 +144,7 @@ class HostileClientsTest {
     jamf.faults().set(FaultSettings.none().withLatency(Duration.ofMillis(1500)));
     String call =
         "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\""
-            + StandInTools.LIST
+            + Mcp.LIST
             + "\",\"arguments\":{}}}";
     for (int i = 0; i < 5; i++) {
       try (RawHttp raw = new RawHttp(server.port())) {
@@ -329,7 +329,7 @@ class HostileClientsTest {
               id,
               ("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":"
                       + "\"tools/call\",\"params\":{\"name\":\""
-                      + StandInTools.LIST
+                      + Mcp.LIST
                       + "\",\"arguments\":"
                       + "{\"limit\":"
                       + number
@@ -373,7 +373,7 @@ class HostileClientsTest {
     jamf.faults().set(FaultSettings.none().withLatency(Duration.ofMillis(500)));
     byte[] call =
         ("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\""
-                + StandInTools.LIST
+                + Mcp.LIST
                 + "\",\"arguments\":{\"limit\":2}}}")
             .getBytes(StandardCharsets.UTF_8);
     List<CompletableFuture<HttpResponse<String>>> both = new ArrayList<>();

@@ -296,14 +296,14 @@ class HttpFuzzTest {
             "null",
             "1",
             "\"x\"",
-            "{\"name\":\"" + StandInTools.LIST + "\",\"arguments\":{\"nameLike\":\"*a*\"}}",
-            "{\"name\":\"" + StandInTools.DETAIL + "\",\"arguments\":{\"id\":\"1\"}}",
-            "{\"name\":\"" + StandInTools.DETAIL + "\",\"arguments\":{\"id\":\"99999\"}}",
+            "{\"name\":\"" + Mcp.LIST + "\",\"arguments\":{\"query\":\"a\"}}",
+            "{\"name\":\"" + Mcp.DETAIL + "\",\"arguments\":{\"identifier\":\"1\"}}",
+            "{\"name\":\"" + Mcp.DETAIL + "\",\"arguments\":{\"identifier\":\"99999\"}}",
             "{\"name\":\""
-                + StandInTools.SEND
-                + "\",\"arguments\":{\"managementId\":\"x\","
-                + "\"commandType\":\"RESTART_DEVICE\",\"confirmationToken\":\"forged\"}}",
-            "{\"name\":\"" + StandInTools.LIST + "\",\"arguments\":{\"limit\":-1}}",
+                + Mcp.SEND
+                + "\",\"arguments\":{\"deviceIds\":[\"1\"],"
+                + "\"command\":\"restart\",\"confirmationToken\":\"forged\"}}",
+            "{\"name\":\"" + Mcp.LIST + "\",\"arguments\":{\"limit\":-1}}",
             "{\"name\":\"nope\"}",
             "{\"name\":1}",
             "{\"cursor\":\"bogus\"}",

@@ -11,6 +11,15 @@ import tools.jackson.databind.node.ObjectNode;
 final class Mcp {
   static final HttpClient HTTP = McpClient.newHttp();
 
+  /** A read that pages through Jamf Pro's computer inventory. */
+  static final String LIST = "searchDevices";
+
+  /** One computer's detail. */
+  static final String DETAIL = "getDeviceDetails";
+
+  /** A confirmed write: an MDM command. */
+  static final String SEND = "sendMdmCommand";
+
   final McpClient client;
 
   Mcp(URI url) throws Exception {
@@ -41,7 +50,7 @@ final class Mcp {
   }
 
   Outcome list() throws Exception {
-    return call(StandInTools.LIST, Json.object().put("nameLike", "*").put("limit", 5));
+    return call(LIST, Json.object().put("limit", 5));
   }
 
   static ObjectNode args() {

@@ -29,7 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * </ol>
  *
  * There is no {@code confirm: true} shortcut: only a token this server signed, for this principal,
- * tool and exact arguments, unexpired and unused, or the user's own answer, opens it.
+ * tool and exact arguments, unexpired and unused, or the user's own answer, opens it. "Unused" is
+ * kept by a {@link ConsumedTokens} ledger (for tokens and 2026-07-28 request states alike): per
+ * instance by default, across instances when they share one.
  */
 public final class ConfirmationGate {
   /** The argument that carries a confirmation token back; write tools declare it. */
@@ -48,7 +50,19 @@ public final class ConfirmationGate {
    * @param ttl how long a confirmation stays valid (default 5 minutes)
    */
   public static ConfirmationGate create(byte[] key, Duration ttl, Clock clock) {
-    return new ConfirmationGate(new ConfirmationTokens(key, ttl, clock));
+    // The ledger must judge expiry on the gate's clock, or it could forget a live token.
+    return create(key, ttl, clock, ConsumedTokens.inMemory(clock));
+  }
+
+  /**
+   * @param consumed the ledger of used confirmations; single use holds across exactly the instances
+   *     that share it. {@link ConsumedTokens#inMemory()} (the default) is this instance only, so
+   *     behind several instances a token could be replayed on another one until it expires: give
+   *     them all one shared ledger.
+   */
+  public static ConfirmationGate create(
+      byte[] key, Duration ttl, Clock clock, ConsumedTokens consumed) {
+    return new ConfirmationGate(new ConfirmationTokens(key, ttl, clock, consumed));
   }
 
   public static ConfirmationGate create(byte[] key) {

@@ -13,30 +13,30 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Signed, single-use, short-lived confirmation tokens bound to one principal, one tool and one
- * exact set of arguments. Self-contained, so any instance that shares the key accepts them; the
- * single-use check is per instance.
+ * exact set of arguments. Self-contained, so any instance that shares the key accepts them; single
+ * use is recorded in a {@link ConsumedTokens} ledger, so it holds across the instances that share
+ * that ledger (only this instance with the default in-memory one).
  */
 final class ConfirmationTokens {
+  private static final Logger log = LoggerFactory.getLogger(ConfirmationTokens.class);
   private static final String PREFIX = "c1.";
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
-
-  /** At most this many used tokens are remembered; they are forgotten once expired anyway. */
-  static final int MAX_REMEMBERED = 100_000;
 
   private final SecretKeySpec key;
   private final Duration ttl;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
-  private final Map<String, Instant> used = new ConcurrentHashMap<>();
+  private final ConsumedTokens consumed;
 
   /** Why a token was refused; each has a message a model can relay. */
   enum Refusal {
@@ -46,7 +46,10 @@ final class ConfirmationTokens {
         "the confirmation token was issued for a different tool or different arguments;"
             + " the arguments must be exactly those of the call that returned it"),
     EXPIRED("the confirmation token has expired"),
-    REPLAYED("the confirmation token has already been used");
+    REPLAYED("the confirmation token has already been used"),
+    UNCHECKED(
+        "whether the confirmation was already used could not be checked right now (the"
+            + " used-confirmations store did not answer); try again shortly");
 
     final String message;
 
@@ -55,13 +58,14 @@ final class ConfirmationTokens {
     }
   }
 
-  ConfirmationTokens(byte[] secret, Duration ttl, Clock clock) {
+  ConfirmationTokens(byte[] secret, Duration ttl, Clock clock, ConsumedTokens consumed) {
     if (secret.length < 32) {
       throw new IllegalArgumentException("the confirmation key must be at least 32 bytes");
     }
     this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
     this.ttl = ttl;
     this.clock = clock;
+    this.consumed = java.util.Objects.requireNonNull(consumed, "consumed");
   }
 
   Duration ttl() {
@@ -118,18 +122,16 @@ final class ConfirmationTokens {
     if (!now.isBefore(expires)) {
       return Refusal.EXPIRED;
     }
-    forgetExpired(now);
-    if (used.size() >= MAX_REMEMBERED) {
-      // Refusing is safe; forgetting a live token would allow a replay.
-      return Refusal.REPLAYED;
-    }
     String nonce = payload.path("nonce").asString("");
-    return used.putIfAbsent(nonce, expires) == null ? null : Refusal.REPLAYED;
-  }
-
-  private void forgetExpired(Instant now) {
-    if (used.size() > 1024) {
-      used.entrySet().removeIf(e -> !now.isBefore(e.getValue()));
+    if (nonce.isEmpty()) {
+      return Refusal.MALFORMED;
+    }
+    try {
+      return consumed.markConsumed(nonce, expires) ? null : Refusal.REPLAYED;
+    } catch (RuntimeException e) {
+      // Fail closed: an unchecked confirmation could repeat a write.
+      log.warn("The consumed-confirmations ledger failed; refusing the confirmation", e);
+      return Refusal.UNCHECKED;
     }
   }
 

@@ -185,15 +185,20 @@ final class SendMdmCommand {
         report.outcome(),
         report.devices());
     String next =
-        report.done().isEmpty()
-            ? "No device received the command."
-            : "Jamf Pro queued "
-                + kind.commandType
-                + " for "
-                + report.done().size()
-                + " device(s);"
-                + " each runs it when it next reaches Apple's push service (usually within minutes if"
-                + " online). Follow it with listMdmCommands.";
+        report.done().isEmpty() && report.unknown() > 0
+            ? "No device is confirmed to have received the command, but for "
+                + report.unknown()
+                + " device(s) the outcome is unknown: Jamf Pro may have queued it. Check with"
+                + " listMdmCommands before sending it again, or it may run twice."
+            : report.done().isEmpty()
+                ? "No device received the command."
+                : "Jamf Pro queued "
+                    + kind.commandType
+                    + " for "
+                    + report.done().size()
+                    + " device(s);"
+                    + " each runs it when it next reaches Apple's push service (usually within minutes if"
+                    + " online). Follow it with listMdmCommands.";
     ObjectNode out =
         Json.object()
             .put("status", "executed")

@@ -34,8 +34,21 @@ class ConfirmationGateTest {
   private final Principal alice = Principal.of("alice", "write:jamf");
   private final Principal mallory = Principal.of("mallory", "write:jamf");
 
+  /**
+   * One instance with the default ledger. Regression: the default ledger judged expiry on the
+   * system clock, not the gate's, so with a gate clock behind it every used token was forgotten at
+   * once and could be replayed (tokenPathTheTokenConfirmsExactlyOnce failed).
+   */
   private McpServer serverWithKey(byte[] key) {
-    ConfirmationGate gate = ConfirmationGate.create(key, Duration.ofMinutes(5), clock);
+    return serverWithKey(key, null);
+  }
+
+  /** One instance: its own gate with this ledger of used confirmations (null: the default). */
+  private McpServer serverWithKey(byte[] key, ConsumedTokens ledger) {
+    ConfirmationGate gate =
+        ledger == null
+            ? ConfirmationGate.create(key, Duration.ofMinutes(5), clock)
+            : ConfirmationGate.create(key, Duration.ofMinutes(5), clock, ledger);
     ObjectNode input = Json.object().put("type", "object");
     ObjectNode props = input.putObject("properties");
     props.putObject("ids").put("type", "array").putObject("items").put("type", "string");
@@ -192,6 +205,129 @@ class ConfirmationGateTest {
       TestClient client = tokenClient(twin, alice);
       JsonNode done = call(client, "{\"ids\":[\"7\"],\"confirmationToken\":\"" + token + "\"}");
       assertThat(done.at("/structuredContent/status").stringValue()).isEqualTo("executed");
+    }
+  }
+
+  @Test
+  void withOneSharedLedgerATokenUsedOnOneInstanceIsRefusedOnTheOther() {
+    ConsumedTokens shared = ConsumedTokens.inMemory(1000, clock);
+    try (McpServer a = serverWithKey(KEY, shared);
+        McpServer b = serverWithKey(KEY, shared)) {
+      TestClient onA = tokenClient(a, alice);
+      TestClient onB = tokenClient(b, alice);
+      String token = tokenOf(call(onA, "{\"ids\":[\"7\"]}"));
+      String confirmed = "{\"ids\":[\"7\"],\"confirmationToken\":\"" + token + "\"}";
+      assertThat(call(onB, confirmed).at("/structuredContent/status").stringValue())
+          .isEqualTo("executed");
+      JsonNode replay = call(onA, confirmed);
+      assertThat(replay.get("isError").booleanValue()).isTrue();
+      assertThat(replay.at("/content/0/text").stringValue()).contains("already been used");
+      assertThat(erased).hasValue(1);
+    }
+  }
+
+  /**
+   * The documented limit of the default: each instance remembers only its own redemptions, so a
+   * token can be used once per instance, and only until it expires.
+   */
+  @Test
+  void withoutASharedLedgerATokenWorksOncePerInstanceUntilItExpires() {
+    try (McpServer a = serverWithKey(KEY);
+        McpServer b = serverWithKey(KEY);
+        McpServer c = serverWithKey(KEY)) {
+      String token = tokenOf(call(tokenClient(a, alice), "{\"ids\":[\"7\"]}"));
+      String confirmed = "{\"ids\":[\"7\"],\"confirmationToken\":\"" + token + "\"}";
+      assertThat(call(tokenClient(a, alice), confirmed).has("isError")).isFalse();
+      assertThat(call(tokenClient(a, alice), confirmed).get("isError").booleanValue()).isTrue();
+      assertThat(call(tokenClient(b, alice), confirmed).has("isError"))
+          .as("replayed on another instance within the lifetime: runs again")
+          .isFalse();
+      assertThat(erased).hasValue(2);
+      clock.advance(Duration.ofMinutes(5));
+      JsonNode late = call(tokenClient(c, alice), confirmed);
+      assertThat(late.get("isError").booleanValue()).isTrue();
+      assertThat(late.at("/content/0/text").stringValue()).contains("expired");
+      assertThat(erased).as("the window closes with the token's lifetime").hasValue(2);
+    }
+  }
+
+  @Test
+  void aLedgerThatCannotAnswerRefusesTheConfirmationAndNothingRuns() {
+    ConsumedTokens down =
+        (id, expiresAt) -> {
+          throw new IllegalStateException("connection refused");
+        };
+    try (McpServer a = serverWithKey(KEY, down)) {
+      TestClient client = tokenClient(a, alice);
+      String token = tokenOf(call(client, "{\"ids\":[\"7\"]}"));
+      JsonNode refused = call(client, "{\"ids\":[\"7\"],\"confirmationToken\":\"" + token + "\"}");
+      assertThat(refused.get("isError").booleanValue()).isTrue();
+      assertThat(refused.at("/content/0/text").stringValue())
+          .contains("could not be checked")
+          .contains("Nothing was done")
+          .doesNotContain("connection refused");
+      assertThat(erased).hasValue(0);
+    }
+  }
+
+  /** Two instances, one ledger, the same token redeemed on both at once: exactly one write. */
+  @Test
+  void concurrentRedemptionsOnTwoInstancesSharingALedgerRunOnce() throws Exception {
+    ConsumedTokens shared = ConsumedTokens.inMemory(1000, clock);
+    try (McpServer a = serverWithKey(KEY, shared);
+        McpServer b = serverWithKey(KEY, shared)) {
+      for (int round = 0; round < 25; round++) {
+        String ids = "{\"ids\":[\"r" + round + "\"]";
+        String token = tokenOf(call(tokenClient(a, alice), ids + "}"));
+        String confirmed = ids + ",\"confirmationToken\":\"" + token + "\"}";
+        TestClient onA = tokenClient(a, alice);
+        TestClient onB = tokenClient(b, alice);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        CompletableFuture<JsonNode> first =
+            CompletableFuture.supplyAsync(() -> awaitThen(start, () -> call(onA, confirmed)));
+        CompletableFuture<JsonNode> second =
+            CompletableFuture.supplyAsync(() -> awaitThen(start, () -> call(onB, confirmed)));
+        long executed =
+            java.util.stream.Stream.of(first.get(), second.get())
+                .filter(r -> !r.has("isError"))
+                .count();
+        assertThat(executed).as("round %d", round).isEqualTo(1);
+      }
+      assertThat(erased).hasValue(25);
+    }
+  }
+
+  private static <T> T awaitThen(
+      java.util.concurrent.CyclicBarrier barrier, java.util.function.Supplier<T> then) {
+    try {
+      barrier.await();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return then.get();
+  }
+
+  @Test
+  void aRequestStateUsedOnOneInstanceIsRefusedOnAnotherSharingTheLedger() {
+    ConsumedTokens shared = ConsumedTokens.inMemory(1000, clock);
+    try (McpServer a = serverWithKey(KEY, shared);
+        McpServer b = serverWithKey(KEY, shared)) {
+      ObjectNode params = TestClient.statelessParams("2026-07-28");
+      ((ObjectNode) params.get("_meta").get("io.modelcontextprotocol/clientCapabilities"))
+          .putObject("elicitation");
+      params.put("name", "erase").putObject("arguments").putArray("ids").add("3");
+      JsonNode first = new TestClient(a, alice).request("tools/call", params).get("result");
+      ObjectNode retry = params.deepCopy();
+      retry.put("requestState", first.get("requestState").stringValue());
+      ObjectNode answer =
+          retry.putObject("inputResponses").putObject("confirm").put("action", "accept");
+      answer.putObject("content").put("confirm", true);
+      JsonNode done = new TestClient(b, alice).request("tools/call", retry).get("result");
+      assertThat(done.at("/structuredContent/status").stringValue()).isEqualTo("executed");
+      JsonNode replay = new TestClient(a, alice).request("tools/call", retry).get("result");
+      assertThat(replay.get("isError").booleanValue()).isTrue();
+      assertThat(replay.at("/content/0/text").stringValue()).contains("already been used");
+      assertThat(erased).hasValue(1);
     }
   }
 

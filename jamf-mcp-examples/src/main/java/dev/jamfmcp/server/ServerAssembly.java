@@ -1,0 +1,145 @@
+package dev.jamfmcp.server;
+
+import dev.jamfmcp.jamf.JamfClient;
+import dev.jamfmcp.jamf.JamfClientBuilder;
+import dev.jamfmcp.javalin.McpPlugin;
+import dev.jamfmcp.javalin.McpPluginConfig;
+import dev.jamfmcp.javalin.oauth.DevTokens;
+import dev.jamfmcp.mcp.Implementation;
+import dev.jamfmcp.mcp.McpServer;
+import dev.jamfmcp.mcp.confirm.ConsumedTokens;
+import dev.jamfmcp.tools.JamfTools;
+import io.javalin.config.JavalinConfig;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The executable's wiring, step by step, public so that whatever else runs the server (the load and
+ * fault harness) serves exactly what {@code jamf-mcp-server.jar} serves: the settings parsed and
+ * checked as the jar checks them, the Jamf client it builds, the tools it offers and the HTTP
+ * plugin with its security, request log and transport settings. {@link Launcher} is these steps
+ * plus the demo simulator, the start-up check, stdio, the banner and the shutdown hook.
+ */
+public final class ServerAssembly {
+  private ServerAssembly() {}
+
+  /**
+   * Settings from a command line and an environment, validated as the jar validates them.
+   *
+   * @throws ConfigException naming the setting that is missing, wrong or contradictory
+   */
+  public static ServerConfig config(String[] args, Map<String, String> env) {
+    RawSettings.Parsed parsed = RawSettings.parse(args, env);
+    if (parsed.action() != RawSettings.Action.RUN) {
+      throw new ConfigException("--help and --version do not configure a server");
+    }
+    return ServerConfig.from(parsed.settings());
+  }
+
+  /** The Jamf client builder the jar uses for these settings (callers may tune it further). */
+  public static JamfClientBuilder jamfClient(ServerConfig.Jamf jamf) {
+    return JamfClient.builder()
+        .baseUrl(jamf.url())
+        .credentials(jamf.credentials())
+        .maxConcurrentRequests(jamf.maxConcurrentRequests())
+        .connectTimeout(jamf.connectTimeout())
+        .requestTimeout(jamf.requestTimeout())
+        .callTimeout(jamf.callTimeout())
+        .userAgent("jamf-mcp-server/" + ServerVersion.get());
+  }
+
+  /**
+   * The MCP server with the Jamf tools of the configured toolsets. {@code confirmationKey}
+   * overrides the configured one (the demo makes one up); null keeps it. {@code consumedTokens} is
+   * the ledger of used confirmations: the jar passes {@link ConsumedTokens#inMemory()} (single use
+   * per instance); a deployment of several instances passes one they share.
+   */
+  public static McpServer mcpServer(
+      ServerConfig config, JamfClient jamf, byte[] confirmationKey, ConsumedTokens consumedTokens) {
+    byte[] key = confirmationKey != null ? confirmationKey : config.tools().confirmationKey();
+    JamfTools tools =
+        JamfTools.create(
+            jamf,
+            s -> {
+              s.toolsets(config.tools().toolsets())
+                  .readOnly(config.tools().readOnly())
+                  .consumedTokens(consumedTokens);
+              if (key != null) {
+                s.confirmationKey(key);
+              }
+              if (config.jamf().webUrl() != null) {
+                s.webUrl(config.jamf().webUrl());
+              }
+            });
+    return McpServer.create(
+        c -> tools.registerInto(c.serverInfo(Implementation.of("jamf-mcp", ServerVersion.get()))));
+  }
+
+  /**
+   * The HTTP plugin as the jar registers it (not in demo mode): security first (rate limits,
+   * authentication), then the server, origins, readiness, the request log and the transport
+   * settings; {@code overrides} run last (tests tune the transport).
+   */
+  public static McpPlugin plugin(
+      ServerConfig config,
+      McpServer server,
+      JamfClient jamf,
+      JavalinConfig javalin,
+      Consumer<McpPluginConfig> overrides) {
+    if (config.demo()) {
+      throw new IllegalArgumentException("the demo's plugin needs its origin: use the jar");
+    }
+    return new McpPlugin(
+        mcp -> {
+          configure(mcp, config, server, jamf, javalin, null, null, new RequestLog());
+          overrides.accept(mcp);
+        });
+  }
+
+  /** Configures the plugin; returns the security wiring (for the banner). */
+  static SecurityWiring.Auth configure(
+      McpPluginConfig mcp,
+      ServerConfig config,
+      McpServer server,
+      JamfClient jamf,
+      JavalinConfig javalin,
+      String demoOrigin,
+      DevTokens demoTokens,
+      RequestLog requestLog) {
+    ServerConfig.Http http = config.http();
+    // Security first: it registers the rate-limit and OAuth plugins ahead of this one.
+    SecurityWiring.Auth security =
+        config.demo()
+            ? SecurityWiring.development(config, mcp, javalin, demoOrigin, demoTokens)
+            : SecurityWiring.configure(config, mcp, javalin);
+    mcp.server(server)
+        .allowedOrigins(http.allowedOrigins().toArray(String[]::new))
+        .readiness(JamfConnection.readiness(jamf), Duration.ofSeconds(10))
+        .shutdownGrace(http.shutdownGrace())
+        .exchangeDecorator(requestLog::wrap)
+        .transport(
+            t -> {
+              if (http.sessionKey() != null) {
+                t.sessionKey(http.sessionKey());
+              } else if (config.demo()) {
+                t.sessionKey(randomKey()); // demo sessions end with the process anyway
+              }
+              if (security.resourceMetadataUrl() != null) {
+                t.resourceMetadataUrl(security.resourceMetadataUrl());
+              }
+              t.sessionListener(requestLog)
+                  .maxBodyBytes(http.maxBodyBytes())
+                  .pingInterval(http.pingInterval())
+                  .sessionIdleTimeout(http.sessionIdleTimeout());
+            });
+    return security;
+  }
+
+  static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
+  }
+}
