@@ -165,11 +165,6 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
       ctx.status(rejection.status()).contentType("application/json").result(rejection.jsonBody());
       return;
     }
-    ctx.future(
-        () -> {
-          exchange.watchAsync();
-          return exchange.completion();
-        });
     HttpExchange seen = pluginConfig.exchangeDecorator.apply(exchange, principal);
     try {
       route.handle(ctx, seen, principal);
@@ -180,6 +175,17 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     } catch (RuntimeException e) {
       log.error("MCP request failed", e);
       seen.respond(HttpReply.jsonRpcError(500, ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));
+    }
+    // Answered on this thread (tools/list, errors, notifications): Javalin writes it when the
+    // handler returns, without servlet async mode. Otherwise (a tool on the handler pool, a
+    // stream) async mode keeps the connection without a thread; Javalin runs this supplier after
+    // the handler returns, so a reply that lands in between is still written.
+    if (!exchange.completion().isDone()) {
+      ctx.future(
+          () -> {
+            exchange.watchAsync();
+            return exchange.completion();
+          });
     }
   }
 
