@@ -1,7 +1,7 @@
 package dev.jamfmcp.benchmarks;
 
 import dev.jamfmcp.examples.conformance.CiTools;
-import dev.jamfmcp.javalin.McpPlugin;
+import dev.jamfmcp.examples.conformance.ConformanceServer;
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
 import io.javalin.Javalin;
@@ -25,21 +25,7 @@ public final class EchoServer {
                 config
                     .serverInfo(Implementation.of("jamf-mcp-echo", "0.1.0"))
                     .tools(List.of(CiTools.echo())));
-    Javalin app =
-        Javalin.create(
-            config -> {
-              config.startup.showJavalinBanner = false;
-              config.registerPlugin(new McpPlugin(mcp -> mcp.server(server)));
-            });
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  app.stop();
-                  server.close();
-                },
-                "echo-server-stop"));
-    app.start("127.0.0.1", port);
+    Javalin app = ConformanceServer.serveOnLoopback(server, port, mcp -> {}, "echo-server-stop");
     System.out.println("jamf-mcp echo server on http://127.0.0.1:" + app.port() + "/mcp");
   }
 }

@@ -9,21 +9,18 @@ import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.HttpReply;
 import dev.jamfmcp.mcp.http.McpHttpTransport;
 import dev.jamfmcp.mcp.http.StreamOutput;
+import dev.jamfmcp.mcp.testing.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,26 +43,6 @@ class ConnectionLogTest {
   private static final Pattern CLOSED =
       Pattern.compile(
           "MCP connection closed session=(\\S+) duration=(\\d+)ms principal=(\\S+) \\(([^)]*)\\)");
-
-  /** A clock the test moves. */
-  static final class TestClock extends Clock {
-    final AtomicLong millis = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis.get());
-    }
-  }
 
   /** One request, answered with one reply (no streams in these tests). */
   static final class Exchange implements HttpExchange {
@@ -124,7 +101,7 @@ class ConnectionLogTest {
 
   private final PrintStream originalErr = System.err;
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final Principal alice = Principal.of("alice", "read:jamf");
   private final RequestLog requestLog = new RequestLog();
   private McpServer server;
@@ -205,7 +182,7 @@ class ConnectionLogTest {
                 + session
                 + " transport=streamable-http principal=alice")
         .doesNotContain("MCP connection closed");
-    clock.millis.addAndGet(1000); // past the idle window: the sweeper ends it
+    clock.advance(Duration.ofSeconds(1)); // past the idle window: the sweeper ends it
     String[] closed = closedLine(session);
     assertThat(closed[3]).isEqualTo("alice");
     assertThat(closed[4]).isEqualTo("expired idle");

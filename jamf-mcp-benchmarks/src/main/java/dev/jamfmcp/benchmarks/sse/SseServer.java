@@ -1,7 +1,7 @@
 package dev.jamfmcp.benchmarks.sse;
 
 import dev.jamfmcp.examples.conformance.CiTools;
-import dev.jamfmcp.javalin.McpPlugin;
+import dev.jamfmcp.examples.conformance.ConformanceServer;
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
 import io.javalin.Javalin;
@@ -29,24 +29,11 @@ public final class SseServer {
                     .serverInfo(Implementation.of("jamf-mcp-sse-hold", "0.1.0"))
                     .tools(CiTools.all()));
     Javalin app =
-        Javalin.create(
-            config -> {
-              config.startup.showJavalinBanner = false;
-              config.registerPlugin(
-                  new McpPlugin(
-                      mcp ->
-                          mcp.server(server)
-                              .transport(t -> t.pingInterval(ping).maxSessions(maxSessions))));
-            });
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  app.stop();
-                  server.close();
-                },
-                "sse-server-stop"));
-    app.start("127.0.0.1", port);
+        ConformanceServer.serveOnLoopback(
+            server,
+            port,
+            mcp -> mcp.transport(t -> t.pingInterval(ping).maxSessions(maxSessions)),
+            "sse-server-stop");
     System.out.println("MCP SSE hold server on http://127.0.0.1:" + app.port() + "/mcp");
   }
 }

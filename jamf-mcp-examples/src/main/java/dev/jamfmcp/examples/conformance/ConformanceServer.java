@@ -1,10 +1,12 @@
 package dev.jamfmcp.examples.conformance;
 
 import dev.jamfmcp.javalin.McpPlugin;
+import dev.jamfmcp.javalin.McpPluginConfig;
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
 import io.javalin.Javalin;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * A small MCP server for CI and load tests: {@link CiTools} and the conformance suite's list-change
@@ -27,11 +29,26 @@ public final class ConformanceServer {
                     .tools(CiTools.all())
                     .tools(ListChangeTriggers.all(self::get)));
     self.set(server);
+    Javalin app = serveOnLoopback(server, port, mcp -> {}, "conformance-server-stop");
+    System.out.println("MCP conformance server on http://127.0.0.1:" + app.port() + "/mcp");
+  }
+
+  /**
+   * Serves {@code server} through the Javalin plugin on 127.0.0.1 (port 0 picks one), without
+   * authentication, and stops both at JVM exit: the shared start of the CI and benchmark servers.
+   */
+  public static Javalin serveOnLoopback(
+      McpServer server, int port, Consumer<McpPluginConfig> extra, String stopThreadName) {
     Javalin app =
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
-              config.registerPlugin(new McpPlugin(mcp -> mcp.server(server)));
+              config.registerPlugin(
+                  new McpPlugin(
+                      mcp -> {
+                        mcp.server(server);
+                        extra.accept(mcp);
+                      }));
             });
     Runtime.getRuntime()
         .addShutdownHook(
@@ -40,8 +57,7 @@ public final class ConformanceServer {
                   app.stop();
                   server.close();
                 },
-                "conformance-server-stop"));
-    app.start("127.0.0.1", port);
-    System.out.println("MCP conformance server on http://127.0.0.1:" + app.port() + "/mcp");
+                stopThreadName));
+    return app.start("127.0.0.1", port);
   }
 }
