@@ -261,13 +261,7 @@ public final class Engine {
     }
     SessionRuntime.InFlight entry = session.begin(request.id());
     if (entry == null) {
-      return done(
-          new ErrorResponse(
-              request.id(),
-              JsonRpcError.invalidRequest(
-                  "Invalid Request: a request with id "
-                      + request.id()
-                      + " is already in progress")));
+      return done(alreadyInProgress(request));
     }
     Call call =
         new Call(
@@ -334,13 +328,7 @@ public final class Engine {
     }
     SessionRuntime.InFlight entry = session.begin(request.id());
     if (entry == null) {
-      return done(
-          new ErrorResponse(
-              request.id(),
-              JsonRpcError.invalidRequest(
-                  "Invalid Request: a request with id "
-                      + request.id()
-                      + " is already in progress")));
+      return done(alreadyInProgress(request));
     }
     try {
       return subscriptions.listen(
@@ -466,6 +454,13 @@ public final class Engine {
                     + META_PROTOCOL_VERSION
                     + " in the request's _meta"));
     }
+  }
+
+  private static ErrorResponse alreadyInProgress(Request request) {
+    return new ErrorResponse(
+        request.id(),
+        JsonRpcError.invalidRequest(
+            "Invalid Request: a request with id " + request.id() + " is already in progress"));
   }
 
   private static McpError unsupportedVersion(String asked) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -219,19 +220,7 @@ public final class StreamableHttp {
             null,
             0,
             settings.resourceMetadataUrl(),
-            new PostResponder.Policy() {
-              public Map<String, String> headers() {
-                return Map.of();
-              }
-
-              public Optional<SseStream> fallback() {
-                return Optional.empty();
-              }
-
-              public void clientLeft() {
-                session.cancelAll("client closed the response stream");
-              }
-            }));
+            cancelledOnLeave(session, Map::of)));
   }
 
   private void initialize(
@@ -252,23 +241,36 @@ public final class StreamableHttp {
             null,
             0,
             settings.resourceMetadataUrl(),
-            new PostResponder.Policy() {
-              public Map<String, String> headers() {
-                if (!session.state().isInitialized()) {
-                  return Map.of();
-                }
-                sessions.register(id, owner, session);
-                return Map.of(SESSION_HEADER, mint(id, owner, session));
-              }
+            cancelledOnLeave(
+                session,
+                () -> {
+                  if (!session.state().isInitialized()) {
+                    return Map.of();
+                  }
+                  sessions.register(id, owner, session);
+                  return Map.of(SESSION_HEADER, mint(id, owner, session));
+                })));
+  }
 
-              public Optional<SseStream> fallback() {
-                return Optional.empty();
-              }
+  /**
+   * A POST with nowhere else to send its messages: closing its response stream cancels the
+   * session's work.
+   */
+  private static PostResponder.Policy cancelledOnLeave(
+      McpSession session, Supplier<Map<String, String>> headers) {
+    return new PostResponder.Policy() {
+      public Map<String, String> headers() {
+        return headers.get();
+      }
 
-              public void clientLeft() {
-                session.cancelAll("client closed the response stream");
-              }
-            }));
+      public Optional<SseStream> fallback() {
+        return Optional.empty();
+      }
+
+      public void clientLeft() {
+        session.cancelAll("client closed the response stream");
+      }
+    };
   }
 
   private void postInSession(
