@@ -89,12 +89,17 @@ class FaultsOnSimulatorTest {
   void faultsMidScanAreRetriedAndNoComputerIsLostOrRepeated() {
     List<Integer> ids = new ArrayList<>();
     faultsOn("/api/v3/computers-inventory", 2);
-    for (Computer c : jamf.computers().list(ListQuery.all())) {
-      ids.add(Integer.valueOf(c.id()));
-      if (ids.size() == 150) {
-        sim.faults().failNext(3, 503);
-        sim.faults().resetNext(2);
-        sim.faults().failNext(1, 502);
+    // Which page requests meet the six faults depends on timing (often one page alone is in
+    // flight), so this client retries six times: no single page can run out of attempts.
+    try (JamfClient patient =
+        Simulators.apiClient(sim).pageSize(100).maxRetries(6).sleeper(sleeps::add).build()) {
+      for (Computer c : patient.computers().list(ListQuery.all())) {
+        ids.add(Integer.valueOf(c.id()));
+        if (ids.size() == 150) {
+          sim.faults().failNext(3, 503);
+          sim.faults().resetNext(2);
+          sim.faults().failNext(1, 502);
+        }
       }
     }
     assertThat(ids).containsExactlyElementsOf(Simulators.idsInNameOrder(sim.fleet().computers()));
