@@ -464,17 +464,7 @@ public final class Engine {
   }
 
   private static McpError unsupportedVersion(String asked) {
-    ObjectNode data = Json.object();
-    ProtocolVersion.ids().forEach(data.putArray("supported")::add);
-    data.put("requested", asked);
-    return new McpError(
-        new JsonRpcError(
-            ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
-            "Unsupported protocol version: "
-                + asked
-                + "; supported: "
-                + String.join(", ", ProtocolVersion.ids()),
-            data));
+    return new McpError(JsonRpcError.unsupportedProtocolVersion(asked, ProtocolVersion.ids()));
   }
 
   private ObjectNode initialize(SessionRuntime session, Request request) {

@@ -1,5 +1,6 @@
 package dev.jamfmcp.mcp.jsonrpc;
 
+import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +34,22 @@ public record JsonRpcError(int code, String message, JsonNode data) {
 
   public static JsonRpcError invalidParams(String message) {
     return of(ErrorCodes.INVALID_PARAMS, message);
+  }
+
+  /**
+   * The -32022 error for a protocol version this server does not speak, naming the versions it
+   * does, in the message and in {@code data}, so that a client can pick one and retry.
+   */
+  public static JsonRpcError unsupportedProtocolVersion(String requested, List<String> supported) {
+    var data = Json.object().put("requested", requested);
+    supported.forEach(data.putArray("supported")::add);
+    return new JsonRpcError(
+        ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
+        "Unsupported protocol version: "
+            + requested
+            + "; supported: "
+            + String.join(", ", supported),
+        data);
   }
 
   public static JsonRpcError internal(String message) {

@@ -511,18 +511,8 @@ public final class StreamableHttp {
   }
 
   private static HttpReply unsupportedVersion(JsonNode id, String asked) {
-    var data = Json.object().put("requested", asked);
-    ProtocolVersion.ids().forEach(data.putArray("supported")::add);
     return Replies.error(
-        400,
-        id,
-        new JsonRpcError(
-            ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
-            "Unsupported protocol version: "
-                + asked
-                + "; supported: "
-                + String.join(", ", ProtocolVersion.ids()),
-            data));
+        400, id, JsonRpcError.unsupportedProtocolVersion(asked, ProtocolVersion.ids()));
   }
 
   private static HttpReply methodNotAllowed(String allow) {
