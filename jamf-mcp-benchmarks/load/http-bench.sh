@@ -10,7 +10,10 @@
 #        SERVERS ("jamf-mcp java-sdk"), SERVER_OPTS (extra JVM options for both servers, e.g. JFR),
 #        WARMUP (seconds of each method at 16 connections before measuring, 15),
 #        JFR (a directory: record jdk.ExecutionSample etc. during the measured runs only, one
-#        file per server and round), OUT (raw results, default /tmp/http-bench.tsv)
+#        file per server and round), OUT (raw results, default /tmp/http-bench.tsv),
+#        JAR (default: the benchmarks jar).
+#        Before/after a change: build the old commit's benchmarks jar, copy it away, then
+#        SERVERS="jamf-mcp jamf-mcp-base" BASE_JAR=/tmp/old.jar REF=jamf-mcp-base http-bench.sh
 #
 # Warm-up matters more than it seems: on a loaded 2-core machine the JIT can leave Jetty's
 # HttpParser.parseFields interpreted for 10-25 s (seen with -XX:+PrintCompilation), and while it
@@ -31,7 +34,8 @@ SERVER_OPTS=${SERVER_OPTS:-}
 OUT=${OUT:-/tmp/http-bench.tsv}
 WARMUP=${WARMUP:-15}
 JFR=${JFR:-}
-JCMD="$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd"
+JCMD=jcmd
+[ -n "$JFR" ] && JCMD="$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd"
 JAR=${JAR:-jamf-mcp-benchmarks/target/benchmarks.jar}
 LUA=jamf-mcp-benchmarks/load/mcp-post.lua
 PORT=39201
@@ -41,7 +45,7 @@ CALL='{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"echo","arg
 
 main_class() {
   case $1 in
-    jamf-mcp) echo dev.jamfmcp.benchmarks.EchoServer ;;
+    jamf-mcp | jamf-mcp-base) echo dev.jamfmcp.benchmarks.EchoServer ;;
     java-sdk) echo dev.jamfmcp.benchmarks.SdkEchoServer ;;
     *) echo "unknown server $1" >&2; exit 2 ;;
   esac
@@ -75,7 +79,9 @@ to_ms() { # wrk's "120.00us" / "1.02ms" / "1.05s" in milliseconds
 bench() { # <round> <label>
   local round=$1 label=$2
   # shellcheck disable=SC2086
-  "$JAVA" -Xmx512m $SERVER_OPTS -cp "$JAR" "$(main_class "$label")" "$PORT" \
+  local jar=$JAR
+  [ "$label" = jamf-mcp-base ] && jar=${BASE_JAR:?BASE_JAR must name the jar of jamf-mcp-base}
+  "$JAVA" -Xmx512m $SERVER_OPTS -cp "$jar" "$(main_class "$label")" "$PORT" \
     > "/tmp/http-bench-$label.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/mcp" && break; sleep 0.2; done
@@ -119,36 +125,47 @@ bench() { # <round> <label>
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
-summarize() { # <raw results file>: medians of each point over the rounds, one markdown row each
-awk -F'\t' -v ours=jamf-mcp -v ref=java-sdk '
-  function median(key,   n, i, j, t, a) {
-    n = split(vals[key], a, " ")
+summarize() { # <raw results file>: one markdown row per method and connection count
+  # req/s, p50 and p99 are medians over the rounds; the ratios are medians of the per-round
+  # ratios (each round runs both servers back to back, so a ratio compares like with like).
+  awk -F'\t' -v ours="${OURS:-jamf-mcp}" -v ref="${REF:-java-sdk}" '
+  function median(list,   n, i, j, t, a) {
+    n = split(list, a, " ")
     for (i = 2; i <= n; i++) { t = a[i] + 0; for (j = i - 1; j >= 1 && a[j] + 0 > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
-    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    return n == 0 ? 0 : (n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2)
   }
   {
-    k = $2 SUBSEP $3 SUBSEP $4
-    vals[k, "rps"] = vals[k, "rps"] " " $5; vals[k, "p50"] = vals[k, "p50"] " " $6
-    vals[k, "p99"] = vals[k, "p99"] " " $7; vals[k, "cpu"] = vals[k, "cpu"] " " $8
-    if (!(($3 SUBSEP $4) in seen)) { seen[$3 SUBSEP $4] = 1; order[++points] = $3 SUBSEP $4 }
+    pt = $3 SUBSEP $4
+    if (!(pt in seen)) { seen[pt] = 1; order[++points] = pt }
+    if ($2 == ours || $2 == ref) {
+      side = $2 == ours ? "o" : "r"
+      rps[side, pt] = rps[side, pt] " " $5; p50[side, pt] = p50[side, pt] " " $6
+      p99[side, pt] = p99[side, pt] " " $7; cpu[side, pt] = cpu[side, pt] " " $8
+      byround[side, pt, $1, "rps"] = $5; byround[side, pt, $1, "p99"] = $7
+      byround[side, pt, $1, "cpu"] = $8; rounds[$1] = 1
+    }
     if ($10 + 0 > 0) bad++
+  }
+  function ratios(pt, what,   r, list, o, x) {
+    list = ""
+    for (r in rounds) {
+      o = byround["o", pt, r, what]; x = byround["r", pt, r, what]
+      if (o != "" && x + 0 > 0) list = list " " (o / x)
+    }
+    return list == "" ? "-" : sprintf("%.2f", median(list))
   }
   END {
     print ""
-    print "| method | connections | jamf-mcp req/s | SDK req/s | throughput ratio | jamf-mcp p50 / p99 | SDK p50 / p99 | p99 ratio | CPU per request jamf-mcp / SDK | CPU ratio |"
+    printf "| method | connections | %s req/s | %s req/s | throughput ratio | %s p50 / p99 | %s p50 / p99 | p99 ratio | CPU per request %s / %s | CPU ratio |\n", ours, ref, ours, ref, ours, ref
     print "|---|---:|---:|---:|---:|---|---|---:|---|---:|"
     for (i = 1; i <= points; i++) {
-      split(order[i], p, SUBSEP); o = ours SUBSEP order[i]; r = ref SUBSEP order[i]
-      orps = median(o SUBSEP "rps"); rrps = median(r SUBSEP "rps")
-      op99 = median(o SUBSEP "p99"); rp99 = median(r SUBSEP "p99")
-      ocpu = median(o SUBSEP "cpu"); rcpu = median(r SUBSEP "cpu")
-      printf "| %s | %s | %d | %d | %s | %.2f / %.2f ms | %.2f / %.2f ms | %s | %.1f / %.1f us | %s |\n",
-        p[1], p[2], orps, rrps, (rrps > 0 ? sprintf("%.2fx", orps / rrps) : "-"),
-        median(o SUBSEP "p50"), op99, median(r SUBSEP "p50"), rp99,
-        (rp99 > 0 ? sprintf("%.2f", op99 / rp99) : "-"), ocpu, rcpu,
-        (rcpu > 0 ? sprintf("%.2f", ocpu / rcpu) : "-")
+      pt = order[i]; split(pt, p, SUBSEP)
+      printf "| %s | %s | %d | %d | %sx | %.2f / %.2f ms | %.2f / %.2f ms | %s | %.1f / %.1f us | %s |\n",
+        p[1], p[2], median(rps["o", pt]), median(rps["r", pt]), ratios(pt, "rps"),
+        median(p50["o", pt]), median(p99["o", pt]), median(p50["r", pt]), median(p99["r", pt]),
+        ratios(pt, "p99"), median(cpu["o", pt]), median(cpu["r", pt]), ratios(pt, "cpu")
     }
-    printf "\n(medians of the rounds; p99 and CPU ratios below 1 favour jamf-mcp; runs with non-2xx answers: %d)\n", bad
+    printf "\n(req/s, p50, p99, CPU: medians over the rounds; ratios: %s / %s, median of the per-round ratios; p99 and CPU ratios below 1 favour %s; runs with non-2xx answers: %d)\n", ours, ref, ours, bad
   }' "$1"
 }
 
