@@ -56,6 +56,9 @@ public final class SdkEchoServer {
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost("127.0.0.1");
     connector.setPort(port);
+    // The same listen backlog as this library's plugin gives its connector (Jetty's default is the
+    // JDK's 50), so that connection bursts in the SSE and HTTP benchmarks treat both alike.
+    connector.setAcceptQueueSize(1024);
     jetty.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
     context.addServlet(new ServletHolder(transport), "/*");

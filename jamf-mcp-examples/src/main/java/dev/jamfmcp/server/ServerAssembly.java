@@ -118,6 +118,7 @@ public final class ServerAssembly {
         .allowedOrigins(http.allowedOrigins().toArray(String[]::new))
         .readiness(JamfConnection.readiness(jamf), Duration.ofSeconds(10))
         .shutdownGrace(http.shutdownGrace())
+        .acceptQueueSize(http.acceptQueueSize())
         .exchangeDecorator(requestLog::wrap)
         .transport(
             t -> {

@@ -50,7 +50,8 @@ public record ServerConfig(
       Duration pingInterval,
       Duration sessionIdleTimeout,
       int maxBodyBytes,
-      Duration shutdownGrace) {}
+      Duration shutdownGrace,
+      int acceptQueueSize) {}
 
   public record Security(
       boolean authDisabled,
@@ -406,6 +407,10 @@ public record ServerConfig(
         Values.integer(
             MCP_MAX_BODY_BYTES, raw.get(MCP_MAX_BODY_BYTES).orElseThrow(), 1024, 64 * 1024 * 1024);
     Duration grace = Values.duration(MCP_SHUTDOWN_GRACE, raw.get(MCP_SHUTDOWN_GRACE).orElseThrow());
-    return new Http(bind, port, publicUrl, origins, sessionKey, ping, idle, maxBody, grace);
+    int acceptQueue =
+        Values.integer(
+            MCP_ACCEPT_QUEUE_SIZE, raw.get(MCP_ACCEPT_QUEUE_SIZE).orElseThrow(), 0, 65535);
+    return new Http(
+        bind, port, publicUrl, origins, sessionKey, ping, idle, maxBody, grace, acceptQueue);
   }
 }

@@ -66,6 +66,11 @@ public enum Setting {
   MCP_SESSION_IDLE_TIMEOUT(Kind.VALUE, "30m", "A session unused this long is gone."),
   MCP_MAX_BODY_BYTES(Kind.VALUE, "1048576", "Largest request body accepted (413 above)."),
   MCP_SHUTDOWN_GRACE(Kind.VALUE, "10s", "Time requests in flight get to finish on shutdown."),
+  MCP_ACCEPT_QUEUE_SIZE(
+      Kind.VALUE,
+      "1024",
+      "Listen backlog: new connections the kernel holds while the server"
+          + " accepts a burst (Linux caps it at net.core.somaxconn); 0 keeps the JDK's 50."),
   // security
   MCP_AUTH_DISABLED(
       Kind.SWITCH,

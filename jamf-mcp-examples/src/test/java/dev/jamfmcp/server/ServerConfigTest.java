@@ -343,6 +343,16 @@ class ServerConfigTest {
           assertThat(failure(production("MCP_MAX_BODY_BYTES", "10"))).contains("out of range");
         });
     check(
+        Setting.MCP_ACCEPT_QUEUE_SIZE,
+        () -> {
+          assertThat(config(production()).http().acceptQueueSize()).isEqualTo(1024);
+          assertThat(config(production("MCP_ACCEPT_QUEUE_SIZE", "4096")).http().acceptQueueSize())
+              .isEqualTo(4096);
+          assertThat(config(production("MCP_ACCEPT_QUEUE_SIZE", "0")).http().acceptQueueSize())
+              .isZero();
+          assertThat(failure(production("MCP_ACCEPT_QUEUE_SIZE", "-1"))).contains("out of range");
+        });
+    check(
         Setting.MCP_SHUTDOWN_GRACE,
         () ->
             assertThat(config(production("MCP_SHUTDOWN_GRACE", "3s")).http().shutdownGrace())

@@ -20,8 +20,12 @@ import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,6 +144,14 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
               .result(ready ? "{\"status\":\"ready\"}" : "{\"status\":\"not ready\"}");
         });
     state.events.serverStarting(() -> refuseUnauthenticatedPublicBind(state.jetty.host));
+    if (config.acceptQueueSize > 0) {
+      // Javalin adds its default connector after the server consumers run and just before
+      // serverStarting, which is before Jetty opens (binds) any connector.
+      int backlog = config.acceptQueueSize;
+      AtomicReference<Server> jetty = new AtomicReference<>();
+      state.jetty.modifyServer(jetty::set);
+      state.events.serverStarting(() -> setAcceptQueueSize(jetty.get(), backlog));
+    }
     state.events.serverStopping(() -> transport.shutdown(config.shutdownGrace));
     state.events.serverStopped(() -> transport.close());
   }
@@ -186,6 +198,17 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
             exchange.watchAsync();
             return exchange.completion();
           });
+    }
+  }
+
+  private static void setAcceptQueueSize(Server jetty, int backlog) {
+    if (jetty == null) {
+      return;
+    }
+    for (Connector connector : jetty.getConnectors()) {
+      if (connector instanceof ServerConnector server && server.getAcceptQueueSize() == 0) {
+        server.setAcceptQueueSize(backlog);
+      }
     }
   }
 

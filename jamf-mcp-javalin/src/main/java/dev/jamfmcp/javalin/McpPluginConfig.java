@@ -14,6 +14,9 @@ import java.util.function.Consumer;
 
 /** Settings of {@link McpPlugin}. Only {@link #server} is required. */
 public final class McpPluginConfig {
+  /** The default {@link #acceptQueueSize}. */
+  public static final int DEFAULT_ACCEPT_QUEUE_SIZE = 1024;
+
   McpServer server;
   String mcpPath = "/mcp";
   String ssePath = "/sse";
@@ -27,6 +30,7 @@ public final class McpPluginConfig {
   Duration readinessCacheFor = Duration.ofSeconds(30);
   Duration shutdownGrace = Duration.ofSeconds(10);
   long minRequestBytesPerSecond = 1024;
+  int acceptQueueSize = DEFAULT_ACCEPT_QUEUE_SIZE;
   Consumer<HttpTransportConfig> transport = c -> {};
   BiFunction<HttpExchange, Principal, HttpExchange> exchangeDecorator = (exchange, who) -> exchange;
   String metricsPath = "/metrics";
@@ -128,6 +132,21 @@ public final class McpPluginConfig {
       throw new IllegalArgumentException("minRequestBytesPerSecond must not be negative");
     }
     this.minRequestBytesPerSecond = bytesPerSecond;
+    return this;
+  }
+
+  /**
+   * The listen backlog (Jetty's {@code acceptQueueSize}) of the app's connectors that leave it
+   * unset: how many new connections the kernel holds while Jetty's acceptor catches up. Default
+   * 1024; Jetty's own default is the JDK's 50, and a burst of clients connecting at once (10,000
+   * reconnecting SSE streams) past it waits about a second for TCP's SYN retransmission. Linux caps
+   * it at {@code net.core.somaxconn}. Zero leaves the connectors as they are.
+   */
+  public McpPluginConfig acceptQueueSize(int connections) {
+    if (connections < 0) {
+      throw new IllegalArgumentException("acceptQueueSize must not be negative");
+    }
+    this.acceptQueueSize = connections;
     return this;
   }
 

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,6 +21,11 @@ public final class MicrometerMcpMetrics implements McpMetrics {
   private final MeterRegistry registry;
   private final AtomicInteger activeStreams = new AtomicInteger();
   private final Timer streamDuration;
+
+  // Meters by label values, so a request does not build and look up its meter's id every time.
+  // Bounded: labels come only from the server's own methods, tools and error kinds.
+  private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
+  private final Map<String, Counter> errorCounters = new ConcurrentHashMap<>();
 
   public MicrometerMcpMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -44,17 +51,25 @@ public final class MicrometerMcpMetrics implements McpMetrics {
 
   @Override
   public void requestCompleted(String method, String tool, Duration latency, String errorKind) {
-    Timer.builder("mcp.request.duration")
-        .description("Time from a JSON-RPC request's arrival to its answer")
-        .tags("method", method, "tool", tool)
-        .publishPercentileHistogram()
-        .register(registry)
+    requestTimers
+        .computeIfAbsent(
+            method + '\n' + tool,
+            key ->
+                Timer.builder("mcp.request.duration")
+                    .description("Time from a JSON-RPC request's arrival to its answer")
+                    .tags("method", method, "tool", tool)
+                    .publishPercentileHistogram()
+                    .register(registry))
         .record(latency);
     if (errorKind != null) {
-      Counter.builder("mcp.errors")
-          .description("Requests answered with an error, by kind")
-          .tag("kind", errorKind)
-          .register(registry)
+      errorCounters
+          .computeIfAbsent(
+              errorKind,
+              kind ->
+                  Counter.builder("mcp.errors")
+                      .description("Requests answered with an error, by kind")
+                      .tag("kind", kind)
+                      .register(registry))
           .increment();
     }
   }

@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +28,11 @@ public final class JsonRpcCodec {
 
   /** Decodes UTF-8 bytes; invalid UTF-8 is a parse error, not a silently mangled string. */
   public static Decoded decode(byte[] utf8) {
+    if (isAscii(utf8)) {
+      // Nearly every message: ASCII is valid UTF-8 as it is, so the parser reads the bytes and
+      // the copy into a checked String is skipped.
+      return decode(() -> Json.mapper().readTree(utf8));
+    }
     String text;
     try {
       text =
@@ -44,9 +50,22 @@ public final class JsonRpcCodec {
 
   /** Decodes one frame of text: a message, or a batch of them. */
   public static Decoded decode(String text) {
+    return decode(() -> Json.mapper().readTree(text));
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Decoded decode(Supplier<JsonNode> parse) {
     JsonNode tree;
     try {
-      tree = Json.mapper().readTree(text);
+      tree = parse.get();
     } catch (StreamConstraintsException e) {
       return parseError(
           "Parse error: the message exceeds a limit (nesting depth at most "

@@ -166,6 +166,32 @@ class HttpTransportRulesTest {
   }
 
   @Test
+  void anIdVerifiedBeforeStillExpiresAndStillEndsWithDelete() throws Exception {
+    // Each id below is used (and so verified and remembered) before the step that must end it.
+    String ping = "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\"}";
+    String expiring = initialize("2025-06-18");
+    String deleted = initialize("2025-06-18");
+    for (String id : new String[] {expiring, deleted, expiring, deleted}) {
+      assertThat(send(FakeExchange.post(ping).header("Mcp-Session-Id", id)).status())
+          .isEqualTo(200);
+    }
+    assertThat(send(new FakeExchange("DELETE", "/mcp").header("Mcp-Session-Id", deleted)).status())
+        .isEqualTo(204);
+    assertThat(send(FakeExchange.post(ping).header("Mcp-Session-Id", deleted)).status())
+        .isEqualTo(404);
+    clock.advance(Duration.ofMinutes(11));
+    assertThat(send(FakeExchange.post(ping).header("Mcp-Session-Id", expiring)).status())
+        .isEqualTo(404);
+    // The owner still matters for a remembered id.
+    String alicesOwn = initialize("2025-06-18");
+    assertThat(send(FakeExchange.post(ping).header("Mcp-Session-Id", alicesOwn)).status())
+        .isEqualTo(200);
+    FakeExchange stolen = FakeExchange.post(ping).header("Mcp-Session-Id", alicesOwn);
+    http.handleMcp(stolen, Principal.of("mallory", "read:jamf"));
+    assertThat(stolen.awaitReply().status()).isEqualTo(404);
+  }
+
+  @Test
   void deleteEndsTheSession() throws Exception {
     String id = initialize("2025-06-18");
     assertThat(send(new FakeExchange("DELETE", "/mcp").header("Mcp-Session-Id", id)).status())

@@ -79,6 +79,26 @@ class JsonRpcCodecTest {
     assertThat(reply.error().message()).startsWith("Parse error").doesNotContain("at tools.");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{}}",
+        "[{\"jsonrpc\":\"2.0\",\"method\":\"n\"},{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"result\":{}}]",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{\"t\":\"caf\u00e9 \u2603\"}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{\"t\":\"\\u00e9\"}}",
+        "not json",
+        "{\"a\":1}}",
+        "{\n  \"jsonrpc\": \"2.0\",\n  \"id\": 1,\n  \"method\": oops\n}",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2,\"method\":\"x\"}",
+        "",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"x\"}"
+      })
+  void bytesDecodeExactlyAsTheirText(String text) {
+    // ASCII bodies are parsed from the bytes, others through a checked String: same answer.
+    assertThat(JsonRpcCodec.decode(text.getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(JsonRpcCodec.decode(text));
+  }
+
   @Test
   void emptyInputIsAParseError() {
     assertThat(rejected("").error().code()).isEqualTo(ErrorCodes.PARSE_ERROR);

@@ -10,7 +10,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
@@ -34,8 +37,27 @@ public final class SessionTokens {
   /** Longer ids than this are not even parsed. */
   static final int MAX_TOKEN_CHARS = 8192;
 
+  /**
+   * How many verified ids are remembered, so that a session's every request does not redo the HMAC,
+   * the base64 and the JSON of its id (a fifth of the server's CPU on a {@code tools/list}). Only
+   * ids up to {@link #MAX_CACHED_TOKEN_CHARS} are kept, which bounds the cache to a few MB.
+   */
+  static final int VERIFIED_CACHE_SIZE = 1024;
+
+  static final int MAX_CACHED_TOKEN_CHARS = 2048;
+
   private final SecretKeySpec key;
   private final SecureRandom random = new SecureRandom();
+
+  /**
+   * Ids whose signature checked out, with their claims. Verification is a pure function of the id
+   * and the key, so a hit is exactly what verifying again would give; expiry, revocation and the
+   * owner are judged by {@link LiveSessions#resolve} on every request, never here. The lookup
+   * compares ids with {@code String.equals}, not in constant time: an id is not a credential (the
+   * caller must still be its owner), so at worst timing could help someone build a valid id for
+   * their own session, which they can already get from {@code initialize}.
+   */
+  private final Map<String, SessionClaims> verified = new ConcurrentHashMap<>();
 
   public SessionTokens(byte[] key) {
     if (key.length < 32) {
@@ -86,6 +108,10 @@ public final class SessionTokens {
     if (token == null || token.length() > MAX_TOKEN_CHARS || !token.startsWith(PREFIX)) {
       return Optional.empty();
     }
+    SessionClaims known = verified.get(token);
+    if (known != null) {
+      return Optional.of(known);
+    }
     int dot = token.lastIndexOf('.');
     if (dot <= PREFIX.length()) {
       return Optional.empty();
@@ -97,11 +123,34 @@ public final class SessionTokens {
         return Optional.empty();
       }
       JsonNode json = Json.mapper().readTree(B64D.decode(signed.substring(PREFIX.length())));
-      return Optional.of(read(json));
+      SessionClaims claims = read(json);
+      remember(token, claims);
+      return Optional.of(claims);
     } catch (RuntimeException e) {
       // Bad base64, bad JSON, or a field of the wrong type: an id we did not make.
       return Optional.empty();
     }
+  }
+
+  /** How many verified ids are remembered now (for tests). */
+  int cachedIds() {
+    return verified.size();
+  }
+
+  private void remember(String token, SessionClaims claims) {
+    if (token.length() > MAX_CACHED_TOKEN_CHARS) {
+      return;
+    }
+    while (verified.size() >= VERIFIED_CACHE_SIZE) {
+      // Any entry will do: an id dropped here is simply verified again when it comes back.
+      Iterator<String> any = verified.keySet().iterator();
+      if (!any.hasNext()) {
+        break;
+      }
+      any.next();
+      any.remove();
+    }
+    verified.put(token, claims);
   }
 
   private static SessionClaims read(JsonNode json) {

@@ -275,7 +275,8 @@ public final class StreamableHttp {
 
   private void postInSession(
       HttpExchange exchange, Principal principal, JsonRpcMessage message, boolean sse) {
-    Optional<LiveSessions.Live> found = session(exchange, principal);
+    String owner = SessionTokens.subjectHash(principal.subject());
+    Optional<LiveSessions.Live> found = session(exchange, owner);
     if (found.isEmpty()) {
       return;
     }
@@ -288,7 +289,6 @@ public final class StreamableHttp {
     ProtocolVersion version = live.session().state().version();
     String priming =
         version.compareTo(ProtocolVersion.V2025_11_25) >= 0 ? tokens.newSessionId() : null;
-    String owner = SessionTokens.subjectHash(principal.subject());
     run(
         exchange,
         principal,
@@ -417,6 +417,10 @@ public final class StreamableHttp {
 
   /** The session the request names, or empty after answering 400 (none) or 404 (unknown). */
   private Optional<LiveSessions.Live> session(HttpExchange exchange, Principal principal) {
+    return session(exchange, SessionTokens.subjectHash(principal.subject()));
+  }
+
+  private Optional<LiveSessions.Live> session(HttpExchange exchange, String owner) {
     Optional<String> header = exchange.header(SESSION_HEADER);
     if (header.isEmpty() || header.get().isBlank()) {
       exchange.respond(
@@ -429,10 +433,7 @@ public final class StreamableHttp {
       return Optional.empty();
     }
     Optional<LiveSessions.Live> live =
-        tokens
-            .verify(header.get().trim())
-            .flatMap(
-                claims -> sessions.resolve(claims, SessionTokens.subjectHash(principal.subject())));
+        tokens.verify(header.get().trim()).flatMap(claims -> sessions.resolve(claims, owner));
     if (live.isEmpty()) {
       exchange.respond(
           Replies.error(
