@@ -40,10 +40,11 @@ final class Launcher {
   }
 
   /**
-   * Start-up runs on two threads where the steps are independent: the demo's simulated Jamf Pro
-   * (fleet generation and its HTTP server) and the demo's signing key are made on background
-   * threads while this one assembles the tools, the engine and Javalin; the Jamf connection check
-   * runs as soon as Jamf Pro can answer. Ready means all of them are done.
+   * Start-up runs on several threads where the steps are independent: the tools and the engine are
+   * assembled, and the demo's simulated Jamf Pro (fleet generation and its HTTP server) and signing
+   * key made, on background threads while this one configures and starts Javalin; the Jamf
+   * connection check runs as soon as Jamf Pro can answer. The MCP routes and {@code /health/ready}
+   * answer 503 until the engine and the check are both done; ready means all of them are done.
    */
   static int launch(
       ServerConfig config,
@@ -93,6 +94,33 @@ final class Launcher {
               timeline.mark("jamf check");
             },
             Launcher::startThread);
+    // The tools and the engine (JSON Schema compilation included) on their own thread, while this
+    // one starts the HTTP server.
+    CompletableFuture<McpServer> engine =
+        inBackground(
+            "startup-engine",
+            () -> {
+              McpServer server = assembleEngine(config, jamf);
+              resources.add(0, server);
+              timeline.mark("engine");
+              return server;
+            });
+    if (config.stdio()) {
+      McpServer server = join(engine);
+      await(check);
+      return serveStdio(config, server, simulator.join(), in, out, err, timeline);
+    }
+    Started started = startHttp(config, jamf, jamfMetrics, engine, simulator, out, check, timeline);
+    resources.add(0, started.app()::stop);
+    if (config.demo() && TrainingRun.requested()) {
+      TrainingRun.exercise(started.mcpUrl(), started.bearerToken());
+      log.info("Training run done; exiting");
+      return 0;
+    }
+    return ServerMain.RUNNING;
+  }
+
+  private static McpServer assembleEngine(ServerConfig config, JamfClient jamf) {
     byte[] demoKey =
         config.tools().confirmationKey() == null && config.demo()
             ? ServerAssembly.randomKey()
@@ -105,25 +133,12 @@ final class Launcher {
           "Write confirmations are single-use per instance (in-memory ledger); several instances"
               + " need a shared ConsumedTokens ledger, see docs/DEPLOYMENT.md");
     }
-    resources.add(0, server);
-    timeline.mark("engine");
     log.info(
         "{} tools offered (toolsets {}, read-only {})",
         server.tools().size(),
         config.tools().toolsets(),
         config.tools().readOnly());
-    if (config.stdio()) {
-      await(check);
-      return serveStdio(config, server, simulator.join(), in, out, err, timeline);
-    }
-    Started started = startHttp(config, jamf, jamfMetrics, server, simulator, out, check, timeline);
-    resources.add(0, started.app()::stop);
-    if (config.demo() && TrainingRun.requested()) {
-      TrainingRun.exercise(started.mcpUrl(), started.bearerToken());
-      log.info("Training run done; exiting");
-      return 0;
-    }
-    return ServerMain.RUNNING;
+    return server;
   }
 
   /** Runs {@code work} on a new daemon thread (start-up only: a handful of tasks). */
@@ -196,7 +211,7 @@ final class Launcher {
       ServerConfig config,
       JamfClient jamf,
       JamfRequestMetrics jamfMetrics,
-      McpServer server,
+      CompletableFuture<McpServer> engine,
       CompletableFuture<SimulatedJamfPro> simulator,
       PrintStream out,
       CompletableFuture<Void> check,
@@ -213,6 +228,13 @@ final class Launcher {
                 "startup-dev-key",
                 () -> DevTokens.generate(origin, origin + SecurityWiring.MCP_PATH))
             : CompletableFuture.completedFuture(null);
+    // The MCP routes (and readiness) open when the engine is built and the Jamf check is done.
+    CompletableFuture<McpServer> serving = engine.thenCombine(check, (server, checked) -> server);
+    // The plugin hears only of success: a failure is reported once, below, as the start-up error.
+    // It attaches the engine on the thread that completes toPlugin, so once `attached` is done the
+    // MCP routes serve (the plugin registers its callback while Javalin is created, before start).
+    CompletableFuture<McpServer> toPlugin = new CompletableFuture<>();
+    CompletableFuture<Void> attached = serving.thenAccept(toPlugin::complete);
     SecurityWiring.Auth[] auth = new SecurityWiring.Auth[1];
     McpPlugin[] plugin = new McpPlugin[1];
     Javalin app =
@@ -226,7 +248,7 @@ final class Launcher {
                               ServerAssembly.configure(
                                   mcp,
                                   config,
-                                  server,
+                                  toPlugin,
                                   jamf,
                                   javalin,
                                   origin,
@@ -242,7 +264,7 @@ final class Launcher {
       jamfMetrics.attach(plugin[0].metrics());
     }
     try {
-      await(check);
+      join(attached);
     } catch (RuntimeException e) {
       app.stop();
       throw e;

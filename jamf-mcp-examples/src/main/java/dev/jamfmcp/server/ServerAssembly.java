@@ -13,6 +13,8 @@ import io.javalin.config.JavalinConfig;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -93,16 +95,27 @@ public final class ServerAssembly {
     }
     return new McpPlugin(
         mcp -> {
-          configure(mcp, config, server, jamf, javalin, null, null, new RequestLog());
+          configure(
+              mcp,
+              config,
+              CompletableFuture.completedFuture(server),
+              jamf,
+              javalin,
+              null,
+              null,
+              new RequestLog());
           overrides.accept(mcp);
         });
   }
 
-  /** Configures the plugin; returns the security wiring (for the banner). */
+  /**
+   * Configures the plugin; returns the security wiring (for the banner). The plugin serves {@code
+   * server} once it completes (503 before).
+   */
   static SecurityWiring.Auth configure(
       McpPluginConfig mcp,
       ServerConfig config,
-      McpServer server,
+      CompletionStage<McpServer> server,
       JamfClient jamf,
       JavalinConfig javalin,
       String demoOrigin,

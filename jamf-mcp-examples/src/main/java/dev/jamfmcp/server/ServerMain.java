@@ -19,6 +19,9 @@ public final class ServerMain {
   private ServerMain() {}
 
   public static void main(String[] args) {
+    Thread warmUp = new Thread(ServerMain::warmUp, "startup-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     int code = run(args, System.getenv(), System.in, System.out, System.err);
     if (code != RUNNING) {
       System.exit(code);
@@ -60,6 +63,23 @@ public final class ServerMain {
       err.println("jamf-mcp-server: start-up failed: " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * Start-up work that does not depend on the settings, done on the second core while the main
+   * thread parses them (picocli's classes cannot be archived by CDS, so that takes a while): the
+   * JDK's default TLS context, which the Jamf client's {@code HttpClient} asks for (loading the
+   * trust store parses every CA certificate), and the JSON mapper of the MCP engine. Each is made
+   * once per process and cached by the JDK or the class; done here, the main thread and the engine
+   * thread find them ready. Nothing here logs (logging is configured from the settings).
+   */
+  static void warmUp() {
+    try {
+      javax.net.ssl.SSLContext.getDefault();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      // The Jamf client asks again and reports it.
+    }
+    dev.jamfmcp.mcp.jsonrpc.Json.mapper();
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.jamfmcp.javalin.internal.Cors;
 import dev.jamfmcp.javalin.internal.JavalinExchange;
 import dev.jamfmcp.javalin.internal.Readiness;
 import dev.jamfmcp.mcp.McpMetrics;
+import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.HttpReply;
@@ -20,6 +21,7 @@ import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.BadMessageException;
@@ -43,8 +45,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class McpPlugin extends Plugin<McpPluginConfig> {
   private static final Logger log = LoggerFactory.getLogger(McpPlugin.class);
-  private McpHttpTransport transport;
+  private static final String STARTING =
+      "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32603,"
+          + "\"message\":\"The MCP server is starting; retry shortly\"}}";
+  // Set once, when the server is there (at initialization, or later for a pending server).
+  private volatile McpHttpTransport transport;
   private McpMetrics metrics = McpMetrics.NONE;
+  // Guarded by this: the transport is made at most once, and never after the server stopped.
+  private boolean stopping;
 
   public McpPlugin(Consumer<McpPluginConfig> userConfig) {
     super(userConfig, new McpPluginConfig());
@@ -58,7 +66,10 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     return metrics;
   }
 
-  /** The transport, for embedding apps that want its counters; null before initialization. */
+  /**
+   * The transport, for embedding apps that want its counters; null before initialization, and with
+   * a pending server ({@link McpPluginConfig#server(CompletionStage)}) until it is there.
+   */
   public McpHttpTransport transport() {
     return transport;
   }
@@ -66,7 +77,7 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
   @Override
   public void onInitialize(JavalinState state) {
     McpPluginConfig config = pluginConfig;
-    if (config.server == null) {
+    if (config.server == null && config.pendingServer == null) {
       throw new IllegalStateException("McpPlugin needs a server: mcp.server(McpServer)");
     }
     if (Runtime.version().feature() >= 21) {
@@ -85,19 +96,26 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
               : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       metrics = new MicrometerMcpMetrics(registry);
     }
-    transport =
-        McpHttpTransport.create(
-            config.server,
-            t -> {
-              // Anonymous serving is only allowed on loopback, where DNS rebinding is the threat.
-              boolean anonymousLocal = config.principalResolver == null && !config.authDisabled;
-              t.allowedOrigins(config.allowedOrigins)
-                  .legacyMessagesPath(config.messagesPath)
-                  .localhostOnly(anonymousLocal)
-                  .metrics(metrics);
-              config.transport.accept(t);
+    PrometheusMeterRegistry meters = registry;
+    if (config.server != null) {
+      attach(config.server, meters);
+    } else {
+      config.pendingServer.whenComplete(
+          (server, failure) -> {
+            if (failure != null) {
+              log.error("The MCP server could not be assembled; MCP requests get 503", failure);
+            } else {
+              attach(server, meters);
+            }
+          });
+    }
+    // Before the server is there, no origin is allowed: a preflight gets 403, a request 503.
+    Cors cors =
+        new Cors(
+            origin -> {
+              McpHttpTransport current = transport;
+              return current != null && current.isOriginAllowed(origin);
             });
-    Cors cors = new Cors(transport::isOriginAllowed);
     Readiness readiness = new Readiness(config.readiness, config.readinessCacheFor);
     Route mcp = (ctx, exchange, principal) -> transport.handleMcp(exchange, principal);
     state.routes.post(config.mcpPath, ctx -> serve(ctx, cors, mcp));
@@ -121,15 +139,10 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
                 (c, exchange, principal) -> transport.postLegacyMessage(exchange, principal)));
     state.routes.options(config.messagesPath, ctx -> cors.preflight(ctx, "POST"));
     if (registry != null) {
-      McpHttpTransport listens = transport;
-      Gauge.builder("mcp.subscriptions.active", listens, McpHttpTransport::openListens)
-          .description("2026-07-28 subscriptions/listen streams open now")
-          .register(registry);
-      PrometheusMeterRegistry scraped = registry;
       state.routes.get(
           config.metricsPath,
           ctx ->
-              ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(scraped.scrape()));
+              ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
     }
     state.routes.get(
         config.healthPath,
@@ -137,7 +150,9 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     state.routes.get(
         config.healthPath + "/ready",
         ctx -> {
-          boolean ready = readiness.isReady() && transport.isAcceptingRequests();
+          McpHttpTransport current = transport;
+          // Not asked before the server is there, so that no early answer is cached.
+          boolean ready = current != null && readiness.isReady() && current.isAcceptingRequests();
           // Written by hand: the app may have no JSON mapper configured for Javalin.
           ctx.status(ready ? 200 : 503)
               .contentType("application/json")
@@ -152,8 +167,52 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
       state.jetty.modifyServer(jetty::set);
       state.events.serverStarting(() -> setAcceptQueueSize(jetty.get(), backlog));
     }
-    state.events.serverStopping(() -> transport.shutdown(config.shutdownGrace));
-    state.events.serverStopped(() -> transport.close());
+    state.events.serverStopping(
+        () -> {
+          McpHttpTransport current = stop();
+          if (current != null) {
+            current.shutdown(config.shutdownGrace);
+          }
+        });
+    state.events.serverStopped(
+        () -> {
+          McpHttpTransport current = stop();
+          if (current != null) {
+            current.close();
+          }
+        });
+  }
+
+  /** Makes the transport for {@code server}, unless the HTTP server is already stopping. */
+  private synchronized void attach(McpServer server, PrometheusMeterRegistry registry) {
+    if (stopping || transport != null) {
+      return;
+    }
+    McpPluginConfig config = pluginConfig;
+    McpHttpTransport made =
+        McpHttpTransport.create(
+            server,
+            t -> {
+              // Anonymous serving is only allowed on loopback, where DNS rebinding is the threat.
+              boolean anonymousLocal = config.principalResolver == null && !config.authDisabled;
+              t.allowedOrigins(config.allowedOrigins)
+                  .legacyMessagesPath(config.messagesPath)
+                  .localhostOnly(anonymousLocal)
+                  .metrics(metrics);
+              config.transport.accept(t);
+            });
+    if (registry != null) {
+      Gauge.builder("mcp.subscriptions.active", made, McpHttpTransport::openListens)
+          .description("2026-07-28 subscriptions/listen streams open now")
+          .register(registry);
+    }
+    transport = made;
+  }
+
+  /** From now on no transport is made; returns the one there is, if any. */
+  private synchronized McpHttpTransport stop() {
+    stopping = true;
+    return transport;
   }
 
   @FunctionalInterface
@@ -162,6 +221,12 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
   }
 
   private void serve(Context ctx, Cors cors, Route route) {
+    McpHttpTransport transport = this.transport;
+    if (transport == null) {
+      // A pending server: the HTTP server started first; clients retry (Retry-After).
+      ctx.status(503).header("Retry-After", "1").contentType("application/json").result(STARTING);
+      return;
+    }
     cors.decorate(ctx);
     JavalinExchange exchange = new JavalinExchange(ctx, pluginConfig.minRequestBytesPerSecond);
     Optional<dev.jamfmcp.mcp.http.HttpReply> forbidden = transport.checkOrigin(exchange);

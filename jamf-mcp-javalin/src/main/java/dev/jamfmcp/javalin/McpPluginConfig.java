@@ -8,16 +8,18 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-/** Settings of {@link McpPlugin}. Only {@link #server} is required. */
+/** Settings of {@link McpPlugin}. Only {@link #server} (one of the two) is required. */
 public final class McpPluginConfig {
   /** The default {@link #acceptQueueSize}. */
   public static final int DEFAULT_ACCEPT_QUEUE_SIZE = 1024;
 
   McpServer server;
+  CompletionStage<McpServer> pendingServer;
   String mcpPath = "/mcp";
   String ssePath = "/sse";
   String messagesPath = "/messages";
@@ -39,6 +41,20 @@ public final class McpPluginConfig {
   /** The MCP engine to serve. */
   public McpPluginConfig server(McpServer server) {
     this.server = Objects.requireNonNull(server);
+    this.pendingServer = null;
+    return this;
+  }
+
+  /**
+   * The MCP engine to serve once it exists, so that the HTTP server can start while the engine is
+   * still being assembled (a faster start-up). Until {@code pending} completes, the MCP endpoints
+   * answer 503 with {@code Retry-After} and {@code <health>/ready} answers 503; {@code <health>}
+   * answers at once. If it completes exceptionally, they stay 503 (the app should stop the server:
+   * the plugin logs the failure and serves nothing).
+   */
+  public McpPluginConfig server(CompletionStage<McpServer> pending) {
+    this.pendingServer = Objects.requireNonNull(pending);
+    this.server = null;
     return this;
   }
 

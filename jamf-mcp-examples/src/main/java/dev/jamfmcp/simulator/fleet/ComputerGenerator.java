@@ -107,7 +107,7 @@ final class ComputerGenerator {
     }
     if (style < 90) {
       String code = assigned ? Catalog.DEPARTMENT_CODES.get(department) : "LAB";
-      return String.format("%s-%s-%04d", m.namePrefix(), code, row + 1);
+      return m.namePrefix() + "-" + code + "-" + Digits.decimal(row + 1, 4);
     }
     return serial; // some fleets never rename from the serial
   }

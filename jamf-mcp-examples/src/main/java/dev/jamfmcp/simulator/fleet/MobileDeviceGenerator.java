@@ -58,7 +58,7 @@ final class MobileDeviceGenerator {
     boolean iPad = model[0].startsWith("iPad");
     String name =
         iPad && random.nextInt(3) == 0
-            ? String.format("IPAD-CART-%03d", id)
+            ? "IPAD-CART-" + Digits.decimal(id, 3)
             : first + "'s " + (iPad ? "iPad" : "iPhone");
     long lastContact =
         now - (random.nextInt(100) < 85 ? random.nextLong(3 * DAY) : random.nextLong(120 * DAY));
@@ -86,7 +86,7 @@ final class MobileDeviceGenerator {
         mac(),
         mac(),
         random.nextInt(100) < 90,
-        iPad ? "" : String.format("+1 415 555 %04d", random.nextInt(10000)),
+        iPad ? "" : "+1 415 555 " + Digits.decimal(random.nextInt(10000), 4),
         capacity,
         capacity / 4 + random.nextInt(capacity / 2),
         20 + random.nextInt(81));
@@ -103,18 +103,17 @@ final class MobileDeviceGenerator {
 
   /** Modern iOS UDIDs look like 00008110-001A2C3E3A10801E. */
   private String udid() {
-    return String.format(
-        "00008%03X-%016X", random.nextInt(0x1000), random.nextLong() & 0x00FFFFFFFFFFFFFFL);
+    String model = Digits.hexUpper(random.nextInt(0x1000), 3);
+    return "00008" + model + "-" + Digits.hexUpper(random.nextLong() & 0x00FFFFFFFFFFFFFFL, 16);
   }
 
   private String mac() {
-    return String.format(
-        "%02x:%02x:%02x:%02x:%02x:%02x",
-        0x02 | (random.nextInt(64) << 2),
-        random.nextInt(256),
-        random.nextInt(256),
-        random.nextInt(256),
-        random.nextInt(256),
-        random.nextInt(256));
+    // Arguments drawn in the same order as before, so a seed gives the same fleet.
+    StringBuilder out =
+        new StringBuilder(17).append(Digits.hexLower(0x02 | (random.nextInt(64) << 2), 2));
+    for (int i = 0; i < 5; i++) {
+      out.append(':').append(Digits.hexLower(random.nextInt(256), 2));
+    }
+    return out.toString();
   }
 }
