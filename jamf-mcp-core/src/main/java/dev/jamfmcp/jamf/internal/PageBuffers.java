@@ -14,9 +14,11 @@ import java.util.function.LongSupplier;
  * replaced by a larger one, so after the first pages the pooled arrays fit the pages.
  *
  * <p>Bounded: at most {@code maxPooled} arrays are kept (the concurrency limit and the prefetch
- * window); more borrowed at once are allocated and dropped on return. Released when idle: {@link
- * #IDLE_NANOS} after the last array came back with none borrowed, the pool is emptied, so an idle
- * client does not pin tens of megabytes.
+ * window); more borrowed at once are allocated and dropped on return. Released when idle: once
+ * {@link #IDLE_NANOS} pass with no array taken or given back, the pool is emptied, so an idle
+ * client does not pin tens of megabytes. (Idleness is judged by activity, not by a count of arrays
+ * out: an array never given back, say the body of a request that timed out, is simply collected and
+ * must not keep the pool alive.)
  */
 public final class PageBuffers {
 
@@ -28,8 +30,7 @@ public final class PageBuffers {
   private final int maxPooled;
   private final LongSupplier nanoTime;
   private final ArrayDeque<byte[]> free = new ArrayDeque<>();
-  private int borrowed;
-  private long lastReturn;
+  private long lastActivity;
   private boolean trimScheduled;
 
   public PageBuffers(int maxPooled) {
@@ -43,7 +44,7 @@ public final class PageBuffers {
 
   /** An array of any length from the pool, or a new one of {@link #INITIAL} bytes. */
   synchronized byte[] take() {
-    borrowed++;
+    lastActivity = nanoTime.getAsLong();
     byte[] b = free.pollLast();
     return b != null ? b : new byte[INITIAL];
   }
@@ -53,12 +54,11 @@ public final class PageBuffers {
    * back at most once; one never given back is simply collected.
    */
   synchronized void give(byte[] buffer) {
-    borrowed = Math.max(0, borrowed - 1);
+    lastActivity = nanoTime.getAsLong();
     if (free.size() < maxPooled) {
       free.addLast(buffer);
     }
-    lastReturn = nanoTime.getAsLong();
-    if (borrowed == 0 && !free.isEmpty() && !trimScheduled) {
+    if (!trimScheduled && !free.isEmpty()) {
       trimScheduled = true;
       CompletableFuture.delayedExecutor(IDLE_NANOS, TimeUnit.NANOSECONDS).execute(this::trimIfIdle);
     }
@@ -74,21 +74,23 @@ public final class PageBuffers {
     };
   }
 
-  /** Empties the pool if nothing was borrowed or given back for {@link #IDLE_NANOS}. */
+  /**
+   * Empties the pool if no array was taken or given back for {@link #IDLE_NANOS}; otherwise checks
+   * again when that much time will have passed since the last activity.
+   */
   synchronized void trimIfIdle() {
     trimScheduled = false;
     if (free.isEmpty()) {
       return;
     }
-    long idle = nanoTime.getAsLong() - lastReturn;
-    if (borrowed == 0 && idle >= IDLE_NANOS) {
+    long idle = nanoTime.getAsLong() - lastActivity;
+    if (idle >= IDLE_NANOS) {
       free.clear();
-    } else if (borrowed == 0) {
+    } else {
       trimScheduled = true;
       CompletableFuture.delayedExecutor(IDLE_NANOS - idle, TimeUnit.NANOSECONDS)
           .execute(this::trimIfIdle);
     }
-    // Borrowed arrays: the last one given back schedules the next check.
   }
 
   /** Arrays kept for reuse, and their bytes (for tests and diagnostics). */
