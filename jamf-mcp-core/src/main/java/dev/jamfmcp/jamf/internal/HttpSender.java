@@ -36,6 +36,7 @@ final class HttpSender implements Layer.Next {
   private final String userAgent;
   private final Clock clock;
   private final JamfRequestListener listener;
+  private final PageBuffers pages;
 
   HttpSender(
       HttpClient http,
@@ -44,7 +45,8 @@ final class HttpSender implements Layer.Next {
       long maxResponseBytes,
       String userAgent,
       Clock clock,
-      JamfRequestListener listener) {
+      JamfRequestListener listener,
+      PageBuffers pages) {
     this.http = http;
     this.baseUrl = baseUrl;
     this.requestTimeout = requestTimeout;
@@ -52,6 +54,7 @@ final class HttpSender implements Layer.Next {
     this.userAgent = userAgent;
     this.clock = clock;
     this.listener = listener;
+    this.pages = pages;
   }
 
   @Override
@@ -113,11 +116,19 @@ final class HttpSender implements Layer.Next {
     } else {
       builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
     }
-    CompletableFuture<HttpResponse<byte[]>> future =
-        http.sendAsync(builder.build(), info -> new LimitedBodySubscriber(maxResponseBytes));
+    PageBuffers pool = request.pooledBody() ? pages : null;
+    CompletableFuture<HttpResponse<PooledBodySubscriber.Body>> future =
+        http.sendAsync(builder.build(), info -> subscriber(info.statusCode(), pool));
     try {
-      HttpResponse<byte[]> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return new JamfResponse(response.statusCode(), response.headers().map(), response.body());
+      HttpResponse<PooledBodySubscriber.Body> response =
+          future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      PooledBodySubscriber.Body body = response.body();
+      return new JamfResponse(
+          response.statusCode(),
+          response.headers().map(),
+          body.bytes(),
+          body.length(),
+          body.release());
     } catch (TimeoutException e) {
       future.cancel(true);
       throw new HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
@@ -132,6 +143,16 @@ final class HttpSender implements Layer.Next {
       }
       throw new IOException(cause == null ? "request failed" : cause.getMessage(), cause);
     }
+  }
+
+  /** A pooled array for a successful page, an array of its own for anything else. */
+  private HttpResponse.BodySubscriber<PooledBodySubscriber.Body> subscriber(
+      int status, PageBuffers pool) {
+    if (pool != null && status / 100 == 2) {
+      return new PooledBodySubscriber(maxResponseBytes, pool);
+    }
+    return HttpResponse.BodySubscribers.mapping(
+        new LimitedBodySubscriber(maxResponseBytes), PooledBodySubscriber.Body::of);
   }
 
   private Duration attemptTimeout(Instant deadline) throws HttpTimeoutException {

@@ -27,6 +27,7 @@ public final class JamfRequest {
   private final String contentType;
   private final Instant deadline;
   private final AtomicInteger exchanges;
+  private final boolean pooledBody;
 
   private JamfRequest(
       Endpoint endpoint,
@@ -36,7 +37,8 @@ public final class JamfRequest {
       byte[] body,
       String contentType,
       Instant deadline,
-      AtomicInteger exchanges) {
+      AtomicInteger exchanges,
+      boolean pooledBody) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.path = Objects.requireNonNull(path, "path");
     this.query = List.copyOf(query);
@@ -45,6 +47,7 @@ public final class JamfRequest {
     this.contentType = contentType;
     this.deadline = deadline;
     this.exchanges = exchanges;
+    this.pooledBody = pooledBody;
   }
 
   public Endpoint endpoint() {
@@ -79,7 +82,7 @@ public final class JamfRequest {
 
   static JamfRequest of(Endpoint endpoint, String path) {
     return new JamfRequest(
-        endpoint, path, List.of(), Map.of(), null, null, null, new AtomicInteger());
+        endpoint, path, List.of(), Map.of(), null, null, null, new AtomicInteger(), false);
   }
 
   public String method() {
@@ -90,7 +93,8 @@ public final class JamfRequest {
   public JamfRequest query(String name, String value) {
     List<Map.Entry<String, String>> q = new ArrayList<>(query);
     q.add(Map.entry(name, value));
-    return new JamfRequest(endpoint, path, q, headers, body, contentType, deadline, exchanges);
+    return new JamfRequest(
+        endpoint, path, q, headers, body, contentType, deadline, exchanges, pooledBody);
   }
 
   /** The same request with every parameter of that name removed and one value set. */
@@ -102,21 +106,25 @@ public final class JamfRequest {
       }
     }
     q.add(Map.entry(name, value));
-    return new JamfRequest(endpoint, path, q, headers, body, contentType, deadline, exchanges);
+    return new JamfRequest(
+        endpoint, path, q, headers, body, contentType, deadline, exchanges, pooledBody);
   }
 
   public JamfRequest header(String name, String value) {
     Map<String, String> h = new LinkedHashMap<>(headers);
     h.put(name, value);
-    return new JamfRequest(endpoint, path, query, h, body, contentType, deadline, exchanges);
+    return new JamfRequest(
+        endpoint, path, query, h, body, contentType, deadline, exchanges, pooledBody);
   }
 
   public JamfRequest body(byte[] content, String type) {
-    return new JamfRequest(endpoint, path, query, headers, content, type, deadline, exchanges);
+    return new JamfRequest(
+        endpoint, path, query, headers, content, type, deadline, exchanges, pooledBody);
   }
 
   public JamfRequest withDeadline(Instant when) {
-    return new JamfRequest(endpoint, path, query, headers, body, contentType, when, exchanges);
+    return new JamfRequest(
+        endpoint, path, query, headers, body, contentType, when, exchanges, pooledBody);
   }
 
   /**
@@ -125,7 +133,30 @@ public final class JamfRequest {
    */
   public JamfRequest newCall() {
     return new JamfRequest(
-        endpoint, path, query, headers, body, contentType, deadline, new AtomicInteger());
+        endpoint,
+        path,
+        query,
+        headers,
+        body,
+        contentType,
+        deadline,
+        new AtomicInteger(),
+        pooledBody);
+  }
+
+  /**
+   * The same request, its successful answer's body to be collected into a buffer of the client's
+   * page-buffer pool ({@link PageBuffers}): for listing pages, read once and then given back with
+   * {@link JamfResponse#release()}. Any other answer (an error page) gets an array of its own.
+   */
+  public JamfRequest withPooledBody() {
+    return new JamfRequest(
+        endpoint, path, query, headers, body, contentType, deadline, exchanges, true);
+  }
+
+  /** Whether the successful answer's body goes into a pooled buffer. */
+  boolean pooledBody() {
+    return pooledBody;
   }
 
   /** Counts one more exchange of this call and returns its number, from 1. */

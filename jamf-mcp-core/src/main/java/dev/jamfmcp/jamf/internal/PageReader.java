@@ -2,6 +2,7 @@ package dev.jamfmcp.jamf.internal;
 
 import dev.jamfmcp.jamf.JamfProtocolException;
 import dev.jamfmcp.jamf.Page;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,33 +13,41 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Reads one {@code {totalCount, results}} page, the work the pager does on every page it fetches.
- * The page is parsed with the streaming parser straight into records: its tree is never built, and
- * unknown members (sections nobody asked about) are skipped token by token. Public only so that the
- * page-parsing benchmark runs exactly this code.
+ * The page is parsed straight into records: its tree is never built, and unknown members (sections
+ * nobody asked about) are skipped. Hot record listings ({@link #ofRecords}) are read from the bytes
+ * by {@link JsonBytes} and {@link RecordReader}, without Jackson's tokenizer; the others by
+ * Jackson's streaming parser. Public only so that the page-parsing benchmark runs exactly this
+ * code.
  */
 public final class PageReader<T> {
 
   /** Bound once: its root deserializer is looked up once per listing, not once per result. */
   private final ObjectReader itemReader;
 
+  /** For the records of hot listings: reads pages from their bytes, without Jackson. */
+  private final RecordReader<T> records;
+
+  private static final byte[] TOTAL_COUNT = "totalCount".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] RESULTS = "results".getBytes(StandardCharsets.US_ASCII);
+
   /**
-   * Readers of the record types listed with {@link #ofRecords}: one mapper each, made once, since a
-   * mapper's deserializer cache is what makes the first page of a listing cheap.
+   * Readers of the record types listed with {@link #ofRecords}, made once: building one reflects
+   * over the record and its nested records.
    */
-  private static final ConcurrentMap<Class<?>, ObjectReader> RECORD_READERS =
+  private static final ConcurrentMap<Class<?>, RecordReader<?>> RECORD_READERS =
       new ConcurrentHashMap<>();
 
-  private PageReader(ObjectReader itemReader) {
+  private PageReader(ObjectReader itemReader, RecordReader<T> records) {
     this.itemReader = itemReader;
+    this.records = records;
   }
 
   /** Results read by Jackson's own deserializer for {@code itemType}. */
   static <T> PageReader<T> of(JavaType itemType) {
-    return new PageReader<>(Json.MAPPER.readerFor(itemType));
+    return new PageReader<>(Json.MAPPER.readerFor(itemType), null);
   }
 
   /** The reader the pager uses for results of {@code itemType} (Jackson's own deserializer). */
@@ -47,23 +56,17 @@ public final class PageReader<T> {
   }
 
   /**
-   * Results read by a {@link RecordReader}: for the records of hot listings (computers), which are
-   * read 100,000 at a time. Same records as {@link #of(Class)}, a fraction of the work.
+   * Results read by a {@link RecordReader} straight from the page's bytes: for the records of hot
+   * listings (computers), which are read 100,000 at a time. Same records as {@link #of(Class)}, a
+   * fraction of the work.
    *
    * @throws IllegalArgumentException if {@code recordType} is not a record the reader supports
    */
   public static <T extends Record> PageReader<T> ofRecords(Class<T> recordType) {
-    return new PageReader<>(
-        RECORD_READERS.computeIfAbsent(
-            recordType,
-            type ->
-                Json.MAPPER
-                    .rebuild()
-                    .addModule(
-                        new SimpleModule("records-" + type.getSimpleName())
-                            .addDeserializer(recordType, RecordReader.of(recordType)))
-                    .build()
-                    .readerFor(type)));
+    @SuppressWarnings("unchecked") // the map holds a RecordReader<X> under X.class
+    RecordReader<T> reader =
+        (RecordReader<T>) RECORD_READERS.computeIfAbsent(recordType, RecordReader::of);
+    return new PageReader<>(null, reader);
   }
 
   /**
@@ -72,7 +75,22 @@ public final class PageReader<T> {
    * @throws JamfProtocolException when the body is not such a page
    */
   public Page<T> read(byte[] body, String operation, int pageIndex) {
-    try (JsonParser parser = Json.MAPPER.createParser(body)) {
+    return read(body, body.length, operation, pageIndex);
+  }
+
+  /**
+   * The page in {@code body}, the answer to page {@code pageIndex} of {@code operation}.
+   *
+   * @throws JamfProtocolException when the body is not such a page
+   */
+  public Page<T> read(byte[] body, int length, String operation, int pageIndex) {
+    if (length < 0 || length > body.length) {
+      throw new IndexOutOfBoundsException("length " + length + " of " + body.length);
+    }
+    if (records != null) {
+      return readRecords(body, length, operation, pageIndex);
+    }
+    try (JsonParser parser = Json.MAPPER.createParser(body, 0, length)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw Errors.malformed(operation, "expected an object with totalCount and results", null);
       }
@@ -108,21 +126,92 @@ public final class PageReader<T> {
       }
       return new Page<>(total, results);
     } catch (DatabindException e) {
-      throw Errors.malformed(
-          operation,
-          "page "
-              + pageIndex
-              + " has an unexpected shape at "
-              + e.getPathReference()
-              + " ("
-              + e.getOriginalMessage()
-              + ")",
-          e);
+      throw unexpectedShape(operation, pageIndex, e);
     } catch (JacksonException e) {
-      throw Errors.malformed(
-          operation,
-          "page " + pageIndex + " is not valid JSON (" + e.getOriginalMessage() + ")",
-          e);
+      throw notJson(operation, pageIndex, e);
     }
+  }
+
+  private static JamfProtocolException unexpectedShape(
+      String operation, int pageIndex, DatabindException e) {
+    return Errors.malformed(
+        operation,
+        "page "
+            + pageIndex
+            + " has an unexpected shape at "
+            + e.getPathReference()
+            + " ("
+            + e.getOriginalMessage()
+            + ")",
+        e);
+  }
+
+  private static JamfProtocolException notJson(
+      String operation, int pageIndex, JacksonException e) {
+    return Errors.malformed(
+        operation, "page " + pageIndex + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
+  }
+
+  private Page<T> readRecords(byte[] body, int length, String operation, int pageIndex) {
+    JsonBytes in = new JsonBytes(body, length);
+    List<T> results = new ArrayList<>();
+    long total = -1;
+    try {
+      int first = in.peek();
+      if (first != '{') {
+        if (first == -1 || "[\"-0123456789tfn".indexOf(first) >= 0) {
+          throw Errors.malformed(operation, "expected an object with totalCount and results", null);
+        }
+        in.skipValue(); // throws: not the start of any JSON value
+      }
+      if (in.beginObject()) {
+        do {
+          int c = in.peek();
+          if (in.nameIs(TOTAL_COUNT, "totalCount") && (c == '-' || (c >= '0' && c <= '9'))) {
+            total = in.readLong(total); // a fraction or exponent is skipped, as before
+          } else if (in.nameIs(RESULTS, "results") && c == '[') {
+            readResults(in, results, operation, pageIndex);
+          } else {
+            in.skipValue();
+          }
+        } while (in.nextMember());
+      }
+      in.expectEnd();
+    } catch (JsonBytes.Malformed e) {
+      throw Errors.malformed(
+          operation, "page " + pageIndex + " is not valid JSON (" + e.getMessage() + ")", e);
+    } catch (DatabindException e) {
+      throw unexpectedShape(operation, pageIndex, e);
+    } catch (JacksonException e) {
+      throw notJson(operation, pageIndex, e);
+    }
+    if (total < 0) {
+      throw Errors.malformed(operation, "the page has no totalCount", null);
+    }
+    return new Page<>(total, results);
+  }
+
+  private void readResults(JsonBytes in, List<T> results, String operation, int pageIndex) {
+    if (!in.beginArray()) {
+      return;
+    }
+    do {
+      T item;
+      if (in.peek() == 'n') {
+        in.skipValue();
+        item = null;
+      } else {
+        try {
+          item = records.read(in);
+        } catch (DatabindException e) {
+          throw e.prependPath(results, results.size());
+        }
+      }
+      if (item == null) {
+        throw Errors.malformed(
+            operation, "result " + results.size() + " of page " + pageIndex + " is null", null);
+      }
+      results.add(item);
+    } while (in.nextElement());
   }
 }

@@ -73,8 +73,13 @@ final class PagedListing<T> implements Listing<T> {
   Page<T> fetch(int pageIndex, int size) {
     JamfRequest request =
         base.replaceQuery("page", Integer.toString(pageIndex))
-            .replaceQuery("page-size", Integer.toString(size));
+            .replaceQuery("page-size", Integer.toString(size))
+            .withPooledBody();
     JamfResponse response = transport.call(request);
-    return reader.read(response.body(), request.operation(), pageIndex);
+    try {
+      return reader.read(response.body(), response.length(), request.operation(), pageIndex);
+    } finally {
+      response.release(); // the records hold no reference to the bytes
+    }
   }
 }

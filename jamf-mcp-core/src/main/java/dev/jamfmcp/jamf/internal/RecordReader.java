@@ -7,47 +7,51 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.JavaType;
-import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * A hand-written streaming reader for the records of a hot listing (a fleet scan reads 100,000
- * computers): one pass over the object's members, each known member read straight into its slot,
- * every other member skipped token by token, its text never decoded, then the canonical constructor
- * called once. Jackson's own deserializer for a record buffers every unknown member (names and
- * decoded values) before it can call the constructor: on a page of 2,000 computers with GENERAL
- * that is 1.25 MB of extra allocation and about 15 % more CPU (docs/BENCHMARKS.md).
+ * A hand-written reader for the records of a hot listing (a fleet scan reads 100,000 computers),
+ * straight from the page's bytes with {@link JsonBytes}: one pass over the object's members, each
+ * member name compared as bytes with the record's component names (no hashing, no {@code String}
+ * for names), each known member read straight into its slot, every other member skipped by tight
+ * loops without being decoded, then the canonical constructor called once.
  *
  * <p>Gives the same records as Jackson's reader under {@link Json#MAPPER}'s settings: members
  * matched by component name, unknown ones ignored (so the record must say {@code ignoreUnknown =
- * true}), missing ones null (or the primitive's default); {@code String} and {@code Boolean} read
- * directly when the token is a string, boolean or null, anything else (numbers for strings, {@code
- * "true"} for booleans, a single object for a list...) handed to Jackson so its coercions and error
- * messages apply. Nested records and lists of records get their own reader; other component types
- * are read by Jackson. A record with Jackson annotations on its components (renames, aliases,
- * custom deserializers) is refused when the reader is built.
+ * true}), missing ones null (or the primitive's default), the last of a repeated member wins. The
+ * common shapes are read here: a string for a {@code String}, {@code true}/{@code false} for a
+ * {@code Boolean}, an object for a nested record, an array for a list of records, {@code null} for
+ * any of them. Any other value (a number for a string, {@code "true"} for a boolean, a single
+ * object for a list, any value of another component type) is first checked and delimited here, then
+ * handed to Jackson as that slice of bytes, so that its coercions and error messages apply. A
+ * record with Jackson annotations on its components (renames, aliases, custom deserializers) is
+ * refused when the reader is built.
  */
-final class RecordReader<T> extends ValueDeserializer<T> {
+final class RecordReader<T> {
 
-  /** Reads the value at the parser's current token. */
+  /** Reads a non-null value at the reader's position. */
   private interface Slot {
-    Object read(JsonParser p, DeserializationContext ctxt);
+    Object read(JsonBytes in);
   }
-
-  private record Member(int index, Slot slot) {}
 
   private final Class<T> type;
   private final Constructor<T> constructor;
-  private final Map<String, Member> members = new HashMap<>();
   private final Object[] defaults;
+  private final String[] names;
+  private final byte[][] nameBytes;
+  private final int[][] byLength;
+  private final Map<String, Integer> byName = new HashMap<>();
+  private final Slot[] slots;
+
+  /** Jackson's reader for this type, for a result or member that is not an object. */
+  private final ObjectReader jackson;
 
   private RecordReader(Class<T> type) {
     this.type = type;
@@ -60,20 +64,44 @@ final class RecordReader<T> extends ValueDeserializer<T> {
       throw new IllegalArgumentException(
           type.getName() + " must be annotated @JsonIgnoreProperties(ignoreUnknown = true)");
     }
-    Class<?>[] parameterTypes = new Class<?>[components.length];
-    defaults = new Object[components.length];
-    for (int i = 0; i < components.length; i++) {
+    int n = components.length;
+    Class<?>[] parameterTypes = new Class<?>[n];
+    defaults = new Object[n];
+    names = new String[n];
+    nameBytes = new byte[n][];
+    slots = new Slot[n];
+    int longest = 0;
+    for (int i = 0; i < n; i++) {
       RecordComponent component = components[i];
       refuseJacksonAnnotations(type, component);
       parameterTypes[i] = component.getType();
       defaults[i] = defaultOf(component.getType());
-      members.put(component.getName(), new Member(i, slotFor(component.getGenericType())));
+      names[i] = component.getName();
+      nameBytes[i] = names[i].getBytes(StandardCharsets.UTF_8);
+      longest = Math.max(longest, nameBytes[i].length);
+      byName.put(names[i], i);
+      slots[i] = slotFor(component.getGenericType());
+    }
+    byLength = new int[longest + 1][];
+    for (int len = 0; len <= longest; len++) {
+      int count = 0;
+      for (byte[] name : nameBytes) {
+        count += name.length == len ? 1 : 0;
+      }
+      byLength[len] = new int[count];
+      count = 0;
+      for (int i = 0; i < n; i++) {
+        if (nameBytes[i].length == len) {
+          byLength[len][count++] = i;
+        }
+      }
     }
     try {
       constructor = type.getDeclaredConstructor(parameterTypes);
     } catch (NoSuchMethodException e) {
       throw new IllegalArgumentException(type.getName() + " has no canonical constructor", e);
     }
+    jackson = Json.MAPPER.readerFor(type);
   }
 
   /** A reader for the record {@code type}. */
@@ -81,104 +109,99 @@ final class RecordReader<T> extends ValueDeserializer<T> {
     return new RecordReader<>(type);
   }
 
-  @Override
-  public Class<?> handledType() {
+  Class<?> handledType() {
     return type;
   }
 
-  @Override
-  public T deserialize(JsonParser p, DeserializationContext ctxt) {
-    String name;
-    if (p.currentToken() == JsonToken.START_OBJECT) {
-      name = p.nextName();
-    } else if (p.currentToken() == JsonToken.PROPERTY_NAME) {
-      name = p.currentName();
-    } else {
-      @SuppressWarnings("unchecked") // handleUnexpectedToken throws or returns a value of type
-      T value = (T) ctxt.handleUnexpectedToken(type, p);
-      return value;
-    }
+  /**
+   * Reads the value at the reader's position as one record: an object here, any other value by
+   * Jackson (whose answer to {@code null} is null).
+   *
+   * @throws JsonBytes.Malformed if the value is not well-formed JSON
+   * @throws DatabindException if it has the wrong shape for the record
+   */
+  T read(JsonBytes in) {
+    return in.peek() == '{' ? readObject(in) : byJackson(in, jackson);
+  }
+
+  private T readObject(JsonBytes in) {
     Object[] args = defaults.clone();
-    for (; name != null; name = p.nextName()) {
-      JsonToken token = p.nextToken();
-      Member member = members.get(name);
-      if (member == null) {
-        p.skipChildren();
-      } else if (token != JsonToken.VALUE_NULL) {
-        try {
-          args[member.index()] = member.slot().read(p, ctxt);
-        } catch (DatabindException e) {
-          throw e.prependPath(type, name); // so the message names the member, as Jackson's does
+    if (in.beginObject()) {
+      do {
+        int i = in.nameIndex(nameBytes, byLength, byName);
+        if (i < 0) {
+          in.skipValue();
+        } else if (in.peek() == 'n') {
+          in.skipValue(); // checks that it is null
+          args[i] = defaults[i];
+        } else {
+          try {
+            args[i] = slots[i].read(in);
+          } catch (DatabindException e) {
+            throw e.prependPath(type, names[i]); // so the message names the member, as Jackson's
+          }
         }
-      } else {
-        args[member.index()] = defaults[member.index()];
-      }
-    }
-    if (p.currentToken() != JsonToken.END_OBJECT) {
-      return ctxt.reportInputMismatch(this, "unexpected %s in %s", p.currentToken(), name(type));
+      } while (in.nextMember());
     }
     try {
       return constructor.newInstance(args);
     } catch (InvocationTargetException e) {
-      return ctxt.reportInputMismatch(
-          this, "%s refused its values: %s", name(type), e.getCause().getMessage());
+      throw MismatchedInputException.from(
+          null, type, type.getSimpleName() + " refused its values: " + e.getCause().getMessage());
     } catch (ReflectiveOperationException | IllegalArgumentException e) {
       throw new IllegalStateException("cannot construct " + type.getName(), e);
     }
   }
 
-  private static String name(Class<?> type) {
-    return type.getSimpleName();
+  /** Checks and delimits the value at the reader's position, then has Jackson read that slice. */
+  private static <V> V byJackson(JsonBytes in, ObjectReader reader) {
+    in.peek();
+    int start = in.pos;
+    in.skipValue();
+    return reader.readValue(in.buf, start, in.pos - start);
   }
 
   private static Slot slotFor(Type type) {
     if (type == String.class) {
-      return RecordReader::string;
+      ObjectReader jackson = Json.MAPPER.readerFor(String.class);
+      return in -> in.peek() == '"' ? in.readString() : byJackson(in, jackson);
     }
     if (type == Boolean.class) {
-      return RecordReader::bool;
+      ObjectReader jackson = Json.MAPPER.readerFor(Boolean.class);
+      return in -> {
+        int c = in.peek();
+        return c == 't' || c == 'f' ? (Object) in.readBoolean() : byJackson(in, jackson);
+      };
     }
     if (type instanceof Class<?> c && c.isRecord()) {
-      RecordReader<?> nested = new RecordReader<>(c);
-      return nested::deserialize;
+      return new RecordReader<>(c)::read;
     }
+    ObjectReader jackson = Json.MAPPER.readerFor(Json.MAPPER.constructType(type));
     if (type instanceof ParameterizedType list
         && list.getRawType() == List.class
         && list.getActualTypeArguments()[0] instanceof Class<?> element
         && element.isRecord()) {
       RecordReader<?> nested = new RecordReader<>(element);
-      JavaType listType = Json.MAPPER.getTypeFactory().constructType(type);
-      return (p, ctxt) -> list(p, ctxt, nested, listType);
+      return in -> in.peek() == '[' ? list(in, nested) : byJackson(in, jackson);
     }
-    JavaType other = Json.MAPPER.getTypeFactory().constructType(type);
-    return (p, ctxt) -> ctxt.readValue(p, other);
+    return in -> byJackson(in, jackson);
   }
 
-  private static Object string(JsonParser p, DeserializationContext ctxt) {
-    return p.currentToken() == JsonToken.VALUE_STRING
-        ? p.getString()
-        : ctxt.readValue(p, String.class);
-  }
-
-  private static Object bool(JsonParser p, DeserializationContext ctxt) {
-    JsonToken token = p.currentToken();
-    if (token == JsonToken.VALUE_TRUE) {
-      return Boolean.TRUE;
-    }
-    if (token == JsonToken.VALUE_FALSE) {
-      return Boolean.FALSE;
-    }
-    return ctxt.readValue(p, Boolean.class);
-  }
-
-  private static Object list(
-      JsonParser p, DeserializationContext ctxt, RecordReader<?> element, JavaType listType) {
-    if (p.currentToken() != JsonToken.START_ARRAY) {
-      return ctxt.readValue(p, listType); // a single value as a list of one, or Jackson's error
-    }
+  private static List<Object> list(JsonBytes in, RecordReader<?> element) {
     List<Object> out = new ArrayList<>();
-    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-      out.add(t == JsonToken.VALUE_NULL ? null : element.deserialize(p, ctxt));
+    if (in.beginArray()) {
+      do {
+        if (in.peek() == 'n') {
+          in.skipValue();
+          out.add(null);
+        } else {
+          try {
+            out.add(element.read(in));
+          } catch (DatabindException e) {
+            throw e.prependPath(out, out.size());
+          }
+        }
+      } while (in.nextElement());
     }
     return out;
   }

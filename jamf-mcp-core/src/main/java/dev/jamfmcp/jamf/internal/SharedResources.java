@@ -19,14 +19,26 @@ public final class SharedResources {
   private final HttpClient http;
   private final Semaphore permits;
   private final ExecutorService pageExecutor;
+  private final PageBuffers pageBuffers;
   private final Map<TokenKey, TokenCache> tokens = new ConcurrentHashMap<>();
 
   private record TokenKey(Credentials credentials, Clock clock) {}
 
   public SharedResources(HttpClient http, Semaphore permits, ExecutorService pageExecutor) {
+    this(http, permits, pageExecutor, new PageBuffers(2 * Math.max(1, permits.availablePermits())));
+  }
+
+  public SharedResources(
+      HttpClient http, Semaphore permits, ExecutorService pageExecutor, PageBuffers pageBuffers) {
     this.http = http;
     this.permits = permits;
     this.pageExecutor = pageExecutor;
+    this.pageBuffers = pageBuffers;
+  }
+
+  /** The arrays listing pages are received into and parsed from. */
+  public PageBuffers pageBuffers() {
+    return pageBuffers;
   }
 
   public HttpClient http() {

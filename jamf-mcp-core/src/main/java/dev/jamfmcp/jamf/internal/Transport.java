@@ -40,7 +40,8 @@ public final class Transport {
             settings.maxResponseBytes(),
             settings.userAgent(),
             clock,
-            settings.requestListener());
+            settings.requestListener(),
+            shared.pageBuffers());
     LimitLayer limit = new LimitLayer(shared.permits(), clock);
     DeprecationLayer deprecation = new DeprecationLayer();
     // Token requests: limited like everything else, never retried (they are POSTs), bounded in
@@ -101,7 +102,7 @@ public final class Transport {
         request.method(),
         request.path(),
         response.status(),
-        response.body().length);
+        response.length());
     if (!response.successful()) {
       throw Errors.forStatus(response, request.operation());
     }
