@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParseResult;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
 
 /**
  * The text of every {@link Setting}, from (highest first) the command line, the environment, a
@@ -37,26 +38,47 @@ public final class RawSettings {
   public record Parsed(Action action, RawSettings settings, String usage) {}
 
   public static Parsed parse(String[] args, Map<String, String> env) {
-    CommandSpec spec = spec();
-    CommandLine cli = new CommandLine(spec);
-    ParseResult result;
+    CommandLine result;
     try {
-      result = cli.parseArgs(args);
-    } catch (CommandLine.ParameterException e) {
+      result =
+          DefaultParser.builder()
+              // --jamf would otherwise mean --jamf-url if it were the only flag starting so
+              .setAllowPartialMatching(false)
+              // a secret given on the command line is taken as written, quotes included
+              .setStripLeadingAndTrailingQuotes(false)
+              .build()
+              .parse(OPTIONS, args);
+    } catch (ParseException e) {
       throw new ConfigException("command line: " + e.getMessage() + ". Fix: see --help");
     }
-    if (result.isUsageHelpRequested()) {
-      return new Parsed(Action.HELP, null, cli.getUsageMessage());
+    if (!result.getArgList().isEmpty()) {
+      throw new ConfigException(
+          "command line: unexpected argument '"
+              + result.getArgList().get(0)
+              + "' (every setting is a --flag). Fix: see --help");
     }
-    if (result.isVersionHelpRequested()) {
+    for (Option given : result.getOptions()) {
+      if (result.getOptionValues(given.getLongOpt()) != null
+          && result.getOptionValues(given.getLongOpt()).length > 1) {
+        throw new ConfigException(
+            "command line: --"
+                + given.getLongOpt()
+                + " is given more than once. Fix: give it once");
+      }
+    }
+    if (result.hasOption(HELP)) {
+      return new Parsed(Action.HELP, null, usage());
+    }
+    if (result.hasOption(VERSION)) {
       return new Parsed(Action.VERSION, null, null);
     }
     Map<Setting, String> values = new EnumMap<>(Setting.class);
     Map<Setting, String> explicit = new EnumMap<>(Setting.class);
     for (Setting setting : Setting.values()) {
-      String value = null;
-      if (result.hasMatchedOption(setting.flag())) {
-        value = result.matchedOptionValue(setting.flag(), "true");
+      String value;
+      String name = setting.flag().substring(2);
+      if (result.hasOption(name)) {
+        value = result.getOptionValue(name, "true");
       } else {
         value = fromEnvironment(setting, env);
       }
@@ -106,36 +128,52 @@ public final class RawSettings {
     return value == null || value.isBlank() ? null : value;
   }
 
-  static CommandSpec spec() {
-    CommandSpec spec =
-        CommandSpec.create()
-            .name("java -jar jamf-mcp-server.jar")
-            .mixinStandardHelpOptions(true)
-            .version("jamf-mcp-server " + ServerVersion.get());
-    spec.usageMessage()
-        .description(
-            "An MCP server for Jamf Pro. Every option has an equal environment variable;"
-                + " secrets may also come from <VARIABLE>_FILE. See docs/CONFIGURATION.md.");
+  private static final String HELP = "help";
+  private static final String VERSION = "version";
+  // Apache Commons CLI rather than a reflective CLI library: its classes are Java 8 bytecode, which
+  // the AppCDS archive and the AOT cache can hold, and it builds these options in a few ms.
+  private static final Options OPTIONS = options();
+
+  private static Options options() {
+    Options options = new Options();
+    options.addOption(Option.builder("h").longOpt(HELP).desc("Show this help and exit.").build());
+    options.addOption(
+        Option.builder("V").longOpt(VERSION).desc("Print the version and exit.").build());
     for (Setting setting : Setting.values()) {
-      OptionSpec.Builder option =
-          OptionSpec.builder(setting.flag())
-              .type(String.class)
-              .description(
-                  setting.description()
-                      + " Env: "
-                      + setting.env()
-                      + (setting.kind() == Setting.Kind.SECRET ? " or " + setting.fileEnv() : "")
-                      + (setting.defaultValue() == null
-                          ? ""
-                          : "; default " + setting.defaultValue()));
+      Option.Builder option = Option.builder().longOpt(setting.flag().substring(2)).hasArg();
       if (setting.kind() == Setting.Kind.SWITCH) {
-        option.arity("0..1").paramLabel("true|false").fallbackValue("true");
+        // --read-only alone means true; --read-only=false turns it off
+        option.optionalArg(true).argName("true|false");
       } else {
-        option.arity("1").paramLabel("<" + setting.flag().substring(2) + ">");
+        option.argName(setting.flag().substring(2));
       }
-      spec.addOption(option.build());
+      options.addOption(option.build());
     }
-    return spec;
+    return options;
+  }
+
+  /** The --help text: every flag with its variable, its default and what it does. */
+  static String usage() {
+    StringBuilder text =
+        new StringBuilder()
+            .append("Usage: java -jar jamf-mcp-server.jar [--demo] [--stdio] [options]\n")
+            .append("An MCP server for Jamf Pro. Every option has an equal environment variable;")
+            .append(" secrets may also come from <VARIABLE>_FILE. See docs/CONFIGURATION.md.\n\n")
+            .append("  -h, --help       Show this help and exit.\n")
+            .append("  -V, --version    Print the version and exit.\n");
+    for (Setting setting : Setting.values()) {
+      text.append("  ")
+          .append(setting.flag())
+          .append(setting.kind() == Setting.Kind.SWITCH ? "[=true|false]" : "=<value>")
+          .append("\n      ")
+          .append(setting.description())
+          .append(" Env: ")
+          .append(setting.env())
+          .append(setting.kind() == Setting.Kind.SECRET ? " or " + setting.fileEnv() : "")
+          .append(setting.defaultValue() == null ? "" : "; default " + setting.defaultValue())
+          .append("\n");
+    }
+    return text.toString();
   }
 
   /** The value in effect, or empty when there is none (no value and no default). */

@@ -67,11 +67,11 @@ public final class ServerMain {
 
   /**
    * Start-up work that does not depend on the settings, done on the second core while the main
-   * thread parses them (picocli's classes cannot be archived by CDS, so that takes a while): the
-   * JDK's default TLS context, which the Jamf client's {@code HttpClient} asks for (loading the
-   * trust store parses every CA certificate), and the JSON mapper of the MCP engine. Each is made
-   * once per process and cached by the JDK or the class; done here, the main thread and the engine
-   * thread find them ready. Nothing here logs (logging is configured from the settings).
+   * thread parses them (and loads the CLI classes): the JDK's default TLS context, which the Jamf
+   * client's {@code HttpClient} asks for (loading the trust store parses every CA certificate), and
+   * the JSON mapper of the MCP engine. Each is made once per process and cached by the JDK or the
+   * class; done here, the main thread and the engine thread find them ready. Nothing here logs
+   * (logging is configured from the settings).
    */
   static void warmUp() {
     try {

@@ -632,6 +632,32 @@ class ServerConfigTest {
   }
 
   @Test
+  void commandLineEdgesAreRefusedOrReadAsWritten() {
+    assertThat(failure(production(), "--port", "1", "--port", "2"))
+        .isEqualTo("command line: --port is given more than once. Fix: give it once");
+    assertThat(failure(production(), "stray"))
+        .startsWith("command line: unexpected argument 'stray'")
+        .endsWith("Fix: see --help");
+    // no abbreviations: --read would be a guess at --read-only
+    assertThat(failure(production(), "--read")).startsWith("command line: ");
+    // a switch followed by another flag does not swallow it
+    ServerConfig config = config(production(), "--read-only", "--port", "4444");
+    assertThat(config.tools().readOnly()).isTrue();
+    assertThat(config.http().port()).isEqualTo(4444);
+    // values are taken as written, quotes included: a quoted URL is not a URL
+    assertThat(failure(production(), "--jamf-url=\"https://q.example.com\""))
+        .startsWith("JAMF_URL");
+  }
+
+  @Test
+  void shortHelpAndVersionFlags() {
+    assertThat(RawSettings.parse(new String[] {"-h"}, Map.of()).action())
+        .isEqualTo(RawSettings.Action.HELP);
+    assertThat(RawSettings.parse(new String[] {"-V"}, Map.of()).action())
+        .isEqualTo(RawSettings.Action.VERSION);
+  }
+
+  @Test
   void mainExitsWithTwoAndOneLineOnBadSettings() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
