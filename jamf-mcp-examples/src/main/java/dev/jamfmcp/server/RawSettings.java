@@ -58,8 +58,8 @@ public final class RawSettings {
               + "' (every setting is a --flag). Fix: see --help");
     }
     for (Option given : result.getOptions()) {
-      if (result.getOptionValues(given.getLongOpt()) != null
-          && result.getOptionValues(given.getLongOpt()).length > 1) {
+      String[] givenValues = result.getOptionValues(given.getLongOpt());
+      if (givenValues != null && givenValues.length > 1) {
         throw new ConfigException(
             "command line: --"
                 + given.getLongOpt()

@@ -206,16 +206,17 @@ class ServerJarIT {
     assertThat(summary.path("noncompliant").asInt()).isEqualTo(stale);
   }
 
+  private static final String STDIO_INITIALIZE =
+      "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+          + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}";
+
   @Test
   void demoOverStdio(TestInfo test) throws Exception {
     Process process = start(test, Map.of(), "--stdio", "--demo");
     OutputStream in = process.getOutputStream();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    send(
-        in,
-        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}");
+    send(in, STDIO_INITIALIZE);
     JsonNode init = Json.mapper().readTree(out.readLine());
     assertThat(init.path("result").path("serverInfo").path("name").asString())
         .isEqualTo("jamf-mcp");
@@ -257,10 +258,7 @@ class ServerJarIT {
     OutputStream in = process.getOutputStream();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    send(
-        in,
-        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}");
+    send(in, STDIO_INITIALIZE);
     String first = out.readLine();
     assertThat(first).as("the JVM started from the archive; exit " + exitOf(process)).isNotNull();
     assertThat(

@@ -112,7 +112,7 @@ public final class Errors {
           operation,
           e);
     }
-    if (e instanceof LimitedBodySubscriber.ResponseTooLargeException) {
+    if (e instanceof BoundedBodySubscriber.ResponseTooLargeException) {
       return new JamfProtocolException(
           "Jamf Pro's answer to "
               + operation

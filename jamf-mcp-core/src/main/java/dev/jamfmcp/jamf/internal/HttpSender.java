@@ -97,7 +97,7 @@ final class HttpSender implements Layer.Next {
     if (e instanceof HttpTimeoutException) {
       return JamfExchange.TIMEOUT;
     }
-    if (e instanceof LimitedBodySubscriber.ResponseTooLargeException) {
+    if (e instanceof BoundedBodySubscriber.ResponseTooLargeException) {
       return JamfExchange.TOO_LARGE;
     }
     if (e instanceof InterruptedIOException) {

@@ -110,10 +110,7 @@ public final class PageReader<T> {
               throw e.prependPath(results, results.size());
             }
             if (item == null) {
-              throw Errors.malformed(
-                  operation,
-                  "result " + results.size() + " of page " + pageIndex + " is null",
-                  null);
+              throw nullResult(operation, pageIndex, results.size());
             }
             results.add(item);
           }
@@ -148,8 +145,18 @@ public final class PageReader<T> {
 
   private static JamfProtocolException notJson(
       String operation, int pageIndex, JacksonException e) {
+    return notJson(operation, pageIndex, e.getOriginalMessage(), e);
+  }
+
+  private static JamfProtocolException notJson(
+      String operation, int pageIndex, String detail, Exception cause) {
     return Errors.malformed(
-        operation, "page " + pageIndex + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
+        operation, "page " + pageIndex + " is not valid JSON (" + detail + ")", cause);
+  }
+
+  private static JamfProtocolException nullResult(String operation, int pageIndex, int index) {
+    return Errors.malformed(
+        operation, "result " + index + " of page " + pageIndex + " is null", null);
   }
 
   private Page<T> readRecords(byte[] body, int length, String operation, int pageIndex) {
@@ -178,8 +185,7 @@ public final class PageReader<T> {
       }
       in.expectEnd();
     } catch (JsonBytes.Malformed e) {
-      throw Errors.malformed(
-          operation, "page " + pageIndex + " is not valid JSON (" + e.getMessage() + ")", e);
+      throw notJson(operation, pageIndex, e.getMessage(), e);
     } catch (DatabindException e) {
       throw unexpectedShape(operation, pageIndex, e);
     } catch (JacksonException e) {
@@ -208,8 +214,7 @@ public final class PageReader<T> {
         }
       }
       if (item == null) {
-        throw Errors.malformed(
-            operation, "result " + results.size() + " of page " + pageIndex + " is null", null);
+        throw nullResult(operation, pageIndex, results.size());
       }
       results.add(item);
     } while (in.nextElement());

@@ -88,7 +88,7 @@ final class RetryLayer implements Layer {
     }
     return !(e instanceof HttpTimeoutException)
         && !(e instanceof InterruptedIOException)
-        && !(e instanceof LimitedBodySubscriber.ResponseTooLargeException)
+        && !(e instanceof BoundedBodySubscriber.ResponseTooLargeException)
         && !(e instanceof LimitLayer.NoFreeSlotException);
   }
 

@@ -57,6 +57,6 @@ class LimitedBodySubscriberTest {
     subscriber.onNext(List.of(ByteBuffer.wrap(new byte[41])));
     assertThatThrownBy(() -> subscriber.getBody().toCompletableFuture().get())
         .isInstanceOf(ExecutionException.class)
-        .hasCauseInstanceOf(LimitedBodySubscriber.ResponseTooLargeException.class);
+        .hasCauseInstanceOf(BoundedBodySubscriber.ResponseTooLargeException.class);
   }
 }

@@ -92,7 +92,7 @@ class PooledBodySubscriberTest {
     assertThat(pool.pooled()).isEqualTo(1);
     assertThatThrownBy(() -> oversized.getBody().toCompletableFuture().get())
         .isInstanceOf(ExecutionException.class)
-        .hasCauseInstanceOf(LimitedBodySubscriber.ResponseTooLargeException.class);
+        .hasCauseInstanceOf(BoundedBodySubscriber.ResponseTooLargeException.class);
   }
 
   @Test
