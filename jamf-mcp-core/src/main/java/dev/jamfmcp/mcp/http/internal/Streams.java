@@ -68,8 +68,9 @@ public final class Streams implements AutoCloseable {
     metrics.streamOpened();
     stream.onClose(
         () -> {
-          open.remove(stream);
+          // Counted before it leaves the open set, so openCount() never runs ahead of the metrics.
           metrics.streamClosed(Duration.ofNanos(System.nanoTime() - openedAt));
+          open.remove(stream);
         });
     opening.add(stream);
     open.add(stream);
