@@ -1,7 +1,9 @@
 package dev.jamfmcp.javalin;
 
 import dev.jamfmcp.javalin.internal.Cors;
+import dev.jamfmcp.javalin.internal.DirectMcpHandler;
 import dev.jamfmcp.javalin.internal.JavalinExchange;
+import dev.jamfmcp.javalin.internal.PluginExchange;
 import dev.jamfmcp.javalin.internal.Readiness;
 import dev.jamfmcp.mcp.McpMetrics;
 import dev.jamfmcp.mcp.McpServer;
@@ -12,20 +14,27 @@ import dev.jamfmcp.mcp.http.McpHttpTransport;
 import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.plugin.Plugin;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -51,6 +60,7 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
   // Set once, when the server is there (at initialization, or later for a pending server).
   private volatile McpHttpTransport transport;
   private McpMetrics metrics = McpMetrics.NONE;
+  private volatile DirectMcpHandler direct;
   // Guarded by this: the transport is made at most once, and never after the server stopped.
   private boolean stopping;
 
@@ -72,6 +82,15 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
    */
   public McpHttpTransport transport() {
     return transport;
+  }
+
+  /**
+   * Whether the MCP routes are being served on Jetty directly, in front of Javalin ({@link
+   * McpPluginConfig#directJetty}); decided when the server has started, false before.
+   */
+  public boolean servesDirectly() {
+    DirectMcpHandler handler = direct;
+    return handler != null && handler.isEnabled();
   }
 
   @Override
@@ -117,27 +136,37 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
               return current != null && current.isOriginAllowed(origin);
             });
     Readiness readiness = new Readiness(config.readiness, config.readinessCacheFor);
-    Route mcp = (ctx, exchange, principal) -> transport.handleMcp(exchange, principal);
-    state.routes.post(config.mcpPath, ctx -> serve(ctx, cors, mcp));
-    state.routes.get(config.mcpPath, ctx -> serve(ctx, cors, mcp));
-    state.routes.delete(config.mcpPath, ctx -> serve(ctx, cors, mcp));
-    state.routes.options(config.mcpPath, ctx -> cors.preflight(ctx, "GET, POST, DELETE"));
-    state.routes.get(
+    // One table of the MCP routes, served by Javalin and, when nothing of the app would see the
+    // difference, straight from Jetty (DirectMcpHandler).
+    Map<String, Map<String, Consumer<PluginExchange>>> routes = new LinkedHashMap<>();
+    Map<String, Consumer<PluginExchange>> mcp = new LinkedHashMap<>();
+    Route toMcp = (exchange, principal) -> transport.handleMcp(exchange, principal);
+    mcp.put("POST", exchange -> serve(exchange, cors, toMcp));
+    mcp.put("GET", exchange -> serve(exchange, cors, toMcp));
+    mcp.put("DELETE", exchange -> serve(exchange, cors, toMcp));
+    mcp.put("OPTIONS", exchange -> cors.preflight(exchange, "GET, POST, DELETE"));
+    routes.put(config.mcpPath, mcp);
+    Route toSse = (exchange, principal) -> transport.openLegacyStream(exchange, principal);
+    routes.put(
         config.ssePath,
-        ctx ->
-            serve(
-                ctx,
-                cors,
-                (c, exchange, principal) -> transport.openLegacyStream(exchange, principal)));
-    state.routes.options(config.ssePath, ctx -> cors.preflight(ctx, "GET"));
-    state.routes.post(
+        Map.of(
+            "GET", exchange -> serve(exchange, cors, toSse),
+            "OPTIONS", exchange -> cors.preflight(exchange, "GET")));
+    Route toMessages = (exchange, principal) -> transport.postLegacyMessage(exchange, principal);
+    routes.put(
         config.messagesPath,
-        ctx ->
-            serve(
-                ctx,
-                cors,
-                (c, exchange, principal) -> transport.postLegacyMessage(exchange, principal)));
-    state.routes.options(config.messagesPath, ctx -> cors.preflight(ctx, "POST"));
+        Map.of(
+            "POST", exchange -> serve(exchange, cors, toMessages),
+            "OPTIONS", exchange -> cors.preflight(exchange, "POST")));
+    routes.forEach(
+        (path, byMethod) ->
+            byMethod.forEach(
+                (method, route) ->
+                    state.routes.addHttpHandler(
+                        HandlerType.findOrCreate(method), path, ctx -> viaJavalin(ctx, route))));
+    if (config.directJetty) {
+      serveDirectly(state, routes);
+    }
     if (registry != null) {
       state.routes.get(
           config.metricsPath,
@@ -217,42 +246,13 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
 
   @FunctionalInterface
   private interface Route {
-    void handle(Context ctx, HttpExchange exchange, Principal principal);
+    void handle(HttpExchange exchange, Principal principal);
   }
 
-  private void serve(Context ctx, Cors cors, Route route) {
-    McpHttpTransport transport = this.transport;
-    if (transport == null) {
-      // A pending server: the HTTP server started first; clients retry (Retry-After).
-      ctx.status(503).header("Retry-After", "1").contentType("application/json").result(STARTING);
-      return;
-    }
-    cors.decorate(ctx);
+  /** A route reached through Javalin: Javalin writes an answer given on this thread. */
+  private void viaJavalin(Context ctx, Consumer<PluginExchange> route) {
     JavalinExchange exchange = new JavalinExchange(ctx, pluginConfig.minRequestBytesPerSecond);
-    Optional<dev.jamfmcp.mcp.http.HttpReply> forbidden = transport.checkOrigin(exchange);
-    if (forbidden.isPresent()) {
-      exchange.respond(forbidden.get());
-      return;
-    }
-    Principal principal;
-    try {
-      principal = resolve(ctx);
-    } catch (PrincipalResolver.Rejection rejection) {
-      rejection.headers().forEach(ctx::header);
-      ctx.status(rejection.status()).contentType("application/json").result(rejection.jsonBody());
-      return;
-    }
-    HttpExchange seen = pluginConfig.exchangeDecorator.apply(exchange, principal);
-    try {
-      route.handle(ctx, seen, principal);
-    } catch (BadMessageException e) {
-      // Jetty refusing the request itself (e.g. broken chunked framing): its status, not a 500.
-      log.debug("Bad HTTP message: {}", e.getMessage());
-      seen.respond(HttpReply.jsonRpcError(e.getCode(), ErrorCodes.INVALID_REQUEST, "Bad Request"));
-    } catch (RuntimeException e) {
-      log.error("MCP request failed", e);
-      seen.respond(HttpReply.jsonRpcError(500, ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));
-    }
+    route.accept(exchange);
     // Answered on this thread (tools/list, errors, notifications): Javalin writes it when the
     // handler returns, without servlet async mode. Otherwise (a tool on the handler pool, a
     // stream) async mode keeps the connection without a thread; Javalin runs this supplier after
@@ -266,6 +266,108 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     }
   }
 
+  /**
+   * Puts a {@link DirectMcpHandler} in front of Javalin's servlet; once the server has started and
+   * every route, filter and request logger of the app is known, it takes the MCP routes unless one
+   * of those would have seen MCP requests.
+   */
+  private void serveDirectly(
+      JavalinState state, Map<String, Map<String, Consumer<PluginExchange>>> routes) {
+    DirectMcpHandler direct = new DirectMcpHandler(routes, pluginConfig.minRequestBytesPerSecond);
+    this.direct = direct;
+    AtomicReference<ServletContextHandler> servlets = new AtomicReference<>();
+    state.jetty.modifyServletContextHandler(servlets::set);
+    state.jetty.modifyServer(
+        server -> {
+          Handler existing = server.getHandler();
+          if (existing != null) {
+            direct.setHandler(existing); // Javalin attaches its servlet below the app's handlers
+          }
+          server.setHandler(direct);
+        });
+    state.events.serverStarted(
+        () -> {
+          String reason = javalinWouldSee(state, servlets.get(), direct.paths());
+          if (reason == null) {
+            direct.enable(state.router.contextPath);
+            log.debug("MCP routes are served on Jetty directly, in front of Javalin");
+          } else {
+            log.info("MCP routes are served through Javalin: {}", reason);
+          }
+        });
+  }
+
+  /** Why Javalin must see MCP requests after all, or null if nothing of the app would. */
+  private static String javalinWouldSee(
+      JavalinState state, ServletContextHandler servlets, Iterable<String> paths) {
+    for (String path : paths) {
+      for (HandlerType type :
+          List.of(
+              HandlerType.BEFORE,
+              HandlerType.BEFORE_MATCHED,
+              HandlerType.AFTER_MATCHED,
+              HandlerType.AFTER)) {
+        if (!state.internalRouter.findHttpHandlerEntries(type, path).isEmpty()) {
+          return "the app has a " + type.name().toLowerCase(Locale.ROOT) + " handler on " + path;
+        }
+      }
+    }
+    if (!state.httpRequestLoggers.isEmpty()) {
+      return "the app has a request logger";
+    }
+    if (servlets == null) {
+      return "Javalin's servlet context was not seen";
+    }
+    FilterHolder[] filters = servlets.getServletHandler().getFilters();
+    if (filters != null && filters.length > 0) {
+      return "the app has servlet filters";
+    }
+    return null;
+  }
+
+  private void serve(PluginExchange exchange, Cors cors, Route route) {
+    McpHttpTransport transport = this.transport;
+    if (transport == null) {
+      // A pending server: the HTTP server started first; clients retry (Retry-After).
+      exchange.respond(HttpReply.json(503, STARTING).withHeader("Retry-After", "1"));
+      return;
+    }
+    cors.decorate(exchange);
+    Optional<HttpReply> forbidden = transport.checkOrigin(exchange);
+    if (forbidden.isPresent()) {
+      exchange.respond(forbidden.get());
+      return;
+    }
+    Principal principal;
+    try {
+      principal = resolve(exchange);
+    } catch (PrincipalResolver.Rejection rejection) {
+      exchange.respond(
+          new HttpReply(
+              rejection.status(),
+              withJson(rejection.headers()),
+              rejection.jsonBody().getBytes(StandardCharsets.UTF_8)));
+      return;
+    }
+    HttpExchange seen = pluginConfig.exchangeDecorator.apply(exchange, principal);
+    try {
+      route.handle(seen, principal);
+    } catch (BadMessageException e) {
+      // Jetty refusing the request itself (e.g. broken chunked framing): its status, not a 500.
+      log.debug("Bad HTTP message: {}", e.getMessage());
+      seen.respond(HttpReply.jsonRpcError(e.getCode(), ErrorCodes.INVALID_REQUEST, "Bad Request"));
+    } catch (RuntimeException e) {
+      log.error("MCP request failed", e);
+      seen.respond(HttpReply.jsonRpcError(500, ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));
+    }
+  }
+
+  private static Map<String, String> withJson(Map<String, String> headers) {
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    all.put("Content-Type", "application/json");
+    return all;
+  }
+
   private static void setAcceptQueueSize(Server jetty, int backlog) {
     if (jetty == null) {
       return;
@@ -277,14 +379,12 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     }
   }
 
-  private Principal resolve(Context ctx) throws PrincipalResolver.Rejection {
+  private Principal resolve(PluginExchange exchange) throws PrincipalResolver.Rejection {
     McpPluginConfig config = pluginConfig;
     if (config.principalResolver == null) {
       return new Principal("local", config.localScopes, Map.of());
     }
-    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.putAll(ctx.headerMap());
-    return config.principalResolver.resolve(headers);
+    return config.principalResolver.resolve(exchange.requestHeaders());
   }
 
   // Anonymous access is for a developer's own machine; anywhere else it must be a decision.

@@ -2,6 +2,7 @@ package dev.jamfmcp.javalin;
 
 import dev.jamfmcp.mcp.McpServer;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,11 @@ final class McpTestServer implements AutoCloseable {
           .build();
 
   McpTestServer(McpServer server, Consumer<McpPluginConfig> extra) {
+    this(server, extra, app -> {});
+  }
+
+  /** With {@code host} adding the app's own configuration (routes, handlers, context path). */
+  McpTestServer(McpServer server, Consumer<McpPluginConfig> extra, Consumer<JavalinConfig> host) {
     this.plugin =
         new McpPlugin(
             mcp -> {
@@ -42,6 +48,7 @@ final class McpTestServer implements AutoCloseable {
                 config -> {
                   config.startup.showJavalinBanner = false;
                   config.registerPlugin(plugin);
+                  host.accept(config);
                 })
             .start("127.0.0.1", 0);
   }

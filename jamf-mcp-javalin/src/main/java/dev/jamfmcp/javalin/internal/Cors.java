@@ -1,6 +1,8 @@
 package dev.jamfmcp.javalin.internal;
 
-import io.javalin.http.Context;
+import dev.jamfmcp.mcp.http.HttpReply;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** CORS for browser MCP clients: they must read {@code Mcp-Session-Id} and send MCP headers. */
@@ -17,26 +19,32 @@ public final class Cors {
   }
 
   /** Adds the CORS response headers to a request from an allowed origin. */
-  public void decorate(Context ctx) {
-    String origin = ctx.header("Origin");
-    if (origin != null && allowed.test(origin)) {
-      ctx.header("Access-Control-Allow-Origin", origin);
-      ctx.header("Access-Control-Expose-Headers", EXPOSE_HEADERS);
-      ctx.header("Vary", "Origin");
-    }
+  public void decorate(PluginExchange exchange) {
+    exchange
+        .header("Origin")
+        .filter(allowed)
+        .ifPresent(origin -> grants(origin).forEach(exchange::responseHeader));
   }
 
   /** Answers a preflight: 204 with the grants for an allowed origin, 403 otherwise. */
-  public void preflight(Context ctx, String methods) {
-    String origin = ctx.header("Origin");
+  public void preflight(PluginExchange exchange, String methods) {
+    String origin = exchange.header("Origin").orElse(null);
     if (origin == null || !allowed.test(origin)) {
-      ctx.status(403);
+      exchange.respond(HttpReply.empty(403));
       return;
     }
-    decorate(ctx);
-    ctx.header("Access-Control-Allow-Methods", methods);
-    ctx.header("Access-Control-Allow-Headers", ALLOW_HEADERS);
-    ctx.header("Access-Control-Max-Age", "600");
-    ctx.status(204);
+    Map<String, String> headers = grants(origin);
+    headers.put("Access-Control-Allow-Methods", methods);
+    headers.put("Access-Control-Allow-Headers", ALLOW_HEADERS);
+    headers.put("Access-Control-Max-Age", "600");
+    exchange.respond(new HttpReply(204, headers, null));
+  }
+
+  private static Map<String, String> grants(String origin) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Access-Control-Allow-Origin", origin);
+    headers.put("Access-Control-Expose-Headers", EXPOSE_HEADERS);
+    headers.put("Vary", "Origin");
+    return headers;
   }
 }

@@ -1,8 +1,5 @@
 package dev.jamfmcp.javalin.internal;
 
-import dev.jamfmcp.mcp.http.BodyTimeoutException;
-import dev.jamfmcp.mcp.http.BodyTooLargeException;
-import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.HttpReply;
 import dev.jamfmcp.mcp.http.StreamOutput;
 import io.javalin.http.Context;
@@ -11,17 +8,13 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.http.HttpException;
 
 /**
  * A Javalin request as the core transport sees it. The response is asynchronous: the handler hands
@@ -29,13 +22,10 @@ import org.eclipse.jetty.http.HttpException;
  * async mode without a thread, and the future completes when the reply is written or the stream
  * ends.
  */
-public final class JavalinExchange implements HttpExchange {
+public final class JavalinExchange implements PluginExchange {
   private final Context ctx;
   private final CompletableFuture<Void> done = new CompletableFuture<>();
   private final List<Runnable> disconnectCallbacks = new CopyOnWriteArrayList<>();
-
-  /** How long a body may trickle before {@link #minBytesPerSecond} applies. */
-  private static final long RATE_GRACE_NANOS = 2_000_000_000L;
 
   private final long minBytesPerSecond;
 
@@ -108,68 +98,20 @@ public final class JavalinExchange implements HttpExchange {
 
   @Override
   public byte[] readBody(int maxBytes) throws IOException {
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > maxBytes) {
-      throw new BodyTooLargeException(maxBytes);
-    }
-    ByteArrayOutputStream body =
-        new ByteArrayOutputStream((int) Math.max(0, Math.min(declared, maxBytes)));
-    byte[] buffer = new byte[8192];
-    long started = System.nanoTime();
-    try (InputStream in = ctx.req().getInputStream()) {
-      // With a declared length, stop at the last byte instead of waiting for the end of input.
-      while (declared < 0 || body.size() < declared) {
-        int read = in.read(buffer);
-        if (read == -1) {
-          break;
-        }
-        if (body.size() + read > maxBytes) {
-          throw new BodyTooLargeException(maxBytes);
-        }
-        body.write(buffer, 0, read);
-        checkRate(body.size(), System.nanoTime() - started);
-      }
-    } catch (BodyTooLargeException | BodyTimeoutException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      if (isTimeout(e)) {
-        throw new BodyTimeoutException("the request body stopped arriving");
-      }
-      if (e instanceof IOException io) {
-        throw io;
-      }
-      throw new IOException("the request body could not be read", e);
-    }
-    return body.toByteArray();
+    return BodyReading.read(
+        ctx.req().getInputStream(), ctx.req().getContentLengthLong(), maxBytes, minBytesPerSecond);
   }
 
-  /**
-   * Our own slow-body check instead of Jetty's minimum data rate: Jetty's counts from the first
-   * byte, so a small body that arrived whole but waited for a busy thread looked "slow" and failed.
-   * This one starts when the handler starts reading and allows a grace period first.
-   */
-  private void checkRate(long received, long elapsedNanos) throws BodyTimeoutException {
-    if (minBytesPerSecond <= 0 || elapsedNanos <= RATE_GRACE_NANOS) {
-      return;
-    }
-    long owed = minBytesPerSecond * (elapsedNanos - RATE_GRACE_NANOS) / 1_000_000_000L;
-    if (received < owed) {
-      throw new BodyTimeoutException(
-          "the request body arrived slower than " + minBytesPerSecond + " bytes per second");
-    }
+  @Override
+  public Map<String, String> requestHeaders() {
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.putAll(ctx.headerMap());
+    return headers;
   }
 
-  /** Jetty reports an idle read as an exception caused by a TimeoutException, or a 408. */
-  private static boolean isTimeout(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof TimeoutException || t instanceof SocketTimeoutException) {
-        return true;
-      }
-      if (t instanceof HttpException http && http.getCode() == 408) {
-        return true;
-      }
-    }
-    return false;
+  @Override
+  public void responseHeader(String name, String value) {
+    ctx.header(name, value);
   }
 
   @Override

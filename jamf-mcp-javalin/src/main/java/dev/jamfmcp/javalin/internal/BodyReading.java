@@ -1,0 +1,89 @@
+package dev.jamfmcp.javalin.internal;
+
+import dev.jamfmcp.mcp.http.BodyTimeoutException;
+import dev.jamfmcp.mcp.http.BodyTooLargeException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpException;
+
+/** Reads a request body with the MCP routes' size limit and slow-body check, for both exchanges. */
+final class BodyReading {
+  /** How long a body may trickle before the minimum rate applies. */
+  private static final long RATE_GRACE_NANOS = 2_000_000_000L;
+
+  private BodyReading() {}
+
+  /**
+   * @param declared the Content-Length, or -1
+   * @param minBytesPerSecond the slowest a body may arrive after a two-second grace; 0 turns the
+   *     check off
+   */
+  static byte[] read(InputStream in, long declared, int maxBytes, long minBytesPerSecond)
+      throws IOException {
+    if (declared > maxBytes) {
+      throw new BodyTooLargeException(maxBytes);
+    }
+    ByteArrayOutputStream body =
+        new ByteArrayOutputStream((int) Math.max(0, Math.min(declared, maxBytes)));
+    byte[] buffer = new byte[declared > 0 ? (int) Math.min(declared, 8192) : 8192];
+    long started = System.nanoTime();
+    try (in) {
+      // With a declared length, stop at the last byte instead of waiting for the end of input.
+      while (declared < 0 || body.size() < declared) {
+        int read = in.read(buffer);
+        if (read == -1) {
+          break;
+        }
+        if (body.size() + read > maxBytes) {
+          throw new BodyTooLargeException(maxBytes);
+        }
+        body.write(buffer, 0, read);
+        checkRate(minBytesPerSecond, body.size(), System.nanoTime() - started);
+      }
+    } catch (BodyTooLargeException | BodyTimeoutException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      if (isTimeout(e)) {
+        throw new BodyTimeoutException("the request body stopped arriving");
+      }
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("the request body could not be read", e);
+    }
+    return body.toByteArray();
+  }
+
+  /**
+   * Our own slow-body check instead of Jetty's minimum data rate: Jetty's counts from the first
+   * byte, so a small body that arrived whole but waited for a busy thread looked "slow" and failed.
+   * This one starts when the handler starts reading and allows a grace period first.
+   */
+  private static void checkRate(long minBytesPerSecond, long received, long elapsedNanos)
+      throws BodyTimeoutException {
+    if (minBytesPerSecond <= 0 || elapsedNanos <= RATE_GRACE_NANOS) {
+      return;
+    }
+    long owed = minBytesPerSecond * (elapsedNanos - RATE_GRACE_NANOS) / 1_000_000_000L;
+    if (received < owed) {
+      throw new BodyTimeoutException(
+          "the request body arrived slower than " + minBytesPerSecond + " bytes per second");
+    }
+  }
+
+  /** Jetty reports an idle read as an exception caused by a TimeoutException, or a 408. */
+  private static boolean isTimeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TimeoutException || t instanceof SocketTimeoutException) {
+        return true;
+      }
+      if (t instanceof HttpException http && http.getCode() == 408) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
