@@ -45,8 +45,6 @@ final class JettyExchange implements PluginExchange {
     // idle timeout, and streams have their own pings and write watchdog. A read or write that
     // stalls is still timed out by Jetty (the listener is not asked while one is pending).
     request.addIdleTimeoutListener(timeout -> false);
-    request.addFailureListener(failure -> disconnected());
-    Request.addCompletionListener(request, failure -> disconnected());
   }
 
   private void disconnected() {
@@ -121,6 +119,9 @@ final class JettyExchange implements PluginExchange {
     response.setStatus(status);
     HttpFields.Mutable fields = response.getHeaders();
     headers.forEach(fields::put);
+    // Only a stream has listeners to tell (StreamOutput.onDisconnect): plain replies skip the cost.
+    request.addFailureListener(failure -> disconnected());
+    Request.addCompletionListener(request, failure -> disconnected());
     Stream stream = new Stream();
     // Commit the status and headers now: the client learns the stream is open before any event.
     stream.write(new byte[0]);
