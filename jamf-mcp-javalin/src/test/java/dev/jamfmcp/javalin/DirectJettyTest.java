@@ -144,7 +144,13 @@ class DirectJettyTest {
         http.send(http.post("/api/mcp", McpTestServer.Json.init("2025-06-18")));
     assertThat(init.statusCode()).isEqualTo(200);
     assertThat(init.headers().firstValue("Mcp-Session-Id")).isPresent();
-    assertThat(http.send(http.post("/mcp", McpTestServer.Json.init("2025-06-18"))).statusCode())
+    // Outside the context nothing answers (served directly, a GET without a session would be 400).
+    assertThat(
+            http.send(
+                    HttpRequest.newBuilder(http.uri("/mcp"))
+                        .header("Accept", "text/event-stream")
+                        .GET())
+                .statusCode())
         .isEqualTo(404);
   }
 

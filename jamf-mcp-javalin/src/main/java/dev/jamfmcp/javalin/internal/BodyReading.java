@@ -14,6 +14,13 @@ final class BodyReading {
   /** How long a body may trickle before the minimum rate applies. */
   private static final long RATE_GRACE_NANOS = 2_000_000_000L;
 
+  /**
+   * How much of a refused body is still read and thrown away, so that a client which sends its
+   * whole body before reading the answer sees the 413 instead of a connection reset (Tomcat's
+   * maxSwallowSize, for the same reason). Larger bodies are cut off at once.
+   */
+  static final int SWALLOW_BYTES = 2 * 1024 * 1024;
+
   private BodyReading() {}
 
   /**
@@ -23,13 +30,16 @@ final class BodyReading {
    */
   static byte[] read(InputStream in, long declared, int maxBytes, long minBytesPerSecond)
       throws IOException {
+    long started = System.nanoTime();
     if (declared > maxBytes) {
+      if (declared <= (long) maxBytes + SWALLOW_BYTES) {
+        discard(in, declared, 0, minBytesPerSecond, started);
+      }
       throw new BodyTooLargeException(maxBytes);
     }
     ByteArrayOutputStream body =
         new ByteArrayOutputStream((int) Math.max(0, Math.min(declared, maxBytes)));
     byte[] buffer = new byte[declared > 0 ? (int) Math.min(declared, 8192) : 8192];
-    long started = System.nanoTime();
     try (in) {
       // With a declared length, stop at the last byte instead of waiting for the end of input.
       while (declared < 0 || body.size() < declared) {
@@ -38,6 +48,8 @@ final class BodyReading {
           break;
         }
         if (body.size() + read > maxBytes) {
+          long received = body.size() + (long) read;
+          discard(in, maxBytes + (long) SWALLOW_BYTES, received, minBytesPerSecond, started);
           throw new BodyTooLargeException(maxBytes);
         }
         body.write(buffer, 0, read);
@@ -55,6 +67,27 @@ final class BodyReading {
       throw new IOException("the request body could not be read", e);
     }
     return body.toByteArray();
+  }
+
+  /**
+   * Reads and drops the rest of a refused body, up to {@code upTo} bytes in all; stops quietly on
+   * the end of input, an error, or a body arriving too slowly (the 413 goes out regardless).
+   */
+  private static void discard(
+      InputStream in, long upTo, long received, long minBytesPerSecond, long started) {
+    byte[] sink = new byte[8192];
+    try {
+      while (received < upTo) {
+        int read = in.read(sink, 0, (int) Math.min(sink.length, upTo - received));
+        if (read == -1) {
+          return;
+        }
+        received += read;
+        checkRate(minBytesPerSecond, received, System.nanoTime() - started);
+      }
+    } catch (IOException | RuntimeException e) {
+      // The client is gone or too slow: nothing left to be polite to.
+    }
   }
 
   /**

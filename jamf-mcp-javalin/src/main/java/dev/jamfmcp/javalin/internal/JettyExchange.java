@@ -157,9 +157,12 @@ final class JettyExchange implements PluginExchange {
       if (!ended.compareAndSet(false, true)) {
         return;
       }
-      if (writing.tryLock()) {
+      // Held by this thread: a failing write told its listeners, which close the stream.
+      if (!writing.isHeldByCurrentThread() && writing.tryLock()) {
         try {
           response.write(true, null, callback);
+        } catch (RuntimeException e) {
+          callback.failed(e);
         } finally {
           writing.unlock();
         }
