@@ -4,6 +4,7 @@ import dev.jamfmcp.javalin.McpPluginConfig;
 import dev.jamfmcp.javalin.PrincipalResolver;
 import dev.jamfmcp.javalin.auth.BearerErrors;
 import dev.jamfmcp.javalin.auth.JwtAuthenticator;
+import dev.jamfmcp.javalin.auth.TokenPlacementGuard;
 import dev.jamfmcp.javalin.oauth.DevTokens;
 import dev.jamfmcp.javalin.oauth.OAuthPlugin;
 import dev.jamfmcp.javalin.ratelimit.RateLimitPlugin;
@@ -11,7 +12,6 @@ import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.tools.JamfScopes;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -70,9 +70,9 @@ final class SecurityWiring {
     metrics(config, mcp);
     ServerConfig.Security s = config.security();
     List<String> lines = new ArrayList<>();
-    RateLimitPlugin limits = rateLimits(config, s.jwt(), lines);
+    RateLimitPlugin limits = rateLimits(config, s.jwt(), lines, mcp);
     if (limits != null) {
-      javalin.registerPlugin(limits); // first: the per-IP limit runs before authentication
+      javalin.registerPlugin(limits); // the OAuth routes' per-IP limit
     }
     if (!s.jwt()) {
       mcp.localScopes(localScopes(config));
@@ -112,10 +112,11 @@ final class SecurityWiring {
             });
     PrincipalResolver resolver = limits == null ? jwt : limits.perPrincipal(jwt);
     mcp.principalResolver(requireScopes(resolver, s.requiredScopes(), metadata));
+    mcp.filter(tokenPlacement(metadata));
     javalin.registerPlugin(
         new OAuthPlugin(
             o -> {
-              o.resource(resource);
+              o.resource(resource).guardedPaths();
               if (s.front()) {
                 o.front(
                     f -> {
@@ -171,7 +172,7 @@ final class SecurityWiring {
       ServerConfig config, McpPluginConfig mcp, JavalinConfig javalin, String base, DevTokens dev) {
     metrics(config, mcp);
     List<String> lines = new ArrayList<>();
-    RateLimitPlugin limits = rateLimits(config, true, lines);
+    RateLimitPlugin limits = rateLimits(config, true, lines, mcp);
     if (limits != null) {
       javalin.registerPlugin(limits);
     }
@@ -179,7 +180,8 @@ final class SecurityWiring {
     String metadata = OAuthPlugin.resourceMetadataUrl(resource);
     JwtAuthenticator jwt = dev.authenticator(c -> c.resourceMetadataUrl(metadata));
     mcp.principalResolver(limits == null ? jwt : limits.perPrincipal(jwt));
-    javalin.registerPlugin(new OAuthPlugin(o -> o.resource(resource).devMode(dev)));
+    mcp.filter(tokenPlacement(metadata));
+    javalin.registerPlugin(new OAuthPlugin(o -> o.resource(resource).devMode(dev).guardedPaths()));
     String[] scopes = localScopes(config);
     String token = dev.mint("demo", Set.of(scopes), DEMO_TOKEN_TTL);
     lines.add(
@@ -200,8 +202,14 @@ final class SecurityWiring {
    * Per IP before authentication and, with authentication, per token subject after it. Without
    * authentication the IP is the caller, so it gets the figure itself.
    */
+  // The MCP routes get their checks as plugin filters rather than Javalin before-handlers, so
+  // that the plugin can serve them straight from Jetty (McpPluginConfig.directJetty).
+  private static TokenPlacementGuard tokenPlacement(String metadata) {
+    return new TokenPlacementGuard(new BearerErrors(metadata, "read:jamf"));
+  }
+
   private static RateLimitPlugin rateLimits(
-      ServerConfig config, boolean authenticated, List<String> lines) {
+      ServerConfig config, boolean authenticated, List<String> lines, McpPluginConfig mcp) {
     ServerConfig.Security s = config.security();
     int perMinute = s.rateLimitPerMinute();
     if (perMinute == 0) {
@@ -216,27 +224,40 @@ final class SecurityWiring {
             + "/min per client IP ("
             + (header == null ? "TCP peer" : "last " + header)
             + "), bursts of the same size");
-    return new RateLimitPlugin(
-        r -> {
-          r.perIp(ipPerMinute / 60.0, ipPerMinute).perPrincipal(perMinute / 60.0, perMinute);
-          if (header != null) {
-            r.clientIp(ctx -> clientIp(ctx, header));
-          }
-        });
+    RateLimitPlugin limits =
+        new RateLimitPlugin(
+            r -> {
+              r.perIp(ipPerMinute / 60.0, ipPerMinute)
+                  .perPrincipal(perMinute / 60.0, perMinute)
+                  .paths("/auth/*", "/dev/*");
+              if (header != null) {
+                r.clientIp(ctx -> clientIp(ctx.header(header), ctx.req().getRemoteAddr()));
+              }
+            });
+    // One bucket per IP across the MCP routes and the OAuth ones.
+    mcp.filter(
+        limits.perIp(
+            request ->
+                clientIp(
+                    header == null ? null : request.header(header).orElse(null),
+                    request.remoteAddress())));
+    return limits;
   }
 
-  /** The last entry of the proxy's header (the address the nearest proxy saw), else the peer. */
-  static String clientIp(Context ctx, String header) {
-    String value = ctx.header(header);
-    if (value != null) {
-      String[] entries = value.split(",");
+  /**
+   * The last entry of the proxy's header {@code forwarded} (the address the nearest proxy saw),
+   * else the TCP {@code peer}.
+   */
+  static String clientIp(String forwarded, String peer) {
+    if (forwarded != null) {
+      String[] entries = forwarded.split(",");
       for (int i = entries.length - 1; i >= 0; i--) {
         if (!entries[i].isBlank()) {
           return entries[i].trim();
         }
       }
     }
-    return ctx.req().getRemoteAddr();
+    return peer;
   }
 
   /** Refuses, with 403 {@code insufficient_scope}, tokens without every required scope. */

@@ -28,8 +28,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -266,6 +268,36 @@ class SecuredServerTest {
     // Another caller from the same IP still gets through (the IP allows 5 times as many).
     assertThat(post(base, idp.token(resource, "auth0|dave", "read:jamf")).statusCode())
         .isEqualTo(200);
+    // The per-IP limit (10 a minute here) runs before authentication: anonymous callers from this
+    // IP are refused with 429 once its bucket is empty, not asked for a token (401).
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 12 && !statuses.contains(429); i++) {
+      statuses.add(post(base, null).statusCode());
+    }
+    assertThat(statuses).contains(401).endsWith(429);
+  }
+
+  @Test
+  void aTokenAnywhereButTheAuthorizationHeaderIsRefused() throws Exception {
+    String base = launch();
+    for (HttpRequest.Builder misplaced :
+        List.of(
+            HttpRequest.newBuilder(URI.create(base + "/mcp?access_token=abc")),
+            HttpRequest.newBuilder(URI.create(base + "/mcp"))
+                .header("Cookie", "theme=dark; access_token=abc"))) {
+      HttpResponse<String> refused =
+          HTTP.send(
+              misplaced
+                  .header("Content-Type", "application/json")
+                  .header("Accept", "application/json, text/event-stream")
+                  .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(refused.body()).contains("Authorization header");
+      assertThat(refused.headers().firstValue("WWW-Authenticate").orElse(""))
+          .contains("invalid_request");
+    }
   }
 
   @Test

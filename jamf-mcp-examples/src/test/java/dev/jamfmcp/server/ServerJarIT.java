@@ -179,6 +179,7 @@ class ServerJarIT {
     assertThat(init.path("serverInfo").path("name").asString()).isEqualTo("jamf-mcp");
     assertThat(mcp.toolNames()).isEqualTo(allTools());
     assertThat(Files.readString(logs))
+        .contains("MCP routes are served on Jetty directly")
         .contains("MCP connection established")
         .contains("POST /mcp tools/list status=200");
   }

@@ -290,7 +290,7 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
           String reason = javalinWouldSee(state, servlets.get(), direct.paths());
           if (reason == null) {
             direct.enable(state.router.contextPath);
-            log.debug("MCP routes are served on Jetty directly, in front of Javalin");
+            log.info("MCP routes are served on Jetty directly, in front of Javalin");
           } else {
             log.info("MCP routes are served through Javalin: {}", reason);
           }
@@ -337,6 +337,13 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     if (forbidden.isPresent()) {
       exchange.respond(forbidden.get());
       return;
+    }
+    for (McpRequestFilter filter : pluginConfig.filters) {
+      Optional<HttpReply> refused = filter.check(exchange);
+      if (refused.isPresent()) {
+        exchange.respond(refused.get());
+        return;
+      }
     }
     Principal principal;
     try {

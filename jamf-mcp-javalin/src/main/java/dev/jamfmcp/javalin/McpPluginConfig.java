@@ -6,6 +6,8 @@ import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.HttpTransportConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -34,6 +36,7 @@ public final class McpPluginConfig {
   long minRequestBytesPerSecond = 1024;
   int acceptQueueSize = DEFAULT_ACCEPT_QUEUE_SIZE;
   boolean directJetty = true;
+  final List<McpRequestFilter> filters = new ArrayList<>();
   Consumer<HttpTransportConfig> transport = c -> {};
   BiFunction<HttpExchange, Principal, HttpExchange> exchangeDecorator = (exchange, who) -> exchange;
   String metricsPath = "/metrics";
@@ -177,6 +180,16 @@ public final class McpPluginConfig {
    */
   public McpPluginConfig directJetty(boolean direct) {
     this.directJetty = direct;
+    return this;
+  }
+
+  /**
+   * Adds a check every MCP request passes before authentication (rate limits per IP, refusing
+   * tokens in the URL, ...). Prefer it to a Javalin before-handler on the MCP paths, which would
+   * keep them from being served directly ({@link #directJetty}).
+   */
+  public McpPluginConfig filter(McpRequestFilter filter) {
+    this.filters.add(Objects.requireNonNull(filter));
     return this;
   }
 

@@ -3,6 +3,7 @@ package dev.jamfmcp.javalin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamfmcp.mcp.McpServer;
+import dev.jamfmcp.mcp.http.HttpReply;
 import dev.jamfmcp.mcp.testing.TestTools;
 import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -128,6 +130,27 @@ class DirectJettyTest {
                   .header("Mcp-Session-Id", id));
       assertThat(call.statusCode()).isEqualTo(200);
       assertThat(call.body()).contains("rested");
+    }
+  }
+
+  /** A filter sees every MCP request on either path and keeps the direct one open. */
+  @Test
+  void filtersRunOnBothPathsBeforeAuthentication() throws Exception {
+    McpRequestFilter teapots =
+        request ->
+            request.header("X-Teapot").isPresent()
+                ? Optional.of(HttpReply.json(418, "{\"error\":\"teapot\"}"))
+                : Optional.empty();
+    for (boolean directly : List.of(true, false)) {
+      McpTestServer http = start(mcp -> mcp.directJetty(directly).filter(teapots), app -> {});
+      assertThat(http.plugin.servesDirectly()).isEqualTo(directly);
+      HttpResponse<String> refused =
+          http.send(
+              http.post("/mcp", McpTestServer.Json.init("2025-06-18")).header("X-Teapot", "1"));
+      assertThat(refused.statusCode()).isEqualTo(418);
+      assertThat(refused.body()).isEqualTo("{\"error\":\"teapot\"}");
+      assertThat(http.send(http.post("/mcp", McpTestServer.Json.init("2025-06-18"))).statusCode())
+          .isEqualTo(200);
     }
   }
 

@@ -103,6 +103,11 @@ public final class JavalinExchange implements PluginExchange {
   }
 
   @Override
+  public String remoteAddress() {
+    return ctx.req().getRemoteAddr();
+  }
+
+  @Override
   public Map<String, String> requestHeaders() {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.putAll(ctx.headerMap());

@@ -81,6 +81,11 @@ final class JettyExchange implements PluginExchange {
   }
 
   @Override
+  public String remoteAddress() {
+    return Request.getRemoteAddr(request);
+  }
+
+  @Override
   public Map<String, String> requestHeaders() {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (HttpField field : request.getHeaders()) {

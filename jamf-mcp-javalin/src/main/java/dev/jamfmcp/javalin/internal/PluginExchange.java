@@ -1,5 +1,6 @@
 package dev.jamfmcp.javalin.internal;
 
+import dev.jamfmcp.javalin.McpRequest;
 import dev.jamfmcp.mcp.http.HttpExchange;
 import java.util.Map;
 
@@ -8,7 +9,7 @@ import java.util.Map;
  * arrived: through Javalin's servlet ({@link JavalinExchange}) or straight from Jetty ({@link
  * JettyExchange}).
  */
-public interface PluginExchange extends HttpExchange {
+public interface PluginExchange extends HttpExchange, McpRequest {
 
   /** Every request header (first value of each), keyed case-insensitively, for a resolver. */
   Map<String, String> requestHeaders();

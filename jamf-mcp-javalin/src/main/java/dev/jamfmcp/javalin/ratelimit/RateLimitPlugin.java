@@ -1,12 +1,18 @@
 package dev.jamfmcp.javalin.ratelimit;
 
+import dev.jamfmcp.javalin.McpRequest;
+import dev.jamfmcp.javalin.McpRequestFilter;
 import dev.jamfmcp.javalin.PrincipalResolver;
 import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.http.HttpReply;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.plugin.Plugin;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +52,30 @@ public final class RateLimitPlugin extends Plugin<RateLimitConfig> {
             429, Map.of("Retry-After", Long.toString(wait)), body(wait));
       }
       return principal;
+    };
+  }
+
+  /**
+   * The per-IP limit as a filter of the MCP plugin ({@code mcp.filter(...)}), sharing its buckets
+   * with the before-handlers this plugin puts on {@link RateLimitConfig#paths}: leave the MCP paths
+   * out of those, so that the plugin can serve them straight from Jetty.
+   *
+   * @param clientIp how the client's IP is found; see {@link RateLimitConfig#clientIp}
+   */
+  public McpRequestFilter perIp(Function<McpRequest, String> clientIp) {
+    Objects.requireNonNull(clientIp);
+    return request -> {
+      if ("OPTIONS".equals(request.method())) {
+        return Optional.empty();
+      }
+      String ip = clientIp.apply(request);
+      long wait = byIp.tryAcquire(ip == null ? "unknown" : ip);
+      if (wait <= 0) {
+        return Optional.empty();
+      }
+      log.info("Rate limit exceeded for an IP address; retry after {} s", wait);
+      return Optional.of(
+          HttpReply.json(429, body(wait)).withHeader("Retry-After", Long.toString(wait)));
     };
   }
 
