@@ -1,5 +1,8 @@
 package dev.jamfmcp.jamf.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -47,6 +50,9 @@ final class JsonBytes {
       SPECIAL_IN_STRING[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
     }
   }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
@@ -219,6 +225,68 @@ final class JsonBytes {
       }
     }
     return -1;
+  }
+
+  /**
+   * If the bytes at the reader's position are {@code bytes}, consumes them and returns true;
+   * otherwise changes nothing. For {@link RecordReader}'s learned member headers: bytes that this
+   * reader has already read once, from the end of a value up to the next value (or the closing
+   * brace), so that reading them again gives the same result.
+   */
+  boolean skipIf(byte[] bytes) {
+    int p = pos;
+    int n = bytes.length;
+    if (end - p < n) {
+      return false;
+    }
+    // Eight bytes at a time: headers are 10-50 bytes, too short to pay for Arrays.equals's call.
+    byte[] b = buf;
+    int k = 0;
+    for (; k + 8 <= n; k += 8) {
+      if ((long) LONGS.get(b, p + k) != (long) LONGS.get(bytes, k)) {
+        return false;
+      }
+    }
+    if (k < n) {
+      if (n >= 8) { // the last eight bytes, overlapping the ones already compared
+        if ((long) LONGS.get(b, p + n - 8) != (long) LONGS.get(bytes, n - 8)) {
+          return false;
+        }
+      } else {
+        for (; k < n; k++) {
+          if (b[p + k] != bytes[k]) {
+            return false;
+          }
+        }
+      }
+    }
+    pos = p + n;
+    return true;
+  }
+
+  /**
+   * {@link #skipIf} for learned bytes that open an object (and, if {@code closes}, also close it):
+   * counts the nesting as {@link #beginObject} does. False, changing nothing, where the object
+   * would be nested too deep, so that {@link #beginObject} refuses it.
+   */
+  boolean skipObjectIf(byte[] bytes, boolean closes) {
+    if (depth >= MAX_DEPTH || !skipIf(bytes)) {
+      return false;
+    }
+    if (!closes) {
+      depth++;
+    }
+    return true;
+  }
+
+  /** After {@link #skipIf} consumed learned bytes that close the current object. */
+  void objectClosed() {
+    depth--;
+  }
+
+  /** The bytes from {@code mark} (an earlier position) up to the reader's position. */
+  byte[] bytesFrom(int mark) {
+    return Arrays.copyOfRange(buf, mark, pos);
   }
 
   /** At a string value: reads and decodes it. */
