@@ -54,9 +54,17 @@ final class JsonBytes {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
-  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
-  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+  private static final VarHandle INTS =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final int TRUE = word("true");
+  private static final int FALSE = word("fals"); // and an 'e'
+  private static final int NULL = word("null");
+
+  private static int word(String four) {
+    byte[] b = four.getBytes(StandardCharsets.US_ASCII);
+    return (int) INTS.get(b, 0);
+  }
 
   final byte[] buf;
   private final int end;
@@ -65,6 +73,9 @@ final class JsonBytes {
   int pos;
 
   private int depth;
+
+  /** Reused argument arrays by nesting depth ({@link #arguments}). */
+  private final Object[][] arguments = new Object[8][];
 
   /** The last string scanned: its bytes between the quotes, and what they hold. */
   private int strStart;
@@ -289,6 +300,30 @@ final class JsonBytes {
     return Arrays.copyOfRange(buf, mark, pos);
   }
 
+  /**
+   * An array of {@code n} elements, a copy of {@code defaults}, for the arguments of a record read
+   * at the current nesting depth: reused by the next record of that length at that depth (a page
+   * reads thousands of records at the same depth, and a record's nested records are deeper), so the
+   * arguments are not allocated per record. The caller must be done with it before it reads the
+   * next record at this depth.
+   */
+  Object[] arguments(Object[] defaults) {
+    int n = defaults.length;
+    int d = depth;
+    Object[] a;
+    if (d < arguments.length) {
+      a = arguments[d];
+      if (a == null || a.length != n) {
+        a = new Object[n];
+        arguments[d] = a;
+      }
+    } else {
+      a = new Object[n];
+    }
+    System.arraycopy(defaults, 0, a, 0, n);
+    return a;
+  }
+
   /** At a string value: reads and decodes it. */
   String readString() {
     expect('"', "a string");
@@ -299,10 +334,10 @@ final class JsonBytes {
   /** At {@code true} or {@code false}: the boolean. */
   boolean readBoolean() {
     if (buf[pos] == 't') {
-      literal(TRUE);
+      literal(TRUE, 4);
       return true;
     }
-    literal(FALSE);
+    literal(FALSE, 5);
     return false;
   }
 
@@ -328,9 +363,9 @@ final class JsonBytes {
         pos++;
         scanString();
       }
-      case 't' -> literal(TRUE);
-      case 'f' -> literal(FALSE);
-      case 'n' -> literal(NULL);
+      case 't' -> literal(TRUE, 4);
+      case 'f' -> literal(FALSE, 5);
+      case 'n' -> literal(NULL, 4);
       default -> {
         if (c == '-' || (c >= '0' && c <= '9')) {
           skipNumber();
@@ -381,12 +416,17 @@ final class JsonBytes {
     pos++;
   }
 
-  private void literal(byte[] word) {
+  /**
+   * At a literal whose first four bytes are {@code word} (little-endian) and that is {@code n}
+   * bytes long ({@code false}: "fals" and 'e'). One four-byte load, not a call to Arrays.equals.
+   */
+  private void literal(int word, int n) {
     int p = pos;
-    if (end - p < word.length || !Arrays.equals(buf, p, p + word.length, word, 0, word.length)) {
+    boolean ok = end - p >= n && (int) INTS.get(buf, p) == word && (n == 4 || buf[p + 4] == 'e');
+    if (!ok) {
       throw malformed("an invalid literal", p);
     }
-    pos = p + word.length;
+    pos = p + n;
   }
 
   private void skipNumber() {

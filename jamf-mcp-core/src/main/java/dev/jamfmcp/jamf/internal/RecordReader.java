@@ -177,7 +177,7 @@ final class RecordReader<T> {
   }
 
   private T readObject(JsonBytes in) {
-    Object[] args = defaults.clone();
+    Object[] args = in.arguments(defaults);
     Header at = start;
     Header predicted = at.next;
     if (predicted != null && in.skipObjectIf(predicted.bytes, predicted.index == CLOSE)) {
