@@ -235,9 +235,11 @@ public final class JamfClientBuilder {
             .build();
     AtomicInteger n = new AtomicInteger();
     ThreadPoolExecutor pages =
+        // Twice the request limit: a page thread parses its page after giving its permit back,
+        // so the permits stay in use while pages are parsed (PageIterator fetches that far ahead).
         new ThreadPoolExecutor(
-            maxConcurrentRequests,
-            maxConcurrentRequests,
+            2 * maxConcurrentRequests,
+            2 * maxConcurrentRequests,
             30,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
