@@ -234,12 +234,13 @@ public final class JamfClientBuilder {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     AtomicInteger n = new AtomicInteger();
+    // Twice the request limit: a page thread parses its page after giving its permit back, so
+    // the permits stay in use while pages are parsed (PageIterator fetches that far ahead).
+    int pageThreads = (int) Math.min(Integer.MAX_VALUE, 2L * maxConcurrentRequests);
     ThreadPoolExecutor pages =
-        // Twice the request limit: a page thread parses its page after giving its permit back,
-        // so the permits stay in use while pages are parsed (PageIterator fetches that far ahead).
         new ThreadPoolExecutor(
-            2 * maxConcurrentRequests,
-            2 * maxConcurrentRequests,
+            pageThreads,
+            pageThreads,
             30,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),

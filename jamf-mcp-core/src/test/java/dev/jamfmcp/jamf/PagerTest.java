@@ -155,6 +155,17 @@ class PagerTest {
   }
 
   @Test
+  void aLimitTooLargeToDoubleStillStreamsTheWholeFleet() {
+    // The window and the page threads are twice the limit, which must not overflow.
+    jamf.handler = r -> fleet(r, 100, 2000);
+    try (JamfClient client =
+        FakeJamf.clientFor(server).maxConcurrentRequests(Integer.MAX_VALUE).build()) {
+      assertThat(ids(client.computers().list(ListQuery.all().withPageSize(10)))).hasSize(100);
+    }
+    assertThat(jamf.apiRequests).hasSize(10);
+  }
+
+  @Test
   void firstFetchesOnlyThePagesItNeeds() {
     jamf.handler = r -> fleet(r, 10_000, 2000);
     try (JamfClient client = FakeJamf.clientFor(server).build()) {

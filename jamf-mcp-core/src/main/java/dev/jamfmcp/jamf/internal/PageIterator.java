@@ -30,7 +30,10 @@ final class PageIterator<T> implements Iterator<T> {
   private final PagedListing<T> listing;
   private final int requestedSize;
   private final long limit;
-  private final int parallelism;
+
+  /** Pages fetched or parsed ahead of the consumer: twice {@code parallelism} (see above). */
+  private final int ahead;
+
   private final ArrayDeque<Future<Page<T>>> window = new ArrayDeque<>();
   private Iterator<T> current = Collections.emptyIterator();
   private boolean started;
@@ -42,7 +45,7 @@ final class PageIterator<T> implements Iterator<T> {
     this.listing = listing;
     this.requestedSize = requestedSize;
     this.limit = limit;
-    this.parallelism = parallelism;
+    this.ahead = pagesAhead(parallelism);
   }
 
   @Override
@@ -87,8 +90,13 @@ final class PageIterator<T> implements Iterator<T> {
     return true;
   }
 
+  /** Twice {@code parallelism}, at most {@code Integer.MAX_VALUE}. */
+  static int pagesAhead(int parallelism) {
+    return (int) Math.min(Integer.MAX_VALUE, 2L * parallelism);
+  }
+
   private void fillWindow() {
-    while (window.size() < 2 * parallelism && nextPage < pages) {
+    while (window.size() < ahead && nextPage < pages) {
       int index = nextPage++;
       int size = pageSize;
       window.add(listing.transport().pageExecutor().submit(() -> listing.fetch(index, size)));
