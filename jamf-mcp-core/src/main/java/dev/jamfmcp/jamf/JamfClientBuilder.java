@@ -234,10 +234,13 @@ public final class JamfClientBuilder {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     AtomicInteger n = new AtomicInteger();
+    // Twice the request limit: a page thread parses its page after giving its permit back, so
+    // the permits stay in use while pages are parsed (PageIterator fetches that far ahead).
+    int pageThreads = (int) Math.min(Integer.MAX_VALUE, 2L * maxConcurrentRequests);
     ThreadPoolExecutor pages =
         new ThreadPoolExecutor(
-            maxConcurrentRequests,
-            maxConcurrentRequests,
+            pageThreads,
+            pageThreads,
             30,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),

@@ -142,14 +142,25 @@ class PagerTest {
     try (JamfClient client = FakeJamf.clientFor(server).maxConcurrentRequests(2).build()) {
       Iterator<Computer> it = client.computers().list(ListQuery.all().withPageSize(10)).iterator();
       assertThat(it.next().id()).isEqualTo("0");
-      // Page 0 plus a window of at most 2 pages in flight: the rest waits for the consumer.
-      assertThat(jamf.apiRequests.size()).isLessThanOrEqualTo(3);
+      // Page 0 plus a window of at most 2 x 2 pages ahead: the rest waits for the consumer.
+      assertThat(jamf.apiRequests.size()).isLessThanOrEqualTo(5);
       int seen = 1;
       while (it.hasNext()) {
         it.next();
         seen++;
       }
       assertThat(seen).isEqualTo(100);
+    }
+    assertThat(jamf.apiRequests).hasSize(10);
+  }
+
+  @Test
+  void aLimitTooLargeToDoubleStillStreamsTheWholeFleet() {
+    // The window and the page threads are twice the limit, which must not overflow.
+    jamf.handler = r -> fleet(r, 100, 2000);
+    try (JamfClient client =
+        FakeJamf.clientFor(server).maxConcurrentRequests(Integer.MAX_VALUE).build()) {
+      assertThat(ids(client.computers().list(ListQuery.all().withPageSize(10)))).hasSize(100);
     }
     assertThat(jamf.apiRequests).hasSize(10);
   }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Streams a whole fleet (GENERAL section) from a simulated Jamf Pro through the client's pager into
@@ -20,7 +21,8 @@ import java.util.concurrent.Callable;
  * <pre>
  * java -Xmx512m -cp jamf-mcp-benchmarks/target/benchmarks.jar dev.jamfmcp.benchmarks.scan.PagerScan \
  *     [--computers 100000] [--page-size 2000] [--concurrency 5] [--warmup 2] [--iterations 5] \
- *     [--base-url http://host:port  (use a running simulator instead of starting one)]
+ *     [--base-url http://host:port  (use a running simulator instead of starting one)] \
+ *     [--copy-floor true  (also a floor that copies the bodies as the pager does, unparsed)]
  * </pre>
  */
 public final class PagerScan {
@@ -33,6 +35,7 @@ public final class PagerScan {
     int warmup = 2;
     int iterations = 5;
     String baseUrl = null;
+    boolean copyFloor = false;
     for (int i = 0; i + 1 < args.length; i += 2) {
       String value = args[i + 1];
       switch (args[i]) {
@@ -42,6 +45,7 @@ public final class PagerScan {
         case "--warmup" -> warmup = Integer.parseInt(value);
         case "--iterations" -> iterations = Integer.parseInt(value);
         case "--base-url" -> baseUrl = value;
+        case "--copy-floor" -> copyFloor = Boolean.parseBoolean(value);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -53,7 +57,8 @@ public final class PagerScan {
           pageSize,
           concurrency,
           warmup,
-          iterations);
+          iterations,
+          copyFloor);
     } finally {
       if (sim != null) {
         sim.close();
@@ -67,15 +72,24 @@ public final class PagerScan {
       int pageSize,
       int concurrency,
       int warmup,
-      int iterations)
+      int iterations,
+      boolean copyFloor)
       throws Exception {
     FloorScan floor = new FloorScan(baseUrl, "sim-client", "sim-secret", pageSize, concurrency);
+    // the time the pager's requests spent in flight (sent to body received), summed: divided by
+    // the scan's wall time, the mean number of requests in flight (the floor keeps 5 nearly always)
+    LongAdder exchangeNanos = new LongAdder();
+    FloorScan copying =
+        copyFloor
+            ? new FloorScan(baseUrl, "sim-client", "sim-secret", pageSize, concurrency, true)
+            : null;
     long total = floor.total();
     try (JamfClient jamf =
         JamfClient.builder()
             .baseUrl(baseUrl)
             .clientCredentials("sim-client", "sim-secret")
             .maxConcurrentRequests(concurrency)
+            .requestListener(e -> exchangeNanos.add(e.duration().toNanos()))
             .build()) {
       ListQuery query =
           ListQuery.all().withSections(ComputerSection.GENERAL).withPageSize(pageSize);
@@ -101,6 +115,9 @@ public final class PagerScan {
           Runtime.getRuntime().maxMemory() >> 20);
       for (int i = 0; i < warmup; i++) {
         floor.run();
+        if (copying != null) {
+          copying.run();
+        }
         check(pager.call(), total);
       }
       long[] floorNanos = new long[iterations];
@@ -124,21 +141,37 @@ public final class PagerScan {
         floorNanos[i] = System.nanoTime() - start;
         floorCpu[i] = cpuNanos() - cpu;
         floorSimCpu[i] = cpuNanos(simulator) - simCpu;
+        if (copying != null) {
+          long copyCpu = cpuNanos();
+          ThreadCpu copyThreads = ThreadCpu.now();
+          long copyStart = System.nanoTime();
+          copying.run();
+          System.out.printf(
+              Locale.ROOT,
+              "  iteration %d copy floor: %.0f ms, client CPU %.0f ms: %s%n",
+              i + 1,
+              (System.nanoTime() - copyStart) / 1e6,
+              (cpuNanos() - copyCpu) / 1e6,
+              ThreadCpu.format(ThreadCpu.now().since(copyThreads)));
+        }
         try (HeapWatch watch = HeapWatch.start()) {
           cpu = cpuNanos();
           simCpu = cpuNanos(simulator);
           Allocations allocations = new Allocations();
           threads = ThreadCpu.now();
+          long inFlightBefore = exchangeNanos.sum();
           start = System.nanoTime();
           check(pager.call(), total);
           pagerNanos[i] = System.nanoTime() - start;
+          double inFlight = (exchangeNanos.sum() - inFlightBefore) / (double) pagerNanos[i];
           threadCpu.add(
               "iteration "
                   + (i + 1)
                   + " client CPU ms by thread: floor "
                   + floorThreads
                   + "; pager "
-                  + ThreadCpu.format(ThreadCpu.now().since(threads)));
+                  + ThreadCpu.format(ThreadCpu.now().since(threads))
+                  + String.format(Locale.ROOT, "; pager requests in flight %.2f (mean)", inFlight));
           pagerAllocated[i] = allocations.since();
           pagerCpu[i] = cpuNanos() - cpu;
           pagerSimCpu[i] = cpuNanos(simulator) - simCpu;

@@ -84,7 +84,9 @@ final class ThreadCpu {
       return "page threads";
     }
     if (name.startsWith("HttpClient")) {
-      return name.contains("Selector") ? "http selector" : "http workers";
+      // Linux keeps 15 characters of a thread's name: "HttpClient-1-SelectorManager" is
+      // "HttpClient-1-Se", a worker "HttpClient-1-Wo".
+      return name.contains("-Se") ? "http selector" : "http workers";
     }
     if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
       return "gc";

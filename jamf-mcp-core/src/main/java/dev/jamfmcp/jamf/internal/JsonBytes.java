@@ -1,5 +1,8 @@
 package dev.jamfmcp.jamf.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -48,9 +51,20 @@ final class JsonBytes {
     }
   }
 
-  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
-  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
-  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final VarHandle INTS =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final int TRUE = word("true");
+  private static final int FALSE = word("fals"); // and an 'e'
+  private static final int NULL = word("null");
+
+  private static int word(String four) {
+    byte[] b = four.getBytes(StandardCharsets.US_ASCII);
+    return (int) INTS.get(b, 0);
+  }
 
   final byte[] buf;
   private final int end;
@@ -59,6 +73,9 @@ final class JsonBytes {
   int pos;
 
   private int depth;
+
+  /** Reused argument arrays by nesting depth ({@link #arguments}). */
+  private final Object[][] arguments = new Object[8][];
 
   /** The last string scanned: its bytes between the quotes, and what they hold. */
   private int strStart;
@@ -221,6 +238,92 @@ final class JsonBytes {
     return -1;
   }
 
+  /**
+   * If the bytes at the reader's position are {@code bytes}, consumes them and returns true;
+   * otherwise changes nothing. For {@link RecordReader}'s learned member headers: bytes that this
+   * reader has already read once, from the end of a value up to the next value (or the closing
+   * brace), so that reading them again gives the same result.
+   */
+  boolean skipIf(byte[] bytes) {
+    int p = pos;
+    int n = bytes.length;
+    if (end - p < n) {
+      return false;
+    }
+    // Eight bytes at a time: headers are 10-50 bytes, too short to pay for Arrays.equals's call.
+    byte[] b = buf;
+    int k = 0;
+    for (; k + 8 <= n; k += 8) {
+      if ((long) LONGS.get(b, p + k) != (long) LONGS.get(bytes, k)) {
+        return false;
+      }
+    }
+    if (k < n) {
+      if (n >= 8) { // the last eight bytes, overlapping the ones already compared
+        if ((long) LONGS.get(b, p + n - 8) != (long) LONGS.get(bytes, n - 8)) {
+          return false;
+        }
+      } else {
+        for (; k < n; k++) {
+          if (b[p + k] != bytes[k]) {
+            return false;
+          }
+        }
+      }
+    }
+    pos = p + n;
+    return true;
+  }
+
+  /**
+   * {@link #skipIf} for learned bytes that open an object (and, if {@code closes}, also close it):
+   * counts the nesting as {@link #beginObject} does. False, changing nothing, where the object
+   * would be nested too deep, so that {@link #beginObject} refuses it.
+   */
+  boolean skipObjectIf(byte[] bytes, boolean closes) {
+    if (depth >= MAX_DEPTH || !skipIf(bytes)) {
+      return false;
+    }
+    if (!closes) {
+      depth++;
+    }
+    return true;
+  }
+
+  /** After {@link #skipIf} consumed learned bytes that close the current object. */
+  void objectClosed() {
+    depth--;
+  }
+
+  /** The bytes from {@code mark} (an earlier position) up to the reader's position. */
+  byte[] bytesFrom(int mark) {
+    return Arrays.copyOfRange(buf, mark, pos);
+  }
+
+  /**
+   * An array of {@code n} elements, a copy of {@code defaults}, for the arguments of a record read
+   * at the current nesting depth: reused by the next record of that length at that depth (a page
+   * reads thousands of records at the same depth, and a record's nested records are deeper), so the
+   * arguments are not allocated per record. The caller must be done with it before it reads the
+   * next record at this depth.
+   */
+  Object[] arguments(Object[] defaults) {
+    int n = defaults.length;
+    int d = depth;
+    Object[] a;
+    if (d < arguments.length) {
+      a = arguments[d];
+      if (a == null || a.length != n) {
+        a = new Object[n];
+        arguments[d] = a;
+      }
+    } else {
+      a = new Object[n];
+    }
+    System.arraycopy(defaults, 0, a, 0, n);
+    return a;
+  }
+
   /** At a string value: reads and decodes it. */
   String readString() {
     expect('"', "a string");
@@ -231,10 +334,10 @@ final class JsonBytes {
   /** At {@code true} or {@code false}: the boolean. */
   boolean readBoolean() {
     if (buf[pos] == 't') {
-      literal(TRUE);
+      literal(TRUE, 4);
       return true;
     }
-    literal(FALSE);
+    literal(FALSE, 5);
     return false;
   }
 
@@ -260,9 +363,9 @@ final class JsonBytes {
         pos++;
         scanString();
       }
-      case 't' -> literal(TRUE);
-      case 'f' -> literal(FALSE);
-      case 'n' -> literal(NULL);
+      case 't' -> literal(TRUE, 4);
+      case 'f' -> literal(FALSE, 5);
+      case 'n' -> literal(NULL, 4);
       default -> {
         if (c == '-' || (c >= '0' && c <= '9')) {
           skipNumber();
@@ -313,12 +416,17 @@ final class JsonBytes {
     pos++;
   }
 
-  private void literal(byte[] word) {
+  /**
+   * At a literal whose first four bytes are {@code word} (little-endian) and that is {@code n}
+   * bytes long ({@code false}: "fals" and 'e'). One four-byte load, not a call to Arrays.equals.
+   */
+  private void literal(int word, int n) {
     int p = pos;
-    if (end - p < word.length || !Arrays.equals(buf, p, p + word.length, word, 0, word.length)) {
+    boolean ok = end - p >= n && (int) INTS.get(buf, p) == word && (n == 4 || buf[p + 4] == 'e');
+    if (!ok) {
       throw malformed("an invalid literal", p);
     }
-    pos = p + word.length;
+    pos = p + n;
   }
 
   private void skipNumber() {

@@ -11,8 +11,15 @@ import java.util.concurrent.Future;
 
 /**
  * Walks a listing page by page. Page 0 is fetched first to learn {@code totalCount}; then the
- * remaining pages are fetched concurrently, at most {@code parallelism} ahead of the consumer, and
- * handed out in order. Memory therefore stays at a few pages however large the fleet.
+ * remaining pages are fetched concurrently, at most {@code 2 * parallelism} ahead of the consumer,
+ * and handed out in order. Memory therefore stays at a few pages however large the fleet.
+ *
+ * <p>Why twice the request limit: a page thread holds a request permit only while its request is in
+ * flight and parses the page after giving it back, and the pages are handed out in order. With only
+ * {@code parallelism} pages ahead, every page parsed, and every page done while an earlier one is
+ * still on its way, left a permit unused (a scan of 100,000 computers averaged 3.6-4.3 requests in
+ * flight of 5); with twice as many queued on twice as many page threads, 4.4-4.7. The limit itself
+ * ({@link LimitLayer}) is unchanged.
  *
  * <p>The number of pages comes from {@code totalCount}, never from "a short page". When Jamf
  * silently clamps the page size (page 0 holds fewer results than asked and than the total), the
@@ -23,7 +30,10 @@ final class PageIterator<T> implements Iterator<T> {
   private final PagedListing<T> listing;
   private final int requestedSize;
   private final long limit;
-  private final int parallelism;
+
+  /** Pages fetched or parsed ahead of the consumer: twice {@code parallelism} (see above). */
+  private final int ahead;
+
   private final ArrayDeque<Future<Page<T>>> window = new ArrayDeque<>();
   private Iterator<T> current = Collections.emptyIterator();
   private boolean started;
@@ -35,7 +45,7 @@ final class PageIterator<T> implements Iterator<T> {
     this.listing = listing;
     this.requestedSize = requestedSize;
     this.limit = limit;
-    this.parallelism = parallelism;
+    this.ahead = pagesAhead(parallelism);
   }
 
   @Override
@@ -80,8 +90,13 @@ final class PageIterator<T> implements Iterator<T> {
     return true;
   }
 
+  /** Twice {@code parallelism}, at most {@code Integer.MAX_VALUE}. */
+  static int pagesAhead(int parallelism) {
+    return (int) Math.min(Integer.MAX_VALUE, 2L * parallelism);
+  }
+
   private void fillWindow() {
-    while (window.size() < parallelism && nextPage < pages) {
+    while (window.size() < ahead && nextPage < pages) {
       int index = nextPage++;
       int size = pageSize;
       window.add(listing.transport().pageExecutor().submit(() -> listing.fetch(index, size)));

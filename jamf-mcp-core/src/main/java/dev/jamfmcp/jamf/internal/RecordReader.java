@@ -41,6 +41,46 @@ final class RecordReader<T> {
     Object read(JsonBytes in);
   }
 
+  /**
+   * A member header learned from the pages read so far: the exact bytes from the end of one value
+   * to the start of the next (separator, whitespace, quoted name, colon), or to the object's end,
+   * and what they mean. Listing pages repeat the same members in the same order with the same
+   * layout for every record, so the header after a given one is nearly always the one seen after it
+   * last time: when the input's next bytes equal it, one comparison replaces the whitespace skips,
+   * the name scan and the name lookup. The bytes were accepted once by {@link JsonBytes}, so the
+   * same bytes again give the same result (the check and the fallback keep the reader exactly as
+   * strict); a wrong guess costs one failed comparison and the ordinary path.
+   *
+   * <p>{@code next} is a hint shared by the threads reading pages of this type, written without
+   * synchronization: a thread may see a stale hint or none, which is only a miss. Memory is
+   * bounded: one chain of at most {@link #LEARNED_MEMBERS} headers of at most {@link #MAX_HEADER}
+   * bytes per record type.
+   */
+  private static final class Header {
+    final byte[] bytes;
+
+    /** The component, -1 for an unknown member, {@link #CLOSE} for the object's end. */
+    final int index;
+
+    Header next;
+
+    Header(byte[] bytes, int index) {
+      this.bytes = bytes;
+      this.index = index;
+    }
+  }
+
+  private static final int CLOSE = -2;
+
+  /** Members of an object after which headers are neither learned nor predicted. */
+  private static final int LEARNED_MEMBERS = 256;
+
+  /** Longer headers (runs of whitespace) are not learned. */
+  private static final int MAX_HEADER = 256;
+
+  /** Before an object's opening brace: its {@code next} is the learned opening. */
+  private final Header start = new Header(null, Integer.MIN_VALUE);
+
   private final Class<T> type;
   private final Constructor<T> constructor;
   private final Object[] defaults;
@@ -109,6 +149,18 @@ final class RecordReader<T> {
     return new RecordReader<>(type);
   }
 
+  /** The chain of headers learned so far, from the opening brace on (for tests). */
+  List<String> learnedHeaders() {
+    List<String> out = new ArrayList<>();
+    for (Header h = start.next; h != null && out.size() <= LEARNED_MEMBERS; h = h.next) {
+      out.add(new String(h.bytes, StandardCharsets.UTF_8));
+      if (h.index == CLOSE) {
+        break;
+      }
+    }
+    return out;
+  }
+
   Class<?> handledType() {
     return type;
   }
@@ -125,23 +177,34 @@ final class RecordReader<T> {
   }
 
   private T readObject(JsonBytes in) {
-    Object[] args = defaults.clone();
-    if (in.beginObject()) {
-      do {
-        int i = in.nameIndex(nameBytes, byLength, byName);
-        if (i < 0) {
-          in.skipValue();
-        } else if (in.peek() == 'n') {
-          in.skipValue(); // checks that it is null
-          args[i] = defaults[i];
-        } else {
-          try {
-            args[i] = slots[i].read(in);
-          } catch (DatabindException e) {
-            throw e.prependPath(type, names[i]); // so the message names the member, as Jackson's
-          }
+    Object[] args = in.arguments(defaults);
+    Header at = start;
+    Header predicted = at.next;
+    if (predicted != null && in.skipObjectIf(predicted.bytes, predicted.index == CLOSE)) {
+      at = predicted;
+    } else {
+      int mark = in.pos;
+      at = learn(at, in, mark, in.beginObject() ? memberIndex(in) : CLOSE, 0);
+    }
+    int members = 0;
+    while (at.index != CLOSE) {
+      readMember(in, args, at.index);
+      if (++members == LEARNED_MEMBERS) {
+        while (in.nextMember()) { // an object this long is read without learning
+          readMember(in, args, memberIndex(in));
         }
-      } while (in.nextMember());
+        break;
+      }
+      predicted = at.next;
+      if (predicted != null && in.skipIf(predicted.bytes)) {
+        at = predicted;
+        if (at.index == CLOSE) {
+          in.objectClosed();
+        }
+      } else {
+        int mark = in.pos;
+        at = learn(at, in, mark, in.nextMember() ? memberIndex(in) : CLOSE, members);
+      }
     }
     try {
       return constructor.newInstance(args);
@@ -151,6 +214,45 @@ final class RecordReader<T> {
     } catch (ReflectiveOperationException | IllegalArgumentException e) {
       throw new IllegalStateException("cannot construct " + type.getName(), e);
     }
+  }
+
+  /** The component index of the member name just read (-1 for an unknown member). */
+  private int memberIndex(JsonBytes in) {
+    return in.nameIndex(nameBytes, byLength, byName);
+  }
+
+  /** Reads the value of the member with component index {@code i} into {@code args}. */
+  private void readMember(JsonBytes in, Object[] args, int i) {
+    if (i < 0) {
+      in.skipValue();
+    } else if (in.peek() == 'n') {
+      in.skipValue(); // checks that it is null
+      args[i] = defaults[i];
+    } else {
+      try {
+        args[i] = slots[i].read(in);
+      } catch (DatabindException e) {
+        throw e.prependPath(type, names[i]); // so the message names the member, as Jackson's
+      }
+    }
+  }
+
+  /**
+   * The header just read the slow way (from {@code mark}: up to the value, whitespace included, or
+   * the closing brace), remembered as what follows {@code previous} next time.
+   */
+  private static Header learn(Header previous, JsonBytes in, int mark, int index, int members) {
+    if (index != CLOSE) {
+      in.peek(); // the whitespace before the value belongs to the header
+    }
+    if (in.pos - mark > MAX_HEADER) {
+      return new Header(null, index); // not kept: a header this long is no pattern
+    }
+    Header h = new Header(in.bytesFrom(mark), index);
+    if (members < LEARNED_MEMBERS) {
+      previous.next = h;
+    }
+    return h;
   }
 
   /** Checks and delimits the value at the reader's position, then has Jackson read that slice. */
