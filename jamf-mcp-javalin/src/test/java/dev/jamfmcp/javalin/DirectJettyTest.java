@@ -196,33 +196,17 @@ class DirectJettyTest {
     answers.add(
         show(
             http.send(
-                http.post("/mcp", McpTestServer.Json.request(2, "tools/list", "{}"))
-                    .header("Mcp-Session-Id", id)
+                inSession(http, id, McpTestServer.Json.request(2, "tools/list", "{}"))
                     .header("MCP-Protocol-Version", "2025-06-18")
                     .header("Origin", ORIGIN))));
     answers.add(show(http.send(http.post("/mcp", ping))));
-    answers.add(show(http.send(http.post("/mcp", ping).header("Mcp-Session-Id", "m1.forged.sig"))));
+    answers.add(show(http.send(inSession(http, "m1.forged.sig", ping))));
     answers.add(
-        show(
-            http.send(
-                http.post("/mcp", ping)
-                    .header("Mcp-Session-Id", id)
-                    .header("Origin", "https://evil.example"))));
+        show(http.send(inSession(http, id, ping).header("Origin", "https://evil.example"))));
     answers.add(
-        show(
-            http.send(
-                http.post("/mcp", ping)
-                    .header("Mcp-Session-Id", id)
-                    .header("MCP-Protocol-Version", "1999-01-01"))));
-    answers.add(
-        show(
-            http.send(
-                http.post(
-                        "/mcp",
-                        "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"ping\",\"pad\":\""
-                            + "x".repeat(70 * 1024)
-                            + "\"}")
-                    .header("Mcp-Session-Id", id))));
+        show(http.send(inSession(http, id, ping).header("MCP-Protocol-Version", "1999-01-01"))));
+    String tooLarge = "{\"jsonrpc\":\"2.0\",\"id\":9,\"pad\":\"" + "x".repeat(70 * 1024) + "\"}";
+    answers.add(show(http.send(inSession(http, id, tooLarge))));
     answers.add(show(http.send(http.post("/mcp", "{not json").header("Mcp-Session-Id", id))));
     for (String origin : List.of(ORIGIN, "https://evil.example")) {
       answers.add(
@@ -246,6 +230,10 @@ class DirectJettyTest {
                 HttpRequest.newBuilder(http.uri("/mcp")).header("Mcp-Session-Id", id).DELETE())));
     answers.add(show(http.send(http.post("/mcp", ping).header("Mcp-Session-Id", id))));
     return answers;
+  }
+
+  private static HttpRequest.Builder inSession(McpTestServer http, String id, String json) {
+    return http.post("/mcp", json).header("Mcp-Session-Id", id);
   }
 
   private static String show(HttpResponse<String> response) {
