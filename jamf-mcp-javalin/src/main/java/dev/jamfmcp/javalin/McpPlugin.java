@@ -338,16 +338,22 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
       exchange.respond(forbidden.get());
       return;
     }
-    for (McpRequestFilter filter : pluginConfig.filters) {
-      Optional<HttpReply> refused = filter.check(exchange);
-      if (refused.isPresent()) {
-        exchange.respond(refused.get());
-        return;
-      }
-    }
     Principal principal;
     try {
+      for (McpRequestFilter filter : pluginConfig.filters) {
+        Optional<HttpReply> refused = filter.check(exchange);
+        if (refused.isPresent()) {
+          exchange.respond(refused.get());
+          return;
+        }
+      }
       principal = resolve(exchange);
+    } catch (RuntimeException e) {
+      // A filter or resolver that threw: the same JSON-RPC 500 on both paths.
+      log.error("MCP request failed before it reached the transport", e);
+      exchange.respond(
+          HttpReply.jsonRpcError(500, ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));
+      return;
     } catch (PrincipalResolver.Rejection rejection) {
       exchange.respond(
           new HttpReply(

@@ -154,6 +154,26 @@ class DirectJettyTest {
     }
   }
 
+  /** A filter that throws gets the client a JSON 500 on either path, not an HTML error page. */
+  @Test
+  void aFilterThatThrowsIsAJson500() throws Exception {
+    for (boolean directly : List.of(true, false)) {
+      McpTestServer http =
+          start(
+              mcp ->
+                  mcp.directJetty(directly)
+                      .filter(
+                          request -> {
+                            throw new IllegalStateException("broken filter");
+                          }),
+              app -> {});
+      HttpResponse<String> failed =
+          http.send(http.post("/mcp", McpTestServer.Json.init("2025-06-18")));
+      assertThat(failed.statusCode()).isEqualTo(500);
+      assertThat(failed.body()).contains("-32603").doesNotContain("broken filter");
+    }
+  }
+
   @Test
   void itCanBeTurnedOff() {
     assertThat(start(mcp -> mcp.directJetty(false), app -> {}).plugin.servesDirectly()).isFalse();

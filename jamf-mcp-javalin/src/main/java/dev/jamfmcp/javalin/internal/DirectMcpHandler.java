@@ -1,5 +1,7 @@
 package dev.jamfmcp.javalin.internal;
 
+import dev.jamfmcp.mcp.http.HttpReply;
+import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +10,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves the MCP routes on Jetty's core API, in front of Javalin's servlet context, and passes
@@ -17,6 +21,7 @@ import org.eclipse.jetty.util.Callback;
  * seen MCP requests, so that skipping Javalin changes nothing the app can observe.
  */
 public final class DirectMcpHandler extends Handler.Wrapper {
+  private static final Logger log = LoggerFactory.getLogger(DirectMcpHandler.class);
   private final Map<String, Map<String, Consumer<PluginExchange>>> routes;
   private final long minBytesPerSecond;
   // Null until enabled: full request path (context path included) -> HTTP method -> route.
@@ -60,7 +65,15 @@ public final class DirectMcpHandler extends Handler.Wrapper {
       Map<String, Consumer<PluginExchange>> byMethod = current.get(request.getHttpURI().getPath());
       Consumer<PluginExchange> route = byMethod == null ? null : byMethod.get(request.getMethod());
       if (route != null) {
-        route.accept(new JettyExchange(request, response, callback, minBytesPerSecond));
+        JettyExchange exchange = new JettyExchange(request, response, callback, minBytesPerSecond);
+        try {
+          route.accept(exchange);
+        } catch (RuntimeException e) {
+          // Not Jetty's HTML error page (ignored if an answer already started).
+          log.error("MCP request failed", e);
+          exchange.respond(
+              HttpReply.jsonRpcError(500, ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));
+        }
         return true;
       }
     }
