@@ -9,9 +9,9 @@ import dev.jamfmcp.javalin.oauth.DevTokens;
 import dev.jamfmcp.javalin.oauth.OAuthPlugin;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.testing.Ports;
 import dev.jamfmcp.mcp.testing.TestTools;
 import io.javalin.Javalin;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,10 +24,7 @@ class DevModeTest {
 
   @Test
   void mintedTokensWorkAndTheKeysAreServed() throws Exception {
-    int port;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      port = probe.getLocalPort();
-    }
+    int port = Ports.freeLoopbackPort();
     String base = "http://127.0.0.1:" + port;
     DevTokens dev = DevTokens.generate(base, base + "/mcp");
     JwtAuthenticator jwt = dev.authenticator(c -> {});

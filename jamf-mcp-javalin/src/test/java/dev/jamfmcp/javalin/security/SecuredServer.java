@@ -8,12 +8,12 @@ import dev.jamfmcp.javalin.ratelimit.RateLimitConfig;
 import dev.jamfmcp.javalin.ratelimit.RateLimitPlugin;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.testing.MutableClock;
+import dev.jamfmcp.mcp.testing.Ports;
 import dev.jamfmcp.mcp.testing.TestTools;
 import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import io.javalin.Javalin;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,9 +78,7 @@ final class SecuredServer implements AutoCloseable {
           }
         });
     jamf.start();
-    try (ServerSocket probe = new ServerSocket(0)) {
-      port = probe.getLocalPort();
-    }
+    port = Ports.freeLoopbackPort();
     base = "http://127.0.0.1:" + port;
     resource = base + "/mcp";
     idp = new TestIdp(resource, clock);
