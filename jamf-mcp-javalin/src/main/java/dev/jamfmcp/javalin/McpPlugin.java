@@ -21,7 +21,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -355,11 +354,7 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
           HttpReply.jsonRpcError(500, ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));
       return;
     } catch (PrincipalResolver.Rejection rejection) {
-      exchange.respond(
-          new HttpReply(
-              rejection.status(),
-              withJson(rejection.headers()),
-              rejection.jsonBody().getBytes(StandardCharsets.UTF_8)));
+      exchange.respond(rejection.reply());
       return;
     }
     HttpExchange seen = pluginConfig.exchangeDecorator.apply(exchange, principal);
@@ -373,12 +368,6 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
       log.error("MCP request failed", e);
       seen.respond(HttpReply.jsonRpcError(500, ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));
     }
-  }
-
-  private static Map<String, String> withJson(Map<String, String> headers) {
-    Map<String, String> all = new LinkedHashMap<>(headers);
-    all.put("Content-Type", "application/json");
-    return all;
   }
 
   private static void setAcceptQueueSize(Server jetty, int backlog) {

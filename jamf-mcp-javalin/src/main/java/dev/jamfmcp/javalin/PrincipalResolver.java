@@ -1,6 +1,9 @@
 package dev.jamfmcp.javalin;
 
 import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.http.HttpReply;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,6 +44,13 @@ public interface PrincipalResolver {
 
     public String jsonBody() {
       return jsonBody;
+    }
+
+    /** The refusal as the HTTP answer it stands for: its status, headers and JSON body. */
+    public HttpReply reply() {
+      Map<String, String> all = new LinkedHashMap<>(headers);
+      all.put("Content-Type", "application/json");
+      return new HttpReply(status, all, jsonBody.getBytes(StandardCharsets.UTF_8));
     }
   }
 }

@@ -6,9 +6,6 @@ import dev.jamfmcp.javalin.PrincipalResolver.Rejection;
 import dev.jamfmcp.mcp.http.HttpReply;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,12 +33,7 @@ public final class TokenPlacementGuard implements Handler, McpRequestFilter {
       return Optional.empty();
     }
     log.info("Request refused: access token sent in the {}", inQuery ? "URL" : "cookie");
-    Rejection rejection = errors.misplaced();
-    Map<String, String> headers = new LinkedHashMap<>(rejection.headers());
-    headers.put("Content-Type", "application/json");
-    return Optional.of(
-        new HttpReply(
-            rejection.status(), headers, rejection.jsonBody().getBytes(StandardCharsets.UTF_8)));
+    return Optional.of(errors.misplaced().reply());
   }
 
   // "a=1; access_token=x": the cookie names, as a browser sends them.

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,17 +66,11 @@ public final class RateLimitPlugin extends Plugin<RateLimitConfig> {
   public McpRequestFilter perIp(Function<McpRequest, String> clientIp) {
     Objects.requireNonNull(clientIp);
     return request -> {
-      if ("OPTIONS".equals(request.method())) {
-        return Optional.empty();
-      }
-      String ip = clientIp.apply(request);
-      long wait = byIp.tryAcquire(ip == null ? "unknown" : ip);
-      if (wait <= 0) {
-        return Optional.empty();
-      }
-      log.info("Rate limit exceeded for an IP address; retry after {} s", wait);
-      return Optional.of(
-          HttpReply.json(429, body(wait)).withHeader("Retry-After", Long.toString(wait)));
+      long wait = ipWait(request.method(), () -> clientIp.apply(request));
+      return wait <= 0
+          ? Optional.empty()
+          : Optional.of(
+              HttpReply.json(429, body(wait)).withHeader("Retry-After", Long.toString(wait)));
     };
   }
 
@@ -85,14 +80,25 @@ public final class RateLimitPlugin extends Plugin<RateLimitConfig> {
     config.paths.forEach(path -> state.routes.before(path, ctx -> limitIp(ctx, config)));
   }
 
-  private void limitIp(Context ctx, RateLimitConfig config) {
-    if ("OPTIONS".equalsIgnoreCase(ctx.req().getMethod())) {
-      return;
+  /**
+   * Seconds the client must wait, or 0 if its request may go on; preflights are never counted. The
+   * one per-IP decision of the before-handlers and the MCP filter.
+   */
+  private long ipWait(String method, Supplier<String> clientIp) {
+    if ("OPTIONS".equalsIgnoreCase(method)) {
+      return 0;
     }
-    String ip = config.clientIp.apply(ctx);
+    String ip = clientIp.get();
     long wait = byIp.tryAcquire(ip == null ? "unknown" : ip);
     if (wait > 0) {
       log.info("Rate limit exceeded for an IP address; retry after {} s", wait);
+    }
+    return wait;
+  }
+
+  private void limitIp(Context ctx, RateLimitConfig config) {
+    long wait = ipWait(ctx.req().getMethod(), () -> config.clientIp.apply(ctx));
+    if (wait > 0) {
       ctx.status(429)
           .header("Retry-After", Long.toString(wait))
           .contentType("application/json")
