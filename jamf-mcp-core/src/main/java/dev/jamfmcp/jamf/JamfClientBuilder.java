@@ -234,9 +234,9 @@ public final class JamfClientBuilder {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     AtomicInteger n = new AtomicInteger();
-    // Twice the request limit: a page thread parses its page after giving its permit back, so
-    // the permits stay in use while pages are parsed (PageIterator fetches that far ahead).
-    int pageThreads = (int) Math.min(Integer.MAX_VALUE, 2L * maxConcurrentRequests);
+    // One page thread for every page a listing fetches ahead: the permits stay in use while
+    // pages are parsed.
+    int pageThreads = SharedResources.pagesAhead(maxConcurrentRequests);
     ThreadPoolExecutor pages =
         new ThreadPoolExecutor(
             pageThreads,

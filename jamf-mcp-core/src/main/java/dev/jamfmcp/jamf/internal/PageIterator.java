@@ -45,7 +45,7 @@ final class PageIterator<T> implements Iterator<T> {
     this.listing = listing;
     this.requestedSize = requestedSize;
     this.limit = limit;
-    this.ahead = pagesAhead(parallelism);
+    this.ahead = SharedResources.pagesAhead(parallelism);
   }
 
   @Override
@@ -88,11 +88,6 @@ final class PageIterator<T> implements Iterator<T> {
     fillWindow();
     current = page.results().iterator();
     return true;
-  }
-
-  /** Twice {@code parallelism}, at most {@code Integer.MAX_VALUE}. */
-  static int pagesAhead(int parallelism) {
-    return (int) Math.min(Integer.MAX_VALUE, 2L * parallelism);
   }
 
   private void fillWindow() {

@@ -36,6 +36,15 @@ public final class SharedResources {
     this.pageBuffers = pageBuffers;
   }
 
+  /**
+   * Page threads, and pages a listing fetches ahead of its consumer, for a request limit: twice the
+   * limit (at most {@code Integer.MAX_VALUE}), since a page thread parses its page after giving its
+   * request permit back (see {@code PageIterator}).
+   */
+  public static int pagesAhead(int maxConcurrentRequests) {
+    return (int) Math.min(Integer.MAX_VALUE, 2L * maxConcurrentRequests);
+  }
+
   /** The arrays listing pages are received into and parsed from. */
   public PageBuffers pageBuffers() {
     return pageBuffers;
