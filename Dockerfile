@@ -5,10 +5,12 @@ FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
 # Dependencies first, so source edits reuse the cached layer.
 COPY pom.xml .
+COPY jamf-mcp-simulator/pom.xml jamf-mcp-simulator/
 COPY jamf-mcp-core/pom.xml jamf-mcp-core/
 COPY jamf-mcp-javalin/pom.xml jamf-mcp-javalin/
 COPY jamf-mcp-examples/pom.xml jamf-mcp-examples/
 COPY jamf-mcp-benchmarks/pom.xml jamf-mcp-benchmarks/
+COPY jamf-mcp-loadtest/pom.xml jamf-mcp-loadtest/
 RUN mvn -B -q -pl jamf-mcp-examples -am dependency:go-offline || true
 COPY . .
 # -Dcds.skip: the build's own AppCDS archive is for the build JVM; the image makes its own cache.

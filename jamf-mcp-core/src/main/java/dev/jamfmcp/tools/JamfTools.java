@@ -10,6 +10,8 @@ import dev.jamfmcp.mcp.prompt.Prompt;
 import dev.jamfmcp.mcp.resource.Resource;
 import dev.jamfmcp.mcp.resource.ResourceTemplate;
 import dev.jamfmcp.mcp.tool.Tool;
+import dev.jamfmcp.tools.support.JamfLinks;
+import dev.jamfmcp.tools.support.ToolSupport;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -11,6 +11,7 @@ import dev.jamfmcp.tools.profiles.ProfileTools;
 import dev.jamfmcp.tools.prompts.JamfPrompts;
 import dev.jamfmcp.tools.resources.JamfResources;
 import dev.jamfmcp.tools.scripts.ScriptTools;
+import dev.jamfmcp.tools.support.ToolSupport;
 
 /**
  * The one list of feature packages. A new feature package adds one line here: its tools, resources

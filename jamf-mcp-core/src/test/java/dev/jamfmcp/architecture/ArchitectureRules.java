@@ -86,7 +86,8 @@ public final class ArchitectureRules {
           .resideInAnyPackage(CORE)
           .should()
           .dependOnClassesThat(resideInAPackage("dev.jamfmcp..").and(not(resideInAnyPackage(CORE))))
-          .because("the module arrows point one way: examples -> javalin -> core");
+          .because(
+              "the module arrows point one way: examples -> javalin -> core; simulator stands alone");
 
   @ArchTest
   public static final ArchRule JAVALIN_DEPENDS_ONLY_ON_CORE =
@@ -99,7 +100,35 @@ public final class ArchitectureRules {
                   .and(not(resideInAnyPackage(CORE)))
                   .and(not(resideInAPackage("dev.jamfmcp.javalin.."))))
           .allowEmptyShould(true)
-          .because("the module arrows point one way: examples -> javalin -> core");
+          .because(
+              "the module arrows point one way: examples -> javalin -> core; simulator stands alone");
+
+  @ArchTest
+  public static final ArchRule SIMULATOR_STANDS_ALONE =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.jamfmcp.simulator..")
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("dev.jamfmcp..")
+                  .and(not(resideInAPackage("dev.jamfmcp.simulator.."))))
+          .allowEmptyShould(true)
+          .because(
+              "the simulated Jamf Pro implements the published API, not our client's idea of it,"
+                  + " and core's tests depend on it: an arrow back would be a circle");
+
+  @ArchTest
+  public static final ArchRule ONLY_THE_EXECUTABLE_AND_TESTS_USE_THE_SIMULATOR =
+      noClasses()
+          .that()
+          .resideInAnyPackage(CORE)
+          .or()
+          .resideInAPackage("dev.jamfmcp.javalin..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.jamfmcp.simulator..")
+          .because(
+              "the libraries talk to a real Jamf Pro; the simulator is for the demo and tests");
 
   // ---- layers inside core -----------------------------------------------------------------
 
@@ -257,7 +286,7 @@ public final class ArchitectureRules {
   // ---- helpers ----------------------------------------------------------------------------
 
   private static final Pattern MODULE =
-      Pattern.compile("jamf-mcp-(core|javalin|examples|benchmarks)");
+      Pattern.compile("jamf-mcp-(core|javalin|simulator|examples|benchmarks)");
 
   /** The module a class was loaded from, from its class path entry ("core", "javalin", ...). */
   static Optional<String> moduleOf(JavaClass javaClass) {

@@ -2,8 +2,8 @@ package dev.jamfmcp.tools.devices;
 
 import dev.jamfmcp.jamf.computers.Computer;
 import dev.jamfmcp.mcp.jsonrpc.Json;
-import dev.jamfmcp.tools.JamfLinks;
-import dev.jamfmcp.tools.Schemas;
+import dev.jamfmcp.tools.support.JamfLinks;
+import dev.jamfmcp.tools.support.Schemas;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The one-line view of a computer that search results and lists share, and its schema. */

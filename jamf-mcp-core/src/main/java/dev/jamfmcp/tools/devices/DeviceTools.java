@@ -1,8 +1,8 @@
 package dev.jamfmcp.tools.devices;
 
 import dev.jamfmcp.tools.JamfTools;
-import dev.jamfmcp.tools.ToolSupport;
 import dev.jamfmcp.tools.Toolset;
+import dev.jamfmcp.tools.support.ToolSupport;
 
 /** The computer tools: search, details, compliance, fleet overview, security posture. */
 public final class DeviceTools {

@@ -4,7 +4,7 @@ import dev.jamfmcp.jamf.ListQuery;
 import dev.jamfmcp.jamf.Listing;
 import dev.jamfmcp.jamf.computers.Computer;
 import dev.jamfmcp.mcp.RequestContext;
-import dev.jamfmcp.tools.ToolSupport;
+import dev.jamfmcp.tools.support.ToolSupport;
 import java.util.function.Consumer;
 
 /**

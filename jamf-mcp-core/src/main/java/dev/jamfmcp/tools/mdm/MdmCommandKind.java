@@ -2,8 +2,8 @@ package dev.jamfmcp.tools.mdm;
 
 import dev.jamfmcp.jamf.mdm.MdmCommandRequest;
 import dev.jamfmcp.mcp.tool.ToolException;
-import dev.jamfmcp.tools.mdm.DeviceTargets.Device;
-import dev.jamfmcp.tools.mdm.DeviceTargets.Kind;
+import dev.jamfmcp.tools.support.DeviceTargets.Device;
+import dev.jamfmcp.tools.support.DeviceTargets.Kind;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -11,11 +11,13 @@ import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolException;
 import dev.jamfmcp.mcp.tool.ToolResult;
-import dev.jamfmcp.tools.JamfFailures;
 import dev.jamfmcp.tools.JamfScopes;
-import dev.jamfmcp.tools.Schemas;
-import dev.jamfmcp.tools.ToolSupport;
-import dev.jamfmcp.tools.mdm.DeviceTargets.Device;
+import dev.jamfmcp.tools.support.DeviceTargets;
+import dev.jamfmcp.tools.support.DeviceTargets.Device;
+import dev.jamfmcp.tools.support.JamfFailures;
+import dev.jamfmcp.tools.support.Schemas;
+import dev.jamfmcp.tools.support.ToolBodies;
+import dev.jamfmcp.tools.support.ToolSupport;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -3,7 +3,7 @@ package dev.jamfmcp.tools.policies;
 import dev.jamfmcp.jamf.ClassicRef;
 import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.mcp.tool.ToolException;
-import dev.jamfmcp.tools.mdm.ToolBodies;
+import dev.jamfmcp.tools.support.ToolBodies;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.node.ObjectNode;

@@ -5,7 +5,7 @@ import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.jamf.JamfNotFoundException;
 import dev.jamfmcp.jamf.policies.Policy;
 import dev.jamfmcp.tools.groups.GroupMembership;
-import dev.jamfmcp.tools.mdm.DeviceTargets.Device;
+import dev.jamfmcp.tools.support.DeviceTargets.Device;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -11,10 +11,10 @@ import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.JamfTools;
-import dev.jamfmcp.tools.Schemas;
-import dev.jamfmcp.tools.ToolSupport;
 import dev.jamfmcp.tools.Toolset;
-import dev.jamfmcp.tools.mdm.ToolBodies;
+import dev.jamfmcp.tools.support.Schemas;
+import dev.jamfmcp.tools.support.ToolBodies;
+import dev.jamfmcp.tools.support.ToolSupport;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,4 +1,4 @@
-package dev.jamfmcp.tools;
+package dev.jamfmcp.tools.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.jamfmcp.tools;
+package dev.jamfmcp.tools.support;
 
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import tools.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package dev.jamfmcp.tools;
+package dev.jamfmcp.tools.support;
 
 import java.net.URI;
 

@@ -1,4 +1,4 @@
-package dev.jamfmcp.tools.mdm;
+package dev.jamfmcp.tools.support;
 
 import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.jamf.ListQuery;

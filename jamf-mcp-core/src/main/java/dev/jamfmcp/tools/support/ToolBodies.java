@@ -1,4 +1,4 @@
-package dev.jamfmcp.tools.mdm;
+package dev.jamfmcp.tools.support;
 
 import dev.jamfmcp.jamf.JamfException;
 import dev.jamfmcp.mcp.RequestContext;
@@ -8,8 +8,6 @@ import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.mcp.tool.ToolException;
 import dev.jamfmcp.mcp.tool.ToolHandler;
 import dev.jamfmcp.mcp.tool.ToolResult;
-import dev.jamfmcp.tools.JamfFailures;
-import dev.jamfmcp.tools.ToolSupport;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
