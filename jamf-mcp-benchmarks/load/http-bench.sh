@@ -19,6 +19,11 @@
 # HttpParser.parseFields interpreted for 10-25 s (seen with -XX:+PrintCompilation), and while it
 # is, it alone costs a third of the server's CPU; a short warm-up measures the JIT, not the server.
 #
+# Every reply is checked (mcp-post.lua): each request has its own id, and a reply counts only if it
+# is a JSON-RPC result (no "error" member, no "isError": true, the expected text present). A run
+# with any other reply, or a socket error, is printed as FAILED and counted in the `failed` column;
+# the table then says so and the script exits 1. Its figures must not be quoted.
+#
 # CPU per request is the server process's utime+stime (from /proc/<pid>/stat) over one wrk run,
 # divided by the requests wrk completed in it: unlike req/s it hardly moves with the machine's
 # load, so it is the figure to drive work with. wrk runs on the same cores and is not counted.
@@ -40,8 +45,13 @@ JAR=${JAR:-jamf-mcp-benchmarks/target/benchmarks.jar}
 LUA=jamf-mcp-benchmarks/load/mcp-post.lua
 PORT=39201
 TICK=$(getconf CLK_TCK)
-LIST='{"jsonrpc":"2.0","id":2,"method":"tools/list","params":{}}'
-CALL='{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"echo","arguments":{"text":"hello"}}}'
+# @ID@: mcp-post.lua puts a fresh id in each request
+LIST='{"jsonrpc":"2.0","id":@ID@,"method":"tools/list","params":{}}'
+CALL='{"jsonrpc":"2.0","id":@ID@,"method":"tools/call","params":{"name":"echo","arguments":{"text":"hello"}}}'
+# what a successful reply holds besides "result": the listed tool, the echoed text
+LIST_EXPECT='"name":"echo"'
+CALL_EXPECT='"text":"hello"'
+FAILED_RUNS=0
 
 main_class() {
   case $1 in
@@ -51,17 +61,44 @@ main_class() {
   esac
 }
 
-session() { # prints the session id of a fresh 2025-06-18 session
-  local headers
-  headers=$(curl -s -D - -o /dev/null "http://127.0.0.1:$PORT/mcp" \
+session() { # prints the session id of a fresh 2025-06-18 session; fails unless it was initialized
+  local reply
+  reply=$(curl -s -D - "http://127.0.0.1:$PORT/mcp" \
     -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
     -d '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"wrk","version":"1"}}}')
-  local id
-  id=$(printf '%s' "$headers" | tr -d '\r' | awk -F': ' 'tolower($1)=="mcp-session-id"{print $2}')
-  curl -s -o /dev/null "http://127.0.0.1:$PORT/mcp" -H 'Content-Type: application/json' \
+  local id status
+  id=$(printf '%s' "$reply" | tr -d '\r' | awk -F': ' 'tolower($1)=="mcp-session-id"{print $2}')
+  if [ -z "$id" ] || ! printf '%s' "$reply" | grep -q '"result" *:' || printf '%s' "$reply" | grep -q '"error" *:'; then
+    echo "initialize failed: $reply" >&2; return 1
+  fi
+  status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/mcp" -H 'Content-Type: application/json' \
     -H 'Accept: application/json, text/event-stream' -H "Mcp-Session-Id: $id" \
-    -H 'MCP-Protocol-Version: 2025-06-18' -d '{"jsonrpc":"2.0","method":"notifications/initialized"}'
+    -H 'MCP-Protocol-Version: 2025-06-18' -d '{"jsonrpc":"2.0","method":"notifications/initialized"}')
+  [ "$status" = 202 ] || { echo "notifications/initialized answered $status" >&2; return 1; }
   printf '%s' "$id"
+}
+
+RUN=0
+post() { # <body> <expected text> <wrk options...>: one wrk run on the session, every reply checked
+  local body=$1 expect=$2; shift 2
+  RUN=$((RUN + 1))   # ids stay unique across the wrk runs of one session
+  MCP_SESSION=$SESSION MCP_BODY=$body MCP_EXPECT=$expect MCP_RUN=$RUN \
+    wrk "$@" -s "$LUA" "http://127.0.0.1:$PORT/mcp"
+}
+
+failures() { # <wrk output file>: failed replies + socket errors, or 1 if the check line is missing
+  awk '/^mcp-replies:/ { split($3, f, "="); split($4, s, "="); print f[2] + s[2]; found = 1 }
+       END { if (!found) print 1 }' "$1"
+}
+
+check() { # <wrk output file> <what>: says FAILED (and keeps count) unless every reply succeeded
+  local n
+  n=$(failures "$1")
+  if [ "$n" != 0 ]; then
+    FAILED_RUNS=$((FAILED_RUNS + 1))
+    echo "FAILED: $2: $(grep '^mcp-replies:' "$1" || echo 'no mcp-replies line')" >&2
+    grep 'mcp-post.lua' "$1" | head -3 >&2 || true
+  fi
 }
 
 cpu_ticks() { # utime+stime of a process, in clock ticks
@@ -85,35 +122,37 @@ bench() { # <round> <label>
     > "/tmp/http-bench-$label.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/mcp" && break; sleep 0.2; done
-  local id
-  id=$(session)
+  RUN=0
+  SESSION=$(session) || { kill "$pid"; exit 1; }
   # warm-up: let the JIT compile the hot paths before measuring
-  MCP_SESSION=$id MCP_BODY=$CALL wrk -t2 -c16 -d"${WARMUP}s" -s "$LUA" "http://127.0.0.1:$PORT/mcp" >/dev/null
+  post "$CALL" "$CALL_EXPECT" -t2 -c16 -d"${WARMUP}s" > /tmp/http-bench-wrk.txt 2>&1
+  check /tmp/http-bench-wrk.txt "$label warm-up tools/call"
   if [ -n "$JFR" ]; then
     # started before the last warm-up, so that JFR's own start-up is not measured (the CPU per
     # request of a run with JFR is still a little higher than without)
     mkdir -p "$JFR"
     "$JCMD" "$pid" JFR.start name=bench settings=profile filename="$JFR/$label-$round.jfr" >/dev/null
   fi
-  MCP_SESSION=$id MCP_BODY=$LIST wrk -t2 -c16 -d"${WARMUP}s" -s "$LUA" "http://127.0.0.1:$PORT/mcp" >/dev/null
+  post "$LIST" "$LIST_EXPECT" -t2 -c16 -d"${WARMUP}s" > /tmp/http-bench-wrk.txt 2>&1
+  check /tmp/http-bench-wrk.txt "$label warm-up tools/list"
   for method in $METHODS; do
-    local body=$LIST
-    [ "$method" = tools/call ] && body=$CALL
+    local body=$LIST expect=$LIST_EXPECT
+    [ "$method" = tools/call ] && body=$CALL expect=$CALL_EXPECT
     for c in $CONNECTIONS; do
       local t=2
       [ "$c" = 1 ] && t=1
       local load before after
       load=$(cut -d' ' -f1 /proc/loadavg)
       before=$(cpu_ticks "$pid")
-      MCP_SESSION=$id MCP_BODY=$body wrk -t$t -c"$c" -d"${SECONDS_PER_POINT}s" --latency -s "$LUA" \
-        "http://127.0.0.1:$PORT/mcp" > /tmp/http-bench-wrk.txt 2>&1
+      post "$body" "$expect" -t$t -c"$c" -d"${SECONDS_PER_POINT}s" --latency > /tmp/http-bench-wrk.txt 2>&1
       after=$(cpu_ticks "$pid")
       local rps p50 p99 requests bad cpu
       rps=$(awk '/Requests\/sec/{print $2}' /tmp/http-bench-wrk.txt)
       p50=$(to_ms "$(awk '$1=="50%"{print $2}' /tmp/http-bench-wrk.txt)")
       p99=$(to_ms "$(awk '$1=="99%"{print $2}' /tmp/http-bench-wrk.txt)")
       requests=$(awk '/requests in/{print $1}' /tmp/http-bench-wrk.txt)
-      bad=$(grep -c 'unexpected status\|Non-2xx' /tmp/http-bench-wrk.txt || true)
+      check /tmp/http-bench-wrk.txt "$label round $round $method c=$c"
+      bad=$(failures /tmp/http-bench-wrk.txt)
       # microseconds of server CPU per request
       cpu=$(awk -v d=$((after - before)) -v t="$TICK" -v n="$requests" \
         'BEGIN { printf "%.1f", (n > 0 ? d * 1e6 / t / n : 0) }')
@@ -165,16 +204,17 @@ summarize() { # <raw results file>: one markdown row per method and connection c
         median(p50["o", pt]), median(p99["o", pt]), median(p50["r", pt]), median(p99["r", pt]),
         ratios(pt, "p99"), median(cpu["o", pt]), median(cpu["r", pt]), ratios(pt, "cpu")
     }
-    printf "\n(req/s, p50, p99, CPU: medians over the rounds; ratios: %s / %s, median of the per-round ratios; p99 and CPU ratios below 1 favour %s; runs with non-2xx answers: %d)\n", ours, ref, ours, bad
+    printf "\n(req/s, p50, p99, CPU: medians over the rounds; ratios: %s / %s, median of the per-round ratios; p99 and CPU ratios below 1 favour %s; every reply checked, runs with a failed reply or socket error: %d)\n", ours, ref, ours, bad
+    if (bad > 0) { print "FAILED: some replies were not the expected result; these figures must not be quoted"; exit 1 }
   }' "$1"
 }
 
-if [ "${1:-}" = --summary ]; then summarize "$2"; exit 0; fi
+if [ "${1:-}" = --summary ]; then summarize "$2"; exit $?; fi
 
 : > "$OUT"
 echo "# $(date -u '+%F %H:%M UTC'), $(nproc) cores, load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# $("$JAVA" -version 2>&1 | head -1), ${SECONDS_PER_POINT} s per point, $ROUNDS rounds, ${WARMUP} s warm-up per method"
-printf 'round\tserver\tmethod\tconnections\treq/s\tp50 ms\tp99 ms\tCPU us/req\tload\tnon2xx\n'
+printf 'round\tserver\tmethod\tconnections\treq/s\tp50 ms\tp99 ms\tCPU us/req\tload\tfailed\n'
 order=($SERVERS)
 for round in $(seq 1 "$ROUNDS"); do
   for label in "${order[@]}"; do bench "$round" "$label"; done
@@ -184,4 +224,8 @@ for round in $(seq 1 "$ROUNDS"); do
   order=("${reversed[@]}")
 done
 echo "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-summarize "$OUT"
+summarize "$OUT" || true
+if [ "$FAILED_RUNS" != 0 ]; then
+  echo "FAILED: $FAILED_RUNS wrk runs (warm-ups included) had replies that were not the expected result" >&2
+  exit 1
+fi

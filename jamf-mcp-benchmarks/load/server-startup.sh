@@ -4,7 +4,8 @@
 #   wall_ms=<launch to first 200> self_ms=<the server's "ready in N ms"> cpu_ms=<user+sys of the
 #   process until ready, all threads> load=<1-minute load average at ready>
 #   init_ms=<launch to the first answered MCP initialize> (with INIT=1: after ready, the first
-#   POST initialize, sent with the printed demo token as soon as ready)
+#   POST initialize, sent with the printed demo token as soon as ready; a reply that is not the
+#   initialize result stops the script with exit 1)
 #   with TIMELINE=1, also the server's phase timeline (ms since JVM start, CPU so far) on a
 #   second line, from -Dorg.slf4j.simpleLogger.log.jamf-mcp.startup=debug; with THREADS=1, the CPU
 #   until ready of each group of threads (JIT compilers, GC, main, start-up threads, ...)
@@ -41,8 +42,12 @@ for _ in $(seq 1 "$RUNS"); do
   if [ "${INIT:-0}" = 1 ]; then
     token=$(sed -n 's/^Bearer token: //p' "$LOG")
     body='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}'
-    curl -sf -o /dev/null "http://127.0.0.1:$PORT/mcp" -H 'Content-Type: application/json' \
-      -H 'Accept: application/json, text/event-stream' -H "Authorization: Bearer $token" -d "$body"
+    # the reply must be the initialize result, not a JSON-RPC error answered with 200
+    reply=$(curl -s "http://127.0.0.1:$PORT/mcp" -H 'Content-Type: application/json' \
+      -H 'Accept: application/json, text/event-stream' -H "Authorization: Bearer $token" -d "$body")
+    if ! grep -q '"result" *:' <<<"$reply" || grep -q '"error" *:' <<<"$reply"; then
+      echo "initialize failed: $reply" >&2; kill "$pid"; exit 1
+    fi
     init=" init_ms=$(( ($(date +%s%N) - start) / 1000000 ))"
   fi
   echo "wall_ms=$(( (end - start) / 1000000 )) self_ms=$self cpu_ms=$cpu load=$load$init"

@@ -26,6 +26,11 @@ import tools.jackson.databind.node.ObjectNode;
  * session every {@code sessionEvery} calls, until the request budget or the duration is spent.
  * Samples this JVM's heap after GC, threads and file descriptors after the warm-up and then at
  * every interval.
+ *
+ * <p>Every reply is checked ({@link McpClient}: own id, HTTP 200, a {@code result} for that id),
+ * and so is what it says: a tool result with {@code isError: true}, a {@code tools/list} without
+ * tools or a DELETE not answered 204 is an error too. Only requests that passed count as completed
+ * (throughput, latencies); the errors are counted by kind, with the first few shown.
  */
 public final class LoadRun {
 
@@ -42,7 +47,7 @@ public final class LoadRun {
   /** One sample of resources, at {@code requests} completed requests. */
   public record Sample(long elapsedMillis, long requests, Resources resources) {}
 
-  /** What a run measured. */
+  /** What a run measured; {@code requests} are the successful ones. */
   public record Report(
       Options options,
       long requests,
@@ -74,7 +79,7 @@ public final class LoadRun {
       StringBuilder out = new StringBuilder();
       out.append(
           String.format(
-              "clients %d, requests %d in %.1f s: %.0f req/s%n",
+              "clients %d, %d requests succeeded in %.1f s: %.0f req/s (failed ones not counted)%n",
               options.clients(), requests, elapsedMillis / 1000.0, throughput()));
       out.append(
           String.format(
@@ -92,7 +97,7 @@ public final class LoadRun {
                       l.percentileMillis(0.50),
                       l.percentileMillis(0.99),
                       l.maxMillis())));
-      out.append("errors: ")
+      out.append(errorCount() == 0 ? "errors: " : "FAILED, errors: ")
           .append(errorCount())
           .append(errors.isEmpty() ? "" : " " + errors)
           .append('\n');
@@ -209,12 +214,15 @@ public final class LoadRun {
           listTools = true;
           op = "initialize";
         } else if (listTools) {
-          client.call("tools/list", Json.object());
+          listTools(client);
           listTools = false;
           op = "tools/list";
         } else if (calls % options.sessionEvery() == options.sessionEvery() - 1) {
-          client.delete();
           open = false;
+          int status = client.delete();
+          if (status != 204) {
+            throw new McpClient.Failure("delete-http-" + status, "DELETE answered " + status);
+          }
           op = "DELETE";
         } else {
           op = operation(client, calls, random);
@@ -222,21 +230,21 @@ public final class LoadRun {
         long took = System.nanoTime() - began;
         latencies.record(took);
         byOperation.computeIfAbsent(op, k -> new Latencies()).record(took);
+        completed.increment();
       } catch (McpClient.Failure e) {
-        error(e.kind);
+        error(e.kind, e.getMessage());
       } catch (HttpTimeoutException e) {
-        error("timeout");
+        error("timeout", e.getMessage());
       } catch (IOException e) {
-        error("io-" + e.getClass().getSimpleName());
+        error("io-" + e.getClass().getSimpleName(), e.getMessage());
         open = false;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        error("client-" + e.getClass().getSimpleName());
+        error("client-" + e.getClass().getSimpleName(), e.getMessage());
       }
       calls++;
-      completed.increment();
     }
   }
 
@@ -344,24 +352,42 @@ public final class LoadRun {
       throws IOException, InterruptedException, McpClient.Failure {
     Call call = mix(calls, random, options.targets());
     if (call == null) {
-      client.call("tools/list", Json.object());
+      listTools(client);
       return "tools/list";
     }
     JsonNode result = client.callTool(call.tool(), call.arguments());
     if (result.path("isError").asBoolean(false)) {
-      error("isError-" + call.tool());
-      if (errorSamples.size() < 5) {
-        errorSamples.add(call + " -> " + result.path("content").path(0).path("text").asString(""));
-      }
+      throw new McpClient.Failure(
+          "isError-" + call.tool(),
+          call + " -> " + result.path("content").path(0).path("text").asString(""));
+    }
+    if (!result.path("content").isArray()) {
+      throw new McpClient.Failure("no-content-" + call.tool(), call + " -> " + result);
     }
     return call.tool();
   }
 
-  private void error(String kind) {
-    errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
+  /** {@code tools/list}, which must list tools. */
+  private static void listTools(McpClient client)
+      throws IOException, InterruptedException, McpClient.Failure {
+    JsonNode result = client.call("tools/list", Json.object());
+    JsonNode tools = result.path("tools");
+    if (!tools.isArray() || tools.isEmpty()) {
+      throw new McpClient.Failure("no-tools", "tools/list -> " + result);
+    }
   }
 
-  /** The first few tool errors, for the report. */
+  private void error(String kind, String detail) {
+    errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    if (errorSamples.size() < ERROR_SAMPLES) {
+      errorSamples.add(kind + ": " + detail);
+    }
+  }
+
+  /** How many failed replies are kept as samples for the report. */
+  private static final int ERROR_SAMPLES = 10;
+
+  /** The first few errors, for the report. */
   public List<String> errorSamples() {
     return List.copyOf(errorSamples);
   }

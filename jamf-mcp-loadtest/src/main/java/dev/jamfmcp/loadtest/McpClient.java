@@ -14,7 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A small MCP client over Streamable HTTP (2025-06-18) on java.net.http: initialize, requests
  * answered as JSON or as an event stream, DELETE. One per simulated assistant; the {@link
- * HttpClient} may be shared.
+ * HttpClient} may be shared. Every request gets its own id, and a reply counts only if it is the
+ * {@code result} of that id: an HTTP status other than 200, a JSON-RPC error, a reply to another id
+ * or one without a result is a {@link Failure}.
  */
 public final class McpClient {
   public static final String VERSION = "2025-06-18";
@@ -38,7 +40,10 @@ public final class McpClient {
         .build();
   }
 
-  /** A failed exchange: an HTTP status other than expected, or a JSON-RPC error. */
+  /**
+   * A failed exchange: an HTTP status other than expected, a JSON-RPC error, a reply to another id
+   * or without a result, or (from the load run) a tool result with {@code isError: true}.
+   */
   public static final class Failure extends Exception {
     private static final long serialVersionUID = 1L;
     public final String kind;
@@ -63,8 +68,9 @@ public final class McpClient {
     ObjectNode params = Json.object().put("protocolVersion", VERSION);
     params.putObject("capabilities");
     params.putObject("clientInfo").put("name", "loadtest").put("version", "1");
-    HttpResponse<String> response = post(request("initialize", params));
-    JsonNode result = result(response);
+    ObjectNode request = request("initialize", params);
+    HttpResponse<String> response = post(request);
+    JsonNode result = result(request, response);
     sessionId =
         response
             .headers()
@@ -81,7 +87,8 @@ public final class McpClient {
   /** Sends a request and returns its {@code result}; a JSON-RPC error is a {@link Failure}. */
   public JsonNode call(String method, ObjectNode params)
       throws IOException, InterruptedException, Failure {
-    return result(post(request(method, params)));
+    ObjectNode request = request(method, params);
+    return result(request, post(request));
   }
 
   /** {@code tools/call}; the result, {@code isError} included. */
@@ -135,20 +142,31 @@ public final class McpClient {
     return message;
   }
 
-  private static JsonNode result(HttpResponse<String> response) throws Failure {
+  private static JsonNode result(ObjectNode request, HttpResponse<String> response) throws Failure {
+    String method = request.path("method").asString("");
     if (response.statusCode() != 200) {
-      throw new Failure("http-" + response.statusCode(), response.body());
+      throw new Failure("http-" + response.statusCode(), method + ": " + response.body());
     }
     JsonNode reply = replyOf(response);
     if (reply == null) {
-      throw new Failure("no-reply", "no JSON-RPC reply in the response");
+      throw new Failure("no-reply", method + ": no JSON-RPC reply in the response");
     }
     if (reply.has("error")) {
       throw new Failure(
           "jsonrpc-" + reply.path("error").path("code").asInt(),
-          reply.path("error").path("message").asString(""));
+          method + ": " + reply.path("error").path("message").asString(""));
     }
-    return reply.get("result");
+    // ids are longs here; Jackson reads small ones back as ints, so compare the numbers
+    JsonNode id = reply.path("id");
+    if (!id.isIntegralNumber() || id.asLong() != request.get("id").asLong()) {
+      throw new Failure(
+          "wrong-id", method + ": reply to id " + reply.get("id") + ", sent " + request.get("id"));
+    }
+    JsonNode result = reply.get("result");
+    if (result == null || !result.isObject()) {
+      throw new Failure("no-result", method + ": reply without a result object: " + reply);
+    }
+    return result;
   }
 
   /** The JSON-RPC response in a JSON body, or the last one with an id in an event stream. */
