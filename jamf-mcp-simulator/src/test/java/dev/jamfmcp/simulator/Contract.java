@@ -1,7 +1,8 @@
 package dev.jamfmcp.simulator;
 
 import dev.jamfmcp.simulator.http.Json;
-import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,49 +10,73 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Jamf Pro 11.30.1 contract, as the subset extracted by {@code contract/extract_subset.py}:
- * operations by path and method, and a checker that every key a response carries is a property the
- * schema declares (recursively), and that required properties are present.
+ * The Jamf API contract: {@code contract/jamf-pro-api.json} at the repository root, the facts of
+ * Jamf's published description that {@code tools/jamf-api/extract_facts.py} generates (every Pro
+ * and Classic operation, the Pro API's JSON answers and the schemas they refer to). Operations by
+ * method and path, and a checker that every key a response carries is a property the schema
+ * declares (recursively), and that required properties are present.
  */
 final class Contract {
+  /** The facts file, relative to the repository root. */
+  static final String FILE = "contract/jamf-pro-api.json";
+
   private final JsonNode spec;
 
   private Contract(JsonNode spec) {
     this.spec = spec;
   }
 
-  static Contract load() throws Exception {
-    try (InputStream in =
-        Contract.class.getResourceAsStream("/contract/jamf-pro-api-subset.json")) {
-      return new Contract(Json.MAPPER.readTree(in));
-    }
-  }
-
-  boolean hasProOperation(String method, String path) {
-    return !spec.path("paths").path(path).path(method.toLowerCase()).isMissingNode();
-  }
-
-  boolean hasClassicOperation(String method, String path) {
-    for (JsonNode op : spec.path("x-classic-operations")) {
-      if (op.asString().equals(method + " " + path)) {
-        return true;
+  /**
+   * The repository root: the first directory from the working directory up that holds both {@code
+   * pom.xml} and {@code .mvn/} (where {@code ./mvnw} runs). The search stops there, so nothing
+   * outside the repository is read.
+   */
+  static Path repositoryRoot() {
+    Path start = Path.of("").toAbsolutePath();
+    for (Path dir = start; dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve(".mvn"))) {
+        return dir;
       }
     }
-    return false;
+    throw new IllegalStateException("No repository root (pom.xml and .mvn/) at or above " + start);
   }
 
-  /** The schema of a JSON response of an operation (path relative to {@code /api}). */
+  static Contract load() throws Exception {
+    Path file = repositoryRoot().resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException(
+          file + " is missing; generate it with tools/jamf-api/extract_facts.py");
+    }
+    return new Contract(Json.MAPPER.readTree(Files.readAllBytes(file)));
+  }
+
+  String jamfProVersion() {
+    return spec.path("jamfProVersion").asString();
+  }
+
+  int operationCount() {
+    return spec.path("operations").size();
+  }
+
+  /** Whether the contract has {@code method path}, the path template exactly as Jamf writes it. */
+  boolean hasOperation(String method, String path) {
+    return operation(method, path) != null;
+  }
+
+  private JsonNode operation(String method, String path) {
+    for (JsonNode op : spec.path("operations")) {
+      if (op.path("method").asString().equals(method) && op.path("path").asString().equals(path)) {
+        return op;
+      }
+    }
+    return null;
+  }
+
+  /** The schema of a JSON response of a Jamf Pro API operation (path relative to {@code /api}). */
   JsonNode responseSchema(String method, String path, int status) {
-    JsonNode schema =
-        spec.path("paths")
-            .path(path)
-            .path(method.toLowerCase())
-            .path("responses")
-            .path(String.valueOf(status))
-            .path("content")
-            .path("application/json")
-            .path("schema");
-    if (schema.isMissingNode()) {
+    JsonNode op = operation(method, "/api" + path);
+    JsonNode schema = op == null ? null : op.path("responses").get(String.valueOf(status));
+    if (schema == null) {
       throw new IllegalArgumentException(
           "no JSON response " + status + " for " + method + " " + path);
     }
@@ -59,7 +84,7 @@ final class Contract {
   }
 
   JsonNode schema(String name) {
-    return spec.path("components").path("schemas").path(name);
+    return spec.path("schemas").path(name);
   }
 
   /** Every mismatch between {@code value} and {@code schema}, as readable paths. */
@@ -135,6 +160,7 @@ final class Contract {
     return null;
   }
 
+  /** Follows {@code $ref}s (the facts file writes a schema's name, e.g. {@code "ApiError"}). */
   private JsonNode resolve(JsonNode schema) {
     while (schema.has("$ref")) {
       String ref = schema.get("$ref").asString();

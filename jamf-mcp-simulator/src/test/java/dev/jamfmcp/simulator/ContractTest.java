@@ -12,7 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every route exists in the contract, and every key in every response is one the schema declares.
+ * Every route exists in the Jamf API contract ({@link Contract}, the committed facts of Jamf Pro
+ * 11.30.1) with its method and path template, and every key in every response is one the schema
+ * declares.
  */
 class ContractTest {
   private static final String ALL_COMPUTER_SECTIONS =
@@ -92,15 +94,25 @@ class ContractTest {
         // /api/v1/oauth/token
       }
       boolean known =
-          path.startsWith("/JSSResource/")
-              ? contract.hasClassicOperation(method, path.substring("/JSSResource".length()))
-              : path.startsWith("/api/")
-                  && contract.hasProOperation(method, path.substring("/api".length()));
+          (path.startsWith("/api/") || path.startsWith("/JSSResource/"))
+              && contract.hasOperation(method, path);
       if (!known) {
         missing.add(route);
       }
     }
-    assertThat(missing).isEmpty();
+    assertThat(missing)
+        .as("simulator routes the Jamf Pro %s contract does not have", contract.jamfProVersion())
+        .isEmpty();
+  }
+
+  @Test
+  void theContractIsTheWholeDescription() {
+    assertThat(contract.jamfProVersion()).isEqualTo("11.30.1");
+    assertThat(contract.operationCount()).isGreaterThan(1000);
+    assertThat(contract.hasOperation("GET", "/api/v4/computers-inventory")).isTrue();
+    assertThat(contract.hasOperation("DELETE", "/JSSResource/logflush")).isTrue();
+    assertThat(contract.hasOperation("GET", "/api/v1/scripts/{id}/run")).isFalse();
+    assertThat(contract.hasOperation("GET", "/api/v1/scripts/{scriptId}")).isFalse();
   }
 
   @ParameterizedTest(name = "{0}")

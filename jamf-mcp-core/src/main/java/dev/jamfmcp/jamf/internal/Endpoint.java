@@ -24,12 +24,23 @@ public final class Endpoint {
   private final String template;
   private final Api api;
   private final boolean bearer;
+  private final boolean deprecated;
 
   Endpoint(String method, String template, boolean bearer) {
+    this(method, template, bearer, false);
+  }
+
+  private Endpoint(String method, String template, boolean bearer, boolean deprecated) {
     this.method = method;
     this.template = template;
     this.api = template.startsWith("/JSSResource/") ? Api.CLASSIC : Api.PRO;
     this.bearer = bearer;
+    this.deprecated = deprecated;
+  }
+
+  /** This endpoint, marked as one Jamf's API description deprecates. */
+  Endpoint markedDeprecated() {
+    return new Endpoint(method, template, bearer, true);
   }
 
   public String method() {
@@ -48,6 +59,15 @@ public final class Endpoint {
   /** False only for the token endpoints, which authenticate with the credentials themselves. */
   public boolean bearer() {
     return bearer;
+  }
+
+  /**
+   * True when Jamf's API description deprecates this operation and the client still uses it; the
+   * contract test keeps this flag equal to the description's, so a newly deprecated operation is
+   * noticed when a Jamf Pro version is adopted.
+   */
+  public boolean deprecated() {
+    return deprecated;
   }
 
   /** A request for this endpoint, filling the placeholders in order with path-encoded values. */

@@ -20,8 +20,12 @@ public final class Endpoints {
 
   public static final Endpoint JAMF_PRO_VERSION = get("/api/v1/jamf-pro-version");
 
-  public static final Endpoint COMPUTERS_INVENTORY = get("/api/v3/computers-inventory");
-  public static final Endpoint COMPUTER_DETAIL = get("/api/v3/computers-inventory-detail/{id}");
+  // Jamf Pro 11.30.1 deprecates the v3 computer inventory (x-deprecation-date 2026-07-14) in
+  // favour of /api/v4/computers-inventory; the client still reads v3, as the simulator serves it.
+  public static final Endpoint COMPUTERS_INVENTORY =
+      get("/api/v3/computers-inventory").markedDeprecated();
+  public static final Endpoint COMPUTER_DETAIL =
+      get("/api/v3/computers-inventory-detail/{id}").markedDeprecated();
 
   public static final Endpoint MOBILE_DEVICES = get("/api/v2/mobile-devices");
   public static final Endpoint MOBILE_DEVICES_DETAIL = get("/api/v2/mobile-devices/detail");

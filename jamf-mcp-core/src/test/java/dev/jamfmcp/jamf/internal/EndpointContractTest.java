@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every request the client can send exists in the Jamf Pro 11.30.1 contract with that method. The
- * list comes from {@link Endpoints#all()}, and a request can only be built from an {@link Endpoint}
- * there, so nothing the client sends escapes this check.
+ * Every request the client can send exists in the Jamf API contract ({@link ApiContract}, the
+ * committed facts of Jamf Pro 11.30.1) with that method and path template, and is deprecated there
+ * only if the catalogue says so. The list comes from {@link Endpoints#all()}, and a request can
+ * only be built from an {@link Endpoint} there, so nothing the client sends escapes this check. The
+ * bodies the client sends are checked by {@code RequestBodyContractTest}.
  */
 class EndpointContractTest {
 
@@ -33,10 +36,15 @@ class EndpointContractTest {
   }
 
   @Test
-  void contractFilesAreThereAndReadable() {
-    assertThat(contract.operations)
-        .contains("GET /api/v1/jamf-pro-version", "GET /JSSResource/policies");
-    assertThat(contract.operations.size()).isGreaterThan(1000);
+  void contractFileIsThereAndComplete() {
+    assertThat(contract.version()).isEqualTo("11.30.1");
+    assertThat(contract.operations())
+        .containsKeys("GET /api/v1/jamf-pro-version", "GET /JSSResource/policies")
+        .hasSizeGreaterThan(1000);
+    // The whole description, not a chosen subset: operations the client does not use are there.
+    assertThat(contract.operations()).containsKeys("GET /api/v4/computers-inventory");
+    assertThat(contract.operations().get("GET /api/v1/buildings").privileges())
+        .containsExactly("Read Buildings");
   }
 
   @Test
@@ -50,7 +58,43 @@ class EndpointContractTest {
         missing.add(e.toString());
       }
     }
-    assertThat(missing).as("endpoints the Jamf Pro 11.30.1 contract does not have").isEmpty();
+    assertThat(missing)
+        .as("endpoints the Jamf Pro %s contract does not have", contract.version())
+        .isEmpty();
+  }
+
+  @Test
+  void anEndpointIsDeprecatedInTheContractExactlyWhenTheCatalogueSaysSo() {
+    List<String> mismatched = new ArrayList<>();
+    for (Endpoint e : Endpoints.all()) {
+      ApiContract.Operation op = contract.find(e.method(), e.template());
+      if (op != null && op.deprecated() != e.deprecated()) {
+        mismatched.add(
+            e
+                + (op.deprecated()
+                    ? " is deprecated (" + op.deprecationDate() + ") but not marked so"
+                    : " is marked deprecated but the contract does not deprecate it"));
+      }
+    }
+    assertThat(mismatched).isEmpty();
+    assertThat(Endpoints.COMPUTERS_INVENTORY.deprecated()).isTrue();
+    assertThat(Endpoints.SCRIPTS.deprecated()).isFalse();
+  }
+
+  @Test
+  void everyBearerEndpointOfTheProApiNamesItsPrivileges() {
+    // Privileges are what an administrator grants the API role. Only keep-alive and the version
+    // probe, which any valid token may call, declare none; a new exception must be looked at.
+    Set<String> without = new TreeSet<>();
+    for (Endpoint e : Endpoints.all()) {
+      ApiContract.Operation op = contract.find(e.method(), e.template());
+      if (op != null && e.bearer() && e.api() == Endpoint.Api.PRO && op.privileges().isEmpty()) {
+        without.add(e.toString());
+      }
+    }
+    assertThat(without)
+        .containsExactlyInAnyOrder(
+            Endpoints.AUTH_KEEP_ALIVE.toString(), Endpoints.JAMF_PRO_VERSION.toString());
   }
 
   @Test
@@ -76,8 +120,7 @@ class EndpointContractTest {
             Endpoints.MDM_COMMANDS, List.of("filter", "sort"));
     used.forEach(
         (endpoint, params) -> {
-          Set<String> declared =
-              contract.queryParameters.get(contract.find(endpoint.method(), endpoint.template()));
+          Set<String> declared = contract.find(endpoint.method(), endpoint.template()).query();
           assertThat(declared).as(endpoint.toString()).containsAll(PAGING).containsAll(params);
         });
   }
