@@ -11,10 +11,9 @@ import java.util.Map;
 import java.util.function.ToIntFunction;
 
 /**
- * {@link PageParseBenchmark}'s three readers timed in CPU time of the parsing thread rather than
- * wall time, so that the figures hold on a loaded machine: rounds of 20 parses of each,
- * interleaved, after a warm-up; the median round per parse is reported, with the allocation per
- * parse.
+ * {@link PageParseBenchmark}'s two readers timed in CPU time of the parsing thread rather than wall
+ * time, so that the figures hold on a loaded machine: rounds of 20 parses of each, interleaved,
+ * after a warm-up; the median round per parse is reported, with the allocation per parse.
  *
  * <pre>
  * java -Xmx512m -cp jamf-mcp-benchmarks/target/benchmarks.jar dev.jamfmcp.benchmarks.PageParseCpu [rounds]
@@ -28,11 +27,9 @@ public final class PageParseCpu {
     byte[] page = PageParseBenchmark.fetchPage(PageParseBenchmark.COMPUTERS);
     PageParseBenchmark bench = new PageParseBenchmark();
     bench.page = page;
-    PageReader<Computer> pager = PageReader.ofRecords(Computer.class);
-    PageReader<Computer> jackson = PageReader.of(Computer.class);
+    PageReader<Computer> pager = PageReader.of(Computer.class);
     Map<String, ToIntFunction<byte[]>> readers = new LinkedHashMap<>();
-    readers.put("pager (RecordReader)", b -> pager.read(b, "GET", 0).results().size());
-    readers.put("jackson (record deserializer)", b -> jackson.read(b, "GET", 0).results().size());
+    readers.put("pager (Jackson databind)", b -> pager.read(b, "GET", 0).results().size());
     readers.put("tokens (tokenizer only)", b -> bench.tokens());
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     com.sun.management.ThreadMXBean hotspot = (com.sun.management.ThreadMXBean) threads;

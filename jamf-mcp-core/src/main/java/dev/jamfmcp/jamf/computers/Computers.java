@@ -23,7 +23,7 @@ public final class Computers {
    * general.name}, {@code hardware.serialNumber}, {@code general.managementId}.
    */
   public Listing<Computer> list(ListQuery query) {
-    return transport.listRecords(Endpoints.COMPUTERS_INVENTORY.request(), query, Computer.class);
+    return transport.list(Endpoints.COMPUTERS_INVENTORY.request(), query, Computer.class);
   }
 
   /**

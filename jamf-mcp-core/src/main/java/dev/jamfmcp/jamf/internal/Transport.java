@@ -166,15 +166,6 @@ public final class Transport {
     return list(base, query, PageReader.of(itemType));
   }
 
-  /**
-   * {@link #list(JamfRequest, ListQuery, Class)} for the records of a hot listing, read by the
-   * hand-written {@link RecordReader} rather than Jackson's record deserializer.
-   */
-  public <T extends Record> Listing<T> listRecords(
-      JamfRequest base, ListQuery query, Class<T> recordType) {
-    return list(base, query, PageReader.ofRecords(recordType));
-  }
-
   private <T> Listing<T> list(JamfRequest base, ListQuery query, PageReader<T> reader) {
     JamfRequest request = base.header("Accept", "application/json");
     for (String section : query.sections()) {
