@@ -1,5 +1,8 @@
 package dev.jamfmcp.mcp.http;
 
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcCodec;
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcError;
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage.ErrorResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +29,7 @@ public record HttpReply(int status, Map<String, String> headers, byte[] body) {
 
   /** A JSON-RPC error response with a null id, for failures before any message was read. */
   public static HttpReply jsonRpcError(int status, int code, String message) {
-    return dev.jamfmcp.mcp.http.internal.Replies.error(status, code, message);
+    return json(status, JsonRpcCodec.encode(new ErrorResponse(null, JsonRpcError.of(code, message))));
   }
 
   /** A copy with one more header. */

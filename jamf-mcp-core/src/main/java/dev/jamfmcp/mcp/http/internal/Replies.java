@@ -19,7 +19,7 @@ public final class Replies {
 
   /** An HTTP error whose body is a JSON-RPC error response without an id. */
   public static HttpReply error(int status, int code, String message) {
-    return error(status, null, JsonRpcError.of(code, message));
+    return HttpReply.jsonRpcError(status, code, message);
   }
 
   public static HttpReply error(int status, JsonNode id, JsonRpcError error) {
