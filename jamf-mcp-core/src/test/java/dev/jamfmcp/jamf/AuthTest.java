@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -183,7 +185,59 @@ class AuthTest {
   }
 
   @Test
-  void aSecond401IsAnAuthFailureNotALoop() {
+  void a401WithATokenReplacedMeanwhileIsRetriedWithTheCurrentTokenWithoutFetching()
+      throws Exception {
+    CountDownLatch firstArrived = new CountDownLatch(1);
+    CountDownLatch replaced = new CountDownLatch(1);
+    AtomicInteger refusedTok1 = new AtomicInteger();
+    jamf.handler =
+        r -> {
+          if ("Bearer tok-1".equals(bearer(r))) {
+            if (refusedTok1.incrementAndGet() == 1) {
+              firstArrived.countDown();
+              awaitQuietly(replaced); // answered only after the other call has replaced tok-1
+            }
+            return json(401, "{\"httpStatus\":401,\"errors\":[]}");
+          }
+          replaced.countDown();
+          return VERSION;
+        };
+    server.setDispatcher(jamf);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (JamfClient client = FakeJamf.clientFor(server).build()) {
+      Future<String> first = pool.submit(client::jamfProVersion);
+      firstArrived.await();
+      assertThat(client.jamfProVersion()).isEqualTo("11.30.1");
+      assertThat(first.get()).isEqualTo("11.30.1");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(jamf.tokenRequests).hasValue(2);
+    assertThat(jamf.apiRequests)
+        .extracting(FakeJamf::bearer)
+        .containsExactly("Bearer tok-1", "Bearer tok-1", "Bearer tok-2", "Bearer tok-2");
+  }
+
+  @Test
+  void aTokenFetchedAfterA401AndRefusedTooIsReplacedOnceMore() {
+    // A second revocation landed between the refresh and the retry.
+    jamf.handler =
+        r ->
+            "Bearer tok-3".equals(bearer(r))
+                ? VERSION
+                : json(401, "{\"httpStatus\":401,\"errors\":[]}");
+    server.setDispatcher(jamf);
+    try (JamfClient client = FakeJamf.clientFor(server).build()) {
+      assertThat(client.jamfProVersion()).isEqualTo("11.30.1");
+    }
+    assertThat(jamf.tokenRequests).hasValue(3);
+    assertThat(jamf.apiRequests)
+        .extracting(FakeJamf::bearer)
+        .containsExactly("Bearer tok-1", "Bearer tok-2", "Bearer tok-3");
+  }
+
+  @Test
+  void a401OnEveryNewTokenEndsTheCallAfterFourSends() {
     jamf.handler = r -> json(401, "{\"httpStatus\":401,\"errors\":[]}");
     server.setDispatcher(jamf);
     try (JamfClient client = FakeJamf.clientFor(server).build()) {
@@ -192,7 +246,95 @@ class AuthTest {
           .satisfies(e -> assertThat(((JamfException) e).status()).isEqualTo(401))
           .hasMessageContaining("GET /api/v1/jamf-pro-version");
     }
-    assertThat(jamf.apiRequests).hasSize(2);
+    assertThat(jamf.apiRequests).hasSize(4);
+    assertThat(jamf.tokenRequests).hasValue(4);
+  }
+
+  @Test
+  void credentialsRefusedAfterA401EndTheCallAtOnceWithOneTokenRequest() {
+    jamf.tokensGranted = 1;
+    jamf.handler = r -> json(401, "{\"httpStatus\":401,\"errors\":[]}");
+    server.setDispatcher(jamf);
+    try (JamfClient client = FakeJamf.clientFor(server).build()) {
+      assertThatThrownBy(client::jamfProVersion)
+          .isInstanceOf(JamfAuthException.class)
+          .hasMessageContaining("invalid_client")
+          .hasMessageNotContaining(FakeJamf.SECRET);
+    }
+    assertThat(jamf.apiRequests).hasSize(1);
+    assertThat(jamf.tokenRequests).hasValue(2);
+  }
+
+  @Test
+  void callersRefusedTogetherShareOneFailedRefresh() throws Exception {
+    int callers = 5;
+    CountDownLatch allArrived = new CountDownLatch(callers);
+    jamf.tokensGranted = 1;
+    jamf.handler =
+        r -> {
+          allArrived.countDown();
+          awaitQuietly(allArrived); // every caller holds tok-1 before the first refusal
+          return json(401, "{\"httpStatus\":401,\"errors\":[]}");
+        };
+    server.setDispatcher(jamf);
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    try (JamfClient client = FakeJamf.clientFor(server).maxConcurrentRequests(callers).build()) {
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        results.add(pool.submit(client::jamfProVersion));
+      }
+      for (Future<String> f : results) {
+        assertThatThrownBy(f::get)
+            .hasCauseInstanceOf(JamfAuthException.class)
+            .hasMessageContaining("invalid_client");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(jamf.apiRequests).hasSize(callers);
+    assertThat(jamf.tokenRequests).as("the first token, then one shared refresh").hasValue(2);
+  }
+
+  @Test
+  void aUserTokenRefusedAfterARefreshIsFetchedAgainWithBasicNotKeptAlive() throws Exception {
+    AtomicInteger issued = new AtomicInteger();
+    List<String> tokenCalls = new CopyOnWriteArrayList<>();
+    server.setDispatcher(
+        new mockwebserver3.Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest r) {
+            String path = r.getUrl().encodedPath();
+            if (path.startsWith("/api/v1/auth/")) {
+              tokenCalls.add(path + " " + r.getHeaders().get("Authorization").split(" ")[0]);
+              return json(
+                  200,
+                  "{\"token\":\"user-tok-"
+                      + issued.incrementAndGet()
+                      + "\",\"expires\":\"2099-01-01T00:00:00Z\"}");
+            }
+            return "Bearer user-tok-3".equals(bearer(r))
+                ? VERSION
+                : json(401, "{\"httpStatus\":401,\"errors\":[]}");
+          }
+        });
+    try (JamfClient client =
+        JamfClient.builder()
+            .baseUrl(server.url("/").toString())
+            .userAccount("admin", "hunter2")
+            .build()) {
+      assertThat(client.jamfProVersion()).isEqualTo("11.30.1");
+    }
+    assertThat(tokenCalls)
+        .containsExactly(
+            "/api/v1/auth/token Basic", "/api/v1/auth/token Basic", "/api/v1/auth/token Basic");
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

@@ -27,6 +27,10 @@ final class FakeJamf extends Dispatcher {
   final BlockingQueue<MockResponse> queue = new LinkedBlockingQueue<>();
   volatile long expiresIn = 600;
   volatile Duration tokenDelay = Duration.ZERO;
+
+  /** Token requests answered with a token; the ones after these are refused (invalid_client). */
+  volatile int tokensGranted = Integer.MAX_VALUE;
+
   volatile Function<RecordedRequest, MockResponse> handler;
 
   @Override
@@ -36,6 +40,9 @@ final class FakeJamf extends Dispatcher {
       int n = tokenRequests.incrementAndGet();
       if (!tokenDelay.isZero()) {
         Thread.sleep(tokenDelay.toMillis());
+      }
+      if (n > tokensGranted) {
+        return json(401, "{\"error\":\"invalid_client\",\"error_description\":\"Bad client\"}");
       }
       return json(
           200,

@@ -5,6 +5,7 @@ import dev.jamfmcp.simulator.effects.SideEffects;
 import dev.jamfmcp.simulator.faults.Faults;
 import dev.jamfmcp.simulator.fleet.Fleet;
 import dev.jamfmcp.simulator.fleet.StaticGroupStore;
+import dev.jamfmcp.simulator.http.RequestHook;
 import dev.jamfmcp.simulator.http.RequestLog;
 import dev.jamfmcp.simulator.http.Router;
 import dev.jamfmcp.simulator.http.SimServer;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,6 +141,33 @@ public final class SimulatedJamfPro implements AutoCloseable {
   /** Makes every token issued so far invalid, as when an admin rotates a client secret. */
   public void revokeAllTokens() {
     state.tokens().revokeAll();
+  }
+
+  /**
+   * Every token issued so far stops working and the configured credentials are refused from now on,
+   * as when an admin deletes the API client or disables the user account.
+   */
+  public void revokeCredentials() {
+    state.tokens().refuseCredentials();
+    state.tokens().revokeAll();
+  }
+
+  /**
+   * Test hook run inside every Jamf API request that needs a bearer token, before and after its
+   * token is checked (null removes it): it may block on a latch or revoke tokens, to put a
+   * revocation at an exact point of a page stream.
+   */
+  public void onRequest(RequestHook hook) {
+    server.hook(hook == null ? RequestHook.NONE : hook);
+  }
+
+  /**
+   * Test hook run with the number of tokens issued so far (keep-alive included) each time a token
+   * is issued, before the client receives it (null removes it); revoking tokens there makes the new
+   * token dead on arrival, as when a revocation lands during the token request.
+   */
+  public void onTokenIssued(IntConsumer hook) {
+    state.tokens().onIssue(hook == null ? n -> {} : hook);
   }
 
   public void stop() {

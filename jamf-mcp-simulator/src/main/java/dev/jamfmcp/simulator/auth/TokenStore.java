@@ -8,6 +8,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Issues and checks bearer tokens against the simulator's clock, so tokens really expire and a
@@ -19,6 +21,9 @@ public final class TokenStore {
   private final Duration userLifetime;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+  private final AtomicInteger issued = new AtomicInteger();
+  private volatile IntConsumer onIssue = n -> {};
+  private volatile boolean credentialsRefused;
 
   public TokenStore(Clock clock, Duration clientLifetime, Duration userLifetime) {
     this.clock = clock;
@@ -64,6 +69,27 @@ public final class TokenStore {
     tokens.clear();
   }
 
+  /**
+   * Fault injection: the configured credentials stop working (as when an admin deletes the API
+   * client or disables the account); tokens already issued are not touched.
+   */
+  public void refuseCredentials() {
+    credentialsRefused = true;
+  }
+
+  /** Whether the token routes must refuse even the configured credentials. */
+  public boolean credentialsRefused() {
+    return credentialsRefused;
+  }
+
+  /**
+   * Test hook: runs with the number of tokens issued so far each time one is issued, before the
+   * client receives it; a hook that calls {@link #revokeAll()} makes the new token dead on arrival.
+   */
+  public void onIssue(IntConsumer hook) {
+    onIssue = hook;
+  }
+
   /** How many tokens are currently valid. */
   public long liveTokens() {
     Instant now = clock.instant();
@@ -80,6 +106,7 @@ public final class TokenStore {
       liveTokens(); // bound the map: clients that never reuse tokens must not grow it forever
     }
     tokens.put(value, token);
+    onIssue.accept(issued.incrementAndGet());
     return token;
   }
 }

@@ -32,6 +32,7 @@ public final class SimServer {
   private final Faults faults;
   private final TokenStore tokens;
   private final RequestLog requestLog = new RequestLog();
+  private volatile RequestHook hook = RequestHook.NONE;
 
   public SimServer(
       InetSocketAddress address, int threads, Router router, Faults faults, TokenStore tokens)
@@ -47,6 +48,13 @@ public final class SimServer {
 
   public void start() {
     server.start();
+  }
+
+  /**
+   * Sets the test hook run inside each bearer-checked request; {@link RequestHook#NONE} clears it.
+   */
+  public void hook(RequestHook value) {
+    hook = value;
   }
 
   /** The Jamf API requests received so far. */
@@ -92,12 +100,21 @@ public final class SimServer {
         return;
       }
       if (area == Area.PRO || area == Area.CLASSIC) {
+        RequestHook h = hook;
+        RequestHook.Seen seen =
+            h == RequestHook.NONE ? null : new RequestHook.Seen(ex.method(), path, pageOf(ex));
+        if (seen != null) {
+          h.at(RequestHook.Point.BEFORE_TOKEN_CHECK, seen);
+        }
         Optional<Token> token = tokens.validate(ex.header("Authorization"));
         if (token.isEmpty()) {
           error(ex, area, 401);
           return;
         }
         ex.token(token.get());
+        if (seen != null) {
+          h.at(RequestHook.Point.AFTER_TOKEN_CHECK, seen);
+        }
       }
       ex.pathParams(match.get().pathParams());
       match.get().route().handler().handle(ex);
@@ -176,6 +193,15 @@ public final class SimServer {
       response.send();
     } catch (IOException e) {
       LOG.debug("could not send error response: {}", e.toString());
+    }
+  }
+
+  private static int pageOf(Exchange ex) {
+    try {
+      String page = ex.query("page");
+      return page == null ? -1 : Integer.parseInt(page.trim());
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

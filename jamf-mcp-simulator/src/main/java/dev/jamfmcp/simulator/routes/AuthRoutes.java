@@ -48,7 +48,9 @@ final class AuthRoutes {
       oauthError(ex, 400, "invalid_request", "client_id and client_secret are required");
       return;
     }
-    if (!same(clientId, config.clientId()) || !same(clientSecret, config.clientSecret())) {
+    if (tokens.credentialsRefused()
+        || !same(clientId, config.clientId())
+        || !same(clientSecret, config.clientSecret())) {
       oauthError(ex, 401, "invalid_client", "Client authentication failed");
       return;
     }
@@ -80,7 +82,10 @@ final class AuthRoutes {
 
   private void userToken(Exchange ex) throws Exception {
     String[] basic = basicCredentials(ex.header("Authorization"));
-    if (basic == null || !same(basic[0], config.username()) || !same(basic[1], config.password())) {
+    if (tokens.credentialsRefused()
+        || basic == null
+        || !same(basic[0], config.username())
+        || !same(basic[1], config.password())) {
       ApiErrors.bare(ex, 401);
       return;
     }
