@@ -1,6 +1,7 @@
 package dev.jamfmcp.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
@@ -156,19 +157,17 @@ class ConnectionLogTest {
    * The one "closed" line of a session (its groups: session, duration, principal, reason), waiting
    * up to 30 s for it (the sweeper is another thread).
    */
-  private String[] closedLine(String session) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      Matcher m = CLOSED.matcher(log());
-      if (m.find()) {
-        String[] groups = {m.group(0), m.group(1), m.group(2), m.group(3), m.group(4)};
-        assertThat(groups[1]).isEqualTo(session);
-        assertThat(m.find()).as("a second closed line").isFalse();
-        return groups;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("no 'MCP connection closed' line in:\n" + log());
+  private String[] closedLine(String session) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .untilAsserted(() -> assertThat(log()).containsPattern(CLOSED));
+    Matcher m = CLOSED.matcher(log());
+    assertThat(m.find()).isTrue();
+    String[] groups = {m.group(0), m.group(1), m.group(2), m.group(3), m.group(4)};
+    assertThat(groups[1]).isEqualTo(session);
+    assertThat(m.find()).as("a second closed line").isFalse();
+    return groups;
   }
 
   @Test

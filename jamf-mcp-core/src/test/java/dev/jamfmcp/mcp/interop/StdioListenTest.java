@@ -1,6 +1,7 @@
 package dev.jamfmcp.mcp.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
@@ -15,6 +16,7 @@ import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -84,10 +86,10 @@ class StdioListenTest {
       write(
           toServer,
           "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":2}}\n");
-      for (int i = 0; i < 3000 && server.openSubscriptions() != 1; i++) {
-        Thread.sleep(10);
-      }
-      assertThat(server.openSubscriptions()).isEqualTo(1);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(10))
+          .until(server::openSubscriptions, n -> n == 1);
 
       // stdin ends: listen 1 is torn down with its closing result.
       toServer.close();

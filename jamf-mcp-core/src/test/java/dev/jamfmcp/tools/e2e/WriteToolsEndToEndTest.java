@@ -9,6 +9,7 @@ import static dev.jamfmcp.tools.e2e.WriteToolsFixture.previewToken;
 import static dev.jamfmcp.tools.e2e.WriteToolsFixture.result;
 import static dev.jamfmcp.tools.e2e.WriteToolsFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.Caller;
 import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
@@ -400,18 +401,15 @@ class WriteToolsEndToEndTest {
   }
 
   private static JsonNode awaitElicitation(TestClient client) {
-    for (int i = 0; i < 1000; i++) {
-      for (JsonNode message : client.related()) {
-        if ("elicitation/create".equals(message.path("method").asString(""))) {
-          return message;
-        }
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    throw new AssertionError("no elicitation/create arrived: " + client.related());
+    return await("an elicitation/create")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .until(
+            () ->
+                client.related().stream()
+                    .filter(m -> "elicitation/create".equals(m.path("method").asString("")))
+                    .findFirst(),
+            Optional::isPresent)
+        .orElseThrow();
   }
 }
