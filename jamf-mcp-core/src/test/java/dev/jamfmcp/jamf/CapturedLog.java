@@ -8,16 +8,16 @@ import java.nio.charset.StandardCharsets;
  * Captures what slf4j-simple writes (it resolves System.err on every write) while open. Tests using
  * it must not run in parallel with other tests that log.
  */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
 
   private final PrintStream original = System.err;
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
-  CapturedLog() {
+  public CapturedLog() {
     System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
   }
 
-  String text() {
+  public String text() {
     System.err.flush();
     return buffer.toString(StandardCharsets.UTF_8);
   }

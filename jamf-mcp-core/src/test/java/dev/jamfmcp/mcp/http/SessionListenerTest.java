@@ -7,6 +7,7 @@ import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.http.SessionListener.Reason;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.testing.MutableClock;
 import dev.jamfmcp.mcp.testing.TestTools;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -10,17 +10,17 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The two tools the interop tests drive: {@code echo} and {@code add}, both with output schemas.
  */
-final class InteropTools {
+public final class InteropTools {
   /** Local, read-only, idempotent, and touching no outside system. */
-  static final ToolAnnotations PURE = new ToolAnnotations(true, false, true, false);
+  public static final ToolAnnotations PURE = new ToolAnnotations(true, false, true, false);
 
   private InteropTools() {}
 
-  static List<Tool> all() {
+  public static List<Tool> all() {
     return List.of(echo(), add());
   }
 
-  static Tool echo() {
+  public static Tool echo() {
     return Tool.builder("echo")
         .title("Echo")
         .description("Returns the text it is given, and its length.")
@@ -44,7 +44,7 @@ final class InteropTools {
         .build();
   }
 
-  static Tool add() {
+  public static Tool add() {
     return Tool.builder("add")
         .description("Adds two numbers.")
         .inputSchema(

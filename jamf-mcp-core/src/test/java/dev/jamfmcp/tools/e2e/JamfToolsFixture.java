@@ -23,14 +23,14 @@ import tools.jackson.databind.node.ObjectNode;
  * McpServer, and an initialized in-memory client with {@code read:jamf}. The tools' clock is the
  * fleet's "now", so counts can be compared with the simulator's own ground truth.
  */
-final class JamfToolsFixture implements AutoCloseable {
-  static final Instant NOW = Instant.parse("2026-11-02T10:15:30Z");
+public final class JamfToolsFixture implements AutoCloseable {
+  public static final Instant NOW = Instant.parse("2026-11-02T10:15:30Z");
 
-  final SimulatedJamfPro sim;
-  final JamfClient jamf;
-  final JamfTools tools;
-  final McpServer server;
-  final TestClient client;
+  public final SimulatedJamfPro sim;
+  public final JamfClient jamf;
+  public final JamfTools tools;
+  public final McpServer server;
+  public final TestClient client;
 
   private JamfToolsFixture(Consumer<SimulatorConfig.Builder> config) {
     this.sim =
@@ -55,27 +55,27 @@ final class JamfToolsFixture implements AutoCloseable {
     this.client = client(JamfScopes.READ);
   }
 
-  static JamfToolsFixture start(Consumer<SimulatorConfig.Builder> config) {
+  public static JamfToolsFixture start(Consumer<SimulatorConfig.Builder> config) {
     return new JamfToolsFixture(config);
   }
 
-  static JamfToolsFixture start() {
+  public static JamfToolsFixture start() {
     return start(b -> {});
   }
 
   /** A new initialized session for a principal with these scopes. */
-  TestClient client(String... scopes) {
+  public TestClient client(String... scopes) {
     TestClient c = new TestClient(server, Principal.of("tester", scopes));
     c.initialize("2025-11-25");
     return c;
   }
 
   /** tools/call; returns {@code result} (failing the test on a JSON-RPC error). */
-  JsonNode call(String tool, String argumentsJson) {
+  public JsonNode call(String tool, String argumentsJson) {
     return call(client, tool, argumentsJson);
   }
 
-  static JsonNode call(TestClient c, String tool, String argumentsJson) {
+  public static JsonNode call(TestClient c, String tool, String argumentsJson) {
     JsonNode reply = c.request("tools/call", params(tool, argumentsJson));
     if (reply.has("error")) {
       throw new AssertionError("JSON-RPC error from " + tool + ": " + reply.get("error"));
@@ -83,14 +83,14 @@ final class JamfToolsFixture implements AutoCloseable {
     return reply.get("result");
   }
 
-  static ObjectNode params(String tool, String argumentsJson) {
+  public static ObjectNode params(String tool, String argumentsJson) {
     ObjectNode params = Json.object().put("name", tool);
     params.set("arguments", Json.mapper().readTree(argumentsJson));
     return params;
   }
 
   /** Structured content of a successful call. */
-  JsonNode data(String tool, String argumentsJson) {
+  public JsonNode data(String tool, String argumentsJson) {
     JsonNode result = call(tool, argumentsJson);
     if (result.path("isError").asBoolean()) {
       throw new AssertionError(tool + " failed: " + result.path("content"));
@@ -102,7 +102,7 @@ final class JamfToolsFixture implements AutoCloseable {
    * Structured content of a call that may take longer than TestClient's 30 s (whole-fleet scans on
    * a busy machine).
    */
-  JsonNode slowData(String tool, String argumentsJson, Duration timeout) throws Exception {
+  public JsonNode slowData(String tool, String argumentsJson, Duration timeout) throws Exception {
     String text =
         dev.jamfmcp.mcp.jsonrpc.JsonRpcCodec.encode(
             client.requestMessage("tools/call", params(tool, argumentsJson)));
@@ -119,7 +119,7 @@ final class JamfToolsFixture implements AutoCloseable {
   }
 
   /** The text of an isError result, failing if the call succeeded. */
-  String error(String tool, String argumentsJson) {
+  public String error(String tool, String argumentsJson) {
     JsonNode result = call(tool, argumentsJson);
     if (!result.path("isError").asBoolean()) {
       throw new AssertionError(tool + " should have failed: " + result);
@@ -128,7 +128,7 @@ final class JamfToolsFixture implements AutoCloseable {
   }
 
   /** Jamf API requests whose path starts with {@code prefix} since the log was cleared. */
-  long requests(String prefix) {
+  public long requests(String prefix) {
     return sim.requestLog().recent().stream().filter(r -> r.startsWith(prefix)).count();
   }
 

@@ -28,23 +28,24 @@ import tools.jackson.databind.node.ObjectNode;
  * A simulated Jamf Pro, a client on it, and an MCP server with the Jamf tools whose gate runs on a
  * clock the test moves and whose audit events are captured. One per test class.
  */
-final class WriteToolsFixture implements AutoCloseable {
-  static final byte[] KEY = "write-tools-test-key-of-32-bytes!!".getBytes(StandardCharsets.UTF_8);
-  static final Principal ALICE = Principal.of("alice", "read:jamf", "write:jamf");
-  static final Principal MALLORY = Principal.of("mallory", "read:jamf", "write:jamf");
-  static final Principal READER = Principal.of("reader", "read:jamf");
+public final class WriteToolsFixture implements AutoCloseable {
+  public static final byte[] KEY =
+      "write-tools-test-key-of-32-bytes!!".getBytes(StandardCharsets.UTF_8);
+  public static final Principal ALICE = Principal.of("alice", "read:jamf", "write:jamf");
+  public static final Principal MALLORY = Principal.of("mallory", "read:jamf", "write:jamf");
+  public static final Principal READER = Principal.of("reader", "read:jamf");
 
-  final SimulatedJamfPro sim;
-  final JamfClient jamf;
-  final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
-  final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
-  final McpServer server;
+  public final SimulatedJamfPro sim;
+  public final JamfClient jamf;
+  public final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+  public final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+  public final McpServer server;
 
-  WriteToolsFixture() {
+  public WriteToolsFixture() {
     this(s -> {});
   }
 
-  WriteToolsFixture(Consumer<JamfTools.Settings> settings) {
+  public WriteToolsFixture(Consumer<JamfTools.Settings> settings) {
     sim =
         SimulatedJamfPro.start(
             SimulatorConfig.of(c -> c.computers(300).mobileDevices(40).threads(8)));
@@ -65,16 +66,16 @@ final class WriteToolsFixture implements AutoCloseable {
     server = McpServer.create(c -> tools.registerInto(c));
   }
 
-  SideEffects effects() {
+  public SideEffects effects() {
     return sim.sideEffects();
   }
 
-  Computers computers() {
+  public Computers computers() {
     return sim.fleet().computers();
   }
 
   /** Asserts Jamf was asked to change nothing at all: no command, push, flush or group change. */
-  void assertNothingSentToJamf() {
+  public void assertNothingSentToJamf() {
     assertThat(effects().mdmCommands()).as("MDM commands").isEmpty();
     assertThat(effects().blankPushes()).as("blank pushes").isEmpty();
     assertThat(effects().logFlushes()).as("log flushes").isEmpty();
@@ -82,7 +83,7 @@ final class WriteToolsFixture implements AutoCloseable {
   }
 
   /** A 2025-06-18 client that declares no elicitation: the token path. */
-  TestClient tokenClient(Principal who) {
+  public TestClient tokenClient(Principal who) {
     TestClient client = new TestClient(server, who);
     client.sendRaw(
         "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
@@ -92,24 +93,24 @@ final class WriteToolsFixture implements AutoCloseable {
   }
 
   /** The whole JSON-RPC response of one tools/call. */
-  static JsonNode call(TestClient client, String tool, ObjectNode arguments) {
+  public static JsonNode call(TestClient client, String tool, ObjectNode arguments) {
     ObjectNode params = Json.object().put("name", tool);
     params.set("arguments", arguments);
     return client.request("tools/call", params);
   }
 
-  static JsonNode result(TestClient client, String tool, ObjectNode arguments) {
+  public static JsonNode result(TestClient client, String tool, ObjectNode arguments) {
     JsonNode response = call(client, tool, arguments);
     assertThat(response.has("result")).as("%s answered %s", tool, response).isTrue();
     return response.get("result");
   }
 
-  static ObjectNode args(String json) {
+  public static ObjectNode args(String json) {
     return (ObjectNode) Json.mapper().readTree(json.replace('\'', '"'));
   }
 
   /** First call: asserts a confirmation is required and returns the token. */
-  static String previewToken(TestClient client, String tool, ObjectNode arguments) {
+  public static String previewToken(TestClient client, String tool, ObjectNode arguments) {
     JsonNode first = result(client, tool, arguments);
     assertThat(first.path("isError").asBoolean(false)).as(first.toString()).isFalse();
     assertThat(first.at("/structuredContent/status").stringValue())
@@ -119,13 +120,13 @@ final class WriteToolsFixture implements AutoCloseable {
   }
 
   /** Preview, then confirm with the token; returns the executed result. */
-  static JsonNode confirmed(TestClient client, String tool, ObjectNode arguments) {
+  public static JsonNode confirmed(TestClient client, String tool, ObjectNode arguments) {
     String token = previewToken(client, tool, arguments);
     ObjectNode again = arguments.deepCopy().put(ConfirmationGate.TOKEN_ARGUMENT, token);
     return result(client, tool, again);
   }
 
-  static String text(JsonNode result) {
+  public static String text(JsonNode result) {
     StringBuilder all = new StringBuilder();
     result.path("content").forEach(c -> all.append(c.path("text").asString("")).append('\n'));
     return all.toString();
