@@ -1,4 +1,4 @@
-package dev.jamfmcp.jamf;
+package dev.jamfmcp.mcp.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

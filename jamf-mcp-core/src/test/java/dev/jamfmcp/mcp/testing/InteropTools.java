@@ -1,4 +1,4 @@
-package dev.jamfmcp.mcp.interop;
+package dev.jamfmcp.mcp.testing;
 
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.mcp.tool.Tool;

@@ -1,15 +1,15 @@
-package dev.jamfmcp.tools.e2e;
+package dev.jamfmcp.tools.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.testing.JamfToolsFixture;
 import dev.jamfmcp.mcp.testing.TestClient;
 import dev.jamfmcp.simulator.fleet.Computers;
 import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.JamfTools;
-import dev.jamfmcp.tools.devices.ComputerResolver;
 import dev.jamfmcp.tools.devices.ComputerResolver.Ambiguous;
 import dev.jamfmcp.tools.devices.ComputerResolver.Found;
 import dev.jamfmcp.tools.devices.ComputerResolver.NotFound;

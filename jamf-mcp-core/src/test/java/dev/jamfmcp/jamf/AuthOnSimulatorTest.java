@@ -1,12 +1,8 @@
-package dev.jamfmcp.jamf.simulated;
+package dev.jamfmcp.jamf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jamfmcp.jamf.JamfAuthException;
-import dev.jamfmcp.jamf.JamfClient;
-import dev.jamfmcp.jamf.JamfClientBuilder;
-import dev.jamfmcp.jamf.ListQuery;
 import dev.jamfmcp.jamf.computers.Computer;
 import dev.jamfmcp.jamf.computers.ComputerSection;
 import dev.jamfmcp.simulator.ManualClock;

@@ -1,4 +1,4 @@
-package dev.jamfmcp.tools.e2e;
+package dev.jamfmcp.mcp.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,6 @@ import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.audit.AuditEvent;
 import dev.jamfmcp.mcp.confirm.ConfirmationGate;
 import dev.jamfmcp.mcp.jsonrpc.Json;
-import dev.jamfmcp.mcp.testing.MutableClock;
-import dev.jamfmcp.mcp.testing.TestClient;
 import dev.jamfmcp.simulator.SimulatedJamfPro;
 import dev.jamfmcp.simulator.SimulatorConfig;
 import dev.jamfmcp.simulator.effects.SideEffects;

@@ -1,8 +1,9 @@
-package dev.jamfmcp.tools.e2e;
+package dev.jamfmcp.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.testing.JamfToolsFixture;
 import dev.jamfmcp.simulator.fleet.Fleet;
 import dev.jamfmcp.simulator.fleet.MobileDevice;
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
-package dev.jamfmcp.tools.e2e;
+package dev.jamfmcp.tools.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamfmcp.mcp.testing.JamfToolsFixture;
 import dev.jamfmcp.simulator.fleet.Computers;
 import dev.jamfmcp.simulator.fleet.Fleet;
 import java.time.Duration;

@@ -1,9 +1,7 @@
-package dev.jamfmcp.jamf.simulated;
+package dev.jamfmcp.jamf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jamfmcp.jamf.JamfClient;
-import dev.jamfmcp.jamf.Listing;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;

@@ -1,13 +1,14 @@
-package dev.jamfmcp.tools.e2e;
+package dev.jamfmcp.tools;
 
-import static dev.jamfmcp.tools.e2e.WriteToolsFixture.ALICE;
-import static dev.jamfmcp.tools.e2e.WriteToolsFixture.args;
-import static dev.jamfmcp.tools.e2e.WriteToolsFixture.confirmed;
-import static dev.jamfmcp.tools.e2e.WriteToolsFixture.result;
-import static dev.jamfmcp.tools.e2e.WriteToolsFixture.text;
+import static dev.jamfmcp.mcp.testing.WriteToolsFixture.ALICE;
+import static dev.jamfmcp.mcp.testing.WriteToolsFixture.args;
+import static dev.jamfmcp.mcp.testing.WriteToolsFixture.confirmed;
+import static dev.jamfmcp.mcp.testing.WriteToolsFixture.result;
+import static dev.jamfmcp.mcp.testing.WriteToolsFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamfmcp.mcp.testing.TestClient;
+import dev.jamfmcp.mcp.testing.WriteToolsFixture;
 import dev.jamfmcp.simulator.fleet.SmartGroup;
 import dev.jamfmcp.simulator.fleet.StaticGroup;
 import java.util.ArrayList;

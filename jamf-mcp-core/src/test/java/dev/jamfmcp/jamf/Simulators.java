@@ -1,7 +1,5 @@
-package dev.jamfmcp.jamf.simulated;
+package dev.jamfmcp.jamf;
 
-import dev.jamfmcp.jamf.JamfClient;
-import dev.jamfmcp.jamf.JamfClientBuilder;
 import dev.jamfmcp.simulator.SimulatedJamfPro;
 import dev.jamfmcp.simulator.SimulatorConfig;
 import dev.jamfmcp.simulator.fleet.Computers;

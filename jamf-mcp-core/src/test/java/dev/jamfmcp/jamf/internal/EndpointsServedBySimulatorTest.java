@@ -1,8 +1,7 @@
-package dev.jamfmcp.jamf.simulated;
+package dev.jamfmcp.jamf.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jamfmcp.jamf.internal.Endpoints;
 import dev.jamfmcp.simulator.SimulatedJamfPro;
 import dev.jamfmcp.simulator.SimulatorConfig;
 import java.util.List;

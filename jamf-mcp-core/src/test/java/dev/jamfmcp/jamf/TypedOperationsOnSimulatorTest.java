@@ -1,16 +1,8 @@
-package dev.jamfmcp.jamf.simulated;
+package dev.jamfmcp.jamf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jamfmcp.jamf.ClassicRef;
-import dev.jamfmcp.jamf.JamfClient;
-import dev.jamfmcp.jamf.JamfNotFoundException;
-import dev.jamfmcp.jamf.ListQuery;
-import dev.jamfmcp.jamf.Listing;
-import dev.jamfmcp.jamf.Page;
-import dev.jamfmcp.jamf.Rsql;
-import dev.jamfmcp.jamf.Sort;
 import dev.jamfmcp.jamf.computers.Computer;
 import dev.jamfmcp.jamf.computers.ComputerGroupMembership;
 import dev.jamfmcp.jamf.computers.ComputerSection;

@@ -1,13 +1,8 @@
-package dev.jamfmcp.jamf.simulated;
+package dev.jamfmcp.jamf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jamfmcp.jamf.JamfClient;
-import dev.jamfmcp.jamf.JamfException;
-import dev.jamfmcp.jamf.JamfServerException;
-import dev.jamfmcp.jamf.JamfUnavailableException;
-import dev.jamfmcp.jamf.ListQuery;
 import dev.jamfmcp.jamf.computers.Computer;
 import dev.jamfmcp.jamf.groups.StaticComputerGroup;
 import dev.jamfmcp.jamf.mdm.MdmCommandRequest;

@@ -1,9 +1,9 @@
-package dev.jamfmcp.mcp.interop;
+package dev.jamfmcp.mcp.stdio;
 
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
-import dev.jamfmcp.mcp.stdio.StdioTransport;
+import dev.jamfmcp.mcp.testing.InteropTools;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;

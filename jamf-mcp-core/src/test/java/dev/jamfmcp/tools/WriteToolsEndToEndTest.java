@@ -1,13 +1,13 @@
-package dev.jamfmcp.tools.e2e;
+package dev.jamfmcp.tools;
 
-import static dev.jamfmcp.tools.e2e.WriteToolsFixture.ALICE;
-import static dev.jamfmcp.tools.e2e.WriteToolsFixture.MALLORY;
-import static dev.jamfmcp.tools.e2e.WriteToolsFixture.READER;
-import static dev.jamfmcp.tools.e2e.WriteToolsFixture.args;
-import static dev.jamfmcp.tools.e2e.WriteToolsFixture.call;
-import static dev.jamfmcp.tools.e2e.WriteToolsFixture.previewToken;
-import static dev.jamfmcp.tools.e2e.WriteToolsFixture.result;
-import static dev.jamfmcp.tools.e2e.WriteToolsFixture.text;
+import static dev.jamfmcp.mcp.testing.WriteToolsFixture.ALICE;
+import static dev.jamfmcp.mcp.testing.WriteToolsFixture.MALLORY;
+import static dev.jamfmcp.mcp.testing.WriteToolsFixture.READER;
+import static dev.jamfmcp.mcp.testing.WriteToolsFixture.args;
+import static dev.jamfmcp.mcp.testing.WriteToolsFixture.call;
+import static dev.jamfmcp.mcp.testing.WriteToolsFixture.previewToken;
+import static dev.jamfmcp.mcp.testing.WriteToolsFixture.result;
+import static dev.jamfmcp.mcp.testing.WriteToolsFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,6 +16,7 @@ import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage;
 import dev.jamfmcp.mcp.testing.TestClient;
+import dev.jamfmcp.mcp.testing.WriteToolsFixture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

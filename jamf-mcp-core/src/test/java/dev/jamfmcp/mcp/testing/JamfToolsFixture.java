@@ -1,11 +1,10 @@
-package dev.jamfmcp.tools.e2e;
+package dev.jamfmcp.mcp.testing;
 
 import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.jsonrpc.Json;
-import dev.jamfmcp.mcp.testing.TestClient;
 import dev.jamfmcp.simulator.SimulatedJamfPro;
 import dev.jamfmcp.simulator.SimulatorConfig;
 import dev.jamfmcp.tools.JamfScopes;

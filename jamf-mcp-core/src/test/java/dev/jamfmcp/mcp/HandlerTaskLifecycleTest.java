@@ -1,13 +1,8 @@
-package dev.jamfmcp.mcp.interop;
+package dev.jamfmcp.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jamfmcp.mcp.Caller;
-import dev.jamfmcp.mcp.Implementation;
-import dev.jamfmcp.mcp.McpServer;
-import dev.jamfmcp.mcp.McpSession;
-import dev.jamfmcp.mcp.MessageSink;
-import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.testing.InteropTools;
 import dev.jamfmcp.mcp.tool.Tool;
 import java.util.ArrayDeque;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.jamfmcp.jamf.simulated;
+package dev.jamfmcp.jamf;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

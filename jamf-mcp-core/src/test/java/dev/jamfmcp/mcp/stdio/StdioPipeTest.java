@@ -1,4 +1,4 @@
-package dev.jamfmcp.mcp.interop;
+package dev.jamfmcp.mcp.stdio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.jsonrpc.Json;
-import dev.jamfmcp.mcp.stdio.StdioTransport;
+import dev.jamfmcp.mcp.testing.InteropTools;
 import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.jamfmcp.mcp.interop;
+package dev.jamfmcp.mcp.stdio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

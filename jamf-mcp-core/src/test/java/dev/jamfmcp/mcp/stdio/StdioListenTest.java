@@ -1,4 +1,4 @@
-package dev.jamfmcp.mcp.interop;
+package dev.jamfmcp.mcp.stdio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.jsonrpc.Json;
-import dev.jamfmcp.mcp.stdio.StdioTransport;
 import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolResult;
