@@ -10,9 +10,8 @@ import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.HttpReply;
 import dev.jamfmcp.mcp.http.McpHttpTransport;
 import dev.jamfmcp.mcp.http.StreamOutput;
+import dev.jamfmcp.mcp.testing.CapturedLog;
 import dev.jamfmcp.mcp.testing.MutableClock;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,8 +99,7 @@ class ConnectionLogTest {
     }
   }
 
-  private final PrintStream originalErr = System.err;
-  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+  private CapturedLog captured;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final Principal alice = Principal.of("alice", "read:jamf");
   private final RequestLog requestLog = new RequestLog();
@@ -110,7 +108,7 @@ class ConnectionLogTest {
 
   @BeforeEach
   void captureLog() {
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    captured = new CapturedLog();
   }
 
   @AfterEach
@@ -121,14 +119,11 @@ class ConnectionLogTest {
     if (server != null) {
       server.close();
     }
-    System.err.flush();
-    System.setErr(originalErr);
-    originalErr.print(log()); // keep the lines in the test report
+    captured.close();
   }
 
   private String log() {
-    System.err.flush();
-    return captured.toString(StandardCharsets.UTF_8);
+    return captured.text();
   }
 
   private void start(Consumer<dev.jamfmcp.mcp.http.HttpTransportConfig> extra) {

@@ -3,8 +3,7 @@ package dev.jamfmcp.javalin.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamfmcp.mcp.jsonrpc.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import dev.jamfmcp.mcp.testing.CapturedLog;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -276,12 +275,10 @@ class OAuthFrontEndToEndTest {
 
   @Test
   void logsNeverShowTokensOrSecrets() throws Exception {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
     String[] tokens;
     String access;
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
+    String log;
+    try (CapturedLog captured = new CapturedLog()) {
       tokens = chatGptFlow();
       access = tokens[0];
       String session = s.initialize(access);
@@ -293,12 +290,8 @@ class OAuthFrontEndToEndTest {
       s.send(s.post("/mcp?access_token=" + access, SecuredServer.init()));
       s.clock.advance(java.time.Duration.ofHours(3));
       s.send(s.post("/mcp", SecuredServer.init()).header("Authorization", "Bearer " + access));
-    } finally {
-      System.err.flush();
-      System.setErr(original);
+      log = captured.text();
     }
-    String log = captured.toString(StandardCharsets.UTF_8);
-    original.print(log);
     assertThat(log).contains("Bearer token refused").contains("Token exchange at the provider");
     assertThat(log)
         .doesNotContain(access)
