@@ -34,33 +34,33 @@ import mockwebserver3.RecordedRequest;
  * plugin, rate limits, the MCP plugin, and a Jamf stand-in reached through {@link JamfClient} with
  * the server's own credentials.
  */
-final class SecuredServer implements AutoCloseable {
-  static final String JAMF_CLIENT = "jamf-api-client";
-  static final String JAMF_SECRET = "jamf-Pa55word-NEVER-LOG";
-  static final String ACCEPT = "application/json, text/event-stream";
-  static final byte[] SESSION_KEY =
+public final class SecuredServer implements AutoCloseable {
+  public static final String JAMF_CLIENT = "jamf-api-client";
+  public static final String JAMF_SECRET = "jamf-Pa55word-NEVER-LOG";
+  public static final String ACCEPT = "application/json, text/event-stream";
+  public static final byte[] SESSION_KEY =
       "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
-  final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-  final List<RecordedRequest> jamfRequests = new CopyOnWriteArrayList<>();
-  final MockWebServer jamf = new MockWebServer();
-  final TestTools tools = new TestTools();
-  final int port;
-  final String base;
-  final String resource;
-  final TestIdp idp;
-  final JamfClient jamfClient;
-  final McpServer server;
-  final OAuthPlugin oauth;
-  final Javalin app;
-  final HttpClient client =
+  public final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  public final List<RecordedRequest> jamfRequests = new CopyOnWriteArrayList<>();
+  public final MockWebServer jamf = new MockWebServer();
+  public final TestTools tools = new TestTools();
+  public final int port;
+  public final String base;
+  public final String resource;
+  public final TestIdp idp;
+  public final JamfClient jamfClient;
+  public final McpServer server;
+  public final OAuthPlugin oauth;
+  public final Javalin app;
+  public final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(30))
           .build();
 
-  SecuredServer(boolean front, Consumer<RateLimitConfig> limitsExtra) throws Exception {
+  public SecuredServer(boolean front, Consumer<RateLimitConfig> limitsExtra) throws Exception {
     jamf.setDispatcher(
         new Dispatcher() {
           @Override
@@ -154,27 +154,27 @@ final class SecuredServer implements AutoCloseable {
         .build();
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create(base + path);
   }
 
-  HttpRequest.Builder post(String pathAndQuery, String json) {
+  public HttpRequest.Builder post(String pathAndQuery, String json) {
     return HttpRequest.newBuilder(uri(pathAndQuery))
         .header("Accept", ACCEPT)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json));
   }
 
-  HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+  public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  static String init() {
+  public static String init() {
     return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
         + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
   }
 
-  static String call(int id, String tool) {
+  public static String call(int id, String tool) {
     return "{\"jsonrpc\":\"2.0\",\"id\":"
         + id
         + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
@@ -183,7 +183,7 @@ final class SecuredServer implements AutoCloseable {
   }
 
   /** Initializes with the token; returns the session id. */
-  String initialize(String token) throws Exception {
+  public String initialize(String token) throws Exception {
     HttpResponse<String> response =
         send(post("/mcp", init()).header("Authorization", "Bearer " + token));
     if (response.statusCode() != 200) {
@@ -197,7 +197,7 @@ final class SecuredServer implements AutoCloseable {
     return session;
   }
 
-  HttpResponse<String> callTool(String token, String session, String tool) throws Exception {
+  public HttpResponse<String> callTool(String token, String session, String tool) throws Exception {
     return send(
         post("/mcp", call(7, tool))
             .header("Authorization", "Bearer " + token)

@@ -36,22 +36,22 @@ import java.util.function.Consumer;
  * (fetches counted, keys rotatable), an authorize endpoint that logs the user in at once, and a
  * token endpoint that checks client secret, redirect URI and the PKCE verifier.
  */
-final class TestIdp implements AutoCloseable {
-  static final String CLIENT_ID = "upstream-client-id";
-  static final String CLIENT_SECRET = "upstream-s3cret-NEVER-LOG";
+public final class TestIdp implements AutoCloseable {
+  public static final String CLIENT_ID = "upstream-client-id";
+  public static final String CLIENT_SECRET = "upstream-s3cret-NEVER-LOG";
 
-  final HttpServer server;
-  final String issuer;
-  final String audience;
-  final Clock clock;
-  final AtomicInteger jwksFetches = new AtomicInteger();
-  final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
-  final List<String> issuedTokens = new CopyOnWriteArrayList<>();
+  public final HttpServer server;
+  public final String issuer;
+  public final String audience;
+  public final Clock clock;
+  public final AtomicInteger jwksFetches = new AtomicInteger();
+  public final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
+  public final List<String> issuedTokens = new CopyOnWriteArrayList<>();
   private final Map<String, Map<String, String>> codes = new ConcurrentHashMap<>();
-  volatile RSAKey signingKey = newKey();
-  volatile List<RSAKey> published = List.of(signingKey);
+  public volatile RSAKey signingKey = newKey();
+  public volatile List<RSAKey> published = List.of(signingKey);
 
-  TestIdp(String audience, Clock clock) throws IOException {
+  public TestIdp(String audience, Clock clock) throws IOException {
     this.audience = audience;
     this.clock = clock;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -89,7 +89,7 @@ final class TestIdp implements AutoCloseable {
     server.start();
   }
 
-  static RSAKey newKey() {
+  public static RSAKey newKey() {
     try {
       return new RSAKeyGenerator(2048).keyID("k-" + UUID.randomUUID()).generate();
     } catch (Exception e) {
@@ -98,12 +98,12 @@ final class TestIdp implements AutoCloseable {
   }
 
   /** Publishes only a new key and signs with it from now on. */
-  void rotate() {
+  public void rotate() {
     signingKey = newKey();
     published = List.of(signingKey);
   }
 
-  JWTClaimsSet.Builder claims(String scope) {
+  public JWTClaimsSet.Builder claims(String scope) {
     Instant now = clock.instant();
     return new JWTClaimsSet.Builder()
         .issuer(issuer)
@@ -115,11 +115,11 @@ final class TestIdp implements AutoCloseable {
         .claim("scope", scope);
   }
 
-  String token(String scope) {
+  public String token(String scope) {
     return sign(signingKey, claims(scope).build(), h -> {});
   }
 
-  static String sign(RSAKey key, JWTClaimsSet claims, Consumer<JWSHeader.Builder> header) {
+  public static String sign(RSAKey key, JWTClaimsSet claims, Consumer<JWSHeader.Builder> header) {
     try {
       JWSHeader.Builder builder =
           new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT);
@@ -185,7 +185,7 @@ final class TestIdp implements AutoCloseable {
             + "\"}");
   }
 
-  static String s256(String verifier) {
+  public static String s256(String verifier) {
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
@@ -195,7 +195,7 @@ final class TestIdp implements AutoCloseable {
     }
   }
 
-  static Map<String, String> parse(String query) {
+  public static Map<String, String> parse(String query) {
     Map<String, String> values = new LinkedHashMap<>();
     if (query == null || query.isEmpty()) {
       return values;
