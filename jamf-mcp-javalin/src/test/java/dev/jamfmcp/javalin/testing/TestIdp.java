@@ -1,4 +1,4 @@
-package dev.jamfmcp.javalin.security;
+package dev.jamfmcp.javalin.testing;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;

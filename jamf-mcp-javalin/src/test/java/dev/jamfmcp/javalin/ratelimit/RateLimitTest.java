@@ -1,8 +1,8 @@
-package dev.jamfmcp.javalin.security;
+package dev.jamfmcp.javalin.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jamfmcp.javalin.ratelimit.RateLimiter;
+import dev.jamfmcp.javalin.testing.SecuredServer;
 import dev.jamfmcp.mcp.testing.MutableClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;

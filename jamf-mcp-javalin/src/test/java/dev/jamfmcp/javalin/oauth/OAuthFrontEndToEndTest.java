@@ -1,7 +1,9 @@
-package dev.jamfmcp.javalin.security;
+package dev.jamfmcp.javalin.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamfmcp.javalin.testing.SecuredServer;
+import dev.jamfmcp.javalin.testing.TestIdp;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.mcp.testing.CapturedLog;
 import java.net.URI;

@@ -1,9 +1,8 @@
-package dev.jamfmcp.javalin.security;
+package dev.jamfmcp.javalin.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.jamfmcp.javalin.auth.ScopeClaims;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

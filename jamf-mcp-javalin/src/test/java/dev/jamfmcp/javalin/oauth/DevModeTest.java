@@ -1,12 +1,11 @@
-package dev.jamfmcp.javalin.security;
+package dev.jamfmcp.javalin.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jamfmcp.javalin.McpPlugin;
 import dev.jamfmcp.javalin.auth.JwtAuthenticator;
-import dev.jamfmcp.javalin.oauth.DevTokens;
-import dev.jamfmcp.javalin.oauth.OAuthPlugin;
+import dev.jamfmcp.javalin.testing.SecuredServer;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.mcp.testing.Ports;

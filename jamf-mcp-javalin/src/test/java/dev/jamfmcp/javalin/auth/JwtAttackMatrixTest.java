@@ -1,4 +1,4 @@
-package dev.jamfmcp.javalin.security;
+package dev.jamfmcp.javalin.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.jamfmcp.javalin.testing.SecuredServer;
+import dev.jamfmcp.javalin.testing.TestIdp;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

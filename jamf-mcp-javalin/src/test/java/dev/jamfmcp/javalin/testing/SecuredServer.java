@@ -1,4 +1,4 @@
-package dev.jamfmcp.javalin.security;
+package dev.jamfmcp.javalin.testing;
 
 import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.javalin.McpPlugin;

@@ -1,11 +1,11 @@
-package dev.jamfmcp.javalin.security;
+package dev.jamfmcp.javalin.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.jamfmcp.javalin.PrincipalResolver.Rejection;
-import dev.jamfmcp.javalin.auth.JwtAuthenticator;
+import dev.jamfmcp.javalin.testing.TestIdp;
 import dev.jamfmcp.mcp.testing.MutableClock;
 import java.io.IOException;
 import java.time.Duration;
