@@ -4,6 +4,8 @@ import static dev.jamfmcp.jamf.FakeJamf.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.jamfmcp.mcp.testing.CapturedLog;
+import dev.jamfmcp.mcp.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import mockwebserver3.MockResponse;

@@ -3,13 +3,16 @@ package dev.jamfmcp.jamf;
 import static dev.jamfmcp.jamf.FakeJamf.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.jamf.computers.Computer;
 import dev.jamfmcp.jamf.computers.ComputerSection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -182,12 +185,18 @@ class PagerTest {
   void neverExceedsTheConcurrencyLimitAcrossScansAndCalls() throws Exception {
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger maxSeen = new AtomicInteger();
+    AtomicBoolean first = new AtomicBoolean(true);
     jamf.handler =
         r -> {
           int now = inFlight.incrementAndGet();
           maxSeen.accumulateAndGet(now, Math::max);
+          if (first.getAndSet(false)) {
+            // Hold the first request until a second one overlaps it: the lower bound below then
+            // does not depend on how the threads happen to be scheduled.
+            await().atMost(Duration.ofSeconds(30)).until(() -> inFlight.get() >= 2);
+          }
           try {
-            Thread.sleep(20);
+            Thread.sleep(20); // a slow Jamf, so that a broken limit would show as more overlap
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }

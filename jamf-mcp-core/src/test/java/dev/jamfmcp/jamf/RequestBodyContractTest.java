@@ -8,6 +8,7 @@ import dev.jamfmcp.jamf.internal.ApiContract;
 import dev.jamfmcp.jamf.internal.Endpoint;
 import dev.jamfmcp.jamf.internal.Endpoints;
 import dev.jamfmcp.jamf.mdm.MdmCommandRequest;
+import dev.jamfmcp.mcp.testing.MutableClock;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.jamfmcp.jamf;
 import static dev.jamfmcp.jamf.FakeJamf.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamfmcp.mcp.testing.CapturedLog;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

@@ -1,6 +1,7 @@
 package dev.jamfmcp.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import dev.jamfmcp.mcp.jsonrpc.Json;
@@ -10,6 +11,7 @@ import dev.jamfmcp.mcp.testing.TestTools;
 import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -208,11 +210,11 @@ class ProgressAndCancellationEngineTest {
     assertThat(client.request("ping", "{}").has("result")).isTrue();
   }
 
-  private static JsonNode awaitRelated(TestClient client) throws InterruptedException {
-    for (int i = 0; i < 1000 && client.related().isEmpty(); i++) {
-      Thread.sleep(10);
-    }
-    assertThat(client.related()).isNotEmpty();
-    return client.related().get(0);
+  private static JsonNode awaitRelated(TestClient client) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .until(client::related, related -> !related.isEmpty())
+        .get(0);
   }
 }

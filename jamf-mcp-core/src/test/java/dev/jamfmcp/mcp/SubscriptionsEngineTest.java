@@ -2,6 +2,7 @@ package dev.jamfmcp.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import dev.jamfmcp.mcp.jsonrpc.Json;
@@ -13,6 +14,7 @@ import dev.jamfmcp.mcp.testing.TestTools;
 import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -55,27 +57,23 @@ class SubscriptionsEngineTest {
   }
 
   /** Waits (30 s hang catcher, not a timing) for a related message that matches. */
-  private static JsonNode awaitRelated(TestClient client, Predicate<JsonNode> match)
-      throws InterruptedException {
-    for (int i = 0; i < 3000; i++) {
-      Optional<JsonNode> found = client.related().stream().filter(match).findFirst();
-      if (found.isPresent()) {
-        return found.get();
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("no matching message; so far: " + client.related());
+  private static JsonNode awaitRelated(TestClient client, Predicate<JsonNode> match) {
+    return await("a matching related message")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> client.related().stream().filter(match).findFirst(), Optional::isPresent)
+        .orElseThrow();
   }
 
   private static Predicate<JsonNode> method(String name) {
     return m -> m.path("method").asString("").equals(name);
   }
 
-  private static void awaitCount(McpServer server, int n) throws InterruptedException {
-    for (int i = 0; i < 3000 && server.openSubscriptions() != n; i++) {
-      Thread.sleep(10);
-    }
-    assertThat(server.openSubscriptions()).isEqualTo(n);
+  private static void awaitCount(McpServer server, int n) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .until(server::openSubscriptions, open -> open == n);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.jamfmcp.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
@@ -9,9 +10,8 @@ import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.HttpReply;
 import dev.jamfmcp.mcp.http.McpHttpTransport;
 import dev.jamfmcp.mcp.http.StreamOutput;
+import dev.jamfmcp.mcp.testing.CapturedLog;
 import dev.jamfmcp.mcp.testing.MutableClock;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,8 +99,7 @@ class ConnectionLogTest {
     }
   }
 
-  private final PrintStream originalErr = System.err;
-  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+  private CapturedLog captured;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final Principal alice = Principal.of("alice", "read:jamf");
   private final RequestLog requestLog = new RequestLog();
@@ -109,7 +108,7 @@ class ConnectionLogTest {
 
   @BeforeEach
   void captureLog() {
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    captured = new CapturedLog();
   }
 
   @AfterEach
@@ -120,14 +119,11 @@ class ConnectionLogTest {
     if (server != null) {
       server.close();
     }
-    System.err.flush();
-    System.setErr(originalErr);
-    originalErr.print(log()); // keep the lines in the test report
+    captured.close();
   }
 
   private String log() {
-    System.err.flush();
-    return captured.toString(StandardCharsets.UTF_8);
+    return captured.text();
   }
 
   private void start(Consumer<dev.jamfmcp.mcp.http.HttpTransportConfig> extra) {
@@ -156,19 +152,17 @@ class ConnectionLogTest {
    * The one "closed" line of a session (its groups: session, duration, principal, reason), waiting
    * up to 30 s for it (the sweeper is another thread).
    */
-  private String[] closedLine(String session) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      Matcher m = CLOSED.matcher(log());
-      if (m.find()) {
-        String[] groups = {m.group(0), m.group(1), m.group(2), m.group(3), m.group(4)};
-        assertThat(groups[1]).isEqualTo(session);
-        assertThat(m.find()).as("a second closed line").isFalse();
-        return groups;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("no 'MCP connection closed' line in:\n" + log());
+  private String[] closedLine(String session) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .untilAsserted(() -> assertThat(log()).containsPattern(CLOSED));
+    Matcher m = CLOSED.matcher(log());
+    assertThat(m.find()).isTrue();
+    String[] groups = {m.group(0), m.group(1), m.group(2), m.group(3), m.group(4)};
+    assertThat(groups[1]).isEqualTo(session);
+    assertThat(m.find()).as("a second closed line").isFalse();
+    return groups;
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.jamfmcp.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.mcp.jsonrpc.Json;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -129,22 +131,20 @@ class ServerJarIT {
     }
   }
 
-  static long awaitReady(String mcpUrl, long startNanos) throws Exception {
+  static long awaitReady(String mcpUrl, long startNanos) {
     URI ready = URI.create(mcpUrl.replaceFirst("/mcp$", "/health/ready"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      try {
-        if (HTTP.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode()
-            == 200) {
-          return (System.nanoTime() - startNanos) / 1_000_000;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("not ready within 60 s");
+    await("/health/ready to answer 200")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(20))
+        .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+        .until(
+            () ->
+                HTTP.send(
+                            HttpRequest.newBuilder(ready).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                        .statusCode()
+                    == 200);
+    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   @Test

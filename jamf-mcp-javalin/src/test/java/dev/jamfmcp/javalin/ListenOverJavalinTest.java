@@ -1,6 +1,7 @@
 package dev.jamfmcp.javalin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.jsonrpc.Json;
@@ -11,6 +12,7 @@ import dev.jamfmcp.mcp.tool.ToolResult;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -57,18 +59,16 @@ class ListenOverJavalinTest {
   }
 
   /** Waits (hang catcher) until the server holds {@code n} listens and streams. */
-  private void awaitOpen(int n) throws InterruptedException {
-    for (int i = 0; i < 3000; i++) {
-      if (server.openSubscriptions() == n
-          && http.plugin.transport().openListens() == n
-          && http.plugin.transport().openStreams() == n) {
-        return;
-      }
-      Thread.sleep(10);
-    }
-    assertThat(server.openSubscriptions()).isEqualTo(n);
-    assertThat(http.plugin.transport().openListens()).isEqualTo(n);
-    assertThat(http.plugin.transport().openStreams()).isEqualTo(n);
+  private void awaitOpen(int n) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .untilAsserted(
+            () -> {
+              assertThat(server.openSubscriptions()).isEqualTo(n);
+              assertThat(http.plugin.transport().openListens()).isEqualTo(n);
+              assertThat(http.plugin.transport().openStreams()).isEqualTo(n);
+            });
   }
 
   @Test

@@ -1,12 +1,14 @@
 package dev.jamfmcp.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.simulator.SimulatedJamfPro;
 import dev.jamfmcp.simulator.SimulatorConfig;
 import dev.jamfmcp.simulator.faults.FaultSettings;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +28,9 @@ class FaultScenariosTest {
 
   /** Where MDM commands are POSTed (the only request a fault on a write should hit). */
   static final String MDM_POST = "/api/v2/mdm";
+
+  /** What getFleetOverview pages through. */
+  static final String INVENTORY = "/api/v3/computers-inventory";
 
   static SimulatedJamfPro jamf;
   static ServerUnderTest server;
@@ -122,10 +127,7 @@ class FaultScenariosTest {
         ServerUnderTest bigServer = ServerUnderTest.start(big.baseUrl())) {
       Mcp client = new Mcp(bigServer.mcpUrl());
       big.faults()
-          .set(
-              FaultSettings.none()
-                  .withLatency(Duration.ofMillis(300))
-                  .withPathPrefix("/api/v3/computers-inventory"));
+          .set(FaultSettings.none().withLatency(Duration.ofMillis(300)).withPathPrefix(INVENTORY));
       CompletableFuture<Mcp.Outcome> running =
           CompletableFuture.supplyAsync(
               () -> {
@@ -135,11 +137,20 @@ class FaultScenariosTest {
                   throw new IllegalStateException(e);
                 }
               });
-      Thread.sleep(500);
+      // Revoke once the scan has asked Jamf for its first page (held there by the latency).
+      await("the scan's first page request")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> big.requestLog().recent().stream().anyMatch(r -> r.contains(INVENTORY)));
+      int revokedAt = big.requestLog().recent().size();
       big.revokeAllTokens();
       Mcp.Outcome outcome = running.get();
       assertThat(outcome.isError()).as(outcome.text()).isFalse();
       assertThat(outcome.structured().path("total").asInt()).isEqualTo(4500);
+      List<String> requests = big.requestLog().recent();
+      assertThat(requests.subList(revokedAt, requests.size()))
+          .as("the revoked token was replaced")
+          .anyMatch(r -> r.startsWith("POST ") && r.contains("/oauth/token"));
       big.faults().clear();
     }
   }
@@ -183,7 +194,7 @@ class FaultScenariosTest {
             1);
     // No fault: exactly one.
     expected += confirmThenSend(device, () -> {}, 1);
-    Thread.sleep(1500); // let the late one land
+    // Each confirmThenSend waited for its commands to land: nothing is in flight any more.
     assertThat(jamf.sideEffects().mdmCommands()).hasSize(expected);
     assertThat(expected).isEqualTo(3);
   }
@@ -220,8 +231,20 @@ class FaultScenariosTest {
           .contains("listMdmCommands before sending it again");
       assertThat(executed.structured().path("counts").path("unknown").asInt()).isEqualTo(1);
     }
-    Thread.sleep(queued == 1 && executed.isError() ? 1500 : 0);
-    assertThat(jamf.sideEffects().mdmCommands().size() - before).isEqualTo(queued);
+    if (queued == 1 && executed.isError()) {
+      // Jamf may still be working on it (the latency fault answers after the attempt timeout):
+      // wait for the command to land, then hold 1.5 s in which a retry, had one been sent, would
+      // land too (an absence is only seen by watching for a while).
+      await("the late command to land and no second one")
+          .during(Duration.ofMillis(1500))
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(50))
+          .untilAsserted(
+              () -> assertThat(jamf.sideEffects().mdmCommands().size() - before).isEqualTo(queued));
+    } else {
+      // The call has returned and nothing was delayed: every request it made has been answered.
+      assertThat(jamf.sideEffects().mdmCommands().size() - before).isEqualTo(queued);
+    }
     return queued;
   }
 

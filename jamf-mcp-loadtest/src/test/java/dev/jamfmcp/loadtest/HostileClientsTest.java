@@ -1,6 +1,7 @@
 package dev.jamfmcp.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.http.McpHttpTransport;
 import dev.jamfmcp.mcp.jsonrpc.Json;
@@ -157,7 +158,7 @@ class HostileClientsTest {
                         + "\r\n",
                     call.length())
                 + call);
-        Thread.sleep(200);
+        Thread.sleep(200); // the scenario: leave while the (1.5 s slow) call is under way
       }
       try (RawHttp raw = new RawHttp(server.port())) {
         raw.write(
@@ -189,9 +190,18 @@ class HostileClientsTest {
         sockets.add(raw);
         hostileInputs++;
       }
-      Thread.sleep(1500); // pings go out every 200 ms; nobody reads them
+      // Pings go out every 200 ms and nobody reads them: for 1.5 s (several pings a stream) no
+      // stream may hold a thread.
+      await()
+          .during(Duration.ofMillis(1500))
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(100))
+          .untilAsserted(
+              () ->
+                  assertThat(threads() - before)
+                      .as("threads held by 40 unread streams")
+                      .isLessThan(20));
       assertThat(transport().openStreams()).isGreaterThanOrEqualTo(1);
-      assertThat(threads() - before).as("threads held by 40 unread streams").isLessThan(20);
       Mcp.Outcome meanwhile = new Mcp(server.mcpUrl()).list();
       assertThat(meanwhile.isError()).isFalse();
     } finally {
@@ -202,12 +212,12 @@ class HostileClientsTest {
     awaitNoOpenStreams();
   }
 
-  private static void awaitNoOpenStreams() throws InterruptedException {
-    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (transport().openStreams() > 0 && System.nanoTime() < until) {
-      Thread.sleep(100);
-    }
-    assertThat(transport().openStreams()).as("streams left open").isZero();
+  private static void awaitNoOpenStreams() {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () -> assertThat(transport().openStreams()).as("streams left open").isZero());
   }
 
   @Test
@@ -224,7 +234,7 @@ class HostileClientsTest {
       try {
         for (int i = 0; i < body.length(); i++) {
           raw.write(body.substring(i, i + 1));
-          Thread.sleep(50);
+          Thread.sleep(50); // the scenario: a body trickling in a byte every 50 ms
           if (raw.in.available() > 0 || (System.nanoTime() - start) > 25_000_000_000L) {
             break;
           }

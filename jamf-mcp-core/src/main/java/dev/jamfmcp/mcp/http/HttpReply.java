@@ -29,7 +29,8 @@ public record HttpReply(int status, Map<String, String> headers, byte[] body) {
 
   /** A JSON-RPC error response with a null id, for failures before any message was read. */
   public static HttpReply jsonRpcError(int status, int code, String message) {
-    return json(status, JsonRpcCodec.encode(new ErrorResponse(null, JsonRpcError.of(code, message))));
+    return json(
+        status, JsonRpcCodec.encode(new ErrorResponse(null, JsonRpcError.of(code, message))));
   }
 
   /** A copy with one more header. */

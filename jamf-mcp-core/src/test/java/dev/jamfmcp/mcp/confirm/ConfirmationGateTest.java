@@ -1,6 +1,7 @@
 package dev.jamfmcp.mcp.confirm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.Caller;
 import dev.jamfmcp.mcp.McpServer;
@@ -426,14 +427,10 @@ class ConfirmationGateTest {
   }
 
   private static JsonNode awaitRelated(TestClient client) {
-    for (int i = 0; i < 1000 && client.related().isEmpty(); i++) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    assertThat(client.related()).isNotEmpty();
-    return client.related().get(0);
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .until(client::related, related -> !related.isEmpty())
+        .get(0);
   }
 }

@@ -1,6 +1,7 @@
 package dev.jamfmcp.mcp.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
@@ -51,12 +52,15 @@ class ListenTransportTest {
         .build();
   }
 
-  private void awaitListens(int n) throws InterruptedException {
-    for (int i = 0; i < 3000 && (http.openListens() != n || server.openSubscriptions() != n); i++) {
-      Thread.sleep(10);
-    }
-    assertThat(http.openListens()).isEqualTo(n);
-    assertThat(server.openSubscriptions()).isEqualTo(n);
+  private void awaitListens(int n) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .untilAsserted(
+            () -> {
+              assertThat(http.openListens()).isEqualTo(n);
+              assertThat(server.openSubscriptions()).isEqualTo(n);
+            });
   }
 
   @Test

@@ -1,18 +1,19 @@
 package dev.jamfmcp.mcp.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.http.SessionListener.Reason;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.testing.MutableClock;
 import dev.jamfmcp.mcp.testing.TestTools;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,11 +68,11 @@ class SessionListenerTest {
     return Json.mapper().readTree(new String(payload, StandardCharsets.UTF_8)).get("s").asString();
   }
 
-  private void awaitEnded(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (ended.size() < count && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+  private void awaitEnded(int count) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .until(ended::size, size -> size >= count);
   }
 
   @Test

@@ -1,11 +1,13 @@
 package dev.jamfmcp.mcp.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.McpMetrics;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.testing.MutableClock;
 import dev.jamfmcp.mcp.testing.TestTools;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,18 +98,17 @@ class TransportLifecycleTest {
   }
 
   /** Streams ended on another thread run their close callbacks just after the output closes. */
-  private void awaitNoOpenStreams() throws InterruptedException {
+  private void awaitNoOpenStreams() {
     awaitOpenStreams(0);
   }
 
   // A stream closed by another thread (the ping timer hitting a broken pipe, the watchdog) runs its
   // close callbacks there, after the output is closed: wait for them rather than race them.
-  private void awaitOpenStreams(int expected) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (http.openStreams() != expected && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(http.openStreams()).isEqualTo(expected);
+  private void awaitOpenStreams(int expected) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .untilAsserted(() -> assertThat(http.openStreams()).isEqualTo(expected));
   }
 
   private static String call(int id, String tool, String arguments) {

@@ -2,6 +2,7 @@ package dev.jamfmcp.javalin.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.http.BodyTooLargeException;
 import dev.jamfmcp.mcp.http.HttpReply;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -196,10 +198,12 @@ class JettyExchangeTest {
       request.flush();
       StreamOutput out = opened.get(30, TimeUnit.SECONDS);
       AtomicInteger written = new AtomicInteger();
+      AtomicReference<Thread> writerThread = new AtomicReference<>();
       // Far more than the socket buffers hold: this writer blocks on a client that never reads.
       CompletableFuture<Throwable> writer =
           CompletableFuture.supplyAsync(
               () -> {
+                writerThread.set(Thread.currentThread());
                 byte[] chunk = new byte[64 * 1024];
                 try {
                   for (int i = 0; i < 1024; i++) {
@@ -211,17 +215,30 @@ class JettyExchangeTest {
                   return e;
                 }
               });
-      while (written.get() < 1 && !writer.isDone()) {
-        Thread.sleep(10);
-      }
-      Thread.sleep(200); // most likely blocked by now; either way close() must end the writer
+      // Close only once the writer is parked in a write the client never drains: the case under
+      // test (a writer merely between two chunks would fail on its next write anyway).
+      await("the writer blocked on the full socket")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> writer.isDone() || parked(writerThread.get()));
+      assertThat(writer).as("the writer must block, not finish").isNotDone();
       out.close();
       assertThat(writer.get(30, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
       assertThat(written.get()).isLessThan(1024);
-      while (disconnects.get() == 0) {
-        Thread.sleep(10);
-      }
-      assertThat(disconnects.get()).isPositive();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(10))
+          .untilAsserted(() -> assertThat(disconnects.get()).isPositive());
     }
+  }
+
+  private static boolean parked(Thread thread) {
+    if (thread == null) {
+      return false; // not started yet
+    }
+    Thread.State state = thread.getState();
+    return state == Thread.State.WAITING
+        || state == Thread.State.TIMED_WAITING
+        || state == Thread.State.BLOCKED;
   }
 }

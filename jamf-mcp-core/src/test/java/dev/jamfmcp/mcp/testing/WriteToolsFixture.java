@@ -1,0 +1,139 @@
+package dev.jamfmcp.mcp.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jamfmcp.jamf.JamfClient;
+import dev.jamfmcp.mcp.McpServer;
+import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.audit.AuditEvent;
+import dev.jamfmcp.mcp.confirm.ConfirmationGate;
+import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.simulator.SimulatedJamfPro;
+import dev.jamfmcp.simulator.SimulatorConfig;
+import dev.jamfmcp.simulator.effects.SideEffects;
+import dev.jamfmcp.simulator.fleet.Computers;
+import dev.jamfmcp.tools.JamfTools;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A simulated Jamf Pro, a client on it, and an MCP server with the Jamf tools whose gate runs on a
+ * clock the test moves and whose audit events are captured. One per test class.
+ */
+public final class WriteToolsFixture implements AutoCloseable {
+  public static final byte[] KEY =
+      "write-tools-test-key-of-32-bytes!!".getBytes(StandardCharsets.UTF_8);
+  public static final Principal ALICE = Principal.of("alice", "read:jamf", "write:jamf");
+  public static final Principal MALLORY = Principal.of("mallory", "read:jamf", "write:jamf");
+  public static final Principal READER = Principal.of("reader", "read:jamf");
+
+  public final SimulatedJamfPro sim;
+  public final JamfClient jamf;
+  public final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+  public final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+  public final McpServer server;
+
+  public WriteToolsFixture() {
+    this(s -> {});
+  }
+
+  public WriteToolsFixture(Consumer<JamfTools.Settings> settings) {
+    sim =
+        SimulatedJamfPro.start(
+            SimulatorConfig.of(c -> c.computers(300).mobileDevices(40).threads(8)));
+    jamf =
+        JamfClient.builder()
+            .baseUrl(sim.baseUrl())
+            .clientCredentials("sim-client", "sim-secret")
+            .maxRetries(0)
+            .build();
+    ConfirmationGate gate = ConfirmationGate.create(KEY, Duration.ofMinutes(5), clock);
+    JamfTools tools =
+        JamfTools.create(
+            jamf,
+            s -> {
+              s.confirmationGate(gate).audit(audit::add).clock(clock);
+              settings.accept(s);
+            });
+    server = McpServer.create(c -> tools.registerInto(c));
+  }
+
+  public SideEffects effects() {
+    return sim.sideEffects();
+  }
+
+  public Computers computers() {
+    return sim.fleet().computers();
+  }
+
+  /** Asserts Jamf was asked to change nothing at all: no command, push, flush or group change. */
+  public void assertNothingSentToJamf() {
+    assertThat(effects().mdmCommands()).as("MDM commands").isEmpty();
+    assertThat(effects().blankPushes()).as("blank pushes").isEmpty();
+    assertThat(effects().logFlushes()).as("log flushes").isEmpty();
+    assertThat(effects().groupMembershipChanges()).as("group changes").isEmpty();
+  }
+
+  /** A 2025-06-18 client that declares no elicitation: the token path. */
+  public TestClient tokenClient(Principal who) {
+    TestClient client = new TestClient(server, who);
+    client.sendRaw(
+        "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
+            + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{}}}");
+    client.notify("notifications/initialized", "{}");
+    return client;
+  }
+
+  /** The whole JSON-RPC response of one tools/call. */
+  public static JsonNode call(TestClient client, String tool, ObjectNode arguments) {
+    ObjectNode params = Json.object().put("name", tool);
+    params.set("arguments", arguments);
+    return client.request("tools/call", params);
+  }
+
+  public static JsonNode result(TestClient client, String tool, ObjectNode arguments) {
+    JsonNode response = call(client, tool, arguments);
+    assertThat(response.has("result")).as("%s answered %s", tool, response).isTrue();
+    return response.get("result");
+  }
+
+  public static ObjectNode args(String json) {
+    return (ObjectNode) Json.mapper().readTree(json.replace('\'', '"'));
+  }
+
+  /** First call: asserts a confirmation is required and returns the token. */
+  public static String previewToken(TestClient client, String tool, ObjectNode arguments) {
+    JsonNode first = result(client, tool, arguments);
+    assertThat(first.path("isError").asBoolean(false)).as(first.toString()).isFalse();
+    assertThat(first.at("/structuredContent/status").stringValue())
+        .as(first.toString())
+        .isEqualTo("confirmation_required");
+    return first.at("/structuredContent/confirmation/token").stringValue();
+  }
+
+  /** Preview, then confirm with the token; returns the executed result. */
+  public static JsonNode confirmed(TestClient client, String tool, ObjectNode arguments) {
+    String token = previewToken(client, tool, arguments);
+    ObjectNode again = arguments.deepCopy().put(ConfirmationGate.TOKEN_ARGUMENT, token);
+    return result(client, tool, again);
+  }
+
+  public static String text(JsonNode result) {
+    StringBuilder all = new StringBuilder();
+    result.path("content").forEach(c -> all.append(c.path("text").asString("")).append('\n'));
+    return all.toString();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    jamf.close();
+    sim.close();
+  }
+}

@@ -1,0 +1,58 @@
+package dev.jamfmcp.javalin.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import dev.jamfmcp.javalin.PrincipalResolver.Rejection;
+import dev.jamfmcp.javalin.testing.TestIdp;
+import dev.jamfmcp.mcp.testing.MutableClock;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The key cache when the provider is down, and when it comes back. */
+class JwksCacheTest {
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+
+  @Test
+  void providerDownAtFirstUseIs503AndRetriedSparingly() throws Exception {
+    TestIdp idp = new TestIdp("https://mcp.example/mcp", clock);
+    try {
+      AtomicBoolean down = new AtomicBoolean(true);
+      AtomicInteger fetches = new AtomicInteger();
+      JwtAuthenticator jwt =
+          JwtAuthenticator.create(
+              c ->
+                  c.issuer(idp.issuer)
+                      .audience("https://mcp.example/mcp")
+                      .clock(clock)
+                      .jwksFetcher(
+                          () -> {
+                            fetches.incrementAndGet();
+                            if (down.get()) {
+                              throw new IOException("connection refused");
+                            }
+                            return new JWKSet(idp.signingKey.toPublicJWK());
+                          }));
+      String token = idp.token("read:jamf");
+      assertThat(catchThrowableOfType(Rejection.class, () -> jwt.validate(token)).status())
+          .isEqualTo(503);
+      assertThat(catchThrowableOfType(Rejection.class, () -> jwt.validate(token)).status())
+          .isEqualTo(503);
+      assertThat(fetches.get()).isEqualTo(1);
+      down.set(false);
+      clock.advance(Duration.ofSeconds(6));
+      assertThat(jwt.validate(token).subject()).isEqualTo("auth0|alice");
+      down.set(true);
+      clock.advance(Duration.ofMinutes(11));
+      assertThat(jwt.validate(idp.token("read:jamf")).scopes()).containsExactly("read:jamf");
+      assertThat(fetches.get()).as("a failed refresh keeps the old keys").isEqualTo(3);
+    } finally {
+      idp.close();
+    }
+  }
+}
