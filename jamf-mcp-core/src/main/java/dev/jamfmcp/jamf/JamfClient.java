@@ -5,6 +5,7 @@ import dev.jamfmcp.jamf.computers.Computers;
 import dev.jamfmcp.jamf.groups.ComputerGroups;
 import dev.jamfmcp.jamf.internal.ClientSettings;
 import dev.jamfmcp.jamf.internal.Endpoints;
+import dev.jamfmcp.jamf.internal.Operations;
 import dev.jamfmcp.jamf.internal.SharedResources;
 import dev.jamfmcp.jamf.internal.Transport;
 import dev.jamfmcp.jamf.mdm.Mdm;
@@ -62,40 +63,40 @@ public final class JamfClient implements AutoCloseable {
   }
 
   public Computers computers() {
-    return new Computers(transport);
+    return Operations.create(Computers.class, transport);
   }
 
   public MobileDevices mobileDevices() {
-    return new MobileDevices(transport);
+    return Operations.create(MobileDevices.class, transport);
   }
 
   /** Departments, buildings and categories. */
   public Organization organization() {
-    return new Organization(transport);
+    return Operations.create(Organization.class, transport);
   }
 
   public Scripts scripts() {
-    return new Scripts(transport);
+    return Operations.create(Scripts.class, transport);
   }
 
   public ComputerGroups computerGroups() {
-    return new ComputerGroups(transport);
+    return Operations.create(ComputerGroups.class, transport);
   }
 
   public Policies policies() {
-    return new Policies(transport);
+    return Operations.create(Policies.class, transport);
   }
 
   public ConfigurationProfiles configurationProfiles() {
-    return new ConfigurationProfiles(transport);
+    return Operations.create(ConfigurationProfiles.class, transport);
   }
 
   public Mdm mdm() {
-    return new Mdm(transport);
+    return Operations.create(Mdm.class, transport);
   }
 
   public PatchTitles patchTitles() {
-    return new PatchTitles(transport);
+    return Operations.create(PatchTitles.class, transport);
   }
 
   /**

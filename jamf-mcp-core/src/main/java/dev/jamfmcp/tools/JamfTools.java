@@ -10,11 +10,11 @@ import dev.jamfmcp.mcp.prompt.Prompt;
 import dev.jamfmcp.mcp.resource.Resource;
 import dev.jamfmcp.mcp.resource.ResourceTemplate;
 import dev.jamfmcp.mcp.tool.Tool;
+import dev.jamfmcp.tools.support.Catalog;
 import dev.jamfmcp.tools.support.JamfLinks;
 import dev.jamfmcp.tools.support.ToolSupport;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -49,14 +49,14 @@ public final class JamfTools {
     Catalog catalog = new Catalog();
     ToolCatalogs.addAll(catalog, support);
     this.tools =
-        catalog.tools.stream()
+        catalog.tools().stream()
             .filter(entry -> settings.toolsets.contains(entry.toolset()))
-            .map(Entry::tool)
+            .map(Catalog.Entry::tool)
             .filter(tool -> !settings.readOnly || tool.annotations().readOnlyHint())
             .toList();
-    this.resources = List.copyOf(catalog.resources);
-    this.templates = List.copyOf(catalog.templates);
-    this.prompts = List.copyOf(catalog.prompts);
+    this.resources = catalog.resources();
+    this.templates = catalog.templates();
+    this.prompts = catalog.prompts();
   }
 
   public static JamfTools create(JamfClient jamf, Consumer<Settings> configurer) {
@@ -88,36 +88,6 @@ public final class JamfTools {
     templates.forEach(config::resourceTemplate);
     prompts.forEach(config::prompt);
     return config;
-  }
-
-  record Entry(Toolset toolset, Tool tool) {}
-
-  /** Where each feature package adds what it offers. */
-  public static final class Catalog {
-    private final List<Entry> tools = new ArrayList<>();
-    private final List<Resource> resources = new ArrayList<>();
-    private final List<ResourceTemplate> templates = new ArrayList<>();
-    private final List<Prompt> prompts = new ArrayList<>();
-
-    public Catalog tool(Toolset toolset, Tool tool) {
-      tools.add(new Entry(toolset, tool));
-      return this;
-    }
-
-    public Catalog resource(Resource resource) {
-      resources.add(resource);
-      return this;
-    }
-
-    public Catalog template(ResourceTemplate template) {
-      templates.add(template);
-      return this;
-    }
-
-    public Catalog prompt(Prompt prompt) {
-      prompts.add(prompt);
-      return this;
-    }
   }
 
   /** Which tools exist and how writes are confirmed and recorded. */

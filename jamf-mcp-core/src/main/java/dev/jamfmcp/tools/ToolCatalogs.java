@@ -11,6 +11,7 @@ import dev.jamfmcp.tools.profiles.ProfileTools;
 import dev.jamfmcp.tools.prompts.JamfPrompts;
 import dev.jamfmcp.tools.resources.JamfResources;
 import dev.jamfmcp.tools.scripts.ScriptTools;
+import dev.jamfmcp.tools.support.Catalog;
 import dev.jamfmcp.tools.support.ToolSupport;
 
 /**
@@ -20,7 +21,7 @@ import dev.jamfmcp.tools.support.ToolSupport;
 final class ToolCatalogs {
   private ToolCatalogs() {}
 
-  static void addAll(JamfTools.Catalog catalog, ToolSupport support) {
+  static void addAll(Catalog catalog, ToolSupport support) {
     DeviceTools.register(catalog, support);
     MobileTools.register(catalog, support);
     ChatGptTools.register(catalog, support);

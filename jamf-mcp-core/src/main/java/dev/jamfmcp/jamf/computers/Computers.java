@@ -3,6 +3,7 @@ package dev.jamfmcp.jamf.computers;
 import dev.jamfmcp.jamf.ListQuery;
 import dev.jamfmcp.jamf.Listing;
 import dev.jamfmcp.jamf.internal.Endpoints;
+import dev.jamfmcp.jamf.internal.Operations;
 import dev.jamfmcp.jamf.internal.Transport;
 import tools.jackson.databind.JsonNode;
 
@@ -14,7 +15,12 @@ public final class Computers {
 
   private final Transport transport;
 
-  public Computers(Transport transport) {
+  static {
+    Operations.register(Computers.class, Computers::new);
+  }
+
+  /** Obtained from {@code JamfClient}, which builds it with {@link Operations}. */
+  private Computers(Transport transport) {
     this.transport = transport;
   }
 

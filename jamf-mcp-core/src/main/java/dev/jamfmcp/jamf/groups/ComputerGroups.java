@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.jamfmcp.jamf.ListQuery;
 import dev.jamfmcp.jamf.Listing;
 import dev.jamfmcp.jamf.internal.Endpoints;
+import dev.jamfmcp.jamf.internal.Operations;
 import dev.jamfmcp.jamf.internal.Transport;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +18,12 @@ public final class ComputerGroups {
 
   private final Transport transport;
 
-  public ComputerGroups(Transport transport) {
+  static {
+    Operations.register(ComputerGroups.class, ComputerGroups::new);
+  }
+
+  /** Obtained from {@code JamfClient}, which builds it with {@link Operations}. */
+  private ComputerGroups(Transport transport) {
     this.transport = transport;
   }
 

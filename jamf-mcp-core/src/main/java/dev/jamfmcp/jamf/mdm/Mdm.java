@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.jamfmcp.jamf.ListQuery;
 import dev.jamfmcp.jamf.Listing;
 import dev.jamfmcp.jamf.internal.Endpoints;
+import dev.jamfmcp.jamf.internal.Operations;
 import dev.jamfmcp.jamf.internal.Transport;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +20,12 @@ public final class Mdm {
 
   private final Transport transport;
 
-  public Mdm(Transport transport) {
+  static {
+    Operations.register(Mdm.class, Mdm::new);
+  }
+
+  /** Obtained from {@code JamfClient}, which builds it with {@link Operations}. */
+  private Mdm(Transport transport) {
     this.transport = transport;
   }
 

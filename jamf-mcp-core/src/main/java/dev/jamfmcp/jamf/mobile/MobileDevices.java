@@ -3,6 +3,7 @@ package dev.jamfmcp.jamf.mobile;
 import dev.jamfmcp.jamf.ListQuery;
 import dev.jamfmcp.jamf.Listing;
 import dev.jamfmcp.jamf.internal.Endpoints;
+import dev.jamfmcp.jamf.internal.Operations;
 import dev.jamfmcp.jamf.internal.Transport;
 
 /**
@@ -12,7 +13,12 @@ public final class MobileDevices {
 
   private final Transport transport;
 
-  public MobileDevices(Transport transport) {
+  static {
+    Operations.register(MobileDevices.class, MobileDevices::new);
+  }
+
+  /** Obtained from {@code JamfClient}, which builds it with {@link Operations}. */
+  private MobileDevices(Transport transport) {
     this.transport = transport;
   }
 

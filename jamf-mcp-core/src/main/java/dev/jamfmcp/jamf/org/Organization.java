@@ -3,6 +3,7 @@ package dev.jamfmcp.jamf.org;
 import dev.jamfmcp.jamf.ListQuery;
 import dev.jamfmcp.jamf.Listing;
 import dev.jamfmcp.jamf.internal.Endpoints;
+import dev.jamfmcp.jamf.internal.Operations;
 import dev.jamfmcp.jamf.internal.Transport;
 
 /**
@@ -13,7 +14,12 @@ public final class Organization {
 
   private final Transport transport;
 
-  public Organization(Transport transport) {
+  static {
+    Operations.register(Organization.class, Organization::new);
+  }
+
+  /** Obtained from {@code JamfClient}, which builds it with {@link Operations}. */
+  private Organization(Transport transport) {
     this.transport = transport;
   }
 

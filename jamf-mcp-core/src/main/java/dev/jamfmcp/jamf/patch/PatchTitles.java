@@ -1,6 +1,7 @@
 package dev.jamfmcp.jamf.patch;
 
 import dev.jamfmcp.jamf.internal.Endpoints;
+import dev.jamfmcp.jamf.internal.Operations;
 import dev.jamfmcp.jamf.internal.Transport;
 import java.util.List;
 import tools.jackson.core.type.TypeReference;
@@ -10,7 +11,12 @@ public final class PatchTitles {
 
   private final Transport transport;
 
-  public PatchTitles(Transport transport) {
+  static {
+    Operations.register(PatchTitles.class, PatchTitles::new);
+  }
+
+  /** Obtained from {@code JamfClient}, which builds it with {@link Operations}. */
+  private PatchTitles(Transport transport) {
     this.transport = transport;
   }
 

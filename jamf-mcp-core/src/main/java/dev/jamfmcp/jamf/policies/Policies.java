@@ -2,6 +2,7 @@ package dev.jamfmcp.jamf.policies;
 
 import dev.jamfmcp.jamf.ClassicRef;
 import dev.jamfmcp.jamf.internal.Endpoints;
+import dev.jamfmcp.jamf.internal.Operations;
 import dev.jamfmcp.jamf.internal.Transport;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -18,7 +19,12 @@ public final class Policies {
 
   private final Transport transport;
 
-  public Policies(Transport transport) {
+  static {
+    Operations.register(Policies.class, Policies::new);
+  }
+
+  /** Obtained from {@code JamfClient}, which builds it with {@link Operations}. */
+  private Policies(Transport transport) {
     this.transport = transport;
   }
 

@@ -2,6 +2,7 @@ package dev.jamfmcp.jamf.profiles;
 
 import dev.jamfmcp.jamf.ClassicRef;
 import dev.jamfmcp.jamf.internal.Endpoints;
+import dev.jamfmcp.jamf.internal.Operations;
 import dev.jamfmcp.jamf.internal.Transport;
 import java.util.List;
 import tools.jackson.core.type.TypeReference;
@@ -17,7 +18,12 @@ public final class ConfigurationProfiles {
 
   private final Transport transport;
 
-  public ConfigurationProfiles(Transport transport) {
+  static {
+    Operations.register(ConfigurationProfiles.class, ConfigurationProfiles::new);
+  }
+
+  /** Obtained from {@code JamfClient}, which builds it with {@link Operations}. */
+  private ConfigurationProfiles(Transport transport) {
     this.transport = transport;
   }
 

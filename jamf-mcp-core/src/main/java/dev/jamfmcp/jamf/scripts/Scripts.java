@@ -3,6 +3,7 @@ package dev.jamfmcp.jamf.scripts;
 import dev.jamfmcp.jamf.ListQuery;
 import dev.jamfmcp.jamf.Listing;
 import dev.jamfmcp.jamf.internal.Endpoints;
+import dev.jamfmcp.jamf.internal.Operations;
 import dev.jamfmcp.jamf.internal.Transport;
 
 /**
@@ -13,7 +14,12 @@ public final class Scripts {
 
   private final Transport transport;
 
-  public Scripts(Transport transport) {
+  static {
+    Operations.register(Scripts.class, Scripts::new);
+  }
+
+  /** Obtained from {@code JamfClient}, which builds it with {@link Operations}. */
+  private Scripts(Transport transport) {
     this.transport = transport;
   }
 

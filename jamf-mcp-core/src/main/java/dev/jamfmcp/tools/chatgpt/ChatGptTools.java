@@ -18,9 +18,9 @@ import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
-import dev.jamfmcp.tools.JamfTools;
 import dev.jamfmcp.tools.Toolset;
 import dev.jamfmcp.tools.devices.OrgDirectory;
+import dev.jamfmcp.tools.support.Catalog;
 import dev.jamfmcp.tools.support.JamfFailures;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolSupport;
@@ -40,7 +40,7 @@ public final class ChatGptTools {
 
   private ChatGptTools() {}
 
-  public static void register(JamfTools.Catalog catalog, ToolSupport support) {
+  public static void register(Catalog catalog, ToolSupport support) {
     Fetcher fetcher = new Fetcher(support, new OrgDirectory(support.jamf(), support.clock()));
     catalog.tool(Toolset.CHATGPT, search(support)).tool(Toolset.CHATGPT, fetch(fetcher));
   }

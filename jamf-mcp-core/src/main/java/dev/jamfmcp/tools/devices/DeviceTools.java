@@ -1,14 +1,14 @@
 package dev.jamfmcp.tools.devices;
 
-import dev.jamfmcp.tools.JamfTools;
 import dev.jamfmcp.tools.Toolset;
+import dev.jamfmcp.tools.support.Catalog;
 import dev.jamfmcp.tools.support.ToolSupport;
 
 /** The computer tools: search, details, compliance, fleet overview, security posture. */
 public final class DeviceTools {
   private DeviceTools() {}
 
-  public static void register(JamfTools.Catalog catalog, ToolSupport support) {
+  public static void register(Catalog catalog, ToolSupport support) {
     OrgDirectory org = new OrgDirectory(support.jamf(), support.clock());
     ComputerResolver resolver = new ComputerResolver(support.jamf());
     catalog

@@ -15,8 +15,8 @@ import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolException;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
-import dev.jamfmcp.tools.JamfTools;
 import dev.jamfmcp.tools.Toolset;
+import dev.jamfmcp.tools.support.Catalog;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolBodies;
 import dev.jamfmcp.tools.support.ToolSupport;
@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class GroupTools {
   private GroupTools() {}
 
-  public static void register(JamfTools.Catalog catalog, ToolSupport support) {
+  public static void register(Catalog catalog, ToolSupport support) {
     catalog.tool(Toolset.GROUPS, listGroups(support));
     catalog.tool(Toolset.GROUPS, getMembers(support));
     catalog.tool(Toolset.GROUPS, new SetStaticGroupMembership(support).tool());

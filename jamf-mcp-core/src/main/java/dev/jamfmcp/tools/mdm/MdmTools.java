@@ -11,8 +11,8 @@ import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolException;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
-import dev.jamfmcp.tools.JamfTools;
 import dev.jamfmcp.tools.Toolset;
+import dev.jamfmcp.tools.support.Catalog;
 import dev.jamfmcp.tools.support.DeviceTargets;
 import dev.jamfmcp.tools.support.DeviceTargets.Device;
 import dev.jamfmcp.tools.support.Schemas;
@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class MdmTools {
   private MdmTools() {}
 
-  public static void register(JamfTools.Catalog catalog, ToolSupport support) {
+  public static void register(Catalog catalog, ToolSupport support) {
     catalog.tool(Toolset.MDM, listMdmCommands(support));
     catalog.tool(Toolset.MDM, new SendMdmCommand(support).tool());
     catalog.tool(Toolset.MDM, new UpdateInventory(support).tool());

@@ -14,10 +14,10 @@ import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolException;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
-import dev.jamfmcp.tools.JamfTools;
 import dev.jamfmcp.tools.Toolset;
 import dev.jamfmcp.tools.devices.Cursor;
 import dev.jamfmcp.tools.devices.OrgDirectory;
+import dev.jamfmcp.tools.support.Catalog;
 import dev.jamfmcp.tools.support.JamfFailures;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolSupport;
@@ -38,7 +38,7 @@ public final class MobileTools {
 
   private MobileTools() {}
 
-  public static void register(JamfTools.Catalog catalog, ToolSupport support) {
+  public static void register(Catalog catalog, ToolSupport support) {
     OrgDirectory org = new OrgDirectory(support.jamf(), support.clock());
     catalog.tool(Toolset.MOBILE, search(support, org)).tool(Toolset.MOBILE, details(support, org));
   }

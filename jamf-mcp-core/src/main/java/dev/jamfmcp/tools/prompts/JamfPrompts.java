@@ -3,7 +3,7 @@ package dev.jamfmcp.tools.prompts;
 import dev.jamfmcp.mcp.prompt.Prompt;
 import dev.jamfmcp.mcp.prompt.PromptArgument;
 import dev.jamfmcp.mcp.prompt.PromptMessage;
-import dev.jamfmcp.tools.JamfTools;
+import dev.jamfmcp.tools.support.Catalog;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +11,7 @@ import java.util.Map;
 public final class JamfPrompts {
   private JamfPrompts() {}
 
-  public static void register(JamfTools.Catalog catalog) {
+  public static void register(Catalog catalog) {
     catalog.prompt(
         new Prompt(
             "troubleshoot-device",

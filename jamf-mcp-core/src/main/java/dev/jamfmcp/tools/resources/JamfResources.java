@@ -9,11 +9,11 @@ import dev.jamfmcp.mcp.resource.ResourceNotFoundException;
 import dev.jamfmcp.mcp.resource.ResourceReader;
 import dev.jamfmcp.mcp.resource.ResourceTemplate;
 import dev.jamfmcp.tools.JamfScopes;
-import dev.jamfmcp.tools.JamfTools;
 import dev.jamfmcp.tools.devices.ComplianceReport;
 import dev.jamfmcp.tools.devices.DeviceDetails;
 import dev.jamfmcp.tools.devices.FleetOverview;
 import dev.jamfmcp.tools.devices.OrgDirectory;
+import dev.jamfmcp.tools.support.Catalog;
 import dev.jamfmcp.tools.support.JamfFailures;
 import dev.jamfmcp.tools.support.ToolSupport;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class JamfResources {
 
   private JamfResources() {}
 
-  public static void register(JamfTools.Catalog catalog, ToolSupport support) {
+  public static void register(Catalog catalog, ToolSupport support) {
     OrgDirectory org = new OrgDirectory(support.jamf(), support.clock());
     FleetOverview overview = new FleetOverview(support, org);
     ComplianceReport compliance = new ComplianceReport(support, org);

@@ -10,8 +10,8 @@ import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
-import dev.jamfmcp.tools.JamfTools;
 import dev.jamfmcp.tools.Toolset;
+import dev.jamfmcp.tools.support.Catalog;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolBodies;
 import dev.jamfmcp.tools.support.ToolSupport;
@@ -25,7 +25,7 @@ public final class ScriptTools {
 
   private ScriptTools() {}
 
-  public static void register(JamfTools.Catalog catalog, ToolSupport support) {
+  public static void register(Catalog catalog, ToolSupport support) {
     catalog.tool(Toolset.SCRIPTS, listScripts(support));
     catalog.tool(Toolset.SCRIPTS, getScriptDetails(support));
   }
