@@ -3,10 +3,10 @@ package dev.jamfmcp.loadtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.jamfmcp.mcp.testing.Ports;
 import dev.jamfmcp.simulator.SimulatedJamfPro;
 import dev.jamfmcp.simulator.SimulatorConfig;
 import dev.jamfmcp.simulator.faults.FaultSettings;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -250,10 +250,8 @@ class FaultScenariosTest {
 
   @Test
   void jamfDownAtStartUpThenBack() throws Exception {
-    int port;
-    try (ServerSocket reserve = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = reserve.getLocalPort();
-    }
+    int port =
+        Ports.freeLoopbackPort(); // below the ephemeral range: no outgoing connection takes it
     try (ServerUnderTest early =
         ServerUnderTest.start("http://127.0.0.1:" + port, ServerUnderTest.quickJamf(), p -> {})) {
       Mcp client = new Mcp(early.mcpUrl());
