@@ -70,6 +70,27 @@ final class BodyReading {
   }
 
   /**
+   * Reads and drops a body the handler answered without reading (a 401, 404 or 415 decided from the
+   * headers alone), up to {@link #SWALLOW_BYTES}. Otherwise Jetty, finding the body unread when the
+   * answer completes, closes the connection; a client that sent its headers and body in two writes
+   * then has the answer cut off by the reset (java.net.http: "header parser received no bytes"),
+   * about once in a thousand requests on loopback.
+   *
+   * @param declared the Content-Length, or -1 for a chunked body
+   */
+  static void swallowUnread(InputStream in, long declared, long minBytesPerSecond) {
+    if (declared == 0 || declared > SWALLOW_BYTES) {
+      return; // nothing to read, or too much to be worth it: Jetty closes the connection
+    }
+    long upTo = declared < 0 ? SWALLOW_BYTES : declared;
+    try (in) {
+      discard(in, upTo, 0, minBytesPerSecond, System.nanoTime());
+    } catch (IOException | RuntimeException e) {
+      // The answer goes out regardless.
+    }
+  }
+
+  /**
    * Reads and drops the rest of a refused body, up to {@code upTo} bytes in all; stops quietly on
    * the end of input, an error, or a body arriving too slowly (the 413 goes out regardless).
    */

@@ -28,6 +28,7 @@ public final class JavalinExchange implements PluginExchange {
   private final List<Runnable> disconnectCallbacks = new CopyOnWriteArrayList<>();
 
   private final long minBytesPerSecond;
+  private volatile boolean bodyRead;
 
   /**
    * @param minBytesPerSecond the slowest a body may arrive after a two-second grace; 0 turns the
@@ -98,6 +99,7 @@ public final class JavalinExchange implements PluginExchange {
 
   @Override
   public byte[] readBody(int maxBytes) throws IOException {
+    bodyRead = true;
     return BodyReading.read(
         ctx.req().getInputStream(), ctx.req().getContentLengthLong(), maxBytes, minBytesPerSecond);
   }
@@ -121,6 +123,14 @@ public final class JavalinExchange implements PluginExchange {
 
   @Override
   public void respond(HttpReply reply) {
+    if (!bodyRead) {
+      try {
+        BodyReading.swallowUnread(
+            ctx.req().getInputStream(), ctx.req().getContentLengthLong(), minBytesPerSecond);
+      } catch (IOException | RuntimeException e) {
+        // No body stream to read: the answer goes out regardless.
+      }
+    }
     ctx.status(reply.status());
     reply.headers().forEach(ctx::header);
     if (reply.body().length > 0) {

@@ -35,6 +35,7 @@ final class JettyExchange implements PluginExchange {
   private final long minBytesPerSecond;
   private final List<Runnable> disconnectCallbacks = new CopyOnWriteArrayList<>();
   private final AtomicBoolean finished = new AtomicBoolean();
+  private volatile boolean bodyRead;
 
   JettyExchange(Request request, Response response, Callback callback, long minBytesPerSecond) {
     this.request = request;
@@ -76,6 +77,7 @@ final class JettyExchange implements PluginExchange {
 
   @Override
   public byte[] readBody(int maxBytes) throws IOException {
+    bodyRead = true;
     return BodyReading.read(
         Content.Source.asInputStream(request), request.getLength(), maxBytes, minBytesPerSecond);
   }
@@ -103,6 +105,10 @@ final class JettyExchange implements PluginExchange {
   public void respond(HttpReply reply) {
     if (!finished.compareAndSet(false, true)) {
       return;
+    }
+    if (!bodyRead) {
+      BodyReading.swallowUnread(
+          Content.Source.asInputStream(request), request.getLength(), minBytesPerSecond);
     }
     response.setStatus(reply.status());
     HttpFields.Mutable headers = response.getHeaders();
