@@ -11,6 +11,8 @@ module dev.jamfmcp.javalin {
   requires transitive dev.jamfmcp.core;
   requires transitive io.javalin;
   requires com.nimbusds.jose.jwt;
+  requires gg.jte.runtime;
+  requires static java.compiler; // @Generated on the compiled templates (source retention)
   requires java.net.http;
   requires micrometer.core;
   requires micrometer.registry.prometheus;
@@ -25,4 +27,8 @@ module dev.jamfmcp.javalin {
   exports dev.jamfmcp.javalin.auth;
   exports dev.jamfmcp.javalin.oauth;
   exports dev.jamfmcp.javalin.ratelimit;
+
+  // jte loads the compiled templates by name
+  opens dev.jamfmcp.javalin.pages.templates to
+      gg.jte.runtime;
 }
