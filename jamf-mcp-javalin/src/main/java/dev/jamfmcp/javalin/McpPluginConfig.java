@@ -126,12 +126,13 @@ public final class McpPluginConfig {
    * A remote system the server needs for useful work, checked in the background: {@code check} runs
    * on a daemon thread of its own when the HTTP server has started and then {@code interval} after
    * each check ends; it fails by throwing (its message, one line, is the reason shown), and a check
-   * still running after {@code timeout} fails and is interrupted. {@code <health>/ready} answers
-   * from the last outcome without waiting: {@code "<name>":"up"}, or {@code "<name>":"degraded"}
-   * with {@code <name>Reason} and {@code <name>Since}, and {@code "unknown"} until the first check
-   * ends. A degraded dependency keeps the instance ready (200): an outage of the dependency is the
-   * same for every instance, and taking them all out of rotation would only turn the tools' clear
-   * errors into connection failures. Checking stops with the server.
+   * still running after {@code timeout} fails (it is left to end by its own timeouts, not
+   * interrupted). {@code <health>/ready} answers from the last outcome without waiting: {@code
+   * "<name>":"up"}, or {@code "<name>":"degraded"} with {@code <name>Reason} and {@code
+   * <name>Since}, and {@code "unknown"} until the first check ends. A degraded dependency keeps the
+   * instance ready (200): an outage of the dependency is the same for every instance, and taking
+   * them all out of rotation would only turn the tools' clear errors into connection failures.
+   * Checking stops with the server.
    */
   public McpPluginConfig dependency(
       String name, Callable<?> check, Duration interval, Duration timeout) {

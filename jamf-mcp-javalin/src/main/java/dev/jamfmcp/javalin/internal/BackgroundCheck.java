@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A dependency checked on a schedule, off the request path: one daemon thread runs the check every
  * {@code interval} (the next starts {@code interval} after the last ended, so slow checks never
- * pile up), a check still running after {@code timeout} counts as failed and is interrupted, and
- * probes read the last outcome from memory. Readiness must never wait for a dependency: a slow one
- * would fail every pod's probe at once.
+ * pile up), a check still running after {@code timeout} counts as failed (whatever it returns
+ * later), and probes read the last outcome from memory. Readiness must never wait for a dependency:
+ * a slow one would fail every pod's probe at once. A check that outlives its timeout is left to end
+ * by its own timeouts rather than interrupted: an interrupt could land in work it shares with
+ * others (the Jamf client's token refresh keeps a failure for every caller waiting on it).
  */
 public final class BackgroundCheck implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BackgroundCheck.class);
@@ -47,8 +49,8 @@ public final class BackgroundCheck implements AutoCloseable {
   private volatile Status status;
   private ScheduledExecutorService scheduler; // guarded by this
   private boolean closed; // guarded by this
-  // The thread running the current check, and which check it is; guarded by this.
-  private Thread running;
+  // Whether a check is running, and which one; guarded by this.
+  private boolean running;
   private long runNumber;
   private boolean timedOut;
 
@@ -91,7 +93,7 @@ public final class BackgroundCheck implements AutoCloseable {
     long number;
     synchronized (this) {
       number = ++runNumber;
-      running = Thread.currentThread();
+      running = true;
       timedOut = false;
     }
     // The JDK's shared delay thread fires the timeout: no thread of ours waits for it.
@@ -103,14 +105,13 @@ public final class BackgroundCheck implements AutoCloseable {
     String failure = null;
     try {
       check.call();
-    } catch (Exception | LinkageError e) {
+    } catch (Exception e) {
       failure = reason(e);
     } finally {
       timer.cancel(false);
     }
     synchronized (this) {
-      running = null;
-      Thread.interrupted(); // an interrupt meant for this check must not reach the next task
+      running = false;
       if (timedOut) {
         return; // already recorded as degraded by the timeout
       }
@@ -124,11 +125,10 @@ public final class BackgroundCheck implements AutoCloseable {
 
   private void timeOut(long number) {
     synchronized (this) {
-      if (running == null || runNumber != number) {
+      if (!running || runNumber != number) {
         return;
       }
       timedOut = true;
-      running.interrupt();
     }
     record(State.DEGRADED, "no answer within " + timeout.toMillis() + " ms");
   }
@@ -160,7 +160,7 @@ public final class BackgroundCheck implements AutoCloseable {
     return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 3) + "...";
   }
 
-  /** Stops checking; a check in flight is interrupted. */
+  /** Stops checking; a check in flight is interrupted (the server is stopping anyway). */
   @Override
   public synchronized void close() {
     closed = true;
