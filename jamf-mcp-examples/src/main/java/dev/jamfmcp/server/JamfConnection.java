@@ -4,14 +4,14 @@ import dev.jamfmcp.jamf.JamfAuthException;
 import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.jamf.JamfException;
 import dev.jamfmcp.jamf.JamfRequestListener;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds the Jamf client and checks the connection at start. Rejected credentials stop the program
  * (exit 2: a setting is wrong); an unreachable or failing Jamf Pro does not: the server starts,
- * says so, and {@code /health/ready} answers 503 until Jamf Pro answers.
+ * says so, and {@code /health/ready} reports Jamf Pro as degraded (still 200) until it answers.
  */
 final class JamfConnection {
   private static final Logger log = LoggerFactory.getLogger(JamfConnection.class);
@@ -44,21 +44,25 @@ final class JamfConnection {
     } catch (JamfException e) {
       log.warn(
           "Jamf Pro at {} does not answer yet ({}); starting anyway: /health/ready reports"
-              + " 503 until it does",
+              + " jamf degraded until it does",
           jamf.url(),
           e.getMessage());
     }
   }
 
-  /** For the readiness probe: does Jamf Pro answer? (The plugin caches the answer.) */
-  static BooleanSupplier readiness(JamfClient client) {
+  /**
+   * The background check behind {@code /health/ready}: asks Jamf Pro for its version. It throws on
+   * failure with a message that names no secret: a Jamf failure's own text (status and what it
+   * means), anything else only by its type.
+   */
+  static Callable<String> healthCheck(JamfClient client) {
     return () -> {
       try {
-        client.jamfProVersion();
-        return true;
+        return client.jamfProVersion();
       } catch (JamfException e) {
-        log.warn("Readiness: Jamf Pro does not answer: {}", e.getMessage());
-        return false;
+        throw e;
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("the Jamf Pro check failed: " + e.getClass().getName(), e);
       }
     };
   }

@@ -11,7 +11,6 @@ import dev.jamfmcp.mcp.confirm.ConsumedTokens;
 import dev.jamfmcp.tools.JamfTools;
 import io.javalin.config.JavalinConfig;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -81,8 +80,9 @@ public final class ServerAssembly {
 
   /**
    * The HTTP plugin as the jar registers it (not in demo mode): security first (rate limits,
-   * authentication), then the server, origins, readiness, the request log and the transport
-   * settings; {@code overrides} run last (tests tune the transport).
+   * authentication), then the server, origins, the background Jamf check that readiness reports,
+   * the request log and the transport settings; {@code overrides} run last (tests tune the
+   * transport).
    */
   public static McpPlugin plugin(
       ServerConfig config,
@@ -129,7 +129,11 @@ public final class ServerAssembly {
             : SecurityWiring.configure(config, mcp, javalin);
     mcp.server(server)
         .allowedOrigins(http.allowedOrigins().toArray(String[]::new))
-        .readiness(JamfConnection.readiness(jamf), Duration.ofSeconds(10))
+        .dependency(
+            "jamf",
+            JamfConnection.healthCheck(jamf),
+            config.jamf().healthCheck().interval(),
+            config.jamf().healthCheck().timeout())
         .shutdownGrace(http.shutdownGrace())
         .acceptQueueSize(http.acceptQueueSize())
         .exchangeDecorator(requestLog::wrap)

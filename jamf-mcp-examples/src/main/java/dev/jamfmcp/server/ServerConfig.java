@@ -28,7 +28,8 @@ public record ServerConfig(
       int maxConcurrentRequests,
       Duration connectTimeout,
       Duration requestTimeout,
-      Duration callTimeout) {
+      Duration callTimeout,
+      HealthCheck healthCheck) {
     Jamf withTarget(URI newUrl, Credentials newCredentials) {
       return new Jamf(
           newUrl,
@@ -37,9 +38,13 @@ public record ServerConfig(
           maxConcurrentRequests,
           connectTimeout,
           requestTimeout,
-          callTimeout);
+          callTimeout,
+          healthCheck);
     }
   }
+
+  /** The background check of Jamf Pro that {@code /health/ready} reports. */
+  public record HealthCheck(Duration interval, Duration timeout) {}
 
   public record Http(
       String bind,
@@ -134,6 +139,12 @@ public record ServerConfig(
         Values.duration(JAMF_REQUEST_TIMEOUT, raw.get(JAMF_REQUEST_TIMEOUT).orElseThrow());
     Duration call = Values.duration(JAMF_CALL_TIMEOUT, raw.get(JAMF_CALL_TIMEOUT).orElseThrow());
     URI webUrl = raw.get(JAMF_WEB_URL).map(text -> Values.url(JAMF_WEB_URL, text)).orElse(null);
+    HealthCheck health =
+        new HealthCheck(
+            Values.duration(
+                JAMF_HEALTH_CHECK_INTERVAL, raw.get(JAMF_HEALTH_CHECK_INTERVAL).orElseThrow()),
+            Values.duration(
+                JAMF_HEALTH_CHECK_TIMEOUT, raw.get(JAMF_HEALTH_CHECK_TIMEOUT).orElseThrow()));
     if (demo) {
       for (Setting s :
           List.of(JAMF_URL, JAMF_CLIENT_ID, JAMF_CLIENT_SECRET, JAMF_USERNAME, JAMF_PASSWORD)) {
@@ -144,7 +155,7 @@ public record ServerConfig(
               "drop --demo, or unset " + s.env());
         }
       }
-      return new Jamf(null, webUrl, null, concurrent, connect, request, call);
+      return new Jamf(null, webUrl, null, concurrent, connect, request, call, health);
     }
     URI url =
         Values.url(
@@ -156,7 +167,7 @@ public record ServerConfig(
                             JAMF_URL,
                             "no Jamf Pro URL is set",
                             "set JAMF_URL=https://your.jamfcloud.com, or try --demo")));
-    return new Jamf(url, webUrl, credentials(raw), concurrent, connect, request, call);
+    return new Jamf(url, webUrl, credentials(raw), concurrent, connect, request, call, health);
   }
 
   private static Credentials credentials(RawSettings raw) {

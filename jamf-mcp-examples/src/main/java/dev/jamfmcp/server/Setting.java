@@ -36,6 +36,16 @@ public enum Setting {
   JAMF_CONNECT_TIMEOUT(Kind.VALUE, "10s", "Time to open a connection to Jamf Pro."),
   JAMF_REQUEST_TIMEOUT(Kind.VALUE, "30s", "Time for one Jamf Pro request attempt."),
   JAMF_CALL_TIMEOUT(Kind.VALUE, "2m", "Time for one Jamf call including retries."),
+  JAMF_HEALTH_CHECK_INTERVAL(
+      Kind.VALUE,
+      "15s",
+      "How often a background check asks Jamf Pro for its version;"
+          + " /health/ready reports the last outcome (jamf up or degraded) without calling Jamf."),
+  JAMF_HEALTH_CHECK_TIMEOUT(
+      Kind.VALUE,
+      "5s",
+      "A background Jamf Pro check still running after this counts as"
+          + " failed (jamf degraded)."),
   // HTTP
   MCP_BIND(
       Kind.VALUE,

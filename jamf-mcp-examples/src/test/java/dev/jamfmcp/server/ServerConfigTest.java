@@ -562,6 +562,34 @@ class ServerConfigTest {
               .contains("is not a header name");
         });
     check(
+        Setting.JAMF_HEALTH_CHECK_INTERVAL,
+        () -> {
+          assertThat(config(production()).jamf().healthCheck().interval())
+              .isEqualTo(Duration.ofSeconds(15));
+          assertThat(
+                  config(production(), "--jamf-health-check-interval", "1m")
+                      .jamf()
+                      .healthCheck()
+                      .interval())
+              .isEqualTo(Duration.ofMinutes(1));
+          assertThat(failure(production("JAMF_HEALTH_CHECK_INTERVAL", "0s")))
+              .startsWith("JAMF_HEALTH_CHECK_INTERVAL (--jamf-health-check-interval)");
+        });
+    check(
+        Setting.JAMF_HEALTH_CHECK_TIMEOUT,
+        () -> {
+          assertThat(config(production()).jamf().healthCheck().timeout())
+              .isEqualTo(Duration.ofSeconds(5));
+          assertThat(
+                  config(production("JAMF_HEALTH_CHECK_TIMEOUT", "2s"))
+                      .jamf()
+                      .healthCheck()
+                      .timeout())
+              .isEqualTo(Duration.ofSeconds(2));
+          assertThat(failure(production("JAMF_HEALTH_CHECK_TIMEOUT", "soon")))
+              .contains("is not a duration");
+        });
+    check(
         Setting.MCP_METRICS,
         () -> {
           assertThat(config(production(), "--metrics").security().metrics()).isTrue();

@@ -1,5 +1,6 @@
 package dev.jamfmcp.javalin;
 
+import dev.jamfmcp.javalin.internal.BackgroundCheck;
 import dev.jamfmcp.javalin.internal.Cors;
 import dev.jamfmcp.javalin.internal.DirectMcpHandler;
 import dev.jamfmcp.javalin.internal.JavalinExchange;
@@ -12,6 +13,7 @@ import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.HttpReply;
 import dev.jamfmcp.mcp.http.McpHttpTransport;
 import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
+import dev.jamfmcp.mcp.jsonrpc.Json;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -21,6 +23,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +41,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The HTTP face of an MCP server as one Javalin plugin: routes the Streamable HTTP endpoint, the
@@ -135,6 +139,13 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
               return current != null && current.isOriginAllowed(origin);
             });
     Readiness readiness = new Readiness(config.readiness, config.readinessCacheFor);
+    List<BackgroundCheck> dependencies =
+        config.dependencies.stream()
+            .map(
+                d ->
+                    new BackgroundCheck(
+                        d.name(), d.check(), d.interval(), d.timeout(), Clock.systemUTC()))
+            .toList();
     // One table of the MCP routes, served by Javalin and, when nothing of the app would see the
     // difference, straight from Jetty (DirectMcpHandler).
     Map<String, Map<String, Consumer<PluginExchange>>> routes = new LinkedHashMap<>();
@@ -181,11 +192,12 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
           McpHttpTransport current = transport;
           // Not asked before the server is there, so that no early answer is cached.
           boolean ready = current != null && readiness.isReady() && current.isAcceptingRequests();
-          // Written by hand: the app may have no JSON mapper configured for Javalin.
+          // Dependencies are read from memory (checked in the background) and never make it 503.
           ctx.status(ready ? 200 : 503)
               .contentType("application/json")
-              .result(ready ? "{\"status\":\"ready\"}" : "{\"status\":\"not ready\"}");
+              .result(readinessBody(ready, dependencies));
         });
+    state.events.serverStarted(() -> dependencies.forEach(BackgroundCheck::start));
     state.events.serverStarting(() -> refuseUnauthenticatedPublicBind(state.jetty.host));
     if (config.acceptQueueSize > 0) {
       // Javalin adds its default connector after the server consumers run and just before
@@ -204,11 +216,30 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
         });
     state.events.serverStopped(
         () -> {
+          dependencies.forEach(BackgroundCheck::close);
           McpHttpTransport current = stop();
           if (current != null) {
             current.close();
           }
         });
+  }
+
+  /**
+   * {@code {"status":"ready","jamf":"up","jamfSince":...}}; a degraded dependency adds {@code
+   * <name>Reason}.
+   */
+  private static String readinessBody(boolean ready, List<BackgroundCheck> dependencies) {
+    ObjectNode body = Json.object().put("status", ready ? "ready" : "not ready");
+    for (BackgroundCheck dependency : dependencies) {
+      BackgroundCheck.Status status = dependency.status();
+      String name = dependency.name();
+      body.put(name, status.state().name().toLowerCase(Locale.ROOT));
+      body.put(name + "Since", status.since().toString());
+      if (status.reason() != null) {
+        body.put(name + "Reason", status.reason());
+      }
+    }
+    return body.toString();
   }
 
   /** Makes the transport for {@code server}, unless the HTTP server is already stopping. */

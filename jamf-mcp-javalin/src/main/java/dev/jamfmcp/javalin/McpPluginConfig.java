@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
@@ -32,6 +33,7 @@ public final class McpPluginConfig {
   Set<String> localScopes = Set.of();
   BooleanSupplier readiness = () -> true;
   Duration readinessCacheFor = Duration.ofSeconds(30);
+  final List<Dependency> dependencies = new ArrayList<>();
   Duration shutdownGrace = Duration.ofSeconds(10);
   long minRequestBytesPerSecond = 1024;
   int acceptQueueSize = DEFAULT_ACCEPT_QUEUE_SIZE;
@@ -108,12 +110,46 @@ public final class McpPluginConfig {
     return this;
   }
 
-  /** Whether the server can do useful work (e.g. Jamf Pro answers); cached between checks. */
+  /**
+   * Whether the server can serve at all; false answers {@code <health>/ready} with 503, taking the
+   * instance out of rotation. It runs on the probe's thread (at most once per {@code cacheFor}), so
+   * it must be quick and must not call a remote system: a slow one fails every instance's probe at
+   * once. For a remote system the server needs but can outlive (Jamf Pro), use {@link #dependency}.
+   */
   public McpPluginConfig readiness(BooleanSupplier check, Duration cacheFor) {
     this.readiness = Objects.requireNonNull(check);
     this.readinessCacheFor = Objects.requireNonNull(cacheFor);
     return this;
   }
+
+  /**
+   * A remote system the server needs for useful work, checked in the background: {@code check} runs
+   * on a daemon thread of its own when the HTTP server has started and then {@code interval} after
+   * each check ends; it fails by throwing (its message, one line, is the reason shown), and a check
+   * still running after {@code timeout} fails (it is left to end by its own timeouts, not
+   * interrupted). {@code <health>/ready} answers from the last outcome without waiting: {@code
+   * "<name>":"up"}, or {@code "<name>":"degraded"} with {@code <name>Reason} and {@code
+   * <name>Since}, and {@code "unknown"} until the first check ends. A degraded dependency keeps the
+   * instance ready (200): an outage of the dependency is the same for every instance, and taking
+   * them all out of rotation would only turn the tools' clear errors into connection failures.
+   * Checking stops with the server.
+   */
+  public McpPluginConfig dependency(
+      String name, Callable<?> check, Duration interval, Duration timeout) {
+    Objects.requireNonNull(name);
+    if (!name.matches("[A-Za-z][A-Za-z0-9]*")) {
+      throw new IllegalArgumentException("a dependency name is letters and digits: " + name);
+    }
+    dependencies.add(
+        new Dependency(
+            name,
+            Objects.requireNonNull(check),
+            Objects.requireNonNull(interval),
+            Objects.requireNonNull(timeout)));
+    return this;
+  }
+
+  record Dependency(String name, Callable<?> check, Duration interval, Duration timeout) {}
 
   /** How long requests in flight may finish when the server stops (default 10 s). */
   public McpPluginConfig shutdownGrace(Duration grace) {

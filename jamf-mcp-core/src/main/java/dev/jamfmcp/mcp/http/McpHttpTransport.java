@@ -164,8 +164,9 @@ public final class McpHttpTransport implements AutoCloseable {
 
   /**
    * Stops accepting requests (503), ends open {@code subscriptions/listen} streams with their
-   * closing result, lets requests in flight finish for up to {@code grace}, cancels the rest, and
-   * closes every stream.
+   * closing result, lets requests in flight finish for up to {@code grace}, answers the rest with a
+   * JSON-RPC error ({@link dev.jamfmcp.mcp.jsonrpc.ErrorCodes#REQUEST_CANCELLED}) and cancels them,
+   * and closes every stream.
    */
   public void shutdown(Duration grace) {
     // Listens never finish by themselves: refuse new requests, then end them with their result.
@@ -180,6 +181,9 @@ public final class McpHttpTransport implements AutoCloseable {
     }
     if (!drained) {
       log.info("Cancelling MCP requests still running after {}", grace);
+      // Each gets an error it can show before its stream closes, then its work is cancelled.
+      streamable.cutOffRunning();
+      legacy.cutOffRunning();
       sessions.cancelAll("the server is shutting down");
     }
     streams.closeAll();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.jamfmcp.mcp.McpMetrics;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.mcp.testing.MutableClock;
 import dev.jamfmcp.mcp.testing.TestTools;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Shutdown, GET stream lifecycle, stalled clients, session sweeping and the metrics hooks. */
 class TransportLifecycleTest {
@@ -138,8 +140,14 @@ class TransportLifecycleTest {
 
     assertThat(http.isAcceptingRequests()).isFalse();
     assertThat(tools.slowInterrupted.await(30, TimeUnit.SECONDS)).isTrue();
-    // A cancelled request gets no JSON-RPC response: the POST ends empty.
-    assertThat(slow.awaitReply().status()).isEqualTo(204);
+    // A request cut off by shutdown gets a JSON-RPC error it can show, never an empty 204.
+    HttpReply cut = slow.awaitReply();
+    assertThat(cut.status()).isEqualTo(200);
+    assertThat(cut.headers().get("Content-Type")).startsWith("application/json");
+    JsonNode error = Json.mapper().readTree(cut.bodyText());
+    assertThat(error.at("/id").intValue()).isEqualTo(3);
+    assertThat(error.at("/error/code").intValue()).isEqualTo(ErrorCodes.REQUEST_CANCELLED);
+    assertThat(error.at("/error/message").asString()).contains("shutting down").contains("retry");
     assertThat(get.output.closed).isDone();
     assertThat(legacy.output.closed).isDone();
     awaitNoOpenStreams();

@@ -16,9 +16,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The deprecated HTTP+SSE transport of 2024-11-05: {@code GET /sse} opens a stream whose first
@@ -37,6 +40,11 @@ public final class LegacySse {
   private final Streams streams;
   private final Gate gate;
   private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+  // Requests being answered now, so that shutdown can answer the ones it cuts off.
+  private final Set<Running> running = ConcurrentHashMap.newKeySet();
+
+  /** One request in flight; {@code answered} makes sure it gets one answer, not two. */
+  private record Running(JsonNode id, Connection connection, AtomicBoolean answered) {}
 
   public LegacySse(
       McpServer server, Settings settings, SessionTokens ids, Streams streams, Gate gate) {
@@ -129,6 +137,13 @@ public final class LegacySse {
     if (decoded instanceof Decoded.Single single && single.item() instanceof Decoded.Valid valid) {
       // One message, the usual case: handled as decoded, and timed if it is a request.
       long start = System.nanoTime();
+      Running inFlight =
+          valid.message() instanceof JsonRpcMessage.Request request
+              ? new Running(request.id(), connection, new AtomicBoolean())
+              : null;
+      if (inFlight != null) {
+        running.add(inFlight);
+      }
       connection
           .session()
           .handle(valid.message(), caller)
@@ -136,8 +151,16 @@ public final class LegacySse {
               (reply, error) -> {
                 try {
                   Optional<JsonRpcMessage> answer = reply == null ? Optional.empty() : reply;
-                  if (valid.message() instanceof JsonRpcMessage.Request request) {
-                    RequestMetrics.record(settings.metrics(), request, start, answer);
+                  if (inFlight != null) {
+                    running.remove(inFlight);
+                    RequestMetrics.record(
+                        settings.metrics(),
+                        (JsonRpcMessage.Request) valid.message(),
+                        start,
+                        answer);
+                    if (!inFlight.answered().compareAndSet(false, true)) {
+                      return; // shutdown answered it already
+                    }
                   }
                   answer.ifPresent(r -> stream.send("message", null, JsonRpcCodec.encode(r)));
                 } finally {
@@ -159,6 +182,20 @@ public final class LegacySse {
                 gate.leave();
               }
             });
+  }
+
+  /**
+   * Shutdown, once the grace is over: every request still running gets a JSON-RPC error on its
+   * stream before the stream closes, then its work is cancelled.
+   */
+  public void cutOffRunning() {
+    for (Running request : running) {
+      if (request.answered().compareAndSet(false, true)) {
+        request.connection().stream()
+            .send("message", null, JsonRpcCodec.encode(Replies.cutOffByShutdown(request.id())));
+      }
+      request.connection().session().cancelAll("the server is shutting down");
+    }
   }
 
   public int size() {

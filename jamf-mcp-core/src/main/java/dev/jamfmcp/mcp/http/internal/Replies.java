@@ -91,6 +91,21 @@ public final class Replies {
     return value.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
+  /**
+   * The answer to a request that shutdown cut off before it finished: an error the client can show
+   * (an empty answer reads as a broken server), saying that a retry is safe for a read and that a
+   * write may have gone through.
+   */
+  static ErrorResponse cutOffByShutdown(JsonNode id) {
+    return new ErrorResponse(
+        id,
+        JsonRpcError.of(
+            ErrorCodes.REQUEST_CANCELLED,
+            "The server is shutting down and stopped this request before it finished; retry it."
+                + " A change it was making may already have been applied: check before repeating"
+                + " a write."));
+  }
+
   /** The HTTP methods the MCP endpoint answers, for 405's Allow header. */
   static final Set<String> MCP_METHODS = Set.of("GET", "POST", "DELETE");
 }

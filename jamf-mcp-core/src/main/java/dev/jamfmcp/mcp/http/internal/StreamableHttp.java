@@ -45,6 +45,10 @@ public final class StreamableHttp {
   private final Gate gate;
   private final GetStream getStream;
   private final Set<McpSession> listening = ConcurrentHashMap.newKeySet();
+  // Requests being answered now, so that shutdown can answer the ones it cuts off.
+  private final Map<PostResponder, Running> running = new ConcurrentHashMap<>();
+
+  private record Running(JsonNode id, McpSession session) {}
 
   public StreamableHttp(
       McpServer server,
@@ -366,19 +370,34 @@ public final class StreamableHttp {
       return;
     }
     long start = System.nanoTime();
+    running.put(responder, new Running(request.id(), session));
     session
         .handle(request, new Caller(principal, responder))
         .whenComplete(
             (reply, error) -> {
               try {
+                running.remove(responder);
                 Optional<JsonRpcMessage> answer = reply == null ? Optional.empty() : reply;
                 RequestMetrics.record(settings.metrics(), request, start, answer);
-                responder.finish(answer);
+                responder.finish(answer); // does nothing if shutdown answered already
               } finally {
                 after.run();
                 gate.leave();
               }
             });
+  }
+
+  /**
+   * Shutdown, once the grace is over: every request still running gets a JSON-RPC error (as a JSON
+   * body, or as the last event of its stream), then its work is cancelled. Cancelled work ends with
+   * no answer at all, which over HTTP would be an empty 204 the client cannot read.
+   */
+  public void cutOffRunning() {
+    running.forEach(
+        (responder, request) -> {
+          responder.finish(Optional.of(Replies.cutOffByShutdown(request.id())));
+          request.session().cancelAll("the server is shutting down");
+        });
   }
 
   /**
