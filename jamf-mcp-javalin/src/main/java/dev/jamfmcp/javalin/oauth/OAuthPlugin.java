@@ -73,6 +73,7 @@ public final class OAuthPlugin extends Plugin<OAuthConfig> {
       String metadata = front.metadata(config.scopes);
       state.routes.get("/.well-known/oauth-authorization-server", ctx -> json(ctx, metadata));
       state.routes.get(OAuthFront.AUTHORIZE, front::authorize);
+      state.routes.post(OAuthFront.CONSENT, front::decide);
       state.routes.get(OAuthFront.CALLBACK, front::callback);
       state.routes.post(OAuthFront.TOKEN, front::token);
       state.routes.post(OAuthFront.REGISTER, front::register);
