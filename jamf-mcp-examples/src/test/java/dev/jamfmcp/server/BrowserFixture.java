@@ -188,6 +188,11 @@ final class BrowserFixture implements AutoCloseable {
             .usingAnyFreePort()
             .build();
     ChromeDriver driver = new ChromeDriver(service, options);
+    // The window cannot be narrower than 500 px: the viewport is set exactly, as a phone's when
+    // narrow (mobile layout, no scrollbars).
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     drivers.add(driver);
     return driver;

@@ -131,7 +131,9 @@ final class OAuthFront {
     JsonNode nameNode = request.get("client_name");
     String name =
         nameNode != null && nameNode.isString() && nameNode.stringValue().length() <= 200
-            ? nameNode.stringValue()
+            // Shown on the consent page and logged: no control or invisible format characters
+            // (a right-to-left override could make a name read as another).
+            ? nameNode.stringValue().replaceAll("[\\p{Cntrl}\\p{Cf}]", " ").strip()
             : null;
     long issuedAt = config.clock.instant().getEpochSecond();
     List<String> acceptedUris = new java.util.ArrayList<>();

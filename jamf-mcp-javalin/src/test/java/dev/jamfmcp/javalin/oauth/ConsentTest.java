@@ -175,6 +175,11 @@ class ConsentTest {
         .contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;")
         .doesNotContain("<script>")
         .doesNotContain("<img");
+    // Control and bidi format characters are gone, so the name reads as it is.
+    String spoof = register("Chat\u202EtpGPT\nINFO forged log line", CHATGPT);
+    assertThat(authorize(spoof, CHATGPT, "read:jamf").body())
+        .contains("Allow Chat tpGPT INFO forged log line to use Jamf Pro?")
+        .doesNotContain("\u202E");
   }
 
   @Test
