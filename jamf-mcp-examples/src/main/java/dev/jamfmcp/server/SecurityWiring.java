@@ -181,7 +181,9 @@ final class SecurityWiring {
     JwtAuthenticator jwt = dev.authenticator(c -> c.resourceMetadataUrl(metadata));
     mcp.principalResolver(limits == null ? jwt : limits.perPrincipal(jwt));
     mcp.filter(tokenPlacement(metadata));
-    javalin.registerPlugin(new OAuthPlugin(o -> o.resource(resource).devMode(dev).guardedPaths()));
+    // The OAuth front with a development sign-in: a client sees the consent page end to end.
+    javalin.registerPlugin(
+        new OAuthPlugin(o -> o.resource(resource).devMode(dev).devFront().guardedPaths()));
     String[] scopes = localScopes(config);
     String token = dev.mint("demo", Set.of(scopes), DEMO_TOKEN_TTL);
     lines.add(

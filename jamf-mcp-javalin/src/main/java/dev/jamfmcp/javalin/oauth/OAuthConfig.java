@@ -20,6 +20,7 @@ public final class OAuthConfig {
   List<String> guardedPaths = List.of("/mcp", "/sse", "/messages");
   OAuthFrontConfig front;
   DevTokens dev;
+  boolean devFront;
 
   /**
    * The public URL clients use for MCP, exactly (e.g. {@code https://mcp.example.com/mcp}); the
@@ -75,6 +76,19 @@ public final class OAuthConfig {
   /** Development mode: serve these keys and a mint route; refuses non-loopback binds. */
   public OAuthConfig devMode(DevTokens tokens) {
     this.dev = Objects.requireNonNull(tokens);
+    return this;
+  }
+
+  /**
+   * With {@link #devMode}: also serve the OAuth front, its provider being a development sign-in on
+   * this server ({@code /dev/authorize}: every sign-in is the subject {@code demo}), so that a
+   * client can register, see the consent page and get a token end to end on the loopback address.
+   * Loopback redirect URIs ({@code http://127.0.0.1:<port>/callback}, {@code
+   * http://localhost:<port>/callback} and {@code .../oauth/callback}) are allowed besides the
+   * defaults.
+   */
+  public OAuthConfig devFront() {
+    this.devFront = true;
     return this;
   }
 }

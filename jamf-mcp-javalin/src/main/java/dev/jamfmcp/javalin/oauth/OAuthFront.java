@@ -28,12 +28,17 @@ import tools.jackson.databind.node.ObjectNode;
  * against the allow-list and sends the browser to the provider with this server's callback; the
  * callback sends it back to the client; the token route exchanges the code at the provider, adding
  * the client secret server-side. {@code state} and PKCE pass through untouched.
+ *
+ * <p>Each registration gets its own client id ({@link Registrations}), and the authorize route
+ * shows a consent page ({@link Consent}) naming the client and its redirect host before the browser
+ * goes to the provider.
  */
 final class OAuthFront {
   static final String AUTHORIZE = "/auth/authorize";
   static final String CALLBACK = "/auth/callback";
   static final String TOKEN = "/auth/token";
   static final String REGISTER = "/auth/register";
+  static final String CONSENT = "/auth/consent";
   private static final Logger log = LoggerFactory.getLogger(OAuthFront.class);
   private static final int MAX_BODY = 16 * 1024;
 
@@ -41,6 +46,8 @@ final class OAuthFront {
   private final String base;
   private final RedirectAllowList allowList;
   private final SignedState states;
+  private final Registrations registrations;
+  private final Consent consent;
   private final HttpClient http;
   private final Set<String> registered = Collections.synchronizedSet(new LinkedHashSet<>());
 
@@ -49,6 +56,15 @@ final class OAuthFront {
     this.base = base;
     this.allowList = new RedirectAllowList(config.redirectUris);
     this.states = new SignedState(config.stateKeyOrRandom(), config.stateTtl, config.clock);
+    Sealer sealer = new Sealer(config.stateKeyOrRandom());
+    this.registrations = new Registrations(sealer);
+    this.consent =
+        new Consent(
+            sealer,
+            sealer.mac("consent-form-key", ""),
+            base.startsWith("https://"),
+            config.stateTtl,
+            config.clock);
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(config.providerTimeout)
@@ -112,17 +128,26 @@ final class OAuthFront {
             }
           });
     }
+    JsonNode nameNode = request.get("client_name");
+    String name =
+        nameNode != null && nameNode.isString() && nameNode.stringValue().length() <= 200
+            // Shown on the consent page and logged: no control or invisible format characters
+            // (a right-to-left override could make a name read as another).
+            ? nameNode.stringValue().replaceAll("[\\p{Cntrl}\\p{Cf}]", " ").strip()
+            : null;
+    long issuedAt = config.clock.instant().getEpochSecond();
+    List<String> acceptedUris = new java.util.ArrayList<>();
+    accepted.forEach(uri -> acceptedUris.add(uri.stringValue()));
     ObjectNode reply =
         Json.object()
-            .put("client_id", config.clientId)
-            .put("client_id_issued_at", config.clock.instant().getEpochSecond())
+            .put("client_id", registrations.issue(name, acceptedUris, issuedAt))
+            .put("client_id_issued_at", issuedAt)
             .put("token_endpoint_auth_method", "none");
     reply.set("redirect_uris", accepted);
     reply.putArray("grant_types").add("authorization_code").add("refresh_token");
     reply.putArray("response_types").add("code");
-    JsonNode name = request.get("client_name");
-    if (name != null && name.isString() && name.stringValue().length() <= 200) {
-      reply.put("client_name", name.stringValue());
+    if (name != null) {
+      reply.put("client_name", name);
     }
     log.info("Client registered: {}", reply.path("client_name").asString("unnamed"));
     ctx.status(201)
@@ -142,37 +167,107 @@ final class OAuthFront {
     String redirectUri = ctx.queryParam("redirect_uri");
     if (!allowList.allows(redirectUri)) {
       log.info("Authorization refused: redirect URI not allowed");
-      error(ctx, 400, "invalid_request", "redirect_uri is not on this server's allow-list");
+      Consent.errorPage(
+          ctx, 400, "This link cannot be used", "The redirect URI is not allowed on this server.");
       return;
     }
-    String clientId = ctx.queryParam("client_id");
-    if (clientId != null && !clientId.equals(config.clientId)) {
-      error(ctx, 400, "invalid_client", "Unknown client_id; register first");
+    // The client must be one registered here, and the redirect URI one it registered: only then is
+    // there a name to show, and a link cannot pair a client with someone else's redirect URI.
+    Registrations.Registration client = registrations.find(ctx.queryParam("client_id"));
+    if (client == null || !client.redirectUris().contains(redirectUri)) {
+      log.info("Authorization refused: unknown client or redirect URI not registered for it");
+      Consent.errorPage(
+          ctx,
+          400,
+          "This link cannot be used",
+          client == null
+              ? "The client is not registered on this server. Remove the connection in your"
+                  + " client and add it again."
+              : "The redirect URI is not one this client registered.");
       return;
     }
     if (!"code".equals(ctx.queryParam("response_type"))) {
-      error(ctx, 400, "unsupported_response_type", "Only response_type=code is supported");
+      Consent.errorPage(
+          ctx, 400, "This link cannot be used", "Only response_type=code is supported.");
       return;
     }
     String challenge = ctx.queryParam("code_challenge");
     if (challenge == null
         || challenge.isBlank()
         || !"S256".equals(ctx.queryParam("code_challenge_method"))) {
-      error(ctx, 400, "invalid_request", "PKCE with code_challenge_method=S256 is required");
+      Consent.errorPage(
+          ctx,
+          400,
+          "This link cannot be used",
+          "PKCE with code_challenge_method=S256 is required.");
       return;
     }
+    String scope = ctx.queryParam("scope");
+    Consent.Request request =
+        new Consent.Request(
+            client.clientId(),
+            redirectUri,
+            ctx.queryParam("state"),
+            scope == null || scope.isBlank() ? config.defaultScope : scope,
+            challenge,
+            ctx.queryParam("resource"));
+    if (consent.remembered(ctx, request)) {
+      toProvider(ctx, request);
+    } else {
+      consent.show(ctx, client, request, config.providerAuthorizeUrl);
+    }
+  }
+
+  /** The answer on the consent page: Allow goes on to the provider, Deny back to the client. */
+  void decide(Context ctx) {
+    String sealed = ctx.formParam("request");
+    if (!consent.accepts(ctx, sealed)) {
+      log.info("Consent refused: the form's token is missing or does not match");
+      Consent.errorPage(
+          ctx,
+          403,
+          "This answer was not accepted",
+          "The form did not come from this page in this browser. Open the link again.");
+      return;
+    }
+    Consent.Request request = consent.open(sealed);
+    Registrations.Registration client =
+        request == null ? null : registrations.find(request.clientId());
+    if (client == null || !client.redirectUris().contains(request.redirectUri())) {
+      Consent.errorPage(
+          ctx, 400, "This answer came too late", "The request expired. Open the link again.");
+      return;
+    }
+    if ("allow".equals(ctx.formParam("decision"))) {
+      log.info("Consent given to client {}", client.displayName());
+      consent.remember(ctx, request);
+      toProvider(ctx, request);
+      return;
+    }
+    log.info("Consent denied to client {}", client.displayName());
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("error", "access_denied");
+    params.put("error_description", "The user denied access");
+    if (request.clientState() != null) {
+      params.put("state", request.clientState());
+    }
+    String target =
+        request.redirectUri() + (request.redirectUri().contains("?") ? "&" : "?") + form(params);
+    ctx.header("Cache-Control", "no-store").redirect(target, HttpStatus.SEE_OTHER);
+  }
+
+  private void toProvider(Context ctx, Consent.Request request) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("response_type", "code");
     params.put("client_id", config.clientId);
     params.put("redirect_uri", callbackUrl());
-    String scope = ctx.queryParam("scope");
-    params.put("scope", scope == null || scope.isBlank() ? config.defaultScope : scope);
-    params.put("state", states.wrap(new SignedState.Flow(redirectUri, ctx.queryParam("state"))));
-    params.put("code_challenge", challenge);
+    params.put("scope", request.scope());
+    params.put(
+        "state", states.wrap(new SignedState.Flow(request.redirectUri(), request.clientState())));
+    params.put("code_challenge", request.codeChallenge());
     params.put("code_challenge_method", "S256");
-    String resource = ctx.queryParam("resource");
-    if (resource != null) {
-      params.put("resource", resource);
+    if (request.resource() != null) {
+      params.put("resource", request.resource());
     }
     if (config.audience != null) {
       params.put("audience", config.audience);
@@ -181,7 +276,10 @@ final class OAuthFront {
         config.providerAuthorizeUrl
             + (config.providerAuthorizeUrl.contains("?") ? "&" : "?")
             + form(params);
-    ctx.header("Cache-Control", "no-store").redirect(target, HttpStatus.FOUND);
+    // 303 after the consent form's POST, so the browser GETs the provider; 302 from the GET.
+    ctx.header("Cache-Control", "no-store")
+        .redirect(
+            target, "POST".equals(ctx.method().name()) ? HttpStatus.SEE_OTHER : HttpStatus.FOUND);
   }
 
   void callback(Context ctx) {
@@ -218,7 +316,10 @@ final class OAuthFront {
       return;
     }
     String clientId = request.get("client_id");
-    if (clientId != null && !clientId.equals(config.clientId)) {
+    // The provider's own id stays accepted for clients registered before ids were per client
+    // (their refresh tokens); new codes come only through the consent page.
+    Registrations.Registration client = registrations.find(clientId);
+    if (clientId != null && !clientId.equals(config.clientId) && client == null) {
       error(ctx, 401, "invalid_client", "Unknown client_id");
       return;
     }
@@ -229,7 +330,10 @@ final class OAuthFront {
         String redirectUri = request.get("redirect_uri");
         if (request.get("code") == null
             || request.get("code_verifier") == null
-            || (redirectUri != null && !allowList.allows(redirectUri))) {
+            || (redirectUri != null && !allowList.allows(redirectUri))
+            || (redirectUri != null
+                && client != null
+                && !client.redirectUris().contains(redirectUri))) {
           error(
               ctx,
               400,

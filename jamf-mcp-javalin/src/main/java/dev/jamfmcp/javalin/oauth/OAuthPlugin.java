@@ -61,6 +61,21 @@ public final class OAuthPlugin extends Plugin<OAuthConfig> {
       throw new IllegalStateException("OAuthPlugin needs the public MCP URL: o.resource(url)");
     }
     List<String> servers = new ArrayList<>(config.authorizationServers);
+    if (config.devFront) {
+      if (config.dev == null || config.front != null) {
+        throw new IllegalStateException("devFront() needs devMode(...) and no front(...)");
+      }
+      String base = origin(config.resource);
+      config.front =
+          new OAuthFrontConfig()
+              .providerAuthorizeUrl(base + DevRoutes.AUTHORIZE)
+              .providerTokenUrl(base + DevRoutes.TOKEN)
+              .clientId(DevRoutes.CLIENT_ID);
+      RedirectAllowList.LOOPBACK.forEach(config.front::allowRedirectUri);
+      DevRoutes routes = new DevRoutes(config.dev, base + OAuthFront.CALLBACK, config.scopes);
+      state.routes.get(DevRoutes.AUTHORIZE, routes::authorize);
+      state.routes.post(DevRoutes.TOKEN, routes::token);
+    }
     if (config.front != null) {
       OAuthFrontConfig f = config.front;
       if (f.providerAuthorizeUrl == null || f.providerTokenUrl == null || f.clientId == null) {
@@ -73,6 +88,7 @@ public final class OAuthPlugin extends Plugin<OAuthConfig> {
       String metadata = front.metadata(config.scopes);
       state.routes.get("/.well-known/oauth-authorization-server", ctx -> json(ctx, metadata));
       state.routes.get(OAuthFront.AUTHORIZE, front::authorize);
+      state.routes.post(OAuthFront.CONSENT, front::decide);
       state.routes.get(OAuthFront.CALLBACK, front::callback);
       state.routes.post(OAuthFront.TOKEN, front::token);
       state.routes.post(OAuthFront.REGISTER, front::register);
@@ -82,7 +98,7 @@ public final class OAuthPlugin extends Plugin<OAuthConfig> {
       servers.add(dev.issuer());
       String jwks = dev.publicKeys().toString();
       state.routes.get(DevRoutes.JWKS, ctx -> json(ctx, jwks));
-      state.routes.post(DevRoutes.MINT, new DevRoutes(dev)::mint);
+      state.routes.post(DevRoutes.MINT, new DevRoutes(dev, null, config.scopes)::mint);
       state.events.serverStarting(() -> refuseNonLoopback(state.jetty.host));
     }
     if (servers.isEmpty()) {

@@ -53,6 +53,22 @@ class OAuthFrontEndToEndTest {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
+  private HttpResponse<String> allow(HttpResponse<String> page) throws Exception {
+    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    Matcher request = Pattern.compile("name=\"request\" value=\"([^\"]+)\"").matcher(page.body());
+    Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
+    assertThat(request.find() && csrf.find()).isTrue();
+    return s.client.send(
+        HttpRequest.newBuilder(s.uri("/auth/consent"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", cookie)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "decision=allow&request=" + q(request.group(1)) + "&csrf=" + q(csrf.group(1))))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The whole ChatGPT flow; returns the access token and refresh token it got. */
   private String[] chatGptFlow() throws Exception {
     // 1. The unauthenticated MCP call names the metadata.
@@ -106,8 +122,12 @@ class OAuthFrontEndToEndTest {
                 + TestIdp.s256(VERIFIER)
                 + "&code_challenge_method=S256&resource="
                 + q(s.resource));
-    assertThat(toProvider.statusCode()).isEqualTo(302);
-    String providerUrl = toProvider.headers().firstValue("Location").orElseThrow();
+    // 5b. The consent page names the client; the person allows.
+    assertThat(toProvider.statusCode()).isEqualTo(200);
+    assertThat(toProvider.body()).contains("Allow ChatGPT to use Jamf Pro?");
+    HttpResponse<String> allowed = allow(toProvider);
+    assertThat(allowed.statusCode()).isEqualTo(303);
+    String providerUrl = allowed.headers().firstValue("Location").orElseThrow();
     assertThat(providerUrl)
         .startsWith(s.idp.issuer + "authorize?")
         .doesNotContain(TestIdp.CLIENT_SECRET);
@@ -235,26 +255,36 @@ class OAuthFrontEndToEndTest {
       assertThat(register.body()).contains("invalid_redirect_uri");
     }
     assertThat(s.oauth.registeredRedirectUris()).isEmpty();
-    // Claude's callback is allowed; PKCE is required; a forged callback state goes nowhere.
+    // Claude's callback is allowed (the consent page follows); PKCE is required; a forged
+    // callback state goes nowhere.
+    String claude =
+        Json.mapper()
+            .readTree(
+                s.client
+                    .send(
+                        HttpRequest.newBuilder(s.uri("/auth/register"))
+                            .header("Content-Type", "application/json")
+                            .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                    "{\"client_name\":\"Claude\",\"redirect_uris\":"
+                                        + "[\"https://claude.ai/api/mcp/auth_callback\"]}"))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .body())
+            .get("client_id")
+            .stringValue();
+    String claudeLink =
+        s.base
+            + "/auth/authorize?response_type=code&client_id="
+            + q(claude)
+            + "&redirect_uri="
+            + q("https://claude.ai/api/mcp/auth_callback");
     assertThat(
-            get(s.base
-                    + "/auth/authorize?response_type=code&redirect_uri="
-                    + q("https://claude.ai/api/mcp/auth_callback")
-                    + "&code_challenge="
-                    + challenge
-                    + "&code_challenge_method=S256")
+            get(claudeLink + "&code_challenge=" + challenge + "&code_challenge_method=S256")
                 .statusCode())
-        .isEqualTo(302);
-    assertThat(
-            get(s.base + "/auth/authorize?response_type=code&redirect_uri=" + q(CHATGPT))
-                .statusCode())
-        .isEqualTo(400);
-    assertThat(
-            get(s.base
-                    + "/auth/authorize?response_type=code&redirect_uri="
-                    + q(CHATGPT)
-                    + "&code_challenge=x&code_challenge_method=plain")
-                .statusCode())
+        .isEqualTo(200);
+    assertThat(get(claudeLink).statusCode()).isEqualTo(400);
+    assertThat(get(claudeLink + "&code_challenge=x&code_challenge_method=plain").statusCode())
         .isEqualTo(400);
     HttpResponse<String> forged =
         get(s.base + "/auth/callback?code=c&state=" + q("eyJyIjoiaHR0cHM6Ly9ldmlsIn0.AAAA"));
