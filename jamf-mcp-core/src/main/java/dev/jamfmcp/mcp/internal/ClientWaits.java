@@ -41,10 +41,6 @@ final class ClientWaits {
     return Integer.MAX_VALUE;
   }
 
-  int total() {
-    return total;
-  }
-
   int perPrincipal() {
     return perPrincipal;
   }
