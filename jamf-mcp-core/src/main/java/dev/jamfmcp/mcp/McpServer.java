@@ -134,6 +134,7 @@ public final class McpServer implements AutoCloseable {
     private boolean resourceUpdates;
     private int maxSubscriptions = 1000;
     private int maxSubscriptionsPerPrincipal = 16;
+    private int maxClientWaitsPerPrincipal = 4;
 
     public Config serverInfo(Implementation info) {
       this.serverInfo = Objects.requireNonNull(info);
@@ -220,6 +221,25 @@ public final class McpServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Most requests the server may have sent to one principal's clients and still be waiting for
+     * (an {@code elicitation/create} asking a person to confirm, ...), over all its sessions;
+     * default 4. A handler waiting for an answer holds a handler thread, and on Java 17 the pool is
+     * bounded, so a client that declares elicitation and never answers could otherwise hold them
+     * all. A request over the limit fails at once (its future completes with an {@link McpError},
+     * -32004, saying to answer or cancel the open ones first) and sends nothing. Independently, on
+     * a bounded pool ({@link java.util.concurrent.ThreadPoolExecutor}, the default on Java 17) all
+     * principals together may wait on at most three quarters of its threads, so the rest always
+     * serve calls that wait for nobody.
+     */
+    public Config maxWaitingClientRequests(int perPrincipal) {
+      if (perPrincipal < 1) {
+        throw new IllegalArgumentException("maxWaitingClientRequests must be at least 1");
+      }
+      this.maxClientWaitsPerPrincipal = perPrincipal;
+      return this;
+    }
+
     Engine.Settings snapshot() {
       return new Engine.Settings(
           serverInfo,
@@ -232,7 +252,8 @@ public final class McpServer implements AutoCloseable {
           listTtl,
           resourceUpdates,
           maxSubscriptions,
-          maxSubscriptionsPerPrincipal);
+          maxSubscriptionsPerPrincipal,
+          maxClientWaitsPerPrincipal);
     }
   }
 }

@@ -59,7 +59,8 @@ public final class Engine {
       Duration listTtl,
       boolean resourceUpdates,
       int maxSubscriptions,
-      int maxSubscriptionsPerPrincipal) {}
+      int maxSubscriptionsPerPrincipal,
+      int maxClientWaitsPerPrincipal) {}
 
   /** Which protocol era a method exists in. */
   private enum Era {
@@ -80,6 +81,7 @@ public final class Engine {
   private final Subscriptions subscriptions;
   private final Registry registry;
   private final ExecutorService executor;
+  private final ClientWaits clientWaits;
   private final Map<String, Method> methods;
 
   public Engine(Settings settings, ExecutorService executor) {
@@ -95,6 +97,8 @@ public final class Engine {
             settings.prompts(),
             subscriptions::listChanged);
     this.executor = executor;
+    this.clientWaits =
+        new ClientWaits(ClientWaits.totalFor(executor), settings.maxClientWaitsPerPrincipal());
     Catalog catalog = new Catalog(registry, settings.pageSize());
     ToolCalls toolCalls = new ToolCalls(registry);
     this.methods =
@@ -217,14 +221,29 @@ public final class Engine {
       onNotification(session, notification);
     } else if (message instanceof Response response) {
       if (!session.completeClientRequest(response.id(), response.result(), null)) {
-        log.debug("Ignored a response to no pending request (id {})", response.id());
+        droppedAnswer(response.id());
       }
     } else if (message instanceof ErrorResponse error) {
       if (!session.completeClientRequest(error.id(), null, error.error())) {
-        log.debug("Ignored an error response from the client: {}", error.error().message());
+        droppedAnswer(error.id());
       }
     }
     return CompletableFuture.completedFuture(Optional.empty());
+  }
+
+  /**
+   * Every transport delivers client responses here, and only the session's own waiting request can
+   * take one. Neither the id (it answers a request of this or another instance) nor the payload (a
+   * person's answer) is logged.
+   */
+  private static void droppedAnswer(JsonNode id) {
+    if (id == null || id.isNull()) {
+      log.debug("Ignored a client error response without an id");
+    } else {
+      log.warn(
+          "Dropped a client response: no request of this session is waiting for its id (never"
+              + " sent by this instance, already answered, or given up)");
+    }
   }
 
   private void onNotification(SessionRuntime session, Notification notification) {
@@ -267,7 +286,7 @@ public final class Engine {
         new Call(
             request,
             frame,
-            new RequestScope(request, frame, caller, entry.cancellation, session),
+            new RequestScope(request, frame, caller, entry.cancellation, session, clientWaits),
             session);
     if (!method.async()) {
       Optional<JsonRpcMessage> out;
@@ -380,6 +399,8 @@ public final class Engine {
       return Optional.of(internalError(request, e));
     } catch (Exception | LinkageError e) {
       return cancellation.isCancelled() ? Optional.empty() : Optional.of(internalError(request, e));
+    } finally {
+      call.scope().abandonClientRequests();
     }
   }
 

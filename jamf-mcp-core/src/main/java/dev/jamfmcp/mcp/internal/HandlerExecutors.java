@@ -24,7 +24,7 @@ public final class HandlerExecutors {
 
   public static ExecutorService createDefault() {
     ExecutorService virtual = virtualThreadsIfAvailable();
-    return virtual != null ? virtual : boundedPool();
+    return virtual != null ? virtual : boundedPool(MAX_THREADS);
   }
 
   // Compiled for Java 17, so the Java 21 factory is looked up rather than called directly.
@@ -44,7 +44,8 @@ public final class HandlerExecutors {
     }
   }
 
-  private static ExecutorService boundedPool() {
+  /** The Java 17 pool: {@code threads} platform threads, {@link #MAX_QUEUED} calls queued. */
+  static ExecutorService boundedPool(int threads) {
     AtomicInteger count = new AtomicInteger();
     ThreadFactory factory =
         runnable -> {
@@ -54,8 +55,8 @@ public final class HandlerExecutors {
         };
     ThreadPoolExecutor pool =
         new ThreadPoolExecutor(
-            MAX_THREADS,
-            MAX_THREADS,
+            threads,
+            threads,
             30,
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(MAX_QUEUED),

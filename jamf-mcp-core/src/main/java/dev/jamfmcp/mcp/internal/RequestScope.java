@@ -4,12 +4,17 @@ import dev.jamfmcp.mcp.Caller;
 import dev.jamfmcp.mcp.Cancellation;
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.LogLevel;
+import dev.jamfmcp.mcp.McpError;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.ProtocolVersion;
 import dev.jamfmcp.mcp.RequestContext;
+import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcError;
 import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,6 +25,8 @@ final class RequestScope implements RequestContext {
   private final Caller caller;
   private final Cancellation cancellation;
   private final SessionRuntime session;
+  private final ClientWaits waits;
+  private final List<CompletableFuture<JsonNode>> askedClient = new CopyOnWriteArrayList<>();
   private final Object progressLock = new Object();
   private double lastProgress = Double.NEGATIVE_INFINITY;
 
@@ -28,12 +35,14 @@ final class RequestScope implements RequestContext {
       Frame frame,
       Caller caller,
       Cancellation cancellation,
-      SessionRuntime session) {
+      SessionRuntime session,
+      ClientWaits waits) {
     this.request = request;
     this.frame = frame;
     this.caller = caller;
     this.cancellation = cancellation;
     this.session = session;
+    this.waits = waits;
   }
 
   @Override
@@ -115,11 +124,41 @@ final class RequestScope implements RequestContext {
                   + " has no server-to-client requests;"
                   + " return an input-required result instead"));
     }
+    ClientWaits.Outcome permit = waits.acquire(caller.principal().subject());
+    if (permit instanceof ClientWaits.Refused refused) {
+      return CompletableFuture.failedFuture(tooManyWaiting(refused.refusal(), method));
+    }
     CompletableFuture<JsonNode> response = new CompletableFuture<>();
+    // However it ends (answer, error, cancellation, the handler done with it), the permit returns.
+    response.whenComplete((r, e) -> ((ClientWaits.Granted) permit).release().run());
+    askedClient.add(response);
     String id = session.awaitClient(response);
     cancellation.onCancel(() -> response.cancel(false));
     caller.related().send(new JsonRpcMessage.Request(Json.nodes().stringNode(id), method, params));
     return response;
+  }
+
+  /**
+   * The request is done: what it asked the client and still waits for is given up (an answer that
+   * comes later is dropped), so that neither the session nor the principal's limit keeps it.
+   */
+  void abandonClientRequests() {
+    askedClient.forEach(f -> f.cancel(false));
+  }
+
+  private McpError tooManyWaiting(ClientWaits.Refusal refusal, String method) {
+    String what = "elicitation/create".equals(method) ? "confirmations" : "requests to your client";
+    String message =
+        refusal == ClientWaits.Refusal.PER_PRINCIPAL
+            ? "Too many "
+                + what
+                + " waiting for you (at most "
+                + waits.perPrincipal()
+                + "); answer or cancel the open ones first"
+            : "The server has too many "
+                + what
+                + " waiting for answers; answer or cancel yours, or try again shortly";
+    return new McpError(JsonRpcError.of(ErrorCodes.SERVER_BUSY, message));
   }
 
   @Override

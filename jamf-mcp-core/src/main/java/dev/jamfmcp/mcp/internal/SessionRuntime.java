@@ -3,11 +3,12 @@ package dev.jamfmcp.mcp.internal;
 import dev.jamfmcp.mcp.Cancellation;
 import dev.jamfmcp.mcp.SessionState;
 import dev.jamfmcp.mcp.jsonrpc.JsonRpcError;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 
@@ -16,10 +17,15 @@ import tools.jackson.databind.JsonNode;
  * requests it sent to the client (waiting for their responses).
  */
 public final class SessionRuntime {
+  /** Bytes of randomness in a server-to-client request id: 128 bits. */
+  static final int OUTBOUND_ID_BYTES = 16;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
+
   private final AtomicReference<SessionState> state;
   private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<JsonNode>> awaitingClient = new ConcurrentHashMap<>();
-  private final AtomicLong nextOutboundId = new AtomicLong(1);
 
   /** A request being served: its cancellation signal and, once submitted, its task. */
   static final class InFlight {
@@ -92,15 +98,38 @@ public final class SessionRuntime {
     return inFlight.size();
   }
 
-  /** A fresh id for a server-to-client request, and the future its response completes. */
+  /** Server-to-client requests of this session waiting for their answer. */
+  int awaitingClientCount() {
+    return awaitingClient.size();
+  }
+
+  /**
+   * A fresh id for a server-to-client request, and the future its response completes. The id is 128
+   * random bits (URL-safe base64), never a counter: instances serving one session (sharing the
+   * session key) each send their own requests, and a counter would give two of them the same id, so
+   * an answer meant for one could complete the other's request.
+   */
   String awaitClient(CompletableFuture<JsonNode> future) {
-    String id = "srv-" + nextOutboundId.getAndIncrement();
-    awaitingClient.put("s:" + id, future);
-    future.whenComplete((r, e) -> awaitingClient.remove("s:" + id));
+    String id;
+    do {
+      id = newOutboundId();
+    } while (awaitingClient.putIfAbsent("s:" + id, future) != null);
+    String key = "s:" + id;
+    future.whenComplete((r, e) -> awaitingClient.remove(key, future));
     return id;
   }
 
-  /** Delivers a client's response; false if nothing was waiting for that id. */
+  static String newOutboundId() {
+    byte[] bytes = new byte[OUTBOUND_ID_BYTES];
+    RANDOM.nextBytes(bytes);
+    return URL_SAFE.encodeToString(bytes);
+  }
+
+  /**
+   * Delivers a client's response to the request of this session it answers; false, and nothing
+   * delivered, if this session has no such request waiting (an id it never sent, one already
+   * answered or given up, or one another instance sent).
+   */
   boolean completeClientRequest(JsonNode id, JsonNode result, JsonRpcError error) {
     CompletableFuture<JsonNode> future = id == null ? null : awaitingClient.remove(key(id));
     if (future == null) {
