@@ -36,7 +36,9 @@ class RedisOutageTest {
       a.close();
       b.close();
     }
-    redis.close();
+    if (redis != null) {
+      redis.close();
+    }
   }
 
   @Test
