@@ -19,6 +19,7 @@ module dev.jamfmcp.core {
 
   exports dev.jamfmcp.mcp;
   exports dev.jamfmcp.mcp.audit;
+  exports dev.jamfmcp.mcp.cluster;
   exports dev.jamfmcp.mcp.confirm;
   exports dev.jamfmcp.mcp.http;
   exports dev.jamfmcp.mcp.jsonrpc;

@@ -104,6 +104,19 @@ public final class ArchitectureRules {
               "the module arrows point one way: examples -> javalin -> core; simulator stands alone");
 
   @ArchTest
+  public static final ArchRule REDIS_DEPENDS_ONLY_ON_CORE =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.jamfmcp.redis..")
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("dev.jamfmcp..")
+                  .and(not(resideInAnyPackage(CORE)))
+                  .and(not(resideInAPackage("dev.jamfmcp.redis.."))))
+          .allowEmptyShould(true)
+          .because("jamf-mcp-redis implements core's cluster-state SPI and needs nothing else");
+
+  @ArchTest
   public static final ArchRule SIMULATOR_STANDS_ALONE =
       noClasses()
           .that()
@@ -286,7 +299,7 @@ public final class ArchitectureRules {
   // ---- helpers ----------------------------------------------------------------------------
 
   private static final Pattern MODULE =
-      Pattern.compile("jamf-mcp-(core|javalin|simulator|examples|benchmarks)");
+      Pattern.compile("jamf-mcp-(core|javalin|redis|simulator|examples|benchmarks)");
 
   /** The module a class was loaded from, from its class path entry ("core", "javalin", ...). */
   static Optional<String> moduleOf(JavaClass javaClass) {
@@ -306,9 +319,11 @@ public final class ArchitectureRules {
 
   static DescribedPredicate<JavaClass> areInLibraryModules() {
     return DescribedPredicate.describe(
-        "are in a library module (jamf-mcp-core, jamf-mcp-javalin)",
+        "are in a library module (jamf-mcp-core, jamf-mcp-javalin, jamf-mcp-redis)",
         javaClass ->
-            moduleOf(javaClass).map(m -> m.equals("core") || m.equals("javalin")).orElse(false));
+            moduleOf(javaClass)
+                .map(m -> m.equals("core") || m.equals("javalin") || m.equals("redis"))
+                .orElse(false));
   }
 
   static ArchCondition<JavaClass> beUsedOnlyInsideTheirOwningTree() {

@@ -41,6 +41,7 @@ class ModuleDescriptorTest {
       Set.of(
           "dev.jamfmcp.mcp",
           "dev.jamfmcp.mcp.audit",
+          "dev.jamfmcp.mcp.cluster",
           "dev.jamfmcp.mcp.confirm",
           "dev.jamfmcp.mcp.http",
           "dev.jamfmcp.mcp.jsonrpc",

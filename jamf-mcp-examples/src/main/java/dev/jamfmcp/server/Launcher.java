@@ -7,7 +7,6 @@ import dev.jamfmcp.javalin.McpPlugin;
 import dev.jamfmcp.javalin.oauth.DevTokens;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
-import dev.jamfmcp.mcp.confirm.ConsumedTokens;
 import dev.jamfmcp.mcp.stdio.StdioTransport;
 import dev.jamfmcp.simulator.SimulatedJamfPro;
 import dev.jamfmcp.simulator.SimulatorConfig;
@@ -54,6 +53,8 @@ final class Launcher {
       StartupTimeline timeline) {
     List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(resources), "shutdown"));
+    ClusterWiring cluster = ClusterWiring.from(config);
+    resources.add(cluster); // closed last, after the HTTP server
     ServerConfig.Jamf jamfSettings = config.jamf();
     CompletableFuture<SimulatedJamfPro> simulator = CompletableFuture.completedFuture(null);
     if (config.demo()) {
@@ -100,7 +101,7 @@ final class Launcher {
         inBackground(
             "startup-engine",
             () -> {
-              McpServer server = assembleEngine(config, jamf);
+              McpServer server = assembleEngine(config, jamf, cluster);
               resources.add(0, server);
               timeline.mark("engine");
               return server;
@@ -110,7 +111,8 @@ final class Launcher {
       await(check);
       return serveStdio(config, server, simulator.join(), in, out, err, timeline);
     }
-    Started started = startHttp(config, jamf, jamfMetrics, engine, simulator, out, check, timeline);
+    Started started =
+        startHttp(config, jamf, jamfMetrics, engine, simulator, out, check, timeline, cluster);
     resources.add(0, started.app()::stop);
     if (config.demo() && TrainingRun.requested()) {
       TrainingRun.exercise(started.mcpUrl(), started.bearerToken());
@@ -120,19 +122,15 @@ final class Launcher {
     return ServerMain.RUNNING;
   }
 
-  private static McpServer assembleEngine(ServerConfig config, JamfClient jamf) {
+  private static McpServer assembleEngine(
+      ServerConfig config, JamfClient jamf, ClusterWiring cluster) {
     byte[] demoKey =
         config.tools().confirmationKey() == null && config.demo()
             ? ServerAssembly.randomKey()
             : null;
-    // Single use of a write confirmation is remembered in this process: behind several instances
-    // a confirmation could be used once on each until it expires (docs/DEPLOYMENT.md).
-    McpServer server = ServerAssembly.mcpServer(config, jamf, demoKey, ConsumedTokens.inMemory());
-    if (!config.tools().readOnly() && !config.demo()) {
-      log.info(
-          "Write confirmations are single-use per instance (in-memory ledger); several instances"
-              + " need a shared ConsumedTokens ledger, see docs/DEPLOYMENT.md");
-    }
+    // Single use of a write confirmation holds across the instances sharing the ledger: Redis
+    // with MCP_REDIS_URL, otherwise this process only (ClusterWiring says which at start-up).
+    McpServer server = ServerAssembly.mcpServer(config, jamf, demoKey, cluster.consumedTokens());
     log.info(
         "{} tools offered (toolsets {}, read-only {})",
         server.tools().size(),
@@ -215,7 +213,8 @@ final class Launcher {
       CompletableFuture<SimulatedJamfPro> simulator,
       PrintStream out,
       CompletableFuture<Void> check,
-      StartupTimeline timeline) {
+      StartupTimeline timeline,
+      ClusterWiring cluster) {
     ServerConfig.Http http = config.http();
     RequestLog requestLog = new RequestLog();
     // The demo's tokens name the server's own origin, so its port must be known before start.
@@ -253,7 +252,8 @@ final class Launcher {
                                   javalin,
                                   origin,
                                   join(devTokens),
-                                  requestLog));
+                                  requestLog,
+                                  cluster));
               javalin.registerPlugin(plugin[0]);
             });
     timeline.mark("javalin configured");

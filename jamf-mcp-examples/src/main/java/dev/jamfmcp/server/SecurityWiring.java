@@ -66,11 +66,12 @@ final class SecurityWiring {
   }
 
   /** Production HTTP: who may call. */
-  static Auth configure(ServerConfig config, McpPluginConfig mcp, JavalinConfig javalin) {
+  static Auth configure(
+      ServerConfig config, McpPluginConfig mcp, JavalinConfig javalin, ClusterWiring cluster) {
     metrics(config, mcp);
     ServerConfig.Security s = config.security();
     List<String> lines = new ArrayList<>();
-    RateLimitPlugin limits = rateLimits(config, s.jwt(), lines, mcp);
+    RateLimitPlugin limits = rateLimits(config, s.jwt(), lines, mcp, cluster);
     if (limits != null) {
       javalin.registerPlugin(limits); // the OAuth routes' per-IP limit
     }
@@ -169,10 +170,15 @@ final class SecurityWiring {
    * with the local caller's scopes.
    */
   static Auth development(
-      ServerConfig config, McpPluginConfig mcp, JavalinConfig javalin, String base, DevTokens dev) {
+      ServerConfig config,
+      McpPluginConfig mcp,
+      JavalinConfig javalin,
+      String base,
+      DevTokens dev,
+      ClusterWiring cluster) {
     metrics(config, mcp);
     List<String> lines = new ArrayList<>();
-    RateLimitPlugin limits = rateLimits(config, true, lines, mcp);
+    RateLimitPlugin limits = rateLimits(config, true, lines, mcp, cluster);
     if (limits != null) {
       javalin.registerPlugin(limits);
     }
@@ -211,7 +217,11 @@ final class SecurityWiring {
   }
 
   private static RateLimitPlugin rateLimits(
-      ServerConfig config, boolean authenticated, List<String> lines, McpPluginConfig mcp) {
+      ServerConfig config,
+      boolean authenticated,
+      List<String> lines,
+      McpPluginConfig mcp,
+      ClusterWiring cluster) {
     ServerConfig.Security s = config.security();
     int perMinute = s.rateLimitPerMinute();
     if (perMinute == 0) {
@@ -232,6 +242,7 @@ final class SecurityWiring {
               r.perIp(ipPerMinute / 60.0, ipPerMinute)
                   .perPrincipal(perMinute / 60.0, perMinute)
                   .paths("/auth/*", "/dev/*");
+              cluster.principalBuckets(r, perMinute / 60.0, perMinute);
               if (header != null) {
                 r.clientIp(ctx -> clientIp(ctx.header(header), ctx.req().getRemoteAddr()));
               }

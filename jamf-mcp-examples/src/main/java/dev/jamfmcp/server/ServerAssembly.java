@@ -103,7 +103,8 @@ public final class ServerAssembly {
               javalin,
               null,
               null,
-              new RequestLog());
+              new RequestLog(),
+              ClusterWiring.perInstance());
           overrides.accept(mcp);
         });
   }
@@ -120,13 +121,14 @@ public final class ServerAssembly {
       JavalinConfig javalin,
       String demoOrigin,
       DevTokens demoTokens,
-      RequestLog requestLog) {
+      RequestLog requestLog,
+      ClusterWiring cluster) {
     ServerConfig.Http http = config.http();
     // Security first: it registers the rate-limit and OAuth plugins ahead of this one.
     SecurityWiring.Auth security =
         config.demo()
-            ? SecurityWiring.development(config, mcp, javalin, demoOrigin, demoTokens)
-            : SecurityWiring.configure(config, mcp, javalin);
+            ? SecurityWiring.development(config, mcp, javalin, demoOrigin, demoTokens, cluster)
+            : SecurityWiring.configure(config, mcp, javalin, cluster);
     mcp.server(server)
         .allowedOrigins(http.allowedOrigins().toArray(String[]::new))
         .dependency(
@@ -147,6 +149,7 @@ public final class ServerAssembly {
               if (security.resourceMetadataUrl() != null) {
                 t.resourceMetadataUrl(security.resourceMetadataUrl());
               }
+              cluster.transport(t);
               t.sessionListener(requestLog)
                   .maxBodyBytes(http.maxBodyBytes())
                   .pingInterval(http.pingInterval())

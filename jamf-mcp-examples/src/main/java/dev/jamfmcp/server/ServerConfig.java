@@ -4,6 +4,7 @@ import static dev.jamfmcp.server.Setting.*;
 
 import dev.jamfmcp.jamf.Credentials;
 import dev.jamfmcp.javalin.oauth.RedirectAllowList;
+import dev.jamfmcp.redis.RedisSettings;
 import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.Toolset;
 import java.net.URI;
@@ -18,7 +19,14 @@ import java.util.Set;
  * each other; it throws a {@link ConfigException} naming the setting and the fix.
  */
 public record ServerConfig(
-    boolean demo, boolean stdio, Jamf jamf, Http http, Security security, Tools tools, Logs logs) {
+    boolean demo,
+    boolean stdio,
+    Jamf jamf,
+    Http http,
+    Security security,
+    Tools tools,
+    Logs logs,
+    Cluster cluster) {
 
   /** Where Jamf Pro is; url and credentials are null in demo mode until the simulator runs. */
   public record Jamf(
@@ -88,6 +96,9 @@ public record ServerConfig(
 
   public record Logs(String level, boolean json) {}
 
+  /** State shared by the instances: the Redis to use, or null (per instance). */
+  public record Cluster(RedisSettings redis) {}
+
   /**
    * The redirect URIs the OAuth front allows when none are configured ({@code {id}}: one segment).
    */
@@ -107,7 +118,17 @@ public record ServerConfig(
           "--demo issues its own development tokens, so an" + " OAuth issuer contradicts it",
           "drop --demo, or unset MCP_OAUTH_ISSUER");
     }
-    return new ServerConfig(demo, stdio, jamf, http, security, tools, logs);
+    return new ServerConfig(demo, stdio, jamf, http, security, tools, logs, cluster(raw));
+  }
+
+  private static Cluster cluster(RawSettings raw) {
+    try {
+      return new Cluster(raw.get(MCP_REDIS_URL).map(RedisSettings::of).orElse(null));
+    } catch (IllegalArgumentException e) {
+      // The message never repeats the URL, which may hold the password.
+      throw ConfigException.of(
+          MCP_REDIS_URL, e.getMessage(), "e.g. redis://:password@redis:6379/0 or rediss://...");
+    }
   }
 
   private static Logs logs(RawSettings raw) {

@@ -68,6 +68,13 @@ public enum Setting {
       "HMAC key (at least 32 bytes) signing session ids and (a key"
           + " derived from it) the OAuth front's state; the same on every instance. Default: random, so"
           + " sessions and sign-ins in progress end with the process."),
+  MCP_REDIS_URL(
+      Kind.SECRET,
+      null,
+      "Redis shared by every instance: redis://[:password@]host:port[/db] or"
+          + " rediss://... (TLS). Holds used write confirmations, ended sessions and the"
+          + " per-caller rate limits. Needed for more than one instance with write tools. Default:"
+          + " none (all of that per instance)."),
   MCP_PING_INTERVAL(
       Kind.VALUE,
       "30s",

@@ -320,6 +320,25 @@ class ServerConfigTest {
           assertThat(config(production()).http().sessionKey()).isNull();
         });
     check(
+        Setting.MCP_REDIS_URL,
+        () -> {
+          assertThat(config(production()).cluster().redis()).isNull();
+          assertThat(
+                  config(production("MCP_REDIS_URL", "rediss://:pw@cache.example.com:6380/1"))
+                      .cluster()
+                      .redis()
+                      .redactedUrl())
+              .isEqualTo("rediss://cache.example.com:6380/1");
+          String path = file("redis://:from-a-file@redis:6379/0\n");
+          assertThat(config(production("MCP_REDIS_URL_FILE", path)).cluster().redis().redactedUrl())
+              .isEqualTo("redis://redis:6379/0");
+          assertThat(failure(production("MCP_REDIS_URL", "http://:s3cret@redis:6379")))
+              .startsWith("MCP_REDIS_URL (--redis-url): the Redis URL must start with redis://")
+              .doesNotContain("s3cret");
+          assertThat(config(production(), "--redis-url", "redis://redis").cluster().redis().url())
+              .isEqualTo("redis://redis");
+        });
+    check(
         Setting.MCP_PING_INTERVAL,
         () -> {
           assertThat(config(production("MCP_PING_INTERVAL", "10s")).http().pingInterval())

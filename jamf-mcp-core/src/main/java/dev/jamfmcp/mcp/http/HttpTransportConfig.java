@@ -1,6 +1,7 @@
 package dev.jamfmcp.mcp.http;
 
 import dev.jamfmcp.mcp.McpMetrics;
+import dev.jamfmcp.mcp.cluster.EndedSessions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ public final class HttpTransportConfig {
   McpMetrics metrics = McpMetrics.NONE;
   SessionListener sessionListener = SessionListener.NONE;
   Clock clock = Clock.systemUTC();
+  EndedSessions endedSessions;
 
   /**
    * The HMAC-SHA256 key that signs session ids (at least 32 bytes). Every instance behind one load
@@ -127,10 +129,28 @@ public final class HttpTransportConfig {
     return this;
   }
 
+  /**
+   * Where sessions ended by a DELETE are recorded (default: this instance's memory, so a DELETE
+   * ends the session only on the instance that received it). Several instances sharing the session
+   * key pass one shared record (for example {@code RedisClusterState.endedSessions()}), so that a
+   * DELETE on any of them ends the session on all. If it cannot record the end, the DELETE is
+   * answered 503 and the session goes on.
+   */
+  public HttpTransportConfig endedSessions(EndedSessions ended) {
+    this.endedSessions = Objects.requireNonNull(ended);
+    return this;
+  }
+
   /** The clock for session expiry (tests move it). */
   public HttpTransportConfig clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock);
     return this;
+  }
+
+  EndedSessions endedSessionsOrInMemory() {
+    return endedSessions != null
+        ? endedSessions
+        : EndedSessions.inMemory(maxRevokedSessions, clock);
   }
 
   byte[] sessionKeyOrRandom() {

@@ -73,7 +73,7 @@ public final class McpHttpTransport implements AutoCloseable {
             config.clock,
             config.sessionIdleTimeout,
             config.maxSessions,
-            config.maxRevokedSessions,
+            config.endedSessionsOrInMemory(),
             config.sessionListener);
     this.streamable = new StreamableHttp(server, settings, tokens, sessions, streams, gate);
     this.legacy = new LegacySse(server, settings, tokens, streams, gate);

@@ -1,5 +1,6 @@
 package dev.jamfmcp.javalin.ratelimit;
 
+import dev.jamfmcp.mcp.cluster.RateLimitBuckets;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ public final class RateLimitConfig {
   List<String> paths = List.of("/mcp", "/sse", "/messages", "/auth/*", "/dev/*");
   Function<Context, String> clientIp = ctx -> ctx.req().getRemoteAddr();
   Clock clock = Clock.systemUTC();
+  RateLimitBuckets principalBuckets;
 
   /**
    * Requests per second and burst per client IP, before authentication (default 10/s, burst 100).
@@ -32,6 +34,17 @@ public final class RateLimitConfig {
   public RateLimitConfig perPrincipal(double perSecond, int burst) {
     this.principalPerSecond = perSecond;
     this.principalBurst = burst;
+    return this;
+  }
+
+  /**
+   * Where the per-principal buckets live (default: this instance's memory, with {@link
+   * #perPrincipal}'s rate and burst). Several instances pass buckets they share, made with the rate
+   * and burst they want (for example {@code RedisClusterState.rateLimitBuckets}), so that a
+   * principal's limit holds for the fleet; {@link #perPrincipal} is then not used.
+   */
+  public RateLimitConfig principalBuckets(RateLimitBuckets buckets) {
+    this.principalBuckets = Objects.requireNonNull(buckets);
     return this;
   }
 

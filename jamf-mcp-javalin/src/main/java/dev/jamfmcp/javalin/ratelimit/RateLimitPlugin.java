@@ -4,6 +4,7 @@ import dev.jamfmcp.javalin.McpRequest;
 import dev.jamfmcp.javalin.McpRequestFilter;
 import dev.jamfmcp.javalin.PrincipalResolver;
 import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.cluster.RateLimitBuckets;
 import dev.jamfmcp.mcp.http.HttpReply;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
@@ -32,14 +33,17 @@ import org.slf4j.LoggerFactory;
 public final class RateLimitPlugin extends Plugin<RateLimitConfig> {
   private static final Logger log = LoggerFactory.getLogger(RateLimitPlugin.class);
   private final RateLimiter byIp;
-  private final RateLimiter byPrincipal;
+  private final RateLimitBuckets byPrincipal;
 
   public RateLimitPlugin(Consumer<RateLimitConfig> userConfig) {
     super(userConfig, new RateLimitConfig());
     RateLimitConfig c = pluginConfig;
     byIp = new RateLimiter(c.ipPerSecond, c.ipBurst, c.maxKeys, c.idleEviction, c.clock);
     byPrincipal =
-        new RateLimiter(c.principalPerSecond, c.principalBurst, c.maxKeys, c.idleEviction, c.clock);
+        c.principalBuckets != null
+            ? c.principalBuckets
+            : new RateLimiter(
+                c.principalPerSecond, c.principalBurst, c.maxKeys, c.idleEviction, c.clock);
   }
 
   /** Wraps a resolver so that each principal is limited after it is established. */

@@ -3,10 +3,13 @@ package dev.jamfmcp.javalin.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamfmcp.javalin.testing.SecuredServer;
+import dev.jamfmcp.mcp.cluster.RateLimitBuckets;
 import dev.jamfmcp.mcp.testing.MutableClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Token buckets per IP (before auth) and per principal (after), with bounded memory. */
@@ -69,6 +72,26 @@ class RateLimitTest {
       assertThat(s.jamfRequests).isEmpty();
       clock(s).advance(Duration.ofSeconds(2));
       assertThat(s.callTool(token, session, "jamf_version").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void perPrincipalLimitTakesFromTheBucketsItIsGiven() throws Exception {
+    List<String> asked = new CopyOnWriteArrayList<>();
+    RateLimitBuckets shared =
+        key -> {
+          asked.add(key);
+          return asked.size() > 2
+              ? 7
+              : 0; // initialize and initialized pass, then the store says wait
+        };
+    try (SecuredServer s = new SecuredServer(false, r -> r.principalBuckets(shared))) {
+      String token = s.idp.token("read:jamf");
+      String session = s.initialize(token);
+      HttpResponse<String> limited = s.callTool(token, session, "jamf_version");
+      assertThat(limited.statusCode()).isEqualTo(429);
+      assertThat(limited.headers().firstValue("Retry-After")).contains("7");
+      assertThat(asked).hasSize(3).containsOnly("auth0|alice");
     }
   }
 

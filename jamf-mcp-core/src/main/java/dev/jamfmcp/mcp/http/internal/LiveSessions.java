@@ -2,6 +2,7 @@ package dev.jamfmcp.mcp.http.internal;
 
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.McpSession;
+import dev.jamfmcp.mcp.cluster.EndedSessions;
 import dev.jamfmcp.mcp.http.SessionListener;
 import dev.jamfmcp.mcp.http.SessionListener.Reason;
 import dev.jamfmcp.mcp.http.SseStream;
@@ -22,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * server requests), the open GET stream, and when the session was last used. Both maps are bounded
  * and expire idle entries, so no client can grow them without limit.
  *
- * <p>Revocation (DELETE) is remembered per instance for one idle window, which outlives every id
- * issued before it; a shared revocation store for multi-instance deployments is a later step.
+ * <p>Revocation (DELETE) is recorded in {@link EndedSessions} for one idle window, which outlives
+ * every id issued before it: in memory, this instance only; shared (Redis), every instance sharing
+ * it. Each request asks only this instance's view of it, never the shared store.
  */
 public final class LiveSessions {
   private static final Logger log = LoggerFactory.getLogger(LiveSessions.class);
@@ -58,9 +60,8 @@ public final class LiveSessions {
   private final Clock clock;
   private final Duration idleTimeout;
   private final int maxSessions;
-  private final int maxRevoked;
+  private final EndedSessions ended;
   private final Map<String, Live> live = new ConcurrentHashMap<>();
-  private final Map<String, Long> revoked = new ConcurrentHashMap<>();
   private final SessionListener listener;
 
   public LiveSessions(
@@ -68,14 +69,14 @@ public final class LiveSessions {
       Clock clock,
       Duration idleTimeout,
       int maxSessions,
-      int maxRevoked,
+      EndedSessions ended,
       SessionListener listener) {
     this.server = server;
     this.listener = listener;
     this.clock = clock;
     this.idleTimeout = idleTimeout;
     this.maxSessions = maxSessions;
-    this.maxRevoked = maxRevoked;
+    this.ended = ended;
   }
 
   /** Registers a session that was just initialized here. */
@@ -92,10 +93,16 @@ public final class LiveSessions {
    */
   public Optional<Live> resolve(SessionClaims claims, String subjectHash) {
     long now = clock.millis();
-    if (revoked.containsKey(claims.sessionId()) || !claims.subjectHash().equals(subjectHash)) {
+    if (!claims.subjectHash().equals(subjectHash)) {
       return Optional.empty();
     }
     Live known = live.get(claims.sessionId());
+    if (ended.isEnded(claims.sessionId())) {
+      if (known != null) {
+        end(known, Reason.DELETED); // by a DELETE on another instance
+      }
+      return Optional.empty();
+    }
     long lastSeen = Math.max(claims.issuedAtMillis(), known == null ? 0 : known.lastSeenMillis);
     if (now - lastSeen > idleTimeout.toMillis()) {
       if (known != null) {
@@ -129,25 +136,27 @@ public final class LiveSessions {
     }
   }
 
-  /** Ends a session for good: DELETE. Later use of its id is 404. */
+  /**
+   * Ends a session for good: DELETE. Later use of its id is 404, on every instance sharing the
+   * record of ended sessions.
+   *
+   * @throws RuntimeException if the end cannot be recorded; the session then goes on
+   */
   public void revoke(Live session) {
-    if (revoked.size() >= maxRevoked) {
-      // Oldest first: those ids are closest to expiring on their own.
-      revoked.entrySet().stream()
-          .min(Map.Entry.comparingByValue())
-          .ifPresent(oldest -> revoked.remove(oldest.getKey()));
-    }
-    revoked.put(session.id, clock.millis());
+    ended.end(session.id, clock.instant().plus(idleTimeout));
     end(session, Reason.DELETED);
   }
 
-  /** Drops expired sessions and revocations; called periodically. */
+  /**
+   * Drops expired sessions, and sessions a DELETE on another instance ended (closing their GET
+   * streams); called periodically.
+   */
   public void sweep() {
     long cutoff = clock.millis() - idleTimeout.toMillis();
     live.values().stream()
         .filter(s -> s.lastSeenMillis < cutoff)
         .forEach(s -> end(s, Reason.EXPIRED));
-    revoked.values().removeIf(at -> at < cutoff);
+    live.values().stream().filter(s -> ended.isEnded(s.id)).forEach(s -> end(s, Reason.DELETED));
   }
 
   /** Cancels everything in flight on every session (shutdown), keeping the sessions. */

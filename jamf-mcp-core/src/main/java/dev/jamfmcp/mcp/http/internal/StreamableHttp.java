@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * initialize} on the same endpoint.
  */
 public final class StreamableHttp {
+  private static final Logger log = LoggerFactory.getLogger(StreamableHttp.class);
   static final String SESSION_HEADER = "Mcp-Session-Id";
   static final String VERSION_HEADER = "MCP-Protocol-Version";
   static final String LISTEN = "subscriptions/listen";
@@ -429,7 +432,18 @@ public final class StreamableHttp {
     session(exchange, principal)
         .ifPresent(
             live -> {
-              sessions.revoke(live);
+              try {
+                sessions.revoke(live);
+              } catch (RuntimeException storeDown) {
+                // Fail closed: a session ended here but not where the others look would live on.
+                log.warn("Could not record a session end; the DELETE is refused", storeDown);
+                exchange.respond(
+                    Replies.error(
+                        503,
+                        ErrorCodes.INTERNAL_ERROR,
+                        "The session store is unavailable; nothing was done. Retry the DELETE."));
+                return;
+              }
               exchange.respond(HttpReply.empty(204));
             });
   }

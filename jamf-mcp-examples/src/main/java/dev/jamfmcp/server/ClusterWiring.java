@@ -1,0 +1,80 @@
+package dev.jamfmcp.server;
+
+import dev.jamfmcp.javalin.ratelimit.RateLimitConfig;
+import dev.jamfmcp.mcp.confirm.ConsumedTokens;
+import dev.jamfmcp.mcp.http.HttpTransportConfig;
+import dev.jamfmcp.redis.RedisClusterState;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the state the instances must share lives: in Redis with {@code MCP_REDIS_URL} (used
+ * confirmations, ended sessions, per-caller rate limits), otherwise in each instance's memory,
+ * which is right for one instance only.
+ */
+final class ClusterWiring implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ClusterWiring.class);
+  private final RedisClusterState redis;
+
+  private ClusterWiring(RedisClusterState redis) {
+    this.redis = redis;
+  }
+
+  /** Everything in this instance's memory, without a word (tests, the load harness). */
+  static ClusterWiring perInstance() {
+    return new ClusterWiring(null);
+  }
+
+  /** From the settings; says once which it is (not over stdio, which has one client). */
+  static ClusterWiring from(ServerConfig config) {
+    ServerConfig.Cluster cluster = config.cluster();
+    if (cluster == null || cluster.redis() == null) {
+      if (!config.stdio()) {
+        log.info(
+            "No MCP_REDIS_URL: write confirmations, session ends (DELETE) and legacy SSE sessions"
+                + " are per instance; run one instance, or set MCP_REDIS_URL (docs/DEPLOYMENT.md)");
+      }
+      return perInstance();
+    }
+    RedisClusterState redis = RedisClusterState.connect(cluster.redis());
+    log.info(
+        "Cluster state in Redis at {} ({}): used confirmations, ended sessions and per-caller rate"
+            + " limits are shared by every instance; legacy SSE sessions are still per instance",
+        cluster.redis().redactedUrl(),
+        redis.status());
+    return new ClusterWiring(redis);
+  }
+
+  /** The ledger of used confirmations for the tools' gate. */
+  ConsumedTokens consumedTokens() {
+    return redis != null ? redis.consumedTokens(Clock.systemUTC()) : ConsumedTokens.inMemory();
+  }
+
+  /** Shares ended sessions through Redis, if configured. */
+  void transport(HttpTransportConfig transport) {
+    if (redis != null) {
+      transport.endedSessions(redis.endedSessions());
+    }
+  }
+
+  /** Shares the per-principal buckets through Redis, if configured. */
+  void principalBuckets(RateLimitConfig limits, double perSecond, int burst) {
+    if (redis != null) {
+      limits.principalBuckets(redis.rateLimitBuckets("principal", perSecond, burst));
+    }
+  }
+
+  /** The Redis state, for health reports ({@link RedisClusterState#available()}). */
+  Optional<RedisClusterState> redis() {
+    return Optional.ofNullable(redis);
+  }
+
+  @Override
+  public void close() {
+    if (redis != null) {
+      redis.close();
+    }
+  }
+}

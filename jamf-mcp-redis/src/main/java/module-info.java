@@ -1,0 +1,12 @@
+/**
+ * The cluster-state SPI of jamf-mcp core ({@code dev.jamfmcp.mcp.cluster}, {@code ConsumedTokens})
+ * on Redis through Lettuce: used confirmations, ended sessions and rate-limit buckets shared by
+ * every instance of a server. Entry point: {@code RedisClusterState}.
+ */
+module dev.jamfmcp.redis {
+  requires transitive dev.jamfmcp.core;
+  requires lettuce.core;
+  requires org.slf4j;
+
+  exports dev.jamfmcp.redis;
+}
