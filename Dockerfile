@@ -8,6 +8,7 @@ COPY pom.xml .
 COPY jamf-mcp-simulator/pom.xml jamf-mcp-simulator/
 COPY jamf-mcp-core/pom.xml jamf-mcp-core/
 COPY jamf-mcp-javalin/pom.xml jamf-mcp-javalin/
+COPY jamf-mcp-redis/pom.xml jamf-mcp-redis/
 COPY jamf-mcp-examples/pom.xml jamf-mcp-examples/
 COPY jamf-mcp-benchmarks/pom.xml jamf-mcp-benchmarks/
 COPY jamf-mcp-loadtest/pom.xml jamf-mcp-loadtest/

@@ -129,6 +129,21 @@ public final class ServerAssembly {
         config.demo()
             ? SecurityWiring.development(config, mcp, javalin, demoOrigin, demoTokens, cluster)
             : SecurityWiring.configure(config, mcp, javalin, cluster);
+    // Redis away: writes are refused by the stores themselves; readiness says so and keeps the pod.
+    cluster
+        .redis()
+        .ifPresent(
+            redis ->
+                mcp.dependency(
+                    "redis",
+                    () -> {
+                      if (!redis.available()) {
+                        throw new IllegalStateException(redis.status());
+                      }
+                      return null;
+                    },
+                    config.jamf().healthCheck().interval(),
+                    config.jamf().healthCheck().timeout()));
     mcp.server(server)
         .allowedOrigins(http.allowedOrigins().toArray(String[]::new))
         .dependency(

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.jamf.JamfClient;
+import dev.jamfmcp.javalin.McpPlugin;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.confirm.ConsumedTokens;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.testing.Ports;
 import dev.jamfmcp.simulator.SimulatedJamfPro;
 import dev.jamfmcp.simulator.SimulatorConfig;
 import dev.jamfmcp.simulator.faults.FaultSettings;
@@ -19,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +43,7 @@ class JamfReadinessTest {
   private McpServer server;
   private Javalin app;
   private boolean jamfStopped;
+  private ClusterWiring cluster;
   private final CountDownLatch release = new CountDownLatch(1);
 
   @AfterEach
@@ -51,6 +55,9 @@ class JamfReadinessTest {
     if (server != null) {
       server.close();
     }
+    if (cluster != null) {
+      cluster.close();
+    }
     if (client != null) {
       client.close();
     }
@@ -61,6 +68,10 @@ class JamfReadinessTest {
 
   /** The executable's plugin on a free port, checking Jamf Pro every 100 ms (1 s timeout). */
   private String start(String... settings) {
+    return start(Map.of(), settings);
+  }
+
+  private String start(Map<String, String> extraEnv, String... settings) {
     jamf = SimulatedJamfPro.start(SimulatorConfig.of(c -> c.computers(5)));
     Map<String, String> env =
         new HashMap<>(
@@ -77,6 +88,7 @@ class JamfReadinessTest {
                 "100ms",
                 "JAMF_HEALTH_CHECK_TIMEOUT",
                 "1s"));
+    env.putAll(extraEnv);
     ServerConfig config = ServerAssembly.config(settings, env);
     client = ServerAssembly.jamfClient(config.jamf()).build();
     server = ServerAssembly.mcpServer(config, client, null, ConsumedTokens.inMemory());
@@ -84,8 +96,20 @@ class JamfReadinessTest {
         Javalin.create(
                 javalin -> {
                   javalin.startup.showJavalinBanner = false;
+                  cluster = ClusterWiring.from(config);
                   javalin.registerPlugin(
-                      ServerAssembly.plugin(config, server, client, javalin, mcp -> {}));
+                      new McpPlugin(
+                          mcp ->
+                              ServerAssembly.configure(
+                                  mcp,
+                                  config,
+                                  CompletableFuture.completedFuture(server),
+                                  client,
+                                  javalin,
+                                  null,
+                                  null,
+                                  new RequestLog(),
+                                  cluster)));
                 })
             .start("127.0.0.1", 0);
     return "http://127.0.0.1:" + app.port();
@@ -174,5 +198,24 @@ class JamfReadinessTest {
     JsonNode result = searchDevices(base);
     assertThat(result.path("isError").asBoolean()).as(result.toString()).isTrue();
     assertThat(result.path("content").get(0).path("text").asString()).contains("Jamf Pro");
+  }
+
+  @Test
+  void anUnreachableRedisMakesReadinessDegradedWithoutItsPassword() throws Exception {
+    int closed = Ports.freeLoopbackPort();
+    String base = start(Map.of("MCP_REDIS_URL", "redis://:s3cret-pw@127.0.0.1:" + closed + "/0"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .untilAsserted(
+            () -> assertThat(readyBody(base).path("redis").asString()).isEqualTo("degraded"));
+    JsonNode body = readyBody(base);
+    assertThat(body.path("redisReason").asString())
+        .contains("unreachable")
+        .doesNotContain("s3cret-pw");
+    assertThat(body.toString()).doesNotContain("s3cret-pw");
+    // Reads go on without Redis.
+    JsonNode result = searchDevices(base);
+    assertThat(result.path("isError").asBoolean()).as(result.toString()).isFalse();
   }
 }
