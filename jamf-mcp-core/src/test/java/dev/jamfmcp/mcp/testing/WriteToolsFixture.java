@@ -64,6 +64,16 @@ public final class WriteToolsFixture implements AutoCloseable {
     server = McpServer.create(c -> tools.registerInto(c));
   }
 
+  /** The audit events of executed writes only (not previews, confirmations, refusals). */
+  public List<AuditEvent> executed() {
+    return audit.stream().filter(e -> AuditEvent.EXECUTED.equals(e.event())).toList();
+  }
+
+  /** The audit events of one kind ({@link AuditEvent#REFUSED} ...), in order. */
+  public List<AuditEvent> events(String event) {
+    return audit.stream().filter(e -> event.equals(e.event())).toList();
+  }
+
   public SideEffects effects() {
     return sim.sideEffects();
   }
