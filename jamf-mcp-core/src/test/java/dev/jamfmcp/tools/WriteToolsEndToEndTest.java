@@ -172,8 +172,7 @@ class WriteToolsEndToEndTest {
                 fx.tokenClient(MALLORY),
                 "sendMdmCommand",
                 restart("computer:2").put("confirmationToken", token)),
-            result(
-                alice, "sendMdmCommand", restart("computer:3").put("confirmationToken", token)));
+            result(alice, "sendMdmCommand", restart("computer:3").put("confirmationToken", token)));
     List<String> why =
         List.of("not one this server", "another user", "different tool or different arguments");
     for (int i = 0; i < refusals.size(); i++) {

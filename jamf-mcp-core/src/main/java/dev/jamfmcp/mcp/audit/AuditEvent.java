@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
  * @param tool the tool that ran
  * @param arguments the arguments as confirmed (without the confirmation token)
  * @param targets the objects acted on, e.g. "computer:42"
- * @param outcome for executed writes "succeeded", "partially_succeeded" or "failed"; otherwise
- *     the event again (e.g. "refused")
+ * @param outcome for executed writes "succeeded", "partially_succeeded" or "failed"; otherwise the
+ *     event again (e.g. "refused")
  * @param jamfResponse what Jamf Pro returned (ids of commands queued, statuses), never secrets
  */
 public record AuditEvent(

@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The default audit sink: one JSON line per event of a write (preview, confirmed, declined,
- * refused with its reason, executed with Jamf's answer) on the logger {@code jamf-mcp.audit}, so an
+ * The default audit sink: one JSON line per event of a write (preview, confirmed, declined, refused
+ * with its reason, executed with Jamf's answer) on the logger {@code jamf-mcp.audit}, so an
  * operator can route it to its own file or collector with the logging backend's configuration.
  */
 public final class LoggingAuditSink implements AuditSink {

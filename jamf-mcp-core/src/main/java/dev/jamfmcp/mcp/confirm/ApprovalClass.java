@@ -13,8 +13,8 @@ public enum ApprovalClass {
   CONFIRM("confirm", "reversible; the user confirms a preview first"),
   /**
    * Destructive or hard to undo (erase, lock, lost mode, clear passcode, restart, shut down,
-   * removing group members, re-running a policy on several computers, anything revealing a
-   * secret): a person approves it. Until the approval page exists these take the confirmation path.
+   * removing group members, re-running a policy on several computers, anything revealing a secret):
+   * a person approves it. Until the approval page exists these take the confirmation path.
    */
   APPROVE("approve", "destructive or hard to undo; a person must approve it");
 

@@ -45,8 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Each call states its {@link ApprovalClass}: {@code none} passes at once, {@code confirm} takes
  * the confirmation above, {@code approve} branches off in {@link #approve} (today: the same
- * confirmation; the approval page plugs in there). Every preview, confirmation, decline and
- * refusal (with its reason) is recorded on the {@link AuditSink} given by {@link #withAudit}.
+ * confirmation; the approval page plugs in there). Every preview, confirmation, decline and refusal
+ * (with its reason) is recorded on the {@link AuditSink} given by {@link #withAudit}.
  */
 public final class ConfirmationGate {
   /** The argument that carries a confirmation token back; write tools declare it. */
@@ -96,8 +96,8 @@ public final class ConfirmationGate {
   }
 
   /**
-   * This gate (same key, ledger and pending actions) recording every preview, confirmation,
-   * decline and refusal on {@code sink}.
+   * This gate (same key, ledger and pending actions) recording every preview, confirmation, decline
+   * and refusal on {@code sink}.
    */
   public ConfirmationGate withAudit(AuditSink sink) {
     return new ConfirmationGate(tokens, pending, java.util.Objects.requireNonNull(sink), clock);
@@ -169,10 +169,10 @@ public final class ConfirmationGate {
   }
 
   /**
-   * THE BRANCH POINT for {@code approve} actions. Until the approval page exists they take the
-   * same confirmation as {@code confirm} actions. The approval page replaces this body: mint an
-   * approval (its own {@link ConfirmationTokens.Kind}), answer with the approval URL only, and on
-   * the next call proceed only once the person approved it on the page.
+   * THE BRANCH POINT for {@code approve} actions. Until the approval page exists they take the same
+   * confirmation as {@code confirm} actions. The approval page replaces this body: mint an approval
+   * (its own {@link ConfirmationTokens.Kind}), answer with the approval URL only, and on the next
+   * call proceed only once the person approved it on the page.
    */
   private Decision approve(GatedWrite write, RequestContext ctx) throws InterruptedException {
     return confirm(write, ctx);

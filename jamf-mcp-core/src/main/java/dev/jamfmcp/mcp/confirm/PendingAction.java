@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * A write that was previewed and awaits its confirmation (or, once the approval page exists, its
- * approval): what the person must see, including the secrets the server generated for it (such as
- * a lock or erase PIN), which are shown only to the person and never to the model. Kept by the gate
+ * approval): what the person must see, including the secrets the server generated for it (such as a
+ * lock or erase PIN), which are shown only to the person and never to the model. Kept by the gate
  * under the id of the confirmation that was minted for it, until it expires.
  */
 public record PendingAction(

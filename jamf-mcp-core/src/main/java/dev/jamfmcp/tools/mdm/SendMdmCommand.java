@@ -216,8 +216,7 @@ final class SendMdmCommand {
             ctx,
             "queued",
             device -> {
-              List<QueuedCommand> receipts =
-                  support.jamf().mdm().send(kind.request(device, sent));
+              List<QueuedCommand> receipts = support.jamf().mdm().send(kind.request(device, sent));
               return Json.object()
                   .put("commandUuid", receipts.isEmpty() ? null : receipts.get(0).id());
             });
