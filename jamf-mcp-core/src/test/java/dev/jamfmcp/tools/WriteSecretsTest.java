@@ -174,6 +174,34 @@ class WriteSecretsTest {
   }
 
   @Test
+  void aRefusedConfirmationLeavesAJsonLineWithItsReasonOnTheAuditLogger() {
+    String log;
+    try (CapturedLog captured = new CapturedLog()) {
+      tokenPath(mdm("restart", "computer:16", null), null);
+      TestClient client = fx.tokenClient(ALICE);
+      JsonNode first = result(client, "sendMdmCommand", mdm("restart", "computer:17", null));
+      String token = first.at("/structuredContent/confirmation/token").stringValue();
+      ObjectNode again = mdm("restart", "computer:17", null).put("confirmationToken", token);
+      result(client, "sendMdmCommand", again);
+      result(client, "sendMdmCommand", again); // replayed
+      log = captured.text();
+    }
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : log.split("\n")) {
+      int json = line.indexOf('{');
+      if (line.contains(LoggingAuditSink.LOGGER) && json >= 0) {
+        lines.add(Json.mapper().readTree(line.substring(json)));
+      }
+    }
+    assertThat(lines)
+        .extracting(l -> l.path("event").asString(""))
+        .containsExactly(
+            "preview", "confirmed", "executed", "preview", "confirmed", "executed", "refused");
+    assertThat(lines.get(6).path("reason").asString("")).isEqualTo("replayed");
+    assertThat(lines.get(6).path("tool").asString("")).isEqualTo("sendMdmCommand");
+  }
+
+  @Test
   void aMissingMacPinIsGeneratedKeptInThePendingActionAndNeverShownToTheModel() {
     TestClient client = fx.tokenClient(ALICE);
     ObjectNode lock = mdm("lock", "computer:13", null);
