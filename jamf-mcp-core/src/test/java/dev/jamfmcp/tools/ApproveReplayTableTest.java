@@ -4,9 +4,9 @@ import static dev.jamfmcp.mcp.testing.WriteToolsFixture.ALICE;
 import static dev.jamfmcp.mcp.testing.WriteToolsFixture.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jamfmcp.mcp.confirm.ApprovalClass;
 import dev.jamfmcp.mcp.testing.TestClient;
 import dev.jamfmcp.mcp.testing.WriteToolsFixture;
+import dev.jamfmcp.mcp.tool.ApprovalClass;
 import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.simulator.fleet.StaticGroup;
 import java.util.LinkedHashSet;

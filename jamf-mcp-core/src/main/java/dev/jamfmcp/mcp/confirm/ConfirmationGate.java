@@ -10,6 +10,7 @@ import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Path;
 import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Redemption;
 import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Refusal;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.tool.ApprovalClass;
 import dev.jamfmcp.mcp.tool.Content;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.jamfmcp.mcp.confirm;
 
+import dev.jamfmcp.mcp.tool.ApprovalClass;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

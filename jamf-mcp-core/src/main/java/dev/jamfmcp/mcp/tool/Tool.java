@@ -1,6 +1,5 @@
 package dev.jamfmcp.mcp.tool;
 
-import dev.jamfmcp.mcp.confirm.ApprovalClass;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import java.util.LinkedHashSet;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.jamfmcp.tools.mdm;
 
 import dev.jamfmcp.jamf.mdm.MdmCommandRequest;
-import dev.jamfmcp.mcp.confirm.ApprovalClass;
+import dev.jamfmcp.mcp.tool.ApprovalClass;
 import dev.jamfmcp.mcp.tool.ToolException;
 import dev.jamfmcp.tools.support.DeviceTargets.Device;
 import dev.jamfmcp.tools.support.DeviceTargets.Kind;

@@ -1,10 +1,10 @@
-package dev.jamfmcp.mcp.confirm;
+package dev.jamfmcp.mcp.tool;
 
 /**
  * How much a person must be involved before a write runs. Every write tool declares the highest
- * class any of its calls can need ({@link dev.jamfmcp.mcp.tool.Tool#approvalClass()}); each call
- * passes the gate the class of what it is about to do (an MDM command type, for instance, or
- * removing group members rather than only adding them).
+ * class any of its calls can need ({@link Tool#approvalClass()}); each call passes the gate the
+ * class of what it is about to do (an MDM command type, for instance, or removing group members
+ * rather than only adding them).
  */
 public enum ApprovalClass {
   /** Harmless (a blank push, an inventory request): the gate lets it run without asking. */
