@@ -42,7 +42,7 @@ public final class JamfTools {
     ToolSupport support =
         new ToolSupport(
             jamf,
-            settings.gate(),
+            settings.gate().withAudit(settings.audit),
             settings.audit,
             settings.clock,
             new JamfLinks(settings.webUrl != null ? settings.webUrl : jamf.baseUrl()));
@@ -136,7 +136,10 @@ public final class JamfTools {
       return this;
     }
 
-    /** Where executed writes are recorded (default: the {@code jamf-mcp.audit} logger). */
+    /**
+     * Where what happens to writes (previews, confirmations, declines, refusals, executions) is
+     * recorded (default: the {@code jamf-mcp.audit} logger).
+     */
     public Settings audit(AuditSink sink) {
       this.audit = Objects.requireNonNull(sink);
       return this;

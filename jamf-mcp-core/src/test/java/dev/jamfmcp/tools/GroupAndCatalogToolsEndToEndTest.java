@@ -110,7 +110,7 @@ class GroupAndCatalogToolsEndToEndTest {
               assertThat(c.groupId()).isEqualTo(kiosk.id());
               assertThat(c.after()).containsExactlyInAnyOrderElementsOf(expected);
             });
-    assertThat(fx.audit)
+    assertThat(fx.executed())
         .singleElement()
         .satisfies(
             e ->

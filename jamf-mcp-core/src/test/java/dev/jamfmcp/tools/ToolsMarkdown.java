@@ -1,5 +1,6 @@
 package dev.jamfmcp.tools;
 
+import dev.jamfmcp.mcp.audit.Secrets;
 import dev.jamfmcp.mcp.prompt.Prompt;
 import dev.jamfmcp.mcp.prompt.PromptArgument;
 import dev.jamfmcp.mcp.resource.Resource;
@@ -33,13 +34,23 @@ final class ToolsMarkdown {
             "Every tool the server can offer, by toolset. Operators choose toolsets; read-only mode")
         .append(
             " removes every tool whose `readOnlyHint` is false. Scopes are OAuth scopes the caller's")
-        .append(" token must carry.\n\n");
+        .append(" token must carry.\n\n")
+        .append("Approval class (write tools): `none` runs at once (harmless, e.g. a blank push);")
+        .append(" `confirm` (reversible) needs the user's confirmation of a preview; `approve`")
+        .append(" (destructive or hard to undo) needs a person's approval, today through the same")
+        .append(" confirmation. A write tool's class is the highest any of its calls needs; the")
+        .append(" description says which calls need less. Confirmations are bound to the resolved")
+        .append(" devices (Jamf and management ids). Arguments marked **secret** (`writeOnly` and")
+        .append(" `x-secret` in the input schema) are never shown back and read `\"set\"` in audit")
+        .append(" lines.\n\n");
     List<Entry> sorted = new ArrayList<>(entries);
     sorted.sort(
         Comparator.comparing((Entry e) -> e.toolset().ordinal())
             .thenComparing(e -> e.tool().name()));
-    md.append("| tool | toolset | scope | read-only | destructive | idempotent | open world |\n")
-        .append("|---|---|---|---|---|---|---|\n");
+    md.append(
+            "| tool | toolset | scope | approval | read-only | destructive | idempotent | open"
+                + " world |\n")
+        .append("|---|---|---|---|---|---|---|---|\n");
     for (Entry e : sorted) {
       ToolAnnotations a = e.tool().annotations();
       md.append("| [`")
@@ -50,6 +61,8 @@ final class ToolsMarkdown {
           .append(e.toolset())
           .append(" | ")
           .append(scopes(e.tool()))
+          .append(" | ")
+          .append(approval(e.tool()))
           .append(" | ")
           .append(a.readOnlyHint())
           .append(" | ")
@@ -78,6 +91,7 @@ final class ToolsMarkdown {
           .append("\n\n")
           .append("Scope: ")
           .append(scopes(t))
+          .append(t.approvalClass() == null ? "" : ". Approval class: " + approval(t))
           .append(". Hints: readOnly ")
           .append(a.readOnlyHint())
           .append(", destructive ")
@@ -109,7 +123,9 @@ final class ToolsMarkdown {
             .append(" | ")
             .append(limits(s))
             .append(" | ")
+            .append(Secrets.isSecret(s) ? "**secret**: " : "")
             .append(cell(s.path("description").asString("")))
+            .append(nestedSecrets(s))
             .append(" |\n");
       }
     }
@@ -152,6 +168,24 @@ final class ToolsMarkdown {
           .append(" |\n");
     }
     return md.toString();
+  }
+
+  /** For an object argument: which of its properties are secrets. */
+  private static String nestedSecrets(JsonNode s) {
+    List<String> names = new ArrayList<>();
+    s.path("properties")
+        .properties()
+        .forEach(
+            p -> {
+              if (Secrets.isSecret(p.getValue())) {
+                names.add("`" + p.getKey() + "`");
+              }
+            });
+    return names.isEmpty() ? "" : " (**secret**: " + String.join(", ", names) + ")";
+  }
+
+  private static String approval(Tool t) {
+    return t.approvalClass() == null ? "" : "`" + t.approvalClass().label() + "`";
   }
 
   private static String scopes(Tool t) {

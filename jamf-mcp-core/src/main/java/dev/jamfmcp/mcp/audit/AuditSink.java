@@ -1,6 +1,9 @@
 package dev.jamfmcp.mcp.audit;
 
-/** Where executed writes are recorded. Implementations must be thread-safe and not throw. */
+/**
+ * Where what happens to writes is recorded (see {@link AuditEvent}). Implementations must be
+ * thread-safe and not throw.
+ */
 @FunctionalInterface
 public interface AuditSink {
   void record(AuditEvent event);

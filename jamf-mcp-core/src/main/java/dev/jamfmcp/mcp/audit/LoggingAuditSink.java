@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The default audit sink: one JSON line per action on the logger {@code jamf-mcp.audit}, so an
+ * The default audit sink: one JSON line per event of a write (preview, confirmed, declined, refused
+ * with its reason, executed with Jamf's answer) on the logger {@code jamf-mcp.audit}, so an
  * operator can route it to its own file or collector with the logging backend's configuration.
  */
 public final class LoggingAuditSink implements AuditSink {
@@ -19,7 +20,11 @@ public final class LoggingAuditSink implements AuditSink {
         Json.object()
             .put("time", event.time().toString())
             .put("principal", event.principal())
+            .put("event", event.event())
             .put("tool", event.tool());
+    if (event.reason() != null) {
+      line.put("reason", event.reason());
+    }
     line.set("arguments", event.arguments());
     event.targets().forEach(line.putArray("targets")::add);
     line.put("outcome", event.outcome());

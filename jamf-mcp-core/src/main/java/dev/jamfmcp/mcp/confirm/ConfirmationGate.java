@@ -1,13 +1,24 @@
 package dev.jamfmcp.mcp.confirm;
 
+import dev.jamfmcp.mcp.McpError;
 import dev.jamfmcp.mcp.ProtocolVersion;
 import dev.jamfmcp.mcp.RequestContext;
+import dev.jamfmcp.mcp.audit.AuditEvent;
+import dev.jamfmcp.mcp.audit.AuditSink;
+import dev.jamfmcp.mcp.audit.Secrets;
+import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Kind;
+import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Path;
+import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Redemption;
+import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Refusal;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.tool.ApprovalClass;
 import dev.jamfmcp.mcp.tool.Content;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,10 +39,16 @@ import tools.jackson.databind.node.ObjectNode;
  *       caller passes back unchanged with the same arguments.
  * </ol>
  *
- * There is no {@code confirm: true} shortcut: only a token this server signed, for this principal,
- * tool and exact arguments, unexpired and unused, or the user's own answer, opens it. "Unused" is
- * kept by a {@link ConsumedTokens} ledger (for tokens and 2026-07-28 request states alike): per
- * instance by default, across instances when they share one.
+ * There is no {@code confirm: true} shortcut: only a token this server signed, of the right kind,
+ * on the path of this session, for this principal, tool, exact arguments and the same resolved
+ * targets, unexpired and unused, or the user's own answer, opens it. "Unused" is kept by a {@link
+ * ConsumedTokens} ledger (for tokens and 2026-07-28 request states alike): per instance by default,
+ * across instances when they share one.
+ *
+ * <p>Each call states its {@link ApprovalClass}: {@code none} passes at once, {@code confirm} takes
+ * the confirmation above, {@code approve} branches off in {@link #approve} (today: the same
+ * confirmation; the approval page plugs in there). Every preview, confirmation, decline and refusal
+ * (with its reason) is recorded on the {@link AuditSink} given by {@link #withAudit}.
  */
 public final class ConfirmationGate {
   /** The argument that carries a confirmation token back; write tools declare it. */
@@ -40,9 +57,16 @@ public final class ConfirmationGate {
   private static final String INPUT_KEY = "confirm";
 
   private final ConfirmationTokens tokens;
+  private final PendingActions pending;
+  private final AuditSink audit;
+  private final Clock clock;
 
-  private ConfirmationGate(ConfirmationTokens tokens) {
+  private ConfirmationGate(
+      ConfirmationTokens tokens, PendingActions pending, AuditSink audit, Clock clock) {
     this.tokens = tokens;
+    this.pending = pending;
+    this.audit = audit;
+    this.clock = clock;
   }
 
   /**
@@ -62,17 +86,47 @@ public final class ConfirmationGate {
    */
   public static ConfirmationGate create(
       byte[] key, Duration ttl, Clock clock, ConsumedTokens consumed) {
-    return new ConfirmationGate(new ConfirmationTokens(key, ttl, clock, consumed));
+    return new ConfirmationGate(
+        new ConfirmationTokens(key, ttl, clock, consumed),
+        new PendingActions(clock),
+        event -> {},
+        clock);
   }
 
   public static ConfirmationGate create(byte[] key) {
     return create(key, Duration.ofMinutes(5), Clock.systemUTC());
   }
 
+  /**
+   * This gate (same key, ledger and pending actions) recording every preview, confirmation, decline
+   * and refusal on {@code sink}.
+   */
+  public ConfirmationGate withAudit(AuditSink sink) {
+    return new ConfirmationGate(tokens, pending, java.util.Objects.requireNonNull(sink), clock);
+  }
+
   /** Either go ahead, or stop and return {@link Stop#result()} to the client instead. */
   public sealed interface Decision {
-    /** The user confirmed this exact call. */
-    record Proceed() implements Decision {}
+    /**
+     * The user confirmed this exact call.
+     *
+     * @param generatedSecrets the secrets the server generated for the action the user confirmed
+     *     (from its pending action, not the ones offered by this call): use these
+     */
+    record Proceed(Map<String, String> generatedSecrets) implements Decision {
+      public Proceed {
+        generatedSecrets = Map.copyOf(generatedSecrets);
+      }
+
+      public Proceed() {
+        this(Map.of());
+      }
+
+      @Override
+      public String toString() {
+        return "Proceed[generatedSecrets=" + generatedSecrets.keySet() + "]";
+      }
+    }
 
     /** Not (yet) confirmed: return this result; nothing has been done. */
     record Stop(ToolResult result) implements Decision {}
@@ -91,80 +145,174 @@ public final class ConfirmationGate {
   }
 
   /**
-   * Decides whether the call may run. {@code arguments} are the call's arguments as received (the
-   * token, if any, among them).
+   * The pending action a confirmation id stands for, while it is live: what the person must see,
+   * with the secrets the server generated for it. For the approval page; never for the model.
+   */
+  public Optional<PendingAction> pendingAction(String id) {
+    return pending.get(id);
+  }
+
+  /**
+   * Decides whether a call of class {@code confirm} may run, binding it to its arguments only.
+   * {@code arguments} are the call's arguments as received (the token, if any, among them).
    */
   public Decision check(String tool, ObjectNode arguments, Preview preview, RequestContext ctx)
       throws InterruptedException {
-    ObjectNode bound = arguments.deepCopy();
-    JsonNode token = bound.remove(TOKEN_ARGUMENT);
-    String subject = ctx.principal().subject();
-    if (token != null) {
-      return redeem(token.asString(""), subject, tool, bound);
-    }
+    return check(GatedWrite.of(tool, ApprovalClass.CONFIRM, arguments, List.of(), preview), ctx);
+  }
+
+  /** Decides whether this write may run. */
+  public Decision check(GatedWrite write, RequestContext ctx) throws InterruptedException {
+    return switch (write.approval()) {
+      case NONE -> new Decision.Proceed(write.generatedSecrets());
+      case CONFIRM -> confirm(write, ctx);
+      case APPROVE -> approve(write, ctx);
+    };
+  }
+
+  /**
+   * THE BRANCH POINT for {@code approve} actions. Until the approval page exists they take the same
+   * confirmation as {@code confirm} actions. The approval page replaces this body: mint an approval
+   * (its own {@link ConfirmationTokens.Kind}), answer with the approval URL only, and on the next
+   * call proceed only once the person approved it on the page.
+   */
+  private Decision approve(GatedWrite write, RequestContext ctx) throws InterruptedException {
+    return confirm(write, ctx);
+  }
+
+  private Decision confirm(GatedWrite write, RequestContext ctx) throws InterruptedException {
+    Call call = new Call(write, ctx);
     ProtocolVersion version = ctx.protocolVersion();
     boolean elicits = version.hasElicitation() && ctx.clientCapabilities().has("elicitation");
+    Path path = elicits ? Path.ELICITATION : Path.NO_ELICITATION;
+    if (call.token != null) {
+      Redemption r = redeem(call, call.token.asString(""), Kind.CONFIRMATION, path);
+      if (!r.accepted()) {
+        return refused(call, r.refusal(), path, elicits, version.isStateless());
+      }
+      return proceed(call, r.id(), "confirmation token");
+    }
     if (version.isStateless()) {
       String state = ctx.requestState();
       if (state != null) {
-        Decision redeemed = redeem(state, subject, tool, bound);
-        return redeemed instanceof Decision.Proceed
-            ? answered(ctx.inputResponses().path(INPUT_KEY), preview)
-            : redeemed;
+        Redemption r = redeem(call, state, Kind.REQUEST_STATE, path);
+        if (!r.accepted()) {
+          return refused(call, r.refusal(), path, elicits, true);
+        }
+        Decision answered = answered(call, ctx.inputResponses().path(INPUT_KEY));
+        return answered instanceof Decision.Proceed ? proceed(call, r.id(), "dialog") : answered;
       }
       if (elicits) {
-        ObjectNode requests = Json.object();
-        ObjectNode request = requests.putObject(INPUT_KEY).put("method", "elicitation/create");
-        request.set("params", elicitation(preview));
-        String requestState = tokens.issue(subject, tool, bound).token();
-        return new Decision.Stop(new ToolResult.InputRequired(requests, requestState));
+        return askWithInputRequest(call, null);
       }
-      return askForToken(subject, tool, bound, preview);
+      return askForToken(call, null);
     }
     if (elicits) {
-      return elicit(ctx, preview);
+      return elicit(call, ctx);
     }
-    return askForToken(subject, tool, bound, preview);
+    return askForToken(call, null);
   }
 
-  private Decision redeem(String token, String subject, String tool, ObjectNode bound) {
-    ConfirmationTokens.Refusal refusal = tokens.redeem(token, subject, tool, bound);
-    if (refusal == null) {
-      return new Decision.Proceed();
+  /** What the gate knows of one call: bound arguments (no token), their audit form, the token. */
+  private static final class Call {
+    final GatedWrite write;
+    final String subject;
+    final ObjectNode bound;
+    final ObjectNode audited;
+    final JsonNode token;
+
+    Call(GatedWrite write, RequestContext ctx) {
+      this.write = write;
+      this.subject = ctx.principal().subject();
+      this.bound = write.arguments().deepCopy();
+      this.token = bound.remove(TOKEN_ARGUMENT);
+      this.audited = Secrets.redact(bound, write.inputSchema());
     }
+  }
+
+  private Redemption redeem(Call call, String token, Kind kind, Path path) {
+    return tokens.redeem(
+        token, kind, path, call.subject, call.write.tool(), call.bound, call.write.targets());
+  }
+
+  /** Accepted: hands back the secrets of the pending action the user confirmed. */
+  private Decision proceed(Call call, String id, String how) {
+    Map<String, String> secrets = Map.of();
+    if (!call.write.generatedSecrets().isEmpty()) {
+      Optional<PendingAction> action = pending.get(id);
+      if (action.isEmpty()) {
+        record(call, AuditEvent.REFUSED, "pending_action_lost");
+        return askForToken(
+            call,
+            "The secrets the server generated for the confirmed action are no longer held here"
+                + " (the server restarted, or another instance answered); nothing was done.");
+      }
+      secrets = action.get().generatedSecrets();
+    }
+    pending.remove(id);
+    record(call, AuditEvent.CONFIRMED, how);
+    return new Decision.Proceed(secrets);
+  }
+
+  private Decision refused(
+      Call call, Refusal refusal, Path path, boolean elicits, boolean stateless) {
+    record(call, AuditEvent.REFUSED, refusal.code());
+    if (refusal == Refusal.TARGETS_CHANGED) {
+      // What the user saw is not what would run now: show them what would.
+      String why = "Not confirmed: " + refusal.message + ". Nothing was done. A new preview:";
+      return stateless && elicits ? askWithInputRequest(call, why) : askForToken(call, why);
+    }
+    String retry =
+        path == Path.ELICITATION
+            ? " Call the tool again without confirmationToken or requestState: the user will be"
+                + " asked to confirm in their client."
+            : " Call the tool again without confirmationToken to get a new preview, and ask the"
+                + " user to confirm it.";
     return new Decision.Stop(
-        ToolResult.error(
-            "Not confirmed: "
-                + refusal.message
-                + ". Nothing was done. Call the tool again without confirmationToken to get a new"
-                + " preview, and ask the user to confirm it."));
+        ToolResult.error("Not confirmed: " + refusal.message + ". Nothing was done." + retry));
   }
 
-  private Decision elicit(RequestContext ctx, Preview preview) throws InterruptedException {
+  private Decision elicit(Call call, RequestContext ctx) throws InterruptedException {
+    record(call, AuditEvent.PREVIEW, "dialog");
     try {
       JsonNode answer =
-          ctx.requestFromClient("elicitation/create", elicitation(preview))
+          ctx.requestFromClient("elicitation/create", elicitation(call.write.preview()))
               .get(tokens.ttl().toMillis(), TimeUnit.MILLISECONDS);
-      return answered(answer, preview);
+      Decision answered = answered(call, answer);
+      if (answered instanceof Decision.Proceed) {
+        record(call, AuditEvent.CONFIRMED, "dialog");
+        return new Decision.Proceed(call.write.generatedSecrets());
+      }
+      return answered;
     } catch (TimeoutException e) {
+      record(call, AuditEvent.DECLINED, "no_answer");
       return cancelled("No answer came within " + tokens.ttl().toMinutes() + " minutes");
     } catch (ExecutionException | CancellationException e) {
-      return cancelled("The confirmation request failed");
+      record(call, AuditEvent.REFUSED, "elicitation_failed");
+      // Over the per-person limit of open questions the engine says so: pass its words on.
+      return cancelled(
+          e.getCause() instanceof McpError refused
+              ? refused.getMessage()
+              : "The confirmation request failed");
     }
   }
 
-  private static Decision answered(JsonNode answer, Preview preview) {
+  private Decision answered(Call call, JsonNode answer) {
+    Preview preview = call.write.preview();
     String action = answer.path("action").asString("");
     if (!"accept".equals(action)) {
+      record(call, AuditEvent.DECLINED, action.isEmpty() ? "no_answer" : action);
       return cancelled(
           "The user did not confirm (" + (action.isEmpty() ? "no answer" : action) + ")");
     }
     JsonNode content = answer.path("content");
     if (!content.path("confirm").asBoolean(false)) {
+      record(call, AuditEvent.DECLINED, "not_ticked");
       return cancelled("The user did not tick the confirmation");
     }
     if (preview.typedPhrase() != null
         && !preview.typedPhrase().equals(content.path("phrase").asString("").trim())) {
+      record(call, AuditEvent.DECLINED, "phrase_mismatch");
       return cancelled("The typed confirmation did not match '" + preview.typedPhrase() + "'");
     }
     return new Decision.Proceed();
@@ -177,9 +325,55 @@ public final class ConfirmationGate {
         new ToolResult.Complete(List.of(Content.text(why + "; nothing was done.")), data, false));
   }
 
-  private Decision askForToken(String subject, String tool, ObjectNode bound, Preview preview) {
-    ConfirmationTokens.Issued issued = tokens.issue(subject, tool, bound);
+  /** Mints a confirmation and keeps the pending action where the action needs one. */
+  private ConfirmationTokens.Issued mint(Call call, Kind kind, Path path) {
+    GatedWrite w = call.write;
+    ConfirmationTokens.Issued issued =
+        tokens.issue(kind, path, call.subject, w.tool(), call.bound, w.targets());
+    boolean kept =
+        pending.put(
+            new PendingAction(
+                issued.id(),
+                call.subject,
+                w.tool(),
+                w.approval(),
+                w.targets(),
+                w.preview(),
+                w.generatedSecrets(),
+                issued.expiresAt()));
+    if (!kept && !w.generatedSecrets().isEmpty()) {
+      return null;
+    }
+    record(call, AuditEvent.PREVIEW, kind.code);
+    return issued;
+  }
+
+  private Decision askWithInputRequest(Call call, String note) {
+    ConfirmationTokens.Issued issued = mint(call, Kind.REQUEST_STATE, Path.ELICITATION);
+    if (issued == null) {
+      return busy(call);
+    }
+    ObjectNode requests = Json.object();
+    ObjectNode request = requests.putObject(INPUT_KEY).put("method", "elicitation/create");
+    request.set("params", elicitation(call.write.preview()));
+    if (note != null) {
+      ObjectNode params = (ObjectNode) request.get("params");
+      params.put("message", note + "\n" + params.path("message").asString(""));
+    }
+    return new Decision.Stop(new ToolResult.InputRequired(requests, issued.token()));
+  }
+
+  private Decision askForToken(Call call, String note) {
+    ConfirmationTokens.Issued issued = mint(call, Kind.CONFIRMATION, Path.NO_ELICITATION);
+    if (issued == null) {
+      return busy(call);
+    }
+    Preview preview = call.write.preview();
+    String tool = call.write.tool();
     ObjectNode data = Json.object().put("status", "confirmation_required");
+    if (note != null) {
+      data.put("message", note);
+    }
     ObjectNode confirmation =
         data.putObject("confirmation")
             .put("token", issued.token())
@@ -189,7 +383,8 @@ public final class ConfirmationGate {
             .put("irreversible", preview.irreversible());
     preview.targets().forEach(confirmation.putArray("targets")::add);
     String text =
-        "Nothing has been done yet. "
+        (note == null ? "" : note + "\n")
+            + "Nothing has been done yet. "
             + preview.describe()
             + "\n\nShow this to the user and ask them to confirm. Only if they agree, call "
             + tool
@@ -199,6 +394,33 @@ public final class ConfirmationGate {
             + issued.expiresAt()
             + ", once).";
     return new Decision.Stop(new ToolResult.Complete(List.of(Content.text(text)), data, false));
+  }
+
+  private Decision busy(Call call) {
+    record(call, AuditEvent.REFUSED, "too_many_pending_actions");
+    return new Decision.Stop(
+        ToolResult.error(
+            "Too many actions are waiting for confirmation on this server; nothing was done."
+                + " Try again in a few minutes."));
+  }
+
+  private void record(Call call, String event, String reason) {
+    GatedWrite w = call.write;
+    try {
+      audit.record(
+          new AuditEvent(
+              clock.instant(),
+              call.subject,
+              w.tool(),
+              call.audited,
+              w.targets(),
+              event,
+              Json.object().put("approvalClass", w.approval().label()),
+              event,
+              reason));
+    } catch (RuntimeException e) {
+      // An audit sink must not throw; if one does, the decision stands and the write is not lost.
+    }
   }
 
   private static ObjectNode elicitation(Preview preview) {

@@ -21,14 +21,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Signed, single-use, short-lived confirmation tokens bound to one principal, one tool and one
- * exact set of arguments. Self-contained, so any instance that shares the key accepts them; single
- * use is recorded in a {@link ConsumedTokens} ledger, so it holds across the instances that share
- * that ledger (only this instance with the default in-memory one).
+ * Signed, single-use, short-lived confirmations bound to one principal, one tool, one exact set of
+ * arguments and the resolved targets the user was shown. Each carries, inside the signed payload,
+ * its {@link Kind} (a confirmation token, a 2026-07-28 request state, later an approval id) and the
+ * {@link Path} that minted it (a session that declares elicitation or one that does not); redeeming
+ * names the kind and path expected, so one kind never stands in for another, and a token minted
+ * where no dialog was possible never skips the dialog of a session that has one. Self-contained, so
+ * any instance that shares the key accepts them; single use is recorded in a {@link ConsumedTokens}
+ * ledger, so it holds across the instances that share that ledger.
  */
 final class ConfirmationTokens {
   private static final Logger log = LoggerFactory.getLogger(ConfirmationTokens.class);
-  private static final String PREFIX = "c1.";
+  // c2: payloads carry kind, path and targets; c1 tokens (no kind) are refused as malformed
+  private static final String PREFIX = "c2.";
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
@@ -38,14 +43,49 @@ final class ConfirmationTokens {
   private final SecureRandom random = new SecureRandom();
   private final ConsumedTokens consumed;
 
-  /** Why a token was refused; each has a message a model can relay. */
+  /** What a signed confirmation is; each is valid only where its kind is expected. */
+  enum Kind {
+    /** The {@code confirmationToken} argument, minted for clients without elicitation. */
+    CONFIRMATION("confirmation"),
+    /** The 2026-07-28 {@code requestState}, minted with an elicitation input request. */
+    REQUEST_STATE("request-state");
+
+    final String code;
+
+    Kind(String code) {
+      this.code = code;
+    }
+  }
+
+  /** How the session that minted it confirms: through the client's dialog, or not. */
+  enum Path {
+    ELICITATION("elicitation"),
+    NO_ELICITATION("no-elicitation");
+
+    final String code;
+
+    Path(String code) {
+      this.code = code;
+    }
+  }
+
+  /** Why a token was refused; each has a code for the audit log and a message a model can relay. */
   enum Refusal {
     MALFORMED("the confirmation token is not one this server issued (it may have been altered)"),
+    WRONG_KIND(
+        "this is not a confirmation token (a request state or another kind of id cannot stand in"
+            + " for one)"),
+    WRONG_PATH(
+        "the confirmation was issued for a different way of confirming: this session confirms"
+            + " through the user's own dialog"),
     OTHER_PRINCIPAL("the confirmation token was issued to another user"),
     OTHER_CALL(
         "the confirmation token was issued for a different tool or different arguments;"
             + " the arguments must be exactly those of the call that returned it"),
     EXPIRED("the confirmation token has expired"),
+    TARGETS_CHANGED(
+        "the devices now resolve differently from those the user was shown (a rename, or a"
+            + " re-enrollment, since the preview)"),
     REPLAYED("the confirmation token has already been used"),
     UNCHECKED(
         "whether the confirmation was already used could not be checked right now (the"
@@ -55,6 +95,11 @@ final class ConfirmationTokens {
 
     Refusal(String message) {
       this.message = message;
+    }
+
+    /** For audit lines: {@code wrong_kind}, {@code targets_changed}, ... */
+    String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 
@@ -72,43 +117,78 @@ final class ConfirmationTokens {
     return ttl;
   }
 
-  /** A new token for this caller, tool and arguments; also returns when it expires. */
-  Issued issue(String subject, String tool, ObjectNode arguments) {
+  /**
+   * A new token of this kind, minted on this path, for this caller, tool, arguments and resolved
+   * targets; also returns its id (the nonce) and when it expires.
+   */
+  Issued issue(
+      Kind kind,
+      Path path,
+      String subject,
+      String tool,
+      ObjectNode arguments,
+      java.util.List<String> targets) {
     Instant expires = clock.instant().plus(ttl);
     byte[] nonce = new byte[16];
     random.nextBytes(nonce);
+    String id = B64.encodeToString(nonce);
     ObjectNode payload =
         Json.object()
+            .put("kind", kind.code)
+            .put("path", path.code)
             .put("sub", subject)
             .put("tool", tool)
             .put("args", digest(arguments))
+            .put("targets", targetsDigest(targets))
             .put("exp", expires.getEpochSecond())
-            .put("nonce", B64.encodeToString(nonce));
+            .put("nonce", id);
     String body = B64.encodeToString(Json.mapper().writeValueAsBytes(payload));
-    return new Issued(PREFIX + body + "." + B64.encodeToString(sign(body)), expires);
+    return new Issued(PREFIX + body + "." + B64.encodeToString(sign(body)), id, expires);
   }
 
-  record Issued(String token, Instant expiresAt) {}
+  record Issued(String token, String id, Instant expiresAt) {}
 
-  /** Null if the token confirms exactly this call; otherwise why not. Consumes it on success. */
-  Refusal redeem(String token, String subject, String tool, ObjectNode arguments) {
-    if (token == null || !token.startsWith(PREFIX) || token.length() > 2048) {
+  /** The outcome of a redemption: the refusal (null when accepted) and the token's id if known. */
+  record Redemption(Refusal refusal, String id) {
+    boolean accepted() {
+      return refusal == null;
+    }
+  }
+
+  /**
+   * Accepted only if the token is of {@code kind}, was minted on {@code path}, and confirms exactly
+   * this call on exactly these resolved targets. Consumes it once it is known to be genuine, live
+   * and for this call, so a token refused for changed targets cannot be used again either.
+   */
+  Redemption redeem(
+      String token,
+      Kind kind,
+      Path path,
+      String subject,
+      String tool,
+      ObjectNode arguments,
+      java.util.List<String> targets) {
+    Refusal refusal = check(token, kind, path, subject, tool, arguments, targets);
+    return new Redemption(refusal, refusal == Refusal.MALFORMED ? null : idOf(token));
+  }
+
+  private Refusal check(
+      String token,
+      Kind kind,
+      Path path,
+      String subject,
+      String tool,
+      ObjectNode arguments,
+      java.util.List<String> targets) {
+    JsonNode payload = verified(token);
+    if (payload == null) {
       return Refusal.MALFORMED;
     }
-    int dot = token.indexOf('.', PREFIX.length());
-    if (dot < 0) {
-      return Refusal.MALFORMED;
+    if (!kind.code.equals(payload.path("kind").asString(""))) {
+      return Refusal.WRONG_KIND;
     }
-    String body = token.substring(PREFIX.length(), dot);
-    JsonNode payload;
-    try {
-      byte[] signature = B64D.decode(token.substring(dot + 1));
-      if (!MessageDigest.isEqual(signature, sign(body))) {
-        return Refusal.MALFORMED;
-      }
-      payload = Json.mapper().readTree(B64D.decode(body));
-    } catch (RuntimeException e) {
-      return Refusal.MALFORMED;
+    if (!path.code.equals(payload.path("path").asString(""))) {
+      return Refusal.WRONG_PATH;
     }
     if (!subject.equals(payload.path("sub").asString(""))) {
       return Refusal.OTHER_PRINCIPAL;
@@ -127,12 +207,50 @@ final class ConfirmationTokens {
       return Refusal.MALFORMED;
     }
     try {
-      return consumed.markConsumed(nonce, expires) ? null : Refusal.REPLAYED;
+      if (!consumed.markConsumed(nonce, expires)) {
+        return Refusal.REPLAYED;
+      }
     } catch (RuntimeException e) {
       // Fail closed: an unchecked confirmation could repeat a write.
       log.warn("The consumed-confirmations ledger failed; refusing the confirmation", e);
       return Refusal.UNCHECKED;
     }
+    if (!targetsDigest(targets).equals(payload.path("targets").asString(""))) {
+      return Refusal.TARGETS_CHANGED;
+    }
+    return null;
+  }
+
+  /** The signed payload, or null when the token is not one this server signed. */
+  private JsonNode verified(String token) {
+    if (token == null || !token.startsWith(PREFIX) || token.length() > 2048) {
+      return null;
+    }
+    int dot = token.indexOf('.', PREFIX.length());
+    if (dot < 0) {
+      return null;
+    }
+    String body = token.substring(PREFIX.length(), dot);
+    try {
+      byte[] signature = B64D.decode(token.substring(dot + 1));
+      if (!MessageDigest.isEqual(signature, sign(body))) {
+        return null;
+      }
+      JsonNode payload = Json.mapper().readTree(B64D.decode(body));
+      return payload.isObject() ? payload : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private String idOf(String token) {
+    JsonNode payload = verified(token);
+    return payload == null ? null : payload.path("nonce").asString(null);
+  }
+
+  /** SHA-256 of the resolved targets, in order ({@code computer:42=<management id>} ...). */
+  static String targetsDigest(java.util.List<String> targets) {
+    return digest(Json.mapper().valueToTree(targets));
   }
 
   private byte[] sign(String body) {

@@ -11,6 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A tool as clients see it in {@code tools/list}, plus the handler and the scopes it needs. Build
  * one with {@link #builder(String)}.
+ *
+ * @param approvalClass for a write tool, the highest {@link ApprovalClass} any of its calls needs
+ *     (the gate and docs/TOOLS.md read it); null for tools that change nothing
  */
 public record Tool(
     String name,
@@ -20,7 +23,8 @@ public record Tool(
     ObjectNode outputSchema,
     ToolAnnotations annotations,
     Set<String> requiredScopes,
-    ToolHandler handler) {
+    ToolHandler handler,
+    ApprovalClass approvalClass) {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
@@ -46,6 +50,32 @@ public record Tool(
     Objects.requireNonNull(annotations, "annotations of tool " + name);
     requiredScopes = Set.copyOf(requiredScopes);
     Objects.requireNonNull(handler, "handler of tool " + name);
+    if (approvalClass != null && annotations.readOnlyHint()) {
+      throw new IllegalArgumentException(
+          "Tool " + name + " is read-only, so it has no approval class");
+    }
+  }
+
+  /** A tool without an approval class (a read tool, or one built before classes existed). */
+  public Tool(
+      String name,
+      String title,
+      String description,
+      ObjectNode inputSchema,
+      ObjectNode outputSchema,
+      ToolAnnotations annotations,
+      Set<String> requiredScopes,
+      ToolHandler handler) {
+    this(
+        name,
+        title,
+        description,
+        inputSchema,
+        outputSchema,
+        annotations,
+        requiredScopes,
+        handler,
+        null);
   }
 
   public static Builder builder(String name) {
@@ -62,6 +92,7 @@ public record Tool(
     private ToolAnnotations annotations;
     private final Set<String> requiredScopes = new LinkedHashSet<>();
     private ToolHandler handler;
+    private ApprovalClass approvalClass;
 
     private Builder(String name) {
       this.name = name;
@@ -111,6 +142,12 @@ public record Tool(
       return this;
     }
 
+    /** For write tools: the highest approval class any call of this tool needs. */
+    public Builder approvalClass(ApprovalClass approvalClass) {
+      this.approvalClass = approvalClass;
+      return this;
+    }
+
     public Tool build() {
       return new Tool(
           name,
@@ -120,7 +157,8 @@ public record Tool(
           outputSchema,
           annotations,
           requiredScopes,
-          handler);
+          handler,
+          approvalClass);
     }
 
     private static ObjectNode emptyObjectSchema() {

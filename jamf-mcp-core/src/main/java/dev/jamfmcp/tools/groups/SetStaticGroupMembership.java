@@ -6,8 +6,10 @@ import dev.jamfmcp.jamf.groups.GroupMember;
 import dev.jamfmcp.jamf.groups.StaticComputerGroup;
 import dev.jamfmcp.mcp.RequestContext;
 import dev.jamfmcp.mcp.confirm.ConfirmationGate;
+import dev.jamfmcp.mcp.confirm.GatedWrite;
 import dev.jamfmcp.mcp.confirm.Preview;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.tool.ApprovalClass;
 import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolException;
@@ -77,10 +79,14 @@ final class SetStaticGroupMembership {
                 + " configuration profiles scoped to the group follow: added computers get them at"
                 + " their next check-in, removed ones lose them (profiles are removed). The first"
                 + " call changes nothing and returns a preview to confirm. Smart groups cannot be"
-                + " changed this way (their criteria decide).")
+                + " changed this way (their criteria decide). "
+                + ApprovalClass.APPROVE.sentence()
+                + " Removing members is approve (the removed computers lose the group's profiles);"
+                + " only adding is confirm.")
         .inputSchema(input)
         .outputSchema(ConfirmationGate.outputSchema((ObjectNode) executed.get("properties")))
         .annotations(ToolAnnotations.destructive(true))
+        .approvalClass(ApprovalClass.APPROVE)
         .requiredScopes(JamfScopes.WRITE)
         .handler(this::call)
         .build();
@@ -168,7 +174,13 @@ final class SetStaticGroupMembership {
             summary,
             targets,
             false);
-    ConfirmationGate.Decision decision = support.gate().check(NAME, args, preview, ctx);
+    List<String> bound = new ArrayList<>();
+    bound.add("group:" + groupId);
+    toAdd.forEach(d -> bound.add("add " + d.binding()));
+    toRemove.forEach(d -> bound.add("remove " + d.binding()));
+    ApprovalClass approval = toRemove.isEmpty() ? ApprovalClass.CONFIRM : ApprovalClass.APPROVE;
+    ConfirmationGate.Decision decision =
+        support.gate().check(GatedWrite.of(NAME, approval, args, bound, preview), ctx);
     if (decision instanceof ConfirmationGate.Decision.Stop stop) {
       return stop.result();
     }

@@ -1,6 +1,7 @@
 package dev.jamfmcp.tools.mdm;
 
 import dev.jamfmcp.jamf.mdm.MdmCommandRequest;
+import dev.jamfmcp.mcp.tool.ApprovalClass;
 import dev.jamfmcp.mcp.tool.ToolException;
 import dev.jamfmcp.tools.support.DeviceTargets.Device;
 import dev.jamfmcp.tools.support.DeviceTargets.Kind;
@@ -12,22 +13,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The commands sendMdmCommand offers, each with its Jamf {@code commandType}, the devices it
+ * The commands sendMdmCommand offers, each with its approval class (lock, restart, shut down, Lost
+ * Mode, clear passcode and erase are {@code approve}: destructive or hard to undo; disabling Lost
+ * Mode and logging a user out are {@code confirm}), its Jamf {@code commandType}, the devices it
  * applies to, the options the Jamf Pro 11.30.1 contract of {@code POST /api/v2/mdm/commands} gives
  * it, and what the user must be told before it runs.
  */
 enum MdmCommandKind {
   LOCK(
       "lock",
+      ApprovalClass.APPROVE,
       "DEVICE_LOCK",
       EnumSet.allOf(Kind.class),
       Set.of("pin", "message", "phoneNumber"),
       "LOCK",
       false,
-      "Locks the screen at once. A locked Mac can be unlocked only with the 6-digit PIN given"
-          + " here, entered on the Mac; an iPhone or iPad unlocks with its own passcode."),
+      "Locks the screen at once. A locked Mac can be unlocked only with its 6-digit PIN,"
+          + " entered on the Mac; an iPhone or iPad unlocks with its own passcode."),
   RESTART(
       "restart",
+      ApprovalClass.APPROVE,
       "RESTART_DEVICE",
       EnumSet.allOf(Kind.class),
       Set.of("notifyUser"),
@@ -37,6 +42,7 @@ enum MdmCommandKind {
           + " postpone it. iPhones and iPads must be supervised."),
   SHUT_DOWN(
       "shutDown",
+      ApprovalClass.APPROVE,
       "SHUT_DOWN_DEVICE",
       EnumSet.allOf(Kind.class),
       Set.of(),
@@ -46,6 +52,7 @@ enum MdmCommandKind {
           + " on. iPhones and iPads must be supervised."),
   ENABLE_LOST_MODE(
       "enableLostMode",
+      ApprovalClass.APPROVE,
       "ENABLE_LOST_MODE",
       EnumSet.of(Kind.MOBILE),
       Set.of("message", "phoneNumber", "footnote"),
@@ -55,6 +62,7 @@ enum MdmCommandKind {
           + " phone number until Lost Mode is disabled."),
   DISABLE_LOST_MODE(
       "disableLostMode",
+      ApprovalClass.CONFIRM,
       "DISABLE_LOST_MODE",
       EnumSet.of(Kind.MOBILE),
       Set.of(),
@@ -63,6 +71,7 @@ enum MdmCommandKind {
       "Takes a supervised iPhone or iPad out of Lost Mode."),
   CLEAR_PASSCODE(
       "clearPasscode",
+      ApprovalClass.APPROVE,
       "CLEAR_PASSCODE",
       EnumSet.of(Kind.MOBILE),
       Set.of("unlockToken"),
@@ -71,6 +80,7 @@ enum MdmCommandKind {
       "Removes the passcode of an iPhone or iPad, leaving it open to anyone holding it."),
   LOG_OUT_USER(
       "logOutUser",
+      ApprovalClass.CONFIRM,
       "LOG_OUT_USER",
       EnumSet.of(Kind.MOBILE),
       Set.of(),
@@ -79,15 +89,17 @@ enum MdmCommandKind {
       "Logs the current user out of a Shared iPad."),
   ERASE(
       "erase",
+      ApprovalClass.APPROVE,
       "ERASE_DEVICE",
       EnumSet.allOf(Kind.class),
       Set.of("pin", "preserveDataPlan", "disallowProximitySetup", "obliterationBehavior"),
       "ERASE",
       true,
       "Erases all content and settings and returns the device to factory state. Data on it is"
-          + " lost for good. A Mac can be unlocked afterwards only with the 6-digit PIN.");
+          + " lost for good. A Mac can be unlocked afterwards only with its 6-digit PIN.");
 
   final String argument;
+  final ApprovalClass approval;
   final String commandType;
 
   // Set.copyOf makes both unmodifiable; Error Prone cannot see that through the Set type.
@@ -103,6 +115,7 @@ enum MdmCommandKind {
 
   MdmCommandKind(
       String argument,
+      ApprovalClass approval,
       String commandType,
       Set<Kind> appliesTo,
       Set<String> options,
@@ -110,6 +123,7 @@ enum MdmCommandKind {
       boolean irreversible,
       String effect) {
     this.argument = argument;
+    this.approval = approval;
     this.commandType = commandType;
     this.appliesTo = Set.copyOf(appliesTo);
     this.options = Set.copyOf(options);
@@ -129,6 +143,19 @@ enum MdmCommandKind {
 
   static String[] arguments() {
     return java.util.Arrays.stream(values()).map(k -> k.argument).toArray(String[]::new);
+  }
+
+  /** "lock: approve, restart: approve, ...", for the tool's description and docs. */
+  static String approvalClasses() {
+    return String.join(
+        ", ",
+        java.util.Arrays.stream(values()).map(k -> k.argument + " " + k.approval.label()).toList());
+  }
+
+  /** True when this command on these devices needs a Mac's 6-digit PIN. */
+  boolean needsPin(List<Device> devices) {
+    return (this == LOCK || this == ERASE)
+        && devices.stream().anyMatch(d -> d.kind() == Kind.COMPUTER);
   }
 
   /** The phrase the user must type for this many devices, or null when a yes is enough. */
@@ -171,11 +198,12 @@ enum MdmCommandKind {
     }
     if ((this == LOCK || this == ERASE)
         && anyComputer
+        && options.has("pin")
         && !options.path("pin").asString("").matches("[0-9]{6}")) {
       problems.add(
           argument
-              + " on a Mac needs options.pin: six digits, the only way to unlock"
-              + " the Mac afterwards; tell the user the PIN");
+              + " on a Mac needs options.pin to be six digits (or leave it out and the server"
+              + " generates one for the person)");
     }
     if (this == ENABLE_LOST_MODE && !options.has("message") && !options.has("phoneNumber")) {
       problems.add(

@@ -3,9 +3,12 @@ package dev.jamfmcp.tools.mdm;
 import dev.jamfmcp.jamf.JamfException;
 import dev.jamfmcp.jamf.mdm.QueuedCommand;
 import dev.jamfmcp.mcp.RequestContext;
+import dev.jamfmcp.mcp.audit.Secrets;
 import dev.jamfmcp.mcp.confirm.ConfirmationGate;
+import dev.jamfmcp.mcp.confirm.GatedWrite;
 import dev.jamfmcp.mcp.confirm.Preview;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.tool.ApprovalClass;
 import dev.jamfmcp.mcp.tool.Content;
 import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
@@ -18,35 +21,40 @@ import dev.jamfmcp.tools.support.JamfFailures;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolBodies;
 import dev.jamfmcp.tools.support.ToolSupport;
+import java.security.SecureRandom;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * sendMdmCommand: lock, restart, shut down, Lost Mode on and off, clear passcode, log out, erase.
- * Always behind the confirmation gate; erase and lock also demand a typed phrase.
+ * Always behind the gate with the command's approval class; erase and lock also demand a typed
+ * phrase. The confirmation is bound to the resolved devices (Jamf and management ids). The PIN and
+ * the unlock token are secrets: marked in the schema, redacted from audit lines, never shown back;
+ * a Mac's PIN left out is generated here and kept in the pending action, for the person only.
  */
 final class SendMdmCommand {
   static final String NAME = "sendMdmCommand";
   static final String PHRASE_ARGUMENT = "confirmationPhrase";
+  static final String PIN = "pin";
 
   private final ToolSupport support;
+  private final SecureRandom random = new SecureRandom();
+  private final ObjectNode inputSchema = inputSchema();
 
   SendMdmCommand(ToolSupport support) {
     this.support = support;
   }
 
-  Tool tool() {
+  private static ObjectNode inputSchema() {
     ObjectNode options =
         Schemas.object()
-            .property(
-                "pin",
-                Json.object()
-                    .put("type", "string")
-                    .put("pattern", "^[0-9]{6}$")
-                    .put(
-                        "description",
-                        "lock and erase: 6-digit PIN, required for Macs (unlocks the Mac"
-                            + " afterwards); ignored for iPhones and iPads"))
+            .secret(
+                PIN,
+                "lock and erase: 6-digit PIN for Macs (unlocks the Mac afterwards); leave it out and"
+                    + " the server generates one that only the person is shown; ignored for iPhones"
+                    + " and iPads. A secret: never repeated back, written as 'set' in audit lines",
+                6,
+                "^[0-9]{6}$")
             .string(
                 "message", "lock: text on the lock screen; enableLostMode: Lost Mode message", 500)
             .string(
@@ -62,10 +70,12 @@ final class SendMdmCommand {
                 "DoNotObliterate",
                 "ObliterateWithWarning",
                 "Always")
-            .string(
+            .secret(
                 "unlockToken",
-                "clearPasscode: the device's unlock token (base64), as Jamf's API" + " requires",
-                4096)
+                "clearPasscode: the device's unlock token (base64), as Jamf's API requires. A"
+                    + " secret: never repeated back, written as 'set' in audit lines",
+                4096,
+                null)
             .build();
     ObjectNode input =
         Schemas.object()
@@ -75,7 +85,10 @@ final class SendMdmCommand {
                     + " a serial number or an exact name",
                 DeviceTargets.MAX_IDENTIFIERS,
                 200)
-            .enumeration("command", "What to do", MdmCommandKind.arguments())
+            .enumeration(
+                "command",
+                "What to do. Approval classes: " + MdmCommandKind.approvalClasses(),
+                MdmCommandKind.arguments())
             .property("options", options)
             .string(
                 PHRASE_ARGUMENT,
@@ -85,6 +98,10 @@ final class SendMdmCommand {
             .property(ConfirmationGate.TOKEN_ARGUMENT, ConfirmationGate.tokenArgumentSchema())
             .required("deviceIds", "command")
             .build();
+    return input;
+  }
+
+  Tool tool() {
     ObjectNode executed =
         Schemas.object()
             .property("command", Schemas.typed("string", "The command sent"))
@@ -114,11 +131,17 @@ final class SendMdmCommand {
                 + " cannot be undone) that the user must confirm; erase and lock also require the"
                 + " user to type a phrase such as 'ERASE 3 DEVICES'. Jamf queues the command; each"
                 + " device runs it when it next reaches Apple's push service. Lost Mode, clear"
-                + " passcode and log out apply to iPhones/iPads only; lock and erase on a Mac need"
-                + " options.pin (6 digits). Use listMdmCommands to follow the commands.")
-        .inputSchema(input)
+                + " passcode and log out apply to iPhones/iPads only; lock and erase on a Mac use"
+                + " options.pin (6 digits; left out, the server generates one for the person)."
+                + " Use listMdmCommands to follow the commands. "
+                + ApprovalClass.APPROVE.sentence()
+                + " Per command: "
+                + MdmCommandKind.approvalClasses()
+                + ".")
+        .inputSchema(inputSchema.deepCopy())
         .outputSchema(ConfirmationGate.outputSchema((ObjectNode) executed.get("properties")))
         .annotations(ToolAnnotations.destructive(false))
+        .approvalClass(ApprovalClass.APPROVE)
         .requiredScopes(JamfScopes.WRITE)
         .handler(this::call)
         .build();
@@ -162,10 +185,30 @@ final class SendMdmCommand {
     }
     ObjectNode bound = args.deepCopy();
     bound.remove(PHRASE_ARGUMENT);
-    ConfirmationGate.Decision decision =
-        support.gate().check(NAME, bound, preview(kind, devices, phrase), ctx);
+    boolean generatePin = kind.needsPin(devices) && !options.has(PIN);
+    GatedWrite write =
+        GatedWrite.of(
+                NAME,
+                kind.approval,
+                bound,
+                devices.stream().map(Device::binding).toList(),
+                preview(kind, devices, phrase, generatePin))
+            .withInputSchema(inputSchema);
+    if (generatePin) {
+      write = write.withGeneratedSecret(PIN, String.format("%06d", random.nextInt(1_000_000)));
+    }
+    ConfirmationGate.Decision decision = support.gate().check(write, ctx);
     if (decision instanceof ConfirmationGate.Decision.Stop stop) {
       return stop.result();
+    }
+    ObjectNode sent = options.deepCopy();
+    if (generatePin) {
+      // the PIN of the action the person confirmed, from its pending action
+      String pin = ((ConfirmationGate.Decision.Proceed) decision).generatedSecrets().get(PIN);
+      if (pin == null) {
+        throw new ToolException("The generated PIN was lost; nothing was done. Call again.");
+      }
+      sent.put(PIN, pin);
     }
     PerDevice.Report report =
         PerDevice.run(
@@ -173,8 +216,7 @@ final class SendMdmCommand {
             ctx,
             "queued",
             device -> {
-              List<QueuedCommand> receipts =
-                  support.jamf().mdm().send(kind.request(device, options));
+              List<QueuedCommand> receipts = support.jamf().mdm().send(kind.request(device, sent));
               return Json.object()
                   .put("commandUuid", receipts.isEmpty() ? null : receipts.get(0).id());
             });
@@ -182,7 +224,7 @@ final class SendMdmCommand {
         support,
         ctx,
         NAME,
-        bound,
+        Secrets.redact(bound, inputSchema),
         devices.stream().map(Device::ref).toList(),
         report.outcome(),
         report.devices());
@@ -217,9 +259,14 @@ final class SendMdmCommand {
         !report.complete());
   }
 
-  private static Preview preview(MdmCommandKind kind, List<Device> devices, String phrase) {
+  private static Preview preview(
+      MdmCommandKind kind, List<Device> devices, String phrase, boolean generatedPin) {
     String summary =
         kind.effect
+            + (generatedPin
+                ? " The server generated the Mac's 6-digit PIN; it is kept for the person who"
+                    + " approves and is not shown to the assistant."
+                : "")
             + " Jamf Pro queues "
             + kind.commandType
             + " for each device;"

@@ -5,8 +5,10 @@ import dev.jamfmcp.jamf.mdm.MdmCommandRequest;
 import dev.jamfmcp.jamf.mdm.QueuedCommand;
 import dev.jamfmcp.mcp.RequestContext;
 import dev.jamfmcp.mcp.confirm.ConfirmationGate;
+import dev.jamfmcp.mcp.confirm.GatedWrite;
 import dev.jamfmcp.mcp.confirm.Preview;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.tool.ApprovalClass;
 import dev.jamfmcp.mcp.tool.Content;
 import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
@@ -52,7 +54,6 @@ final class UpdateInventory {
                     + " a serial number or an exact name",
                 DeviceTargets.MAX_IDENTIFIERS,
                 200)
-            .property(ConfirmationGate.TOKEN_ARGUMENT, ConfirmationGate.tokenArgumentSchema())
             .required("deviceIds")
             .build();
     ObjectNode executed =
@@ -75,11 +76,13 @@ final class UpdateInventory {
                 + " allows per device type: iPhones and iPads get the DEVICE_INFORMATION MDM"
                 + " command; Macs have no such command, so they get a blank push (they contact Jamf"
                 + " Pro sooner) and their inventory is updated when a policy with Update Inventory"
-                + " runs. The first call changes nothing and returns a preview to confirm. Reports a"
-                + " result per device, with a progress notification per device.")
+                + " runs. Harmless, so it runs at once (no preview to confirm). Reports a result per"
+                + " device, with a progress notification per device. "
+                + ApprovalClass.NONE.sentence())
         .inputSchema(input)
         .outputSchema(ConfirmationGate.outputSchema((ObjectNode) executed.get("properties")))
         .annotations(ToolAnnotations.additive(true))
+        .approvalClass(ApprovalClass.NONE)
         .requiredScopes(JamfScopes.WRITE)
         .handler(this::call)
         .build();
@@ -126,7 +129,18 @@ final class UpdateInventory {
                             + (d.kind() == Kind.COMPUTER ? ": blank push" : ": DEVICE_INFORMATION"))
                 .toList(),
             false);
-    ConfirmationGate.Decision decision = support.gate().check(NAME, args, preview, ctx);
+    // class none: the gate lets it through without asking (DEVICE_INFORMATION and a blank push)
+    ConfirmationGate.Decision decision =
+        support
+            .gate()
+            .check(
+                GatedWrite.of(
+                    NAME,
+                    ApprovalClass.NONE,
+                    args,
+                    devices.stream().map(Device::binding).toList(),
+                    preview),
+                ctx);
     if (decision instanceof ConfirmationGate.Decision.Stop stop) {
       return stop.result();
     }

@@ -4,8 +4,10 @@ import dev.jamfmcp.jamf.JamfException;
 import dev.jamfmcp.jamf.policies.Policy;
 import dev.jamfmcp.mcp.RequestContext;
 import dev.jamfmcp.mcp.confirm.ConfirmationGate;
+import dev.jamfmcp.mcp.confirm.GatedWrite;
 import dev.jamfmcp.mcp.confirm.Preview;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.tool.ApprovalClass;
 import dev.jamfmcp.mcp.tool.Content;
 import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
@@ -83,10 +85,13 @@ final class ExecutePolicy {
                 + " for them so that a once-per-computer policy runs again, and, if the policy runs"
                 + " at check-in, sends a blank push so they contact Jamf Pro sooner. The policy then"
                 + " runs at each computer's next check-in. Give policyId or policyName. The first"
-                + " call changes nothing and returns a preview to confirm.")
+                + " call changes nothing and returns a preview to confirm. "
+                + ApprovalClass.APPROVE.sentence()
+                + " Re-running on more than one computer is approve; on one computer, confirm.")
         .inputSchema(input)
         .outputSchema(ConfirmationGate.outputSchema((ObjectNode) executed.get("properties")))
         .annotations(ToolAnnotations.destructive(false))
+        .approvalClass(ApprovalClass.APPROVE)
         .requiredScopes(JamfScopes.WRITE)
         .handler(this::call)
         .build();
@@ -169,7 +174,12 @@ final class ExecutePolicy {
                     : " Left alone (not in scope): " + String.join("; ", outOfScope) + "."),
             inScope.stream().map(Device::describe).toList(),
             false);
-    ConfirmationGate.Decision decision = support.gate().check(NAME, args, preview, ctx);
+    List<String> bound = new java.util.ArrayList<>();
+    bound.add("policy:" + policyId);
+    inScope.forEach(d -> bound.add(d.binding()));
+    ApprovalClass approval = inScope.size() > 1 ? ApprovalClass.APPROVE : ApprovalClass.CONFIRM;
+    ConfirmationGate.Decision decision =
+        support.gate().check(GatedWrite.of(NAME, approval, args, bound, preview), ctx);
     if (decision instanceof ConfirmationGate.Decision.Stop stop) {
       return stop.result();
     }

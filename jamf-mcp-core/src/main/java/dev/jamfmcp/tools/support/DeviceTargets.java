@@ -81,6 +81,15 @@ public final class DeviceTargets {
       return kind.prefix() + ":" + id;
     }
 
+    /**
+     * What a confirmation binds: the Jamf id and the management id that commands are addressed to,
+     * e.g. {@code computer:42 managementId=5d6e...}. A device renamed, or re-enrolled, after the
+     * preview no longer matches.
+     */
+    public String binding() {
+      return ref() + " managementId=" + (managementId == null ? "none" : managementId);
+    }
+
     /** For people: {@code MBP-ENG-0042 (serial C02XK1JHJG5H, computer:42)}. */
     public String describe() {
       return name + " (serial " + (serial == null ? "unknown" : serial) + ", " + ref() + ")";

@@ -1,5 +1,6 @@
 package dev.jamfmcp.tools.support;
 
+import dev.jamfmcp.mcp.audit.Secrets;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,6 +28,25 @@ public final class Schemas {
         .put("minLength", 1)
         .put("maxLength", maxLength)
         .put("description", description);
+    return this;
+  }
+
+  /**
+   * A secret string (a PIN, an unlock token, a passcode): marked {@code writeOnly} and {@code
+   * x-secret} ({@link Secrets}), so it is redacted from audit lines and never shown back.
+   */
+  public Schemas secret(String name, String description, int maxLength, String pattern) {
+    ObjectNode p =
+        properties
+            .putObject(name)
+            .put("type", "string")
+            .put("minLength", 1)
+            .put("maxLength", maxLength)
+            .put("description", description);
+    if (pattern != null) {
+      p.put("pattern", pattern);
+    }
+    Secrets.mark(p);
     return this;
   }
 

@@ -39,6 +39,9 @@ public final class WriteToolsFixture implements AutoCloseable {
   public final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
   public final McpServer server;
 
+  /** The gate the tools use (its pending actions hold the secrets the server generated). */
+  public final ConfirmationGate gate;
+
   public WriteToolsFixture() {
     this(s -> {});
   }
@@ -53,7 +56,7 @@ public final class WriteToolsFixture implements AutoCloseable {
             .clientCredentials("sim-client", "sim-secret")
             .maxRetries(0)
             .build();
-    ConfirmationGate gate = ConfirmationGate.create(KEY, Duration.ofMinutes(5), clock);
+    gate = ConfirmationGate.create(KEY, Duration.ofMinutes(5), clock);
     JamfTools tools =
         JamfTools.create(
             jamf,
@@ -62,6 +65,16 @@ public final class WriteToolsFixture implements AutoCloseable {
               settings.accept(s);
             });
     server = McpServer.create(c -> tools.registerInto(c));
+  }
+
+  /** The audit events of executed writes only (not previews, confirmations, refusals). */
+  public List<AuditEvent> executed() {
+    return audit.stream().filter(e -> AuditEvent.EXECUTED.equals(e.event())).toList();
+  }
+
+  /** The audit events of one kind ({@link AuditEvent#REFUSED} ...), in order. */
+  public List<AuditEvent> events(String event) {
+    return audit.stream().filter(e -> event.equals(e.event())).toList();
   }
 
   public SideEffects effects() {
@@ -122,6 +135,17 @@ public final class WriteToolsFixture implements AutoCloseable {
     String token = previewToken(client, tool, arguments);
     ObjectNode again = arguments.deepCopy().put(ConfirmationGate.TOKEN_ARGUMENT, token);
     return result(client, tool, again);
+  }
+
+  /**
+   * The id inside a signed confirmation token or request state (its nonce), for pending actions.
+   */
+  public static String confirmationId(String token) {
+    String body = token.substring(token.indexOf('.') + 1, token.lastIndexOf('.'));
+    return Json.mapper()
+        .readTree(java.util.Base64.getUrlDecoder().decode(body))
+        .path("nonce")
+        .asString("");
   }
 
   public static String text(JsonNode result) {

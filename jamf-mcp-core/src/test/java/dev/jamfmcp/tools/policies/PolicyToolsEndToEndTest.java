@@ -134,7 +134,7 @@ class PolicyToolsEndToEndTest {
             p ->
                 assertThat(p.managementIds())
                     .containsExactly(fx.computers().managementId(member - 1)));
-    assertThat(fx.audit)
+    assertThat(fx.executed())
         .singleElement()
         .satisfies(
             e -> {
@@ -182,7 +182,7 @@ class PolicyToolsEndToEndTest {
       assertThat(r.get("isError").booleanValue()).isTrue();
     }
     fx.assertNothingSentToJamf();
-    assertThat(fx.audit).isEmpty();
+    assertThat(fx.executed()).isEmpty();
   }
 
   @Test
@@ -209,7 +209,7 @@ class PolicyToolsEndToEndTest {
         .isEqualTo("partially_succeeded");
     assertThat(fx.effects().logFlushes()).hasSize(1);
     assertThat(fx.effects().blankPushes()).isEmpty();
-    assertThat(fx.audit)
+    assertThat(fx.executed())
         .singleElement()
         .satisfies(e -> assertThat(e.outcome()).isEqualTo("partially_succeeded"));
   }

@@ -76,6 +76,14 @@ public final class Computers {
     return row + 1;
   }
 
+  /**
+   * Renames a computer, as an admin would in Jamf Pro (tests: a name that comes to point at another
+   * device). Sort orders by name cached before the rename are not recomputed.
+   */
+  public void rename(int row, String newName) {
+    name[row] = java.util.Objects.requireNonNull(newName, "newName");
+  }
+
   public String name(int row) {
     return name[row];
   }

@@ -1,0 +1,310 @@
+package dev.jamfmcp.tools;
+
+import static dev.jamfmcp.mcp.testing.WriteToolsFixture.ALICE;
+import static dev.jamfmcp.mcp.testing.WriteToolsFixture.confirmationId;
+import static dev.jamfmcp.mcp.testing.WriteToolsFixture.result;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.jamfmcp.mcp.Caller;
+import dev.jamfmcp.mcp.audit.AuditEvent;
+import dev.jamfmcp.mcp.audit.LoggingAuditSink;
+import dev.jamfmcp.mcp.audit.Secrets;
+import dev.jamfmcp.mcp.confirm.PendingAction;
+import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage;
+import dev.jamfmcp.mcp.testing.CapturedLog;
+import dev.jamfmcp.mcp.testing.TestClient;
+import dev.jamfmcp.mcp.testing.WriteToolsFixture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Every write tool with secret-bearing options, on every confirmation path: no secret (given or
+ * generated) appears in any log line, any audit line, or anything the model receives; audit lines
+ * say {@code "set"}; a Mac PIN left out is generated and kept in the pending action only.
+ */
+class WriteSecretsTest {
+  static final List<AuditEvent> AUDIT = new CopyOnWriteArrayList<>();
+  static final LoggingAuditSink LOGGED = new LoggingAuditSink();
+  static WriteToolsFixture fx;
+
+  /** The secret fields each tool declares, as the test below covers them. */
+  static final Set<String> COVERED = Set.of("sendMdmCommand:pin", "sendMdmCommand:unlockToken");
+
+  @BeforeAll
+  static void start() {
+    fx =
+        new WriteToolsFixture(
+            s ->
+                s.audit(
+                    e -> {
+                      AUDIT.add(e);
+                      LOGGED.record(e);
+                    }));
+  }
+
+  @AfterAll
+  static void stop() {
+    fx.close();
+  }
+
+  @BeforeEach
+  void clean() {
+    fx.effects().clear();
+    AUDIT.clear();
+  }
+
+  @Test
+  void everySecretFieldOfEveryWriteToolIsMarkedAndCoveredHere() {
+    JsonNode tools = fx.tokenClient(ALICE).request("tools/list", "{}").at("/result/tools");
+    Set<String> declared = new TreeSet<>();
+    for (JsonNode tool : tools) {
+      collectSecrets(tool.get("name").stringValue(), tool.get("inputSchema"), declared);
+    }
+    assertThat(declared).isEqualTo(new TreeSet<>(COVERED));
+    JsonNode pin = null;
+    for (JsonNode tool : tools) {
+      if (tool.get("name").stringValue().equals("sendMdmCommand")) {
+        pin = tool.at("/inputSchema/properties/options/properties/pin");
+      }
+    }
+    assertThat(pin.get("writeOnly").booleanValue()).isTrue();
+    assertThat(pin.get(Secrets.MARKER).booleanValue()).isTrue();
+  }
+
+  private static void collectSecrets(String tool, JsonNode schema, Set<String> into) {
+    schema
+        .path("properties")
+        .properties()
+        .forEach(
+            p -> {
+              if (Secrets.isSecret(p.getValue())) {
+                into.add(tool + ":" + p.getKey());
+              }
+              collectSecrets(tool, p.getValue(), into);
+            });
+  }
+
+  private static ObjectNode mdm(String command, String device, ObjectNode options) {
+    ObjectNode a = Json.object().put("command", command);
+    a.putArray("deviceIds").add(device);
+    if (options != null) {
+      a.set("options", options);
+    }
+    return a;
+  }
+
+  /** Preview then confirm on the token path; returns every message the client received. */
+  private static List<JsonNode> tokenPath(ObjectNode arguments, String phrase) {
+    TestClient client = fx.tokenClient(ALICE);
+    List<JsonNode> seen = new ArrayList<>();
+    JsonNode first = result(client, "sendMdmCommand", arguments);
+    seen.add(first);
+    String token = first.at("/structuredContent/confirmation/token").stringValue();
+    ObjectNode again = arguments.deepCopy().put("confirmationToken", token);
+    if (phrase != null) {
+      again.put("confirmationPhrase", phrase);
+    }
+    JsonNode done = result(client, "sendMdmCommand", again);
+    assertThat(done.at("/structuredContent/status").asString(""))
+        .as(done.toString())
+        .isEqualTo("executed");
+    seen.add(done);
+    seen.addAll(client.related());
+    return seen;
+  }
+
+  private static void assertNowhere(String secret, List<JsonNode> modelFacing, String log) {
+    for (JsonNode m : modelFacing) {
+      assertThat(m.toString()).as("model-facing").doesNotContain(secret);
+    }
+    for (AuditEvent e : AUDIT) {
+      assertThat(e.toString()).as("audit event").doesNotContain(secret);
+    }
+    assertThat(log).as("log").doesNotContain(secret).contains(LoggingAuditSink.LOGGER);
+  }
+
+  @Test
+  void givenPinsAndUnlockTokensAreNeverLoggedAuditedOrShownBack() {
+    String lockPin = "735194";
+    String erasePin = "864213";
+    String unlockToken = "U2VjcmV0VW5sb2NrVG9rZW4tc2VjcmV0LTk5OQ==";
+    List<JsonNode> seen = new ArrayList<>();
+    String log;
+    try (CapturedLog captured = new CapturedLog()) {
+      seen.addAll(
+          tokenPath(
+              mdm("lock", "computer:11", Json.object().put("pin", lockPin)), "LOCK 1 DEVICE"));
+      seen.addAll(
+          tokenPath(
+              mdm("erase", "computer:12", Json.object().put("pin", erasePin)), "ERASE 1 DEVICE"));
+      seen.addAll(
+          tokenPath(
+              mdm("clearPasscode", "mobile:2", Json.object().put("unlockToken", unlockToken)),
+              null));
+      log = captured.text();
+    }
+    assertThat(fx.effects().mdmCommands())
+        .extracting(c -> c.commandType())
+        .containsExactly("DEVICE_LOCK", "ERASE_DEVICE", "CLEAR_PASSCODE");
+    for (String secret : List.of(lockPin, erasePin, unlockToken)) {
+      assertNowhere(secret, seen, log);
+    }
+    // each event of each write says "set" where the secret was
+    assertThat(AUDIT).hasSize(9); // preview, confirmed, executed for each
+    for (AuditEvent e : AUDIT) {
+      JsonNode options = e.arguments().path("options");
+      String field = options.has("pin") ? "pin" : "unlockToken";
+      assertThat(options.path(field).asString("")).as(e.toString()).isEqualTo(Secrets.REDACTED);
+    }
+    assertThat(log).contains("\"pin\":\"set\"").contains("\"unlockToken\":\"set\"");
+  }
+
+  @Test
+  void aRefusedConfirmationLeavesAJsonLineWithItsReasonOnTheAuditLogger() {
+    String log;
+    try (CapturedLog captured = new CapturedLog()) {
+      tokenPath(mdm("restart", "computer:16", null), null);
+      TestClient client = fx.tokenClient(ALICE);
+      JsonNode first = result(client, "sendMdmCommand", mdm("restart", "computer:17", null));
+      String token = first.at("/structuredContent/confirmation/token").stringValue();
+      ObjectNode again = mdm("restart", "computer:17", null).put("confirmationToken", token);
+      result(client, "sendMdmCommand", again);
+      result(client, "sendMdmCommand", again); // replayed
+      log = captured.text();
+    }
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : log.split("\n")) {
+      int json = line.indexOf('{');
+      if (line.contains(LoggingAuditSink.LOGGER) && json >= 0) {
+        lines.add(Json.mapper().readTree(line.substring(json)));
+      }
+    }
+    assertThat(lines)
+        .extracting(l -> l.path("event").asString(""))
+        .containsExactly(
+            "preview", "confirmed", "executed", "preview", "confirmed", "executed", "refused");
+    assertThat(lines.get(6).path("reason").asString("")).isEqualTo("replayed");
+    assertThat(lines.get(6).path("tool").asString("")).isEqualTo("sendMdmCommand");
+  }
+
+  @Test
+  void aMissingMacPinIsGeneratedKeptInThePendingActionAndNeverShownToTheModel() {
+    TestClient client = fx.tokenClient(ALICE);
+    ObjectNode lock = mdm("lock", "computer:13", null);
+    List<JsonNode> seen = new ArrayList<>();
+    String log;
+    String pin;
+    try (CapturedLog captured = new CapturedLog()) {
+      JsonNode first = result(client, "sendMdmCommand", lock);
+      seen.add(first);
+      assertThat(first.at("/structuredContent/status").asString(""))
+          .as(first.toString())
+          .isEqualTo("confirmation_required");
+      assertThat(first.toString()).contains("generated the Mac's 6-digit PIN");
+      String token = first.at("/structuredContent/confirmation/token").stringValue();
+      Optional<PendingAction> pending = fx.gate.pendingAction(confirmationId(token));
+      assertThat(pending).isPresent();
+      pin = pending.get().generatedSecrets().get("pin");
+      assertThat(pin).matches("[0-9]{6}");
+      assertThat(pending.get().toString()).doesNotContain(pin);
+      JsonNode done =
+          result(
+              client,
+              "sendMdmCommand",
+              lock.deepCopy()
+                  .put("confirmationToken", token)
+                  .put("confirmationPhrase", "LOCK 1 DEVICE"));
+      seen.add(done);
+      assertThat(done.at("/structuredContent/status").asString(""))
+          .as(done.toString())
+          .isEqualTo("executed");
+      seen.addAll(client.related());
+      log = captured.text();
+    }
+    assertThat(fx.effects().mdmCommands())
+        .singleElement()
+        .satisfies(c -> assertThat(c.commandType()).isEqualTo("DEVICE_LOCK"));
+    assertNowhere(pin, seen, log);
+  }
+
+  @Test
+  void theDialogPathsShowNoSecretEither() {
+    String pin = "591357";
+    List<JsonNode> seen = new ArrayList<>();
+    String log;
+    try (CapturedLog captured = new CapturedLog()) {
+      // 2025-06-18 with elicitation: the dialog is asked while the call waits
+      TestClient client = new TestClient(fx.server, ALICE);
+      client.initialize("2025-06-18");
+      ObjectNode params = Json.object().put("name", "sendMdmCommand");
+      params.set("arguments", mdm("erase", "computer:14", Json.object().put("pin", pin)));
+      CompletableFuture<Optional<String>> reply =
+          client.sendAsync(
+              Json.mapper()
+                  .writeValueAsString(
+                      Json.object()
+                          .put("jsonrpc", "2.0")
+                          .put("id", 77)
+                          .put("method", "tools/call")
+                          .set("params", params)));
+      JsonNode request =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .pollInterval(Duration.ofMillis(10))
+              .until(
+                  () ->
+                      client.related().stream()
+                          .filter(m -> "elicitation/create".equals(m.path("method").asString("")))
+                          .findFirst(),
+                  Optional::isPresent)
+              .orElseThrow();
+      ObjectNode answer = Json.object().put("action", "accept");
+      answer.putObject("content").put("confirm", true).put("phrase", "ERASE 1 DEVICE");
+      client
+          .session()
+          .handle(
+              new JsonRpcMessage.Response(request.get("id"), answer), new Caller(ALICE, m -> {}));
+      seen.add(TestClient.await(reply));
+      seen.addAll(client.related());
+
+      // 2026-07-28 with elicitation: input required, then the retry
+      TestClient stateless = new TestClient(fx.server, ALICE);
+      ObjectNode call = TestClient.statelessParams("2026-07-28");
+      ((ObjectNode) call.get("_meta").get("io.modelcontextprotocol/clientCapabilities"))
+          .putObject("elicitation");
+      call.put("name", "sendMdmCommand")
+          .set("arguments", mdm("lock", "computer:15", Json.object().put("pin", pin)));
+      JsonNode first = stateless.request("tools/call", call);
+      seen.add(first);
+      ObjectNode retry = call.deepCopy();
+      retry.put("requestState", first.at("/result/requestState").stringValue());
+      retry
+          .putObject("inputResponses")
+          .putObject("confirm")
+          .put("action", "accept")
+          .putObject("content")
+          .put("confirm", true)
+          .put("phrase", "LOCK 1 DEVICE");
+      seen.add(stateless.request("tools/call", retry));
+      log = captured.text();
+    }
+    assertThat(fx.effects().mdmCommands())
+        .extracting(c -> c.commandType())
+        .containsExactly("ERASE_DEVICE", "DEVICE_LOCK");
+    assertNowhere(pin, seen, log);
+  }
+}
