@@ -135,7 +135,9 @@ final class ApprovalRoutes {
     }
     Principal person = viewer.get();
     Approvals.Outcome outcome = approvals.decide(id, person, verdict, ctx.formParam("phrase"));
-    log.info("approval {}: {} by {} -> {}", id, verdict, person.subject(), outcome);
+    // Only a prefix of the id: enough to match the audit line, not to open the page.
+    log.info(
+        "approval {}...: {} by {} -> {}", id.substring(0, 11), verdict, person.subject(), outcome);
     switch (outcome) {
       case APPROVED ->
           message(
