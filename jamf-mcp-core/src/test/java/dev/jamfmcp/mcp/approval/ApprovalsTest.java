@@ -199,31 +199,67 @@ class ApprovalsTest {
         .isEqualTo(RedeemStatus.DECLINED);
   }
 
+  /**
+   * A store that holds every reader until all of them have read, so that the racing redeems all see
+   * the approval APPROVED before any of them writes: only compare-and-set keeps it to one.
+   */
+  private static final class RacingStore implements ApprovalStore {
+    private final InMemoryApprovalStore delegate = new InMemoryApprovalStore();
+    volatile CountDownLatch allRead;
+
+    @Override
+    public void create(PendingApproval approval) {
+      delegate.create(approval);
+    }
+
+    @Override
+    public java.util.Optional<PendingApproval> find(String id) {
+      java.util.Optional<PendingApproval> found = delegate.find(id);
+      CountDownLatch latch = allRead;
+      if (latch != null) {
+        latch.countDown();
+        try {
+          latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return found;
+    }
+
+    @Override
+    public boolean compareAndSet(String id, long expectedVersion, PendingApproval next) {
+      return delegate.compareAndSet(id, expectedVersion, next);
+    }
+
+    @Override
+    public void purgeExpiredBefore(java.time.Instant cutoff) {
+      delegate.purgeExpiredBefore(cutoff);
+    }
+  }
+
   @Test
   void ofManyConcurrentRedeemsExactlyOneWins() throws Exception {
-    Approvals approvals = approvals();
+    RacingStore store = new RacingStore();
+    Approvals approvals = Approvals.builder("https://a").clock(clock).store(store).build();
     int threads = 16;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      for (int round = 0; round < 50; round++) {
+      for (int round = 0; round < 20; round++) {
         String id = approvals.open(erase("alice", 1)).id();
         assertThat(approvals.decide(id, ALICE, Verdict.APPROVE, "ERASE 1 DEVICES"))
             .isEqualTo(Outcome.APPROVED);
-        CountDownLatch start = new CountDownLatch(1);
+        store.allRead = new CountDownLatch(threads);
         List<Future<RedeemStatus>> results = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
           results.add(
-              pool.submit(
-                  () -> {
-                    start.await();
-                    return approvals.redeem(id, "alice", "eraseDevice", "digest-1").status();
-                  }));
+              pool.submit(() -> approvals.redeem(id, "alice", "eraseDevice", "digest-1").status()));
         }
-        start.countDown();
         List<RedeemStatus> statuses = new ArrayList<>();
         for (Future<RedeemStatus> result : results) {
           statuses.add(result.get(30, TimeUnit.SECONDS));
         }
+        store.allRead = null;
         assertThat(statuses).filteredOn(s -> s == RedeemStatus.REDEEMED).hasSize(1);
         assertThat(statuses)
             .filteredOn(s -> s != RedeemStatus.REDEEMED)
