@@ -18,6 +18,7 @@ module dev.jamfmcp.core {
   requires org.slf4j;
 
   exports dev.jamfmcp.mcp;
+  exports dev.jamfmcp.mcp.approval;
   exports dev.jamfmcp.mcp.audit;
   exports dev.jamfmcp.mcp.cluster;
   exports dev.jamfmcp.mcp.confirm;

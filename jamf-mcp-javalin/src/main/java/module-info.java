@@ -24,6 +24,7 @@ module dev.jamfmcp.javalin {
   requires org.slf4j;
 
   exports dev.jamfmcp.javalin;
+  exports dev.jamfmcp.javalin.approval;
   exports dev.jamfmcp.javalin.auth;
   exports dev.jamfmcp.javalin.oauth;
   exports dev.jamfmcp.javalin.ratelimit;

@@ -40,6 +40,7 @@ class ModuleDescriptorTest {
   private static final Set<String> API_PACKAGES =
       Set.of(
           "dev.jamfmcp.mcp",
+          "dev.jamfmcp.mcp.approval",
           "dev.jamfmcp.mcp.audit",
           "dev.jamfmcp.mcp.cluster",
           "dev.jamfmcp.mcp.confirm",

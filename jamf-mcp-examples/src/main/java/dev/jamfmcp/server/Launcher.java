@@ -7,6 +7,7 @@ import dev.jamfmcp.javalin.McpPlugin;
 import dev.jamfmcp.javalin.oauth.DevTokens;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.approval.Approvals;
 import dev.jamfmcp.mcp.stdio.StdioTransport;
 import dev.jamfmcp.simulator.SimulatedJamfPro;
 import dev.jamfmcp.simulator.SimulatorConfig;
@@ -21,6 +22,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +100,27 @@ final class Launcher {
               timeline.mark("jamf check");
             },
             Launcher::startThread);
+    // The demo's tokens and approval links name the server's own origin, so its port must be known
+    // before start.
+    ServerConfig.Http http = config.http();
+    int port =
+        !config.stdio() && config.demo() && http.port() == 0 ? freePort(http.bind()) : http.port();
+    String origin = "http://" + hostForUrl(http.bind()) + ":" + port;
+    String publicBase =
+        http.publicUrl() != null && !config.demo() ? http.publicUrl().toString() : origin;
+    // The approvals of destructive actions (issue 14): the one instance the approval page decides
+    // and the confirmation gate opens and redeems (the gate is connected to it in assembleEngine).
+    Approvals approvals = ServerAssembly.approvals(config, publicBase);
+    ScheduledExecutorService sweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "approval-sweep");
+              t.setDaemon(true);
+              return t;
+            });
+    ScheduledFuture<?> unused =
+        sweeper.scheduleWithFixedDelay(approvals::sweep, 5, 5, TimeUnit.SECONDS);
+    resources.add(sweeper::shutdownNow);
     // The tools and the engine (JSON Schema compilation included) on their own thread, while this
     // one starts the HTTP server.
     CompletableFuture<McpServer> engine =
@@ -112,7 +138,18 @@ final class Launcher {
       return serveStdio(config, server, simulator.join(), in, out, err, timeline);
     }
     Started started =
-        startHttp(config, jamf, jamfMetrics, engine, simulator, out, check, timeline, cluster);
+        startHttp(
+            config,
+            jamf,
+            jamfMetrics,
+            engine,
+            simulator,
+            out,
+            check,
+            timeline,
+            cluster,
+            new Origin(port, origin, publicBase),
+            approvals);
     resources.add(0, started.app()::stop);
     if (config.demo() && TrainingRun.requested()) {
       TrainingRun.exercise(started.mcpUrl(), started.bearerToken());
@@ -202,6 +239,9 @@ final class Launcher {
     return 0;
   }
 
+  /** Where the HTTP server listens and the base its links are built on. */
+  private record Origin(int port, String origin, String publicBase) {}
+
   /** The running HTTP server, its MCP URL and the demo's printed token (null otherwise). */
   private record Started(Javalin app, String mcpUrl, String bearerToken) {}
 
@@ -214,12 +254,14 @@ final class Launcher {
       PrintStream out,
       CompletableFuture<Void> check,
       StartupTimeline timeline,
-      ClusterWiring cluster) {
+      ClusterWiring cluster,
+      Origin where,
+      Approvals approvals) {
     ServerConfig.Http http = config.http();
     RequestLog requestLog = new RequestLog();
-    // The demo's tokens name the server's own origin, so its port must be known before start.
-    int port = config.demo() && http.port() == 0 ? freePort(http.bind()) : http.port();
-    String origin = "http://" + hostForUrl(http.bind()) + ":" + port;
+    int port = where.port();
+    String origin = where.origin();
+    String[] approvalLine = new String[1];
     // The demo's signing key (and the JOSE library's classes) on the second core meanwhile.
     CompletableFuture<DevTokens> devTokens =
         config.demo()
@@ -255,6 +297,8 @@ final class Launcher {
                                   requestLog,
                                   cluster));
               javalin.registerPlugin(plugin[0]);
+              approvalLine[0] =
+                  ServerAssembly.approvalPage(javalin, config, approvals, where.publicBase());
             });
     timeline.mark("javalin configured");
     app.start(http.bind(), port);
@@ -274,6 +318,7 @@ final class Launcher {
             ? http.publicUrl().toString()
             : "http://" + hostForUrl(http.bind()) + ":" + app.port();
     timeline.mark("ready");
+    log.info("{}", approvalLine[0]);
     Banner.print(out, base + "/mcp", timeline.sinceJvmStart(), auth[0], simulator.join());
     timeline.log();
     return new Started(app, base + "/mcp", auth[0].bearerToken());

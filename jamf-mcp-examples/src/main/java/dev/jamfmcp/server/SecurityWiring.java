@@ -296,10 +296,15 @@ final class SecurityWiring {
 
   /** The OAuth front's state key: HMAC-SHA256 of a fixed label under the session key. */
   static byte[] stateKey(byte[] sessionKey) {
+    return derivedKey(sessionKey, "jamf-mcp oauth front state");
+  }
+
+  /** A key for one use: HMAC-SHA256 of {@code label} under the session key. */
+  static byte[] derivedKey(byte[] sessionKey, String label) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(sessionKey, "HmacSHA256"));
-      return mac.doFinal("jamf-mcp oauth front state".getBytes(StandardCharsets.UTF_8));
+      return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
     }

@@ -4,9 +4,11 @@ import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.jamf.JamfClientBuilder;
 import dev.jamfmcp.javalin.McpPlugin;
 import dev.jamfmcp.javalin.McpPluginConfig;
+import dev.jamfmcp.javalin.approval.ApprovalPlugin;
 import dev.jamfmcp.javalin.oauth.DevTokens;
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
+import dev.jamfmcp.mcp.approval.Approvals;
 import dev.jamfmcp.mcp.confirm.ConsumedTokens;
 import dev.jamfmcp.tools.JamfTools;
 import io.javalin.config.JavalinConfig;
@@ -171,6 +173,73 @@ public final class ServerAssembly {
                   .sessionIdleTimeout(http.sessionIdleTimeout());
             });
     return security;
+  }
+
+  /**
+   * The approvals of this server (issue 14), on {@code publicBase} (the origin people open approval
+   * links on): the configured lifetime, approver scope and four-eyes policy, in memory.
+   */
+  public static Approvals approvals(ServerConfig config, String publicBase) {
+    ServerConfig.Approval a = config.approval();
+    return Approvals.builder(publicBase)
+        .ttl(a.ttl())
+        .approverScope(a.approverScope())
+        .secondPerson(a.secondPerson())
+        .build();
+  }
+
+  /**
+   * Registers the approval page when someone can sign in to it: in the demo with the development
+   * sign-in, otherwise with the OpenID Connect client of {@code MCP_APPROVAL_CLIENT_ID} at the
+   * token issuer. Returns the banner line.
+   */
+  static String approvalPage(
+      JavalinConfig javalin, ServerConfig config, Approvals approvals, String publicBase) {
+    ServerConfig.Approval a = config.approval();
+    byte[] sessionKey = config.http().sessionKey();
+    byte[] key =
+        sessionKey != null
+            ? SecurityWiring.derivedKey(sessionKey, "jamf-mcp approval pages")
+            : randomKey();
+    String mode = a.mode().name().toLowerCase(java.util.Locale.ROOT);
+    if (config.demo()) {
+      javalin.registerPlugin(
+          new ApprovalPlugin(
+              p ->
+                  p.approvals(approvals)
+                      .publicBaseUrl(publicBase)
+                      .signingKey(key)
+                      .devSignIn(true)));
+      return "Approvals ("
+          + mode
+          + "): "
+          + publicBase
+          + "/approve/<id>, development sign-in (type the subject: demo)";
+    }
+    if (a.clientId() == null) {
+      return "Approvals ("
+          + mode
+          + "): no approval page (set MCP_APPROVAL_CLIENT_ID for the sign-in at MCP_OAUTH_ISSUER)";
+    }
+    javalin.registerPlugin(
+        new ApprovalPlugin(
+            p ->
+                p.approvals(approvals)
+                    .publicBaseUrl(publicBase)
+                    .signingKey(key)
+                    .oidc(
+                        config.security().oauthIssuer().toString(),
+                        a.clientId(),
+                        a.clientSecret())));
+    return "Approvals ("
+        + mode
+        + "): "
+        + publicBase
+        + "/approve/<id>, sign-in at "
+        + config.security().oauthIssuer()
+        + " (redirect URI "
+        + publicBase
+        + "/approval/callback)";
   }
 
   static byte[] randomKey() {

@@ -4,6 +4,7 @@ import static dev.jamfmcp.server.Setting.*;
 
 import dev.jamfmcp.jamf.Credentials;
 import dev.jamfmcp.javalin.oauth.RedirectAllowList;
+import dev.jamfmcp.mcp.approval.SecondPersonPolicy;
 import dev.jamfmcp.redis.RedisSettings;
 import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.Toolset;
@@ -26,7 +27,8 @@ public record ServerConfig(
     Security security,
     Tools tools,
     Logs logs,
-    Cluster cluster) {
+    Cluster cluster,
+    Approval approval) {
 
   /** Where Jamf Pro is; url and credentials are null in demo mode until the simulator runs. */
   public record Jamf(
@@ -100,6 +102,26 @@ public record ServerConfig(
   public record Cluster(RedisSettings redis) {}
 
   /**
+   * Who approves destructive actions (issue 14): the mode, four eyes, the lifetime, the approver
+   * scope, and the approval page's OpenID Connect client (null: no page outside the demo).
+   */
+  public record Approval(
+      ApprovalMode mode,
+      SecondPersonPolicy secondPerson,
+      Duration ttl,
+      String approverScope,
+      String clientId,
+      String clientSecret) {}
+
+  /** {@code MCP_APPROVAL}. */
+  public enum ApprovalMode {
+    /** The approval page, signed in with the identity provider. */
+    BROWSER,
+    /** The client's own dialog where it declares elicitation; the page otherwise. */
+    ELICITATION
+  }
+
+  /**
    * The redirect URIs the OAuth front allows when none are configured ({@code {id}}: one segment).
    */
   public static final List<String> DEFAULT_REDIRECT_URIS = RedirectAllowList.DEFAULTS;
@@ -118,7 +140,8 @@ public record ServerConfig(
           "--demo issues its own development tokens, so an" + " OAuth issuer contradicts it",
           "drop --demo, or unset MCP_OAUTH_ISSUER");
     }
-    return new ServerConfig(demo, stdio, jamf, http, security, tools, logs, cluster(raw));
+    return new ServerConfig(
+        demo, stdio, jamf, http, security, tools, logs, cluster(raw), approval(raw, stdio));
   }
 
   private static Cluster cluster(RawSettings raw) {
@@ -129,6 +152,58 @@ public record ServerConfig(
       throw ConfigException.of(
           MCP_REDIS_URL, e.getMessage(), "e.g. redis://:password@redis:6379/0 or rediss://...");
     }
+  }
+
+  private static Approval approval(RawSettings raw, boolean stdio) {
+    ApprovalMode mode =
+        raw.get(MCP_APPROVAL)
+            .map(
+                text -> {
+                  String name = text.trim().toLowerCase(Locale.ROOT);
+                  if (!name.equals("browser") && !name.equals("elicitation")) {
+                    throw ConfigException.of(
+                        MCP_APPROVAL,
+                        "'" + text + "' is not an approval mode",
+                        "use browser or elicitation");
+                  }
+                  return ApprovalMode.valueOf(name.toUpperCase(Locale.ROOT));
+                })
+            .orElse(stdio ? ApprovalMode.ELICITATION : ApprovalMode.BROWSER);
+    SecondPersonPolicy secondPerson;
+    try {
+      secondPerson = SecondPersonPolicy.parse(raw.get(MCP_APPROVAL_SECOND_PERSON).orElse(null));
+    } catch (IllegalArgumentException e) {
+      throw ConfigException.of(
+          MCP_APPROVAL_SECOND_PERSON,
+          e.getMessage(),
+          "write clauses like tools=eraseDevice,lockDevice;devices>10");
+    }
+    Duration ttl = Values.duration(MCP_APPROVAL_TTL, raw.get(MCP_APPROVAL_TTL).orElseThrow());
+    if (ttl.compareTo(Duration.ofMinutes(1)) < 0 || ttl.compareTo(Duration.ofHours(24)) > 0) {
+      throw ConfigException.of(
+          MCP_APPROVAL_TTL, "an approval lasts from 1m to 24h, not " + ttl, "e.g. 10m");
+    }
+    String scope = raw.get(MCP_APPROVAL_APPROVER_SCOPE).orElseThrow().trim();
+    if (scope.isEmpty() || scope.contains(" ")) {
+      throw ConfigException.of(
+          MCP_APPROVAL_APPROVER_SCOPE, "'" + scope + "' is not one scope", "e.g. approve:jamf");
+    }
+    String clientId = raw.get(MCP_APPROVAL_CLIENT_ID).map(String::trim).orElse(null);
+    if (clientId != null && !raw.isSet(MCP_OAUTH_ISSUER)) {
+      throw ConfigException.of(
+          MCP_APPROVAL_CLIENT_ID,
+          "the approval page signs people in with the issuer of the MCP tokens, and"
+              + " MCP_OAUTH_ISSUER is not set",
+          "set MCP_OAUTH_ISSUER, or unset MCP_APPROVAL_CLIENT_ID");
+    }
+    if (clientId == null && raw.isSet(MCP_APPROVAL_CLIENT_SECRET)) {
+      throw ConfigException.of(
+          MCP_APPROVAL_CLIENT_SECRET,
+          "a client secret without MCP_APPROVAL_CLIENT_ID",
+          "set MCP_APPROVAL_CLIENT_ID");
+    }
+    return new Approval(
+        mode, secondPerson, ttl, scope, clientId, raw.get(MCP_APPROVAL_CLIENT_SECRET).orElse(null));
   }
 
   private static Logs logs(RawSettings raw) {

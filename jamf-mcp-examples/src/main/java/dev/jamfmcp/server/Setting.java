@@ -158,6 +158,35 @@ public enum Setting {
       null,
       "HMAC key (at least 32 bytes) of write confirmation"
           + " tokens, the same on every instance; required unless read-only."),
+  // approvals
+  MCP_APPROVAL(
+      Kind.VALUE,
+      null,
+      "Who approves destructive actions: browser (the approval page, signed in with the identity"
+          + " provider) or elicitation (trust the dialog of a client that declares one; others get"
+          + " the page). Default: browser over HTTP, elicitation on stdio. The model never approves"
+          + " alone."),
+  MCP_APPROVAL_SECOND_PERSON(
+      Kind.VALUE,
+      null,
+      "Four eyes: when a second, different person holding the approver scope must also approve;"
+          + " clauses separated by ;, e.g. tools=eraseDevice,lockDevice;devices>10 (also"
+          + " actions=Erase). Default: never."),
+  MCP_APPROVAL_TTL(
+      Kind.VALUE, "10m", "How long an approval can be decided and then used (1m to 24h)."),
+  MCP_APPROVAL_APPROVER_SCOPE(
+      Kind.VALUE,
+      "approve:jamf",
+      "Scope (in the ID token's scope, scp or permissions claim) that lets a person approve"
+          + " someone else's request."),
+  MCP_APPROVAL_CLIENT_ID(
+      Kind.VALUE,
+      null,
+      "OpenID Connect client id of the approval page's sign-in at MCP_OAUTH_ISSUER (code + PKCE);"
+          + " register the redirect URI MCP_PUBLIC_URL + /approval/callback. Without it (and"
+          + " outside the demo) the page is not served."),
+  MCP_APPROVAL_CLIENT_SECRET(
+      Kind.SECRET, null, "Client secret of that client (none for a public client)."),
   // logs
   MCP_LOG_LEVEL(Kind.VALUE, "info", "trace, debug, info, warn or error."),
   MCP_LOG_FORMAT(Kind.VALUE, "text", "text, or json for one JSON object per line.");

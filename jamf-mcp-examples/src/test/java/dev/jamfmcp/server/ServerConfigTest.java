@@ -3,6 +3,7 @@ package dev.jamfmcp.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamfmcp.jamf.Credentials;
+import dev.jamfmcp.mcp.approval.SecondPersonPolicy;
 import dev.jamfmcp.tools.Toolset;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -658,6 +659,82 @@ class ServerConfigTest {
           assertThat(config(production("MCP_LOG_FORMAT", "json")).logs().json()).isTrue();
           assertThat(config(production()).logs().json()).isFalse();
           assertThat(failure(production("MCP_LOG_FORMAT", "xml"))).startsWith("MCP_LOG_FORMAT");
+        });
+    check(
+        Setting.MCP_APPROVAL,
+        () -> {
+          assertThat(config(production()).approval().mode())
+              .isEqualTo(ServerConfig.ApprovalMode.BROWSER);
+          assertThat(config(production(), "--stdio").approval().mode())
+              .isEqualTo(ServerConfig.ApprovalMode.ELICITATION);
+          assertThat(config(production("MCP_APPROVAL", "Browser"), "--stdio").approval().mode())
+              .isEqualTo(ServerConfig.ApprovalMode.BROWSER);
+          assertThat(config(production("MCP_APPROVAL", "elicitation")).approval().mode())
+              .isEqualTo(ServerConfig.ApprovalMode.ELICITATION);
+          assertThat(failure(production("MCP_APPROVAL", "model")))
+              .startsWith("MCP_APPROVAL (--approval): 'model' is not an approval mode");
+        });
+    check(
+        Setting.MCP_APPROVAL_SECOND_PERSON,
+        () -> {
+          assertThat(config(production()).approval().secondPerson())
+              .isEqualTo(SecondPersonPolicy.none());
+          SecondPersonPolicy policy =
+              config(
+                      production(
+                          "MCP_APPROVAL_SECOND_PERSON", "tools=eraseDevice,lockDevice;devices>10"))
+                  .approval()
+                  .secondPerson();
+          assertThat(policy.tools()).containsExactlyInAnyOrder("eraseDevice", "lockDevice");
+          assertThat(policy.maxDevices()).isEqualTo(10);
+          assertThat(failure(production("MCP_APPROVAL_SECOND_PERSON", "everyone")))
+              .startsWith("MCP_APPROVAL_SECOND_PERSON (--approval-second-person): unknown clause");
+        });
+    check(
+        Setting.MCP_APPROVAL_TTL,
+        () -> {
+          assertThat(config(production()).approval().ttl()).isEqualTo(Duration.ofMinutes(10));
+          assertThat(config(production("MCP_APPROVAL_TTL", "5m")).approval().ttl())
+              .isEqualTo(Duration.ofMinutes(5));
+          assertThat(failure(production("MCP_APPROVAL_TTL", "30s")))
+              .startsWith("MCP_APPROVAL_TTL (--approval-ttl): an approval lasts from 1m to 24h");
+        });
+    check(
+        Setting.MCP_APPROVAL_APPROVER_SCOPE,
+        () -> {
+          assertThat(config(production()).approval().approverScope()).isEqualTo("approve:jamf");
+          assertThat(
+                  config(production("MCP_APPROVAL_APPROVER_SCOPE", "jamf:approver"))
+                      .approval()
+                      .approverScope())
+              .isEqualTo("jamf:approver");
+          assertThat(failure(production("MCP_APPROVAL_APPROVER_SCOPE", "a b")))
+              .startsWith("MCP_APPROVAL_APPROVER_SCOPE");
+        });
+    check(
+        Setting.MCP_APPROVAL_CLIENT_ID,
+        () -> {
+          assertThat(config(production()).approval().clientId()).isNull();
+          assertThat(config(front("MCP_APPROVAL_CLIENT_ID", "approval-page")).approval().clientId())
+              .isEqualTo("approval-page");
+          assertThat(failure(production("MCP_APPROVAL_CLIENT_ID", "page")))
+              .startsWith("MCP_APPROVAL_CLIENT_ID (--approval-client-id): the approval page signs");
+        });
+    check(
+        Setting.MCP_APPROVAL_CLIENT_SECRET,
+        () -> {
+          assertThat(
+                  config(
+                          front(
+                              "MCP_APPROVAL_CLIENT_ID",
+                              "approval-page",
+                              "MCP_APPROVAL_CLIENT_SECRET_FILE",
+                              file("page-secret\n")))
+                      .approval()
+                      .clientSecret())
+              .isEqualTo("page-secret");
+          assertThat(failure(production("MCP_APPROVAL_CLIENT_SECRET", "x")))
+              .startsWith("MCP_APPROVAL_CLIENT_SECRET (--approval-client-secret)");
         });
     assertThat(checks.keySet())
         .as("every setting has a check")
