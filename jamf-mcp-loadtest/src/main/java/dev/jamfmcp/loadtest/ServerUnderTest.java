@@ -10,6 +10,9 @@ import dev.jamfmcp.server.ServerAssembly;
 import dev.jamfmcp.server.ServerConfig;
 import io.javalin.Javalin;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,6 +70,9 @@ public final class ServerUnderTest implements AutoCloseable {
     env.put("MCP_PORT", "0");
     env.put("MCP_SESSION_KEY", SESSION_KEY);
     env.put("MCP_CONFIRMATION_KEY", CONFIRMATION_KEY);
+    // The readiness check's own Jamf requests would take faults queued for the calls under test
+    // and add traffic to measured runs: once at start (see awaitJamfChecked), then hourly.
+    env.put("JAMF_HEALTH_CHECK_INTERVAL", "1h");
     return env;
   }
 
@@ -106,6 +112,25 @@ public final class ServerUnderTest implements AutoCloseable {
             .callTimeout(Duration.ofSeconds(6))
             .retryBackoff(Duration.ofMillis(50), Duration.ofMillis(400))
             .maxRetryAfter(Duration.ofSeconds(1));
+  }
+
+  /**
+   * Waits until the background Jamf check made its first request and answered (readiness no longer
+   * says "unknown"), so that it cannot take a fault a test queues afterwards.
+   */
+  public void awaitJamfChecked() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/health/ready")).build();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      String body = http.send(ready, HttpResponse.BodyHandlers.ofString()).body();
+      if (body.contains("\"jamf\":\"up\"") || body.contains("\"jamf\":\"degraded\"")) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new IllegalStateException("the background Jamf check did not finish within 60 s");
   }
 
   public int port() {

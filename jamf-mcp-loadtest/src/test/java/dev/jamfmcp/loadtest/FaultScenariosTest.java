@@ -37,10 +37,13 @@ class FaultScenariosTest {
   Mcp mcp;
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     jamf =
         SimulatedJamfPro.start(SimulatorConfig.of(c -> c.computers(300).mdmAcknowledgeAfter(null)));
     server = ServerUnderTest.start(jamf.baseUrl(), ServerUnderTest.quickJamf(), p -> {});
+    // Regression (CI): the readiness check's first Jamf request took one of failNext(3, 500)'s
+    // faults, so a call meant to fail succeeded.
+    server.awaitJamfChecked();
   }
 
   @AfterAll
