@@ -48,7 +48,12 @@ final class ConfirmationTokens {
     /** The {@code confirmationToken} argument, minted for clients without elicitation. */
     CONFIRMATION("confirmation"),
     /** The 2026-07-28 {@code requestState}, minted with an elicitation input request. */
-    REQUEST_STATE("request-state");
+    REQUEST_STATE("request-state"),
+    /**
+     * The 2026-07-28 {@code requestState} of an approval on the approval page: carries the approval
+     * id, so the retry redeems the person's decision. Never accepted as either kind above.
+     */
+    APPROVAL("approval");
 
     final String code;
 
@@ -147,6 +152,50 @@ final class ConfirmationTokens {
   }
 
   record Issued(String token, String id, Instant expiresAt) {}
+
+  /**
+   * A request state of kind {@link Kind#APPROVAL} carrying {@code approvalId}, for this caller and
+   * tool, valid until {@code expires} (the approval's own expiry).
+   */
+  String issueApproval(String approvalId, String subject, String tool, Instant expires) {
+    ObjectNode payload =
+        Json.object()
+            .put("kind", Kind.APPROVAL.code)
+            .put("path", Path.ELICITATION.code)
+            .put("sub", subject)
+            .put("tool", tool)
+            .put("approval", approvalId)
+            .put("exp", expires.getEpochSecond());
+    String body = B64.encodeToString(Json.mapper().writeValueAsBytes(payload));
+    return PREFIX + body + "." + B64.encodeToString(sign(body));
+  }
+
+  /**
+   * The approval id inside a request state of kind {@link Kind#APPROVAL} minted for this caller and
+   * tool; the refusal otherwise. Single use is the approval's own (it is redeemed once).
+   */
+  ApprovalRef approvalRef(String token, String subject, String tool) {
+    JsonNode payload = verified(token);
+    if (payload == null) {
+      return new ApprovalRef(Refusal.MALFORMED, null);
+    }
+    if (!Kind.APPROVAL.code.equals(payload.path("kind").asString(""))) {
+      return new ApprovalRef(Refusal.WRONG_KIND, null);
+    }
+    if (!subject.equals(payload.path("sub").asString(""))) {
+      return new ApprovalRef(Refusal.OTHER_PRINCIPAL, null);
+    }
+    if (!tool.equals(payload.path("tool").asString(""))) {
+      return new ApprovalRef(Refusal.OTHER_CALL, null);
+    }
+    if (!clock.instant().isBefore(Instant.ofEpochSecond(payload.path("exp").asLong(0)))) {
+      return new ApprovalRef(Refusal.EXPIRED, null);
+    }
+    return new ApprovalRef(null, payload.path("approval").asString(""));
+  }
+
+  /** The approval id of an approval request state, or the refusal (then the id is null). */
+  record ApprovalRef(Refusal refusal, String approvalId) {}
 
   /** The outcome of a redemption: the refusal (null when accepted) and the token's id if known. */
   record Redemption(Refusal refusal, String id) {
