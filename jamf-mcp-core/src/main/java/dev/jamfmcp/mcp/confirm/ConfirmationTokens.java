@@ -23,12 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Signed, single-use, short-lived confirmations bound to one principal, one tool, one exact set of
  * arguments and the resolved targets the user was shown. Each carries, inside the signed payload,
- * its {@link Kind} (a confirmation token, a 2026-07-28 request state, later an approval id) and the
- * {@link Path} that minted it (a session that declares elicitation or one that does not); redeeming
- * names the kind and path expected, so one kind never stands in for another, and a token minted
- * where no dialog was possible never skips the dialog of a session that has one. Self-contained, so
- * any instance that shares the key accepts them; single use is recorded in a {@link ConsumedTokens}
- * ledger, so it holds across the instances that share that ledger.
+ * its {@link Kind} (a confirmation token, a 2026-07-28 request state, an approval request state)
+ * and the {@link Path} that minted it (a session that declares elicitation or one that does not);
+ * redeeming names the kind and path expected, so one kind never stands in for another, and a token
+ * minted where no dialog was possible never skips the dialog of a session that has one.
+ * Self-contained, so any instance that shares the key accepts them; single use is recorded in a
+ * {@link ConsumedTokens} ledger, so it holds across the instances that share that ledger.
  */
 final class ConfirmationTokens {
   private static final Logger log = LoggerFactory.getLogger(ConfirmationTokens.class);
