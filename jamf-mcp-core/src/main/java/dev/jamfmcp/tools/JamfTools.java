@@ -42,7 +42,7 @@ public final class JamfTools {
     ToolSupport support =
         new ToolSupport(
             jamf,
-            settings.gate().withAudit(settings.audit),
+            settings.connected(settings.gate()).withAudit(settings.audit),
             settings.audit,
             settings.clock,
             new JamfLinks(settings.webUrl != null ? settings.webUrl : jamf.baseUrl()));
@@ -100,6 +100,9 @@ public final class JamfTools {
     private AuditSink audit = new LoggingAuditSink();
     private Clock clock = Clock.systemUTC();
     private URI webUrl;
+    private dev.jamfmcp.mcp.approval.Approvals approvals;
+    private ConfirmationGate.ApprovalMode approvalMode = ConfirmationGate.ApprovalMode.BROWSER;
+    private String noApprovalPage;
 
     /** The toolsets to offer (default: all). */
     public Settings toolsets(Set<Toolset> chosen) {
@@ -154,6 +157,36 @@ public final class JamfTools {
     public Settings webUrl(URI url) {
       this.webUrl = url;
       return this;
+    }
+
+    /**
+     * The approval page that approves {@code approve} actions (erase, lock, ...), and whether the
+     * dialog of a client that declares elicitation is trusted instead ({@link
+     * ConfirmationGate.ApprovalMode#ELICITATION}). Without one, such actions take the client's
+     * dialog, and a client without elicitation is refused: there is no way for the model to approve
+     * alone.
+     */
+    public Settings approvals(
+        dev.jamfmcp.mcp.approval.Approvals service, ConfirmationGate.ApprovalMode mode) {
+      this.approvals = Objects.requireNonNull(service, "service");
+      this.approvalMode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /**
+     * No approval page, and why (added to the refusal a client without elicitation gets for an
+     * {@code approve} action, e.g. "the approval page is not served on stdio yet").
+     */
+    public Settings noApprovalPage(String why) {
+      this.approvals = null;
+      this.noApprovalPage = why;
+      return this;
+    }
+
+    ConfirmationGate connected(ConfirmationGate gate) {
+      return approvals != null
+          ? gate.withApprovals(approvals, approvalMode)
+          : noApprovalPage != null ? gate.withoutApprovalPage(noApprovalPage) : gate;
     }
 
     ConfirmationGate gate() {

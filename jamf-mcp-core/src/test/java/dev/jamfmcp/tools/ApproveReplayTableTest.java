@@ -2,8 +2,10 @@ package dev.jamfmcp.tools;
 
 import static dev.jamfmcp.mcp.testing.WriteToolsFixture.ALICE;
 import static dev.jamfmcp.mcp.testing.WriteToolsFixture.result;
+import static dev.jamfmcp.mcp.testing.WriteToolsFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamfmcp.mcp.confirm.ConfirmationGate;
 import dev.jamfmcp.mcp.testing.TestClient;
 import dev.jamfmcp.mcp.testing.WriteToolsFixture;
 import dev.jamfmcp.mcp.tool.ApprovalClass;
@@ -27,20 +29,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Issue 14's "done when", as far as it holds before the approval page exists: for every write call
- * that needs a person (class confirm or approve), every string the model receives in a preview on a
- * client without elicitation is replayed in every other way (as a confirmation token in a session
- * with elicitation, as a 2026-07-28 request state with and without elicitation, on another write
- * tool: the token), and the simulator records nothing. Table-driven over all write tools and MDM
- * commands.
+ * Issue 14's "done when": for every write call that needs a person (class confirm or approve),
+ * every string the model receives in a preview on a client without elicitation is replayed in every
+ * other way (as a confirmation token in a session with elicitation and one without, as an approval
+ * id, as a 2026-07-28 request state with and without elicitation, on another write tool: the token
+ * or approval id), and the simulator records nothing. Table-driven over all write tools and MDM
+ * commands; the server has the approval page (browser mode) and nobody approves anything.
  *
- * <p>When the approval page lands, set {@link #TOKEN_PATH_OPENS_APPROVE} to false: then the
- * preview's own token, passed back as the preview says, must not run an {@code approve} action
- * either.
+ * <p>With {@link #TOKEN_PATH_OPENS_APPROVE} false, the preview's own answer, passed back as the
+ * preview says, must not run an {@code approve} action either: only a person on the page can.
  */
 class ApproveReplayTableTest {
-  /** Today's path: a client without elicitation confirms approve actions with the token. */
-  static final boolean TOKEN_PATH_OPENS_APPROVE = true;
+  /** Before the approval page, a client without elicitation confirmed approve actions by token. */
+  static final boolean TOKEN_PATH_OPENS_APPROVE = false;
 
   static WriteToolsFixture fx;
 
@@ -54,7 +55,7 @@ class ApproveReplayTableTest {
 
   @BeforeAll
   static void start() {
-    fx = new WriteToolsFixture();
+    fx = new WriteToolsFixture(ConfirmationGate.ApprovalMode.BROWSER, s -> {});
   }
 
   @AfterAll
@@ -183,10 +184,18 @@ class ApproveReplayTableTest {
   }
 
   private static ObjectNode stateless(Row row, boolean elicits) {
+    return stateless(row, elicits, false);
+  }
+
+  private static ObjectNode stateless(Row row, boolean elicits, boolean url) {
     ObjectNode params = TestClient.statelessParams("2026-07-28");
     if (elicits) {
-      ((ObjectNode) params.get("_meta").get("io.modelcontextprotocol/clientCapabilities"))
-          .putObject("elicitation");
+      ObjectNode e =
+          ((ObjectNode) params.get("_meta").get("io.modelcontextprotocol/clientCapabilities"))
+              .putObject("elicitation");
+      if (url) {
+        e.putObject("url");
+      }
     }
     params.put("name", row.tool()).set("arguments", row.arguments().deepCopy());
     return params;
@@ -215,44 +224,80 @@ class ApproveReplayTableTest {
     return a;
   }
 
+  private static ObjectNode withApprovalId(Row row, String value) {
+    return row.arguments().deepCopy().put("approvalId", value);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
   void nothingInAPreviewCompletesTheActionAnyOtherWay(Row row) {
+    boolean approve = row.approval() == ApprovalClass.APPROVE;
     JsonNode preview = result(fx.tokenClient(ALICE), row.tool(), row.arguments());
     assertThat(preview.at("/structuredContent/status").asString(""))
         .as(preview.toString())
-        .isEqualTo("confirmation_required");
+        .isEqualTo(approve ? "approval_required" : "confirmation_required");
     Set<String> fields = strings(preview);
-    String token = preview.at("/structuredContent/confirmation/token").stringValue();
-    assertThat(fields).contains(token);
+    String answer =
+        approve
+            ? preview.at("/structuredContent/approval/id").stringValue()
+            : preview.at("/structuredContent/confirmation/token").stringValue();
+    assertThat(fields).contains(answer);
+    if (approve) {
+      assertThat(preview.at("/structuredContent/confirmation").isMissingNode()).isTrue();
+    }
 
     TestClient eliciting = new TestClient(fx.server, ALICE);
     eliciting.initialize("2025-06-18");
     for (String value : fields) {
-      // as a confirmation token, in a session whose user has a dialog
+      // as a confirmation token, in a session whose user has a dialog (and, for approve actions,
+      // in one without: no token of any kind opens them there)
       result(eliciting, row.tool(), withToken(row, value));
-      // as a 2026-07-28 request state, with and without elicitation
+      if (approve) {
+        result(fx.tokenClient(ALICE), row.tool(), withToken(row, value));
+      }
+      // as an approval id
+      result(fx.tokenClient(ALICE), row.tool(), withApprovalId(row, value));
+      // as a 2026-07-28 request state, with and without elicitation, with URL elicitation
       for (boolean elicits : List.of(true, false)) {
         new TestClient(fx.server, ALICE)
             .request("tools/call", accepted(stateless(row, elicits), value, row.phrase()));
       }
+      new TestClient(fx.server, ALICE)
+          .request("tools/call", accepted(stateless(row, true, true), value, row.phrase()));
     }
-    // the token on every other write call of the table
+    // the answer on every other write call of the table
     rows()
         .filter(other -> !other.toString().equals(row.toString()))
-        .forEach(other -> result(fx.tokenClient(ALICE), other.tool(), withToken(other, token)));
-    // a request state minted for a dialog, passed as a confirmation token
+        .forEach(
+            other -> {
+              result(fx.tokenClient(ALICE), other.tool(), withToken(other, answer));
+              result(fx.tokenClient(ALICE), other.tool(), withApprovalId(other, answer));
+            });
+    // a request state minted for a dialog (or, for approve, for the approval page), passed as a
+    // confirmation token and as an approval id
     JsonNode asked =
-        new TestClient(fx.server, ALICE).request("tools/call", stateless(row, true)).get("result");
+        new TestClient(fx.server, ALICE)
+            .request("tools/call", stateless(row, true, approve))
+            .get("result");
     String state = asked.get("requestState").stringValue();
     result(fx.tokenClient(ALICE), row.tool(), withToken(row, state));
+    result(fx.tokenClient(ALICE), row.tool(), withApprovalId(row, state));
     fx.assertNothingSentToJamf();
 
-    // the preview's own token, passed back as the preview says
-    JsonNode direct = result(fx.tokenClient(ALICE), row.tool(), withToken(row, token));
-    boolean mayRun = row.approval() != ApprovalClass.APPROVE || TOKEN_PATH_OPENS_APPROVE;
+    // the preview's own answer, passed back as the preview says
+    JsonNode direct =
+        result(
+            fx.tokenClient(ALICE),
+            row.tool(),
+            approve ? withApprovalId(row, answer) : withToken(row, answer));
+    boolean mayRun = !approve || TOKEN_PATH_OPENS_APPROVE;
     assertThat(direct.at("/structuredContent/status").asString(""))
         .as(direct.toString())
-        .isEqualTo(mayRun ? "executed" : "confirmation_required");
+        .isEqualTo(mayRun ? "executed" : "approval_required");
+    if (!mayRun) {
+      assertThat(text(direct)).contains("Not approved yet");
+      fx.assertNothingSentToJamf();
+      assertThat(fx.executed()).isEmpty();
+    }
   }
 }

@@ -44,8 +44,13 @@ class ConfirmationBypassTest {
     fx.audit.clear();
   }
 
+  /**
+   * A {@code confirm}-class command (approve-class ones never take a token: see {@link
+   * ApprovalFlowTest}).
+   */
   private static ObjectNode restart(String id) {
-    return args("{'command':'restart','deviceIds':['" + id + "']}");
+    return args(
+        "{'command':'logOutUser','deviceIds':['" + id.replace("computer:", "mobile:") + "']}");
   }
 
   /** A 2026-07-28 client; with elicitation declared or not. */
@@ -134,59 +139,45 @@ class ConfirmationBypassTest {
   }
 
   /**
-   * The erase is previewed for the device called X; then X is renamed and another device takes the
-   * name X. Confirming must erase nothing and show the person what the name now means.
+   * The erase is approved for the device called X; then X is renamed and another device takes the
+   * name X. Calling with the approval must erase nothing and open a fresh approval showing what the
+   * name now means.
    */
   @Test
-  void aRenameBetweenPreviewAndConfirmationErasesNothingAndGivesAFreshPreview() {
+  void aRenameBetweenApprovalAndExecutionErasesNothingAndOpensAFreshApproval() {
     int shown = uniquelyNamedRow(40);
     int other = uniquelyNamedRow(shown + 1);
     String name = fx.computers().name(shown);
     String otherName = fx.computers().name(other);
     String shownSerial = fx.computers().serialNumber(shown);
     String otherSerial = fx.computers().serialNumber(other);
-    ObjectNode erase =
-        Json.object().put("command", "erase").put("confirmationPhrase", "ERASE 1 DEVICE");
+    ObjectNode erase = Json.object().put("command", "erase");
     erase.putArray("deviceIds").add(name);
     erase.putObject("options").put("pin", "246810");
     TestClient alice = fx.tokenClient(ALICE);
     try {
-      ObjectNode preview = erase.deepCopy();
-      preview.remove("confirmationPhrase");
-      JsonNode first = result(alice, "sendMdmCommand", preview);
-      assertThat(first.at("/structuredContent/status").asString(""))
-          .as(first.toString())
-          .isEqualTo("confirmation_required");
-      assertThat(first.at("/structuredContent/confirmation/targets/0").stringValue())
+      JsonNode first = result(alice, "sendMdmCommand", erase);
+      assertThat(first.at("/structuredContent/approval/targets/0").stringValue())
           .contains(shownSerial);
-      String token = first.at("/structuredContent/confirmation/token").stringValue();
+      String id = fx.approveAsPerson(first, ALICE);
 
       fx.computers().rename(shown, name + "-RETIRED");
       fx.computers().rename(other, name);
 
-      JsonNode confirm =
-          result(alice, "sendMdmCommand", erase.deepCopy().put("confirmationToken", token));
+      JsonNode run = result(alice, "sendMdmCommand", erase.deepCopy().put("approvalId", id));
       assertThat(fx.effects().mdmCommands()).as("no ERASE may reach Jamf").isEmpty();
       fx.assertNothingSentToJamf();
-      assertThat(confirm.at("/structuredContent/status").stringValue())
-          .as(confirm.toString())
-          .isEqualTo("confirmation_required");
-      assertThat(text(confirm)).contains("resolve differently").contains("Nothing was done");
-      assertThat(confirm.at("/structuredContent/confirmation/targets/0").stringValue())
+      assertThat(run.at("/structuredContent/status").stringValue())
+          .as(run.toString())
+          .isEqualTo("approval_required");
+      assertThat(text(run)).contains("resolve differently").contains("Nothing was done");
+      assertThat(run.at("/structuredContent/approval/targets/0").stringValue())
           .contains(otherSerial)
           .doesNotContain(shownSerial);
-      assertThat(confirm.at("/structuredContent/confirmation/token").stringValue())
-          .isNotEqualTo(token);
+      assertThat(run.at("/structuredContent/approval/id").stringValue()).isNotEqualTo(id);
       assertThat(fx.events(AuditEvent.REFUSED))
           .singleElement()
-          .satisfies(e -> assertThat(e.reason()).isEqualTo("targets_changed"));
-      // the old token stays spent even if the names are put back
-      fx.computers().rename(other, otherName);
-      fx.computers().rename(shown, name);
-      JsonNode again =
-          result(alice, "sendMdmCommand", erase.deepCopy().put("confirmationToken", token));
-      assertThat(text(again)).contains("already been used");
-      assertThat(fx.effects().mdmCommands()).isEmpty();
+          .satisfies(e -> assertThat(e.reason()).isEqualTo("approval_mismatch"));
     } finally {
       fx.computers().rename(other, otherName);
       fx.computers().rename(shown, name);

@@ -2,7 +2,6 @@ package dev.jamfmcp.tools;
 
 import static dev.jamfmcp.mcp.testing.WriteToolsFixture.ALICE;
 import static dev.jamfmcp.mcp.testing.WriteToolsFixture.args;
-import static dev.jamfmcp.mcp.testing.WriteToolsFixture.confirmed;
 import static dev.jamfmcp.mcp.testing.WriteToolsFixture.result;
 import static dev.jamfmcp.mcp.testing.WriteToolsFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,7 +97,7 @@ class GroupAndCatalogToolsEndToEndTest {
     assertThat(text(preview)).contains("add 1, remove 1").contains(serial);
     fx.assertNothingSentToJamf();
 
-    JsonNode done = confirmed(fx.tokenClient(ALICE), "setStaticGroupMembership", arguments);
+    JsonNode done = fx.agreed(fx.tokenClient(ALICE), "setStaticGroupMembership", arguments);
     assertThat(done.at("/structuredContent/status").stringValue()).isEqualTo("executed");
     List<Integer> expected = new ArrayList<>(kiosk.computerIds());
     expected.remove(Integer.valueOf(removed));

@@ -1,7 +1,6 @@
 package dev.jamfmcp.tools;
 
 import static dev.jamfmcp.mcp.testing.WriteToolsFixture.ALICE;
-import static dev.jamfmcp.mcp.testing.WriteToolsFixture.confirmationId;
 import static dev.jamfmcp.mcp.testing.WriteToolsFixture.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,7 +9,6 @@ import dev.jamfmcp.mcp.Caller;
 import dev.jamfmcp.mcp.audit.AuditEvent;
 import dev.jamfmcp.mcp.audit.LoggingAuditSink;
 import dev.jamfmcp.mcp.audit.Secrets;
-import dev.jamfmcp.mcp.confirm.PendingAction;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage;
 import dev.jamfmcp.mcp.testing.CapturedLog;
@@ -107,16 +105,24 @@ class WriteSecretsTest {
     return a;
   }
 
-  /** Preview then confirm on the token path; returns every message the client received. */
+  /**
+   * Preview then confirm on the token path ({@code confirm} actions) or approve on the page ({@code
+   * approve} actions) for a client without elicitation; returns every message the client received.
+   */
   private static List<JsonNode> tokenPath(ObjectNode arguments, String phrase) {
     TestClient client = fx.tokenClient(ALICE);
     List<JsonNode> seen = new ArrayList<>();
     JsonNode first = result(client, "sendMdmCommand", arguments);
     seen.add(first);
-    String token = first.at("/structuredContent/confirmation/token").stringValue();
-    ObjectNode again = arguments.deepCopy().put("confirmationToken", token);
-    if (phrase != null) {
-      again.put("confirmationPhrase", phrase);
+    ObjectNode again;
+    if (first.at("/structuredContent/status").asString("").equals("approval_required")) {
+      again = arguments.deepCopy().put("approvalId", fx.approveAsPerson(first, ALICE));
+    } else {
+      String token = first.at("/structuredContent/confirmation/token").stringValue();
+      again = arguments.deepCopy().put("confirmationToken", token);
+      if (phrase != null) {
+        again.put("confirmationPhrase", phrase);
+      }
     }
     JsonNode done = result(client, "sendMdmCommand", again);
     assertThat(done.at("/structuredContent/status").asString(""))
@@ -164,7 +170,7 @@ class WriteSecretsTest {
       assertNowhere(secret, seen, log);
     }
     // each event of each write says "set" where the secret was
-    assertThat(AUDIT).hasSize(9); // preview, confirmed, executed for each
+    assertThat(AUDIT).hasSize(9); // approval opened, approval redeemed, executed for each
     for (AuditEvent e : AUDIT) {
       JsonNode options = e.arguments().path("options");
       String field = options.has("pin") ? "pin" : "unlockToken";
@@ -177,11 +183,11 @@ class WriteSecretsTest {
   void aRefusedConfirmationLeavesAJsonLineWithItsReasonOnTheAuditLogger() {
     String log;
     try (CapturedLog captured = new CapturedLog()) {
-      tokenPath(mdm("restart", "computer:16", null), null);
+      tokenPath(mdm("logOutUser", "mobile:16", null), null);
       TestClient client = fx.tokenClient(ALICE);
-      JsonNode first = result(client, "sendMdmCommand", mdm("restart", "computer:17", null));
+      JsonNode first = result(client, "sendMdmCommand", mdm("logOutUser", "mobile:17", null));
       String token = first.at("/structuredContent/confirmation/token").stringValue();
-      ObjectNode again = mdm("restart", "computer:17", null).put("confirmationToken", token);
+      ObjectNode again = mdm("logOutUser", "mobile:17", null).put("confirmationToken", token);
       result(client, "sendMdmCommand", again);
       result(client, "sendMdmCommand", again); // replayed
       log = captured.text();
@@ -202,7 +208,7 @@ class WriteSecretsTest {
   }
 
   @Test
-  void aMissingMacPinIsGeneratedKeptInThePendingActionAndNeverShownToTheModel() {
+  void aMissingMacPinIsGeneratedShownOnlyOnTheApprovalPageAndNeverToTheModel() {
     TestClient client = fx.tokenClient(ALICE);
     ObjectNode lock = mdm("lock", "computer:13", null);
     List<JsonNode> seen = new ArrayList<>();
@@ -213,21 +219,15 @@ class WriteSecretsTest {
       seen.add(first);
       assertThat(first.at("/structuredContent/status").asString(""))
           .as(first.toString())
-          .isEqualTo("confirmation_required");
+          .isEqualTo("approval_required");
       assertThat(first.toString()).contains("generated the Mac's 6-digit PIN");
-      String token = first.at("/structuredContent/confirmation/token").stringValue();
-      Optional<PendingAction> pending = fx.gate.pendingAction(confirmationId(token));
-      assertThat(pending).isPresent();
-      pin = pending.get().generatedSecrets().get("pin");
+      String id = first.at("/structuredContent/approval/id").stringValue();
+      var approval = fx.approvals.find(id).orElseThrow();
+      pin = approval.request().secret();
       assertThat(pin).matches("[0-9]{6}");
-      assertThat(pending.get().toString()).doesNotContain(pin);
-      JsonNode done =
-          result(
-              client,
-              "sendMdmCommand",
-              lock.deepCopy()
-                  .put("confirmationToken", token)
-                  .put("confirmationPhrase", "LOCK 1 DEVICE"));
+      assertThat(approval.toString()).doesNotContain(pin);
+      fx.approveAsPerson(first, ALICE);
+      JsonNode done = result(client, "sendMdmCommand", lock.deepCopy().put("approvalId", id));
       seen.add(done);
       assertThat(done.at("/structuredContent/status").asString(""))
           .as(done.toString())

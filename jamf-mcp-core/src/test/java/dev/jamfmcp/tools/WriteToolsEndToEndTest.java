@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.Caller;
+import dev.jamfmcp.mcp.approval.Approvals;
 import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage;
@@ -77,6 +78,23 @@ class WriteToolsEndToEndTest {
     return a;
   }
 
+  /** A {@code confirm}-class command: the token path still serves it. */
+  private static ObjectNode logOut(String... ids) {
+    ObjectNode a = Json.object().put("command", "logOutUser");
+    var list = a.putArray("deviceIds");
+    for (String id : ids) {
+      list.add(id);
+    }
+    return a;
+  }
+
+  private static dev.jamfmcp.simulator.fleet.MobileDevice mobile(int id) {
+    return fx.sim.fleet().mobileDevices().stream()
+        .filter(m -> m.id() == id)
+        .findFirst()
+        .orElseThrow();
+  }
+
   @Test
   void everyToolIsListedWithTitleSchemasAnnotationsAndTheRightHints() {
     JsonNode tools = fx.tokenClient(READER).request("tools/list", "{}").at("/result/tools");
@@ -115,32 +133,32 @@ class WriteToolsEndToEndTest {
   @Test
   void tokenPathPreviewsChangesNothingThenRunsOnceAndIsAudited() {
     TestClient client = fx.tokenClient(ALICE);
-    String name = fx.computers().name(0);
-    String serial = fx.computers().serialNumber(0);
-    JsonNode first = result(client, "sendMdmCommand", restart("computer:1"));
+    String name = mobile(1).name();
+    String serial = mobile(1).serialNumber();
+    JsonNode first = result(client, "sendMdmCommand", logOut("mobile:1"));
     assertThat(first.at("/structuredContent/status").stringValue())
         .isEqualTo("confirmation_required");
     assertThat(text(first))
         .startsWith("Nothing has been done yet")
         .contains(name)
         .contains(serial)
-        .contains("RESTART_DEVICE");
+        .contains("LOG_OUT_USER");
     assertThat(first.at("/structuredContent/confirmation/targets/0").stringValue())
-        .isEqualTo(name + " (serial " + serial + ", computer:1)");
+        .isEqualTo(name + " (serial " + serial + ", mobile:1)");
     fx.assertNothingSentToJamf();
     assertThat(fx.executed()).isEmpty();
 
     String token = first.at("/structuredContent/confirmation/token").stringValue();
     JsonNode done =
-        result(client, "sendMdmCommand", restart("computer:1").put("confirmationToken", token));
+        result(client, "sendMdmCommand", logOut("mobile:1").put("confirmationToken", token));
     assertThat(done.at("/structuredContent/status").stringValue()).isEqualTo("executed");
     assertThat(done.at("/structuredContent/outcome").stringValue()).isEqualTo("succeeded");
     assertThat(fx.effects().mdmCommands())
         .singleElement()
         .satisfies(
             c -> {
-              assertThat(c.commandType()).isEqualTo("RESTART_DEVICE");
-              assertThat(c.managementId()).isEqualTo(fx.computers().managementId(0));
+              assertThat(c.commandType()).isEqualTo("LOG_OUT_USER");
+              assertThat(c.managementId()).isEqualTo(mobile(1).managementId());
             });
     assertThat(fx.executed())
         .singleElement()
@@ -149,8 +167,8 @@ class WriteToolsEndToEndTest {
               assertThat(e.principal()).isEqualTo("alice");
               assertThat(e.tool()).isEqualTo("sendMdmCommand");
               assertThat(e.arguments().has("confirmationToken")).isFalse();
-              assertThat(e.arguments().get("command").stringValue()).isEqualTo("restart");
-              assertThat(e.targets()).containsExactly("computer:1");
+              assertThat(e.arguments().get("command").stringValue()).isEqualTo("logOutUser");
+              assertThat(e.targets()).containsExactly("mobile:1");
               assertThat(e.outcome()).isEqualTo("succeeded");
               assertThat(e.jamfResponse().at("/0/commandUuid").stringValue())
                   .isEqualTo(fx.effects().mdmCommands().get(0).uuid());
@@ -161,18 +179,17 @@ class WriteToolsEndToEndTest {
   @Test
   void everyBadTokenIsRefusedAndNothingReachesJamf() {
     TestClient alice = fx.tokenClient(ALICE);
-    String token = previewToken(alice, "sendMdmCommand", restart("computer:2"));
+    String token = previewToken(alice, "sendMdmCommand", logOut("mobile:2"));
     String tampered =
         token.substring(0, 12) + (token.charAt(12) == 'A' ? 'B' : 'A') + token.substring(13);
     List<JsonNode> refusals =
         List.of(
-            result(
-                alice, "sendMdmCommand", restart("computer:2").put("confirmationToken", tampered)),
+            result(alice, "sendMdmCommand", logOut("mobile:2").put("confirmationToken", tampered)),
             result(
                 fx.tokenClient(MALLORY),
                 "sendMdmCommand",
-                restart("computer:2").put("confirmationToken", token)),
-            result(alice, "sendMdmCommand", restart("computer:3").put("confirmationToken", token)));
+                logOut("mobile:2").put("confirmationToken", token)),
+            result(alice, "sendMdmCommand", logOut("mobile:3").put("confirmationToken", token)));
     List<String> why =
         List.of("not one this server", "another user", "different tool or different arguments");
     for (int i = 0; i < refusals.size(); i++) {
@@ -184,10 +201,10 @@ class WriteToolsEndToEndTest {
 
     // the untouched token still works once, then is spent
     JsonNode ok =
-        result(alice, "sendMdmCommand", restart("computer:2").put("confirmationToken", token));
+        result(alice, "sendMdmCommand", logOut("mobile:2").put("confirmationToken", token));
     assertThat(ok.at("/structuredContent/status").stringValue()).isEqualTo("executed");
     JsonNode replay =
-        result(alice, "sendMdmCommand", restart("computer:2").put("confirmationToken", token));
+        result(alice, "sendMdmCommand", logOut("mobile:2").put("confirmationToken", token));
     assertThat(text(replay)).contains("already been used");
     assertThat(fx.effects().mdmCommands()).hasSize(1);
     assertThat(fx.executed()).hasSize(1);
@@ -196,10 +213,10 @@ class WriteToolsEndToEndTest {
   @Test
   void anExpiredTokenIsRefused() {
     TestClient alice = fx.tokenClient(ALICE);
-    String token = previewToken(alice, "sendMdmCommand", restart("computer:4"));
+    String token = previewToken(alice, "sendMdmCommand", logOut("mobile:4"));
     fx.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
     JsonNode late =
-        result(alice, "sendMdmCommand", restart("computer:4").put("confirmationToken", token));
+        result(alice, "sendMdmCommand", logOut("mobile:4").put("confirmationToken", token));
     assertThat(late.get("isError").booleanValue()).isTrue();
     assertThat(text(late)).contains("expired");
     fx.assertNothingSentToJamf();
@@ -281,34 +298,28 @@ class WriteToolsEndToEndTest {
   }
 
   @Test
-  void eraseDemandsTheTypedPhraseOnTheTokenPath() {
+  void eraseIsApprovedOnThePageWithItsPhraseNeverWithAToken() {
     TestClient alice = fx.tokenClient(ALICE);
     ObjectNode erase =
         args(
             "{'deviceIds':['computer:7','mobile:1'],'command':'erase',"
                 + "'options':{'pin':'123456'}}");
     JsonNode first = result(alice, "sendMdmCommand", erase);
-    assertThat(text(first)).contains("ERASE 2 DEVICES").contains("cannot be undone");
-    assertThat(first.at("/structuredContent/confirmation/irreversible").booleanValue()).isTrue();
-    String token = first.at("/structuredContent/confirmation/token").stringValue();
-    for (String phrase : new String[] {null, "erase 2 devices", "ERASE 3 DEVICES"}) {
-      ObjectNode attempt = erase.deepCopy().put("confirmationToken", token);
-      if (phrase != null) {
-        attempt.put("confirmationPhrase", phrase);
-      }
-      JsonNode refused = result(alice, "sendMdmCommand", attempt);
-      assertThat(refused.get("isError").booleanValue()).isTrue();
-      assertThat(text(refused)).contains("ERASE 2 DEVICES").contains("Nothing was done");
+    assertThat(first.at("/structuredContent/status").stringValue()).isEqualTo("approval_required");
+    assertThat(text(first)).contains("cannot be undone").contains("https://mcp.test/approve/ap_");
+    assertThat(first.at("/structuredContent/approval/irreversible").booleanValue()).isTrue();
+    assertThat(first.at("/structuredContent/confirmation").isMissingNode()).isTrue();
+    String id = first.at("/structuredContent/approval/id").stringValue();
+    JsonNode early = result(alice, "sendMdmCommand", erase.deepCopy().put("approvalId", id));
+    assertThat(text(early)).contains("Not approved yet").contains(id);
+    for (String phrase : new String[] {null, "ERASE 3 DEVICES", "erase 1 device"}) {
+      assertThat(fx.approvals.decide(id, ALICE, Approvals.Verdict.APPROVE, phrase))
+          .isEqualTo(Approvals.Outcome.WRONG_PHRASE);
     }
     fx.assertNothingSentToJamf();
-    JsonNode done =
-        result(
-            alice,
-            "sendMdmCommand",
-            erase
-                .deepCopy()
-                .put("confirmationToken", token)
-                .put("confirmationPhrase", "ERASE 2 DEVICES"));
+    assertThat(fx.approvals.decide(id, ALICE, Approvals.Verdict.APPROVE, "ERASE 2 DEVICES"))
+        .isEqualTo(Approvals.Outcome.APPROVED);
+    JsonNode done = result(alice, "sendMdmCommand", erase.deepCopy().put("approvalId", id));
     assertThat(done.at("/structuredContent/status").stringValue()).isEqualTo("executed");
     assertThat(fx.effects().mdmCommands())
         .extracting(c -> c.commandType())

@@ -127,7 +127,7 @@ final class Launcher {
         inBackground(
             "startup-engine",
             () -> {
-              McpServer server = assembleEngine(config, jamf, cluster);
+              McpServer server = assembleEngine(config, jamf, cluster, approvals);
               resources.add(0, server);
               timeline.mark("engine");
               return server;
@@ -160,14 +160,22 @@ final class Launcher {
   }
 
   private static McpServer assembleEngine(
-      ServerConfig config, JamfClient jamf, ClusterWiring cluster) {
+      ServerConfig config, JamfClient jamf, ClusterWiring cluster, Approvals approvals) {
     byte[] demoKey =
         config.tools().confirmationKey() == null && config.demo()
             ? ServerAssembly.randomKey()
             : null;
     // Single use of a write confirmation holds across the instances sharing the ledger: Redis
     // with MCP_REDIS_URL, otherwise this process only (ClusterWiring says which at start-up).
-    McpServer server = ServerAssembly.mcpServer(config, jamf, demoKey, cluster.consumedTokens());
+    // The gate opens approvals only where their page is served (HTTP with a sign-in); elsewhere
+    // approve actions take the client's dialog, and a client without one is refused.
+    McpServer server =
+        ServerAssembly.mcpServer(
+            config,
+            jamf,
+            demoKey,
+            cluster.consumedTokens(),
+            ServerAssembly.servesApprovalPage(config) ? approvals : null);
     log.info(
         "{} tools offered (toolsets {}, read-only {})",
         server.tools().size(),

@@ -9,6 +9,7 @@ import dev.jamfmcp.javalin.oauth.DevTokens;
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.approval.Approvals;
+import dev.jamfmcp.mcp.confirm.ConfirmationGate;
 import dev.jamfmcp.mcp.confirm.ConsumedTokens;
 import dev.jamfmcp.tools.JamfTools;
 import io.javalin.config.JavalinConfig;
@@ -61,6 +62,21 @@ public final class ServerAssembly {
    */
   public static McpServer mcpServer(
       ServerConfig config, JamfClient jamf, byte[] confirmationKey, ConsumedTokens consumedTokens) {
+    return mcpServer(config, jamf, confirmationKey, consumedTokens, null);
+  }
+
+  /**
+   * As above, with the approvals whose page this server serves ({@link #servesApprovalPage}):
+   * {@code approve} actions (erase, lock, ...) are approved there, or in the dialog of a client
+   * that declares elicitation where {@code MCP_APPROVAL=elicitation}. Null: no page, so such
+   * actions take the client's dialog and a client without one is refused, saying why.
+   */
+  public static McpServer mcpServer(
+      ServerConfig config,
+      JamfClient jamf,
+      byte[] confirmationKey,
+      ConsumedTokens consumedTokens,
+      Approvals approvals) {
     byte[] key = confirmationKey != null ? confirmationKey : config.tools().confirmationKey();
     JamfTools tools =
         JamfTools.create(
@@ -74,6 +90,13 @@ public final class ServerAssembly {
               }
               if (config.jamf().webUrl() != null) {
                 s.webUrl(config.jamf().webUrl());
+              }
+              if (approvals != null) {
+                s.approvals(
+                    approvals,
+                    ConfirmationGate.ApprovalMode.valueOf(config.approval().mode().name()));
+              } else {
+                s.noApprovalPage(noApprovalPageReason(config));
               }
             });
     return McpServer.create(
@@ -173,6 +196,22 @@ public final class ServerAssembly {
                   .sessionIdleTimeout(http.sessionIdleTimeout());
             });
     return security;
+  }
+
+  /**
+   * Whether this server serves the approval page: over HTTP, in the demo (development sign-in) or
+   * with an OpenID Connect client for the sign-in. Not on stdio yet.
+   */
+  public static boolean servesApprovalPage(ServerConfig config) {
+    return !config.stdio() && (config.demo() || config.approval().clientId() != null);
+  }
+
+  /** Why there is no approval page, for the refusal a client without elicitation gets. */
+  static String noApprovalPageReason(ServerConfig config) {
+    return config.stdio()
+        ? "this server runs on stdio, where the approval page is not served yet"
+        : "the approval page is not served: set MCP_APPROVAL_CLIENT_ID so that people sign in to"
+            + " it at MCP_OAUTH_ISSUER";
   }
 
   /**

@@ -161,9 +161,8 @@ class FaultScenariosTest {
   @Test
   void writesAreNeverSentTwiceWhateverFails() throws Exception {
     jamf.sideEffects().clear();
-    String device =
-        "computer:" + mcp().list().structured().path("devices").get(0).path("id").asString();
-    assertThat(device).isNotEqualTo("computer:");
+    // A confirm-class command: approve-class ones (restart, erase...) need the approval page.
+    String device = "mobile:1";
     int expected = 0;
     // 503 on the POST: not retried, nothing queued.
     expected +=
@@ -204,7 +203,7 @@ class FaultScenariosTest {
 
   /** Confirms, injects the fault, executes; returns how many commands Jamf should have queued. */
   private int confirmThenSend(String device, Runnable fault, int queued) throws Exception {
-    ObjectNode args = Mcp.args().put("command", "restart");
+    ObjectNode args = Mcp.args().put("command", "logOutUser");
     args.putArray("deviceIds").add(device);
     Mcp.Outcome preview = mcp().call(Mcp.SEND, args);
     assertThat(preview.structured().path("status").asString()).isEqualTo("confirmation_required");

@@ -71,12 +71,12 @@ class TwoInstancesTest {
         .isEqualTo(a.server().tools().size());
     JsonNode list = client.callTool(Mcp.LIST, Json.object().put("limit", 3));
     assertThat(list.path("isError").asBoolean()).isFalse();
-    String device =
-        "computer:" + list.path("structuredContent").path("devices").get(0).path("id").asString();
+    // A confirm-class command: approve-class ones (restart, erase...) need the approval page.
+    String device = "mobile:1";
     JsonNode detail = client.callTool(Mcp.DETAIL, Json.object().put("identifier", "1"));
     assertThat(detail.path("isError").asBoolean()).isFalse();
 
-    ObjectNode args = Json.object().put("command", "restart");
+    ObjectNode args = Json.object().put("command", "logOutUser");
     args.putArray("deviceIds").add(device);
     JsonNode preview = client.callTool(Mcp.SEND, args);
     assertThat(preview.path("structuredContent").path("status").asString())
@@ -133,16 +133,8 @@ class TwoInstancesTest {
   private static JsonNode[] confirmThenReplay(RoundRobinProxy through) throws Exception {
     McpClient client = client(through);
     client.initialize();
-    String device =
-        "computer:"
-            + client
-                .callTool(Mcp.LIST, Json.object().put("limit", 1))
-                .path("structuredContent")
-                .path("devices")
-                .get(0)
-                .path("id")
-                .asString();
-    ObjectNode args = Json.object().put("command", "restart");
+    String device = "mobile:1"; // logOutUser: a confirm-class command (the token path)
+    ObjectNode args = Json.object().put("command", "logOutUser");
     args.putArray("deviceIds").add(device);
     String token =
         client

@@ -38,6 +38,12 @@ public record AuditEvent(
   public static final String REFUSED = "refused";
   public static final String EXECUTED = "executed";
 
+  /** An approval was opened on the approval page (only its URL went to the caller). */
+  public static final String APPROVAL_OPENED = "approval_opened";
+
+  /** An approval a person gave on the page was redeemed: the action runs once. */
+  public static final String APPROVAL_REDEEMED = "approval_redeemed";
+
   /** An executed write. */
   public AuditEvent(
       Instant time,

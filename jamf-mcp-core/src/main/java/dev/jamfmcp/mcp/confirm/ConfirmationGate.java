@@ -3,9 +3,13 @@ package dev.jamfmcp.mcp.confirm;
 import dev.jamfmcp.mcp.McpError;
 import dev.jamfmcp.mcp.ProtocolVersion;
 import dev.jamfmcp.mcp.RequestContext;
+import dev.jamfmcp.mcp.approval.ApprovalRequest;
+import dev.jamfmcp.mcp.approval.ApprovalTarget;
+import dev.jamfmcp.mcp.approval.Approvals;
 import dev.jamfmcp.mcp.audit.AuditEvent;
 import dev.jamfmcp.mcp.audit.AuditSink;
 import dev.jamfmcp.mcp.audit.Secrets;
+import dev.jamfmcp.mcp.confirm.ConfirmationTokens.ApprovalRef;
 import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Kind;
 import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Path;
 import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Redemption;
@@ -16,7 +20,10 @@ import dev.jamfmcp.mcp.tool.Content;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -46,27 +53,53 @@ import tools.jackson.databind.node.ObjectNode;
  * across instances when they share one.
  *
  * <p>Each call states its {@link ApprovalClass}: {@code none} passes at once, {@code confirm} takes
- * the confirmation above, {@code approve} branches off in {@link #approve} (today: the same
- * confirmation; the approval page plugs in there). Every preview, confirmation, decline and refusal
- * (with its reason) is recorded on the {@link AuditSink} given by {@link #withAudit}.
+ * the confirmation above, {@code approve} needs a person's approval on the approval page ({@link
+ * #withApprovals}), or, where the operator trusts it ({@link ApprovalMode#ELICITATION}) or no page
+ * is configured, the dialog of a client that declares elicitation; nothing the model receives
+ * completes it. Every preview, confirmation, approval, decline and refusal (with its reason) is
+ * recorded on the {@link AuditSink} given by {@link #withAudit}.
  */
 public final class ConfirmationGate {
   /** The argument that carries a confirmation token back; write tools declare it. */
   public static final String TOKEN_ARGUMENT = "confirmationToken";
 
+  /** The argument that carries an approval id back; approve-class tools declare it. */
+  public static final String APPROVAL_ARGUMENT = "approvalId";
+
   private static final String INPUT_KEY = "confirm";
+  private static final String APPROVAL_INPUT_KEY = "approval";
+
+  /** How {@code approve} actions are approved ({@code MCP_APPROVAL}). */
+  public enum ApprovalMode {
+    /** Always the approval page (the default). */
+    BROWSER,
+    /** The dialog of a client that declares elicitation; the approval page for any other. */
+    ELICITATION
+  }
 
   private final ConfirmationTokens tokens;
   private final PendingActions pending;
   private final AuditSink audit;
   private final Clock clock;
+  private final Approvals approvals;
+  private final ApprovalMode mode;
+  private final String noPageNote;
 
   private ConfirmationGate(
-      ConfirmationTokens tokens, PendingActions pending, AuditSink audit, Clock clock) {
+      ConfirmationTokens tokens,
+      PendingActions pending,
+      AuditSink audit,
+      Clock clock,
+      Approvals approvals,
+      ApprovalMode mode,
+      String noPageNote) {
     this.tokens = tokens;
     this.pending = pending;
     this.audit = audit;
     this.clock = clock;
+    this.approvals = approvals;
+    this.mode = mode;
+    this.noPageNote = noPageNote;
   }
 
   /**
@@ -90,7 +123,10 @@ public final class ConfirmationGate {
         new ConfirmationTokens(key, ttl, clock, consumed),
         new PendingActions(clock),
         event -> {},
-        clock);
+        clock,
+        null,
+        ApprovalMode.BROWSER,
+        "");
   }
 
   public static ConfirmationGate create(byte[] key) {
@@ -102,7 +138,45 @@ public final class ConfirmationGate {
    * and refusal on {@code sink}.
    */
   public ConfirmationGate withAudit(AuditSink sink) {
-    return new ConfirmationGate(tokens, pending, java.util.Objects.requireNonNull(sink), clock);
+    return new ConfirmationGate(
+        tokens,
+        pending,
+        java.util.Objects.requireNonNull(sink),
+        clock,
+        approvals,
+        mode,
+        noPageNote);
+  }
+
+  /**
+   * This gate opening {@code approve} actions on the approval page of {@code service}; {@code mode}
+   * says whether the dialog of a client that declares elicitation is trusted instead.
+   */
+  public ConfirmationGate withApprovals(Approvals service, ApprovalMode how) {
+    return new ConfirmationGate(
+        tokens,
+        pending,
+        audit,
+        clock,
+        java.util.Objects.requireNonNull(service, "service"),
+        java.util.Objects.requireNonNull(how, "how"),
+        noPageNote);
+  }
+
+  /**
+   * This gate without an approval page: {@code approve} actions take the dialog of a client that
+   * declares elicitation and are refused for any other, with {@code why} (e.g. "the page is not
+   * served on stdio yet") added to the refusal.
+   */
+  public ConfirmationGate withoutApprovalPage(String why) {
+    return new ConfirmationGate(
+        tokens,
+        pending,
+        audit,
+        clock,
+        null,
+        ApprovalMode.ELICITATION,
+        why == null || why.isBlank() ? "" : " (" + why.strip() + ")");
   }
 
   /** Either go ahead, or stop and return {@link Stop#result()} to the client instead. */
@@ -144,6 +218,18 @@ public final class ConfirmationGate {
                 + " arguments, after the user agreed. Never invent one.");
   }
 
+  /** The schema of the {@code approvalId} argument, for approve-class tools' input schemas. */
+  public static ObjectNode approvalArgumentSchema() {
+    return Json.object()
+        .put("type", "string")
+        .put("maxLength", 64)
+        .put(
+            "description",
+            "Only when a previous call of this tool returned status approval_required: the"
+                + " approval id it returned, passed back with exactly the same other arguments"
+                + " after the person approved on the approval page. Never invent one.");
+  }
+
   /**
    * The pending action a confirmation id stands for, while it is live: what the person must see,
    * with the secrets the server generated for it. For the approval page; never for the model.
@@ -171,13 +257,246 @@ public final class ConfirmationGate {
   }
 
   /**
-   * THE BRANCH POINT for {@code approve} actions. Until the approval page exists they take the same
-   * confirmation as {@code confirm} actions. The approval page replaces this body: mint an approval
-   * (its own {@link ConfirmationTokens.Kind}), answer with the approval URL only, and on the next
-   * call proceed only once the person approved it on the page.
+   * {@code approve} actions: a person approves on the approval page, and only the approval id (or,
+   * for 2026-07-28, a request state of kind approval) comes back; never a token the model could
+   * pass on. The dialog of a client that declares elicitation is used instead where the operator
+   * chose {@link ApprovalMode#ELICITATION}, or where no page is configured.
    */
   private Decision approve(GatedWrite write, RequestContext ctx) throws InterruptedException {
-    return confirm(write, ctx);
+    Call call = new Call(write, ctx);
+    ProtocolVersion version = ctx.protocolVersion();
+    boolean elicits = version.hasElicitation() && ctx.clientCapabilities().has("elicitation");
+    boolean dialog = approvals == null || mode == ApprovalMode.ELICITATION;
+    if (call.approvalId == null && dialog && elicits) {
+      return confirm(write, ctx);
+    }
+    if (approvals == null) {
+      record(call, AuditEvent.REFUSED, "no_approval_page");
+      return new Decision.Stop(
+          ToolResult.error(
+              "This action needs a person's approval: configure the approval page (Approvals) or"
+                  + " use a client that supports elicitation"
+                  + noPageNote
+                  + ". Nothing was done."));
+    }
+    if (call.token != null) {
+      record(call, AuditEvent.REFUSED, "token_on_approve");
+      return new Decision.Stop(
+          ToolResult.error(
+              "Not approved: a confirmationToken cannot approve this action; a person approves it"
+                  + " on the approval page. Nothing was done. Call the tool again without"
+                  + " confirmationToken to get the approval link."));
+    }
+    String id = call.approvalId;
+    if (id == null && version.isStateless() && ctx.requestState() != null) {
+      ApprovalRef ref = tokens.approvalRef(ctx.requestState(), call.subject, write.tool());
+      if (ref.refusal() != null) {
+        record(call, AuditEvent.REFUSED, "approval_state_" + ref.refusal().code());
+        return new Decision.Stop(
+            ToolResult.error(
+                "Not approved: the request state is not that of an approval of this call ("
+                    + ref.refusal().code()
+                    + "). Nothing was done. Call the tool again without requestState."));
+      }
+      id = ref.approvalId();
+    }
+    if (id != null) {
+      return redeemApproval(call, id);
+    }
+    return openApproval(call, ctx, null);
+  }
+
+  private Decision redeemApproval(Call call, String id) throws InterruptedException {
+    Approvals.Redemption r =
+        approvals.redeem(id, call.subject, call.write.tool(), previewDigest(call));
+    switch (r.status()) {
+      case REDEEMED -> {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        call.write.generatedSecrets().keySet().forEach(k -> secrets.put(k, r.request().secret()));
+        if (secrets.values().stream().anyMatch(v -> v == null)) {
+          record(call, AuditEvent.REFUSED, "approval_secret_missing");
+          return new Decision.Stop(
+              ToolResult.error(
+                  "The approved action has no generated secret; nothing was done. Call again"
+                      + " without approvalId."));
+        }
+        record(call, AuditEvent.APPROVAL_REDEEMED, "approval_page");
+        return new Decision.Proceed(secrets);
+      }
+      case PENDING -> {
+        record(call, AuditEvent.REFUSED, "approval_pending");
+        ObjectNode data =
+            Json.object()
+                .put("status", "approval_required")
+                .put("message", "Not approved yet; nothing was done.");
+        data.putObject("approval").put("id", id).put("url", approvals.urlOf(id).toString());
+        return new Decision.Stop(
+            new ToolResult.Complete(
+                List.of(
+                    Content.text(
+                        "Not approved yet; nothing was done. A person must approve at "
+                            + approvals.urlOf(id)
+                            + "; then call this tool again with approvalId="
+                            + id
+                            + " and the same arguments.")),
+                data,
+                false));
+      }
+      case MISMATCH -> {
+        record(call, AuditEvent.REFUSED, "approval_mismatch");
+        return openApproval(
+            call,
+            null,
+            "Not approved: that approval was given for another user, another call, or devices"
+                + " that resolve differently now (a rename or re-enrollment since). Nothing was"
+                + " done. A new approval is needed:");
+      }
+      case DECLINED -> {
+        record(call, AuditEvent.DECLINED, "approval_declined");
+        return cancelled("The person declined this action on the approval page");
+      }
+      default -> {
+        String why =
+            switch (r.status()) {
+              case EXPIRED -> "the approval has expired";
+              case ALREADY_USED -> "the approval has already been used (an action runs once)";
+              default -> "no approval with this id is held here";
+            };
+        record(call, AuditEvent.REFUSED, "approval_" + r.status().name().toLowerCase(Locale.ROOT));
+        return new Decision.Stop(
+            ToolResult.error(
+                "Not approved: "
+                    + why
+                    + ". Nothing was done. Call the tool again without approvalId for a new"
+                    + " approval."));
+      }
+    }
+  }
+
+  /**
+   * Opens an approval and tells the caller where a person approves it, in the way the client
+   * supports; {@code ctx} null: as plain text (after a refusal, no new dialog).
+   */
+  private Decision openApproval(Call call, RequestContext ctx, String note)
+      throws InterruptedException {
+    Approvals.Opened opened = approvals.open(approvalRequest(call));
+    record(call, AuditEvent.APPROVAL_OPENED, opened.id());
+    Preview preview = call.write.preview();
+    String url = opened.url().toString();
+    boolean urlElicits =
+        ctx != null
+            && ctx.protocolVersion().compareTo(ProtocolVersion.V2025_11_25) >= 0
+            && ctx.clientCapabilities().path("elicitation").has("url");
+    ObjectNode params =
+        Json.object()
+            .put("mode", "url")
+            .put(
+                "message",
+                "A person must approve this on the approval page: " + preview.action() + ".")
+            .put("url", url)
+            .put("elicitationId", opened.id());
+    if (urlElicits && ctx.protocolVersion().isStateless()) {
+      ObjectNode requests = Json.object();
+      requests
+          .putObject(APPROVAL_INPUT_KEY)
+          .put("method", "elicitation/create")
+          .set("params", params);
+      return new Decision.Stop(
+          new ToolResult.InputRequired(
+              requests,
+              tokens.issueApproval(
+                  opened.id(), call.subject, call.write.tool(), opened.expiresAt())));
+    }
+    if (urlElicits) {
+      try {
+        JsonNode answer =
+            ctx.requestFromClient("elicitation/create", params)
+                .get(tokens.ttl().toMillis(), TimeUnit.MILLISECONDS);
+        String action = answer.path("action").asString("");
+        if (!"accept".equals(action)) {
+          record(call, AuditEvent.DECLINED, "approval_url_" + (action.isEmpty() ? "none" : action));
+          return cancelled("The user did not open the approval page (" + action + ")");
+        }
+      } catch (TimeoutException | ExecutionException | CancellationException e) {
+        // The link is still in the result below: the person can open it from there.
+      }
+    }
+    return approvalRequired(opened, preview, note);
+  }
+
+  private static Decision approvalRequired(Approvals.Opened opened, Preview preview, String note) {
+    String url = opened.url().toString();
+    String message =
+        "Nothing has been done yet. A person must approve at "
+            + url
+            + "; then call this tool again with approvalId="
+            + opened.id()
+            + " and exactly the same other arguments (valid until "
+            + opened.expiresAt()
+            + ").";
+    ObjectNode data = Json.object().put("status", "approval_required").put("message", message);
+    ObjectNode approval =
+        data.putObject("approval")
+            .put("id", opened.id())
+            .put("url", url)
+            .put("expiresAt", opened.expiresAt().toString())
+            .put("action", preview.action())
+            .put("summary", preview.summary())
+            .put("irreversible", preview.irreversible());
+    preview.targets().forEach(approval.putArray("targets")::add);
+    String text =
+        (note == null ? "" : note + "\n")
+            + preview.describe()
+            + "\n\n"
+            + message
+            + " Give the person the link; only they can approve it.";
+    return new Decision.Stop(new ToolResult.Complete(List.of(Content.text(text)), data, false));
+  }
+
+  /** What the person sees and what the approval is bound to. */
+  private ApprovalRequest approvalRequest(Call call) {
+    GatedWrite w = call.write;
+    Preview preview = w.preview();
+    if (w.generatedSecrets().size() > 1) {
+      throw new IllegalStateException("an approval carries at most one generated secret");
+    }
+    String secret = w.generatedSecrets().values().stream().findFirst().orElse(null);
+    return new ApprovalRequest(
+        call.subject,
+        w.tool(),
+        preview.action(),
+        preview.summary(),
+        shownTargets(w),
+        preview.irreversible() ? "This cannot be undone." : "",
+        preview.typedPhrase() != null ? preview.typedPhrase() : "APPROVE",
+        secret,
+        previewDigest(call));
+  }
+
+  private static List<ApprovalTarget> shownTargets(GatedWrite w) {
+    if (!w.approvalTargets().isEmpty()) {
+      return w.approvalTargets();
+    }
+    List<ApprovalTarget> lines = new ArrayList<>();
+    List<String> shown = w.preview().targets();
+    for (int i = 0; i < shown.size(); i++) {
+      lines.add(
+          new ApprovalTarget(
+              "object", String.valueOf(i + 1), null, shown.get(i), null, null, null));
+    }
+    return lines;
+  }
+
+  /**
+   * The digest an approval is bound to: the tool, its arguments without token or approval id, the
+   * resolved targets' bindings, and the targets as the person saw them (a rename changes it).
+   */
+  private static String previewDigest(Call call) {
+    ObjectNode bound = Json.object().put("tool", call.write.tool());
+    bound.set("arguments", call.bound);
+    bound.set("targets", Json.mapper().valueToTree(call.write.targets()));
+    bound.set("shown", Json.mapper().valueToTree(shownTargets(call.write)));
+    return ConfirmationTokens.digest(bound);
   }
 
   private Decision confirm(GatedWrite write, RequestContext ctx) throws InterruptedException {
@@ -220,12 +539,15 @@ public final class ConfirmationGate {
     final ObjectNode bound;
     final ObjectNode audited;
     final JsonNode token;
+    final String approvalId;
 
     Call(GatedWrite write, RequestContext ctx) {
       this.write = write;
       this.subject = ctx.principal().subject();
       this.bound = write.arguments().deepCopy();
       this.token = bound.remove(TOKEN_ARGUMENT);
+      JsonNode approval = bound.remove(APPROVAL_ARGUMENT);
+      this.approvalId = approval == null ? null : approval.asString("");
       this.audited = Secrets.redact(bound, write.inputSchema());
     }
   }
@@ -444,8 +766,8 @@ public final class ConfirmationGate {
   }
 
   /**
-   * The output schema of a write tool: the gate's two answers (confirmation_required, cancelled)
-   * plus the tool's own executed result, whose properties are given.
+   * The output schema of a write tool: the gate's answers (confirmation_required,
+   * approval_required, cancelled) plus the tool's own executed result, whose properties are given.
    */
   public static ObjectNode outputSchema(ObjectNode executedProperties) {
     ObjectNode schema = Json.object().put("type", "object");
@@ -454,6 +776,7 @@ public final class ConfirmationGate {
         .putObject("status")
         .putArray("enum")
         .add("confirmation_required")
+        .add("approval_required")
         .add("cancelled")
         .add("executed");
     properties.putObject("message").put("type", "string");
@@ -466,6 +789,16 @@ public final class ConfirmationGate {
     c.putObject("irreversible").put("type", "boolean");
     c.putObject("targets").put("type", "array").putObject("items").put("type", "string");
     confirmation.putArray("required").add("token").add("expiresAt").add("action");
+    ObjectNode approval = properties.putObject("approval").put("type", "object");
+    ObjectNode a = approval.putObject("properties");
+    a.putObject("id").put("type", "string");
+    a.putObject("url").put("type", "string");
+    a.putObject("expiresAt").put("type", "string");
+    a.putObject("action").put("type", "string");
+    a.putObject("summary").put("type", "string");
+    a.putObject("irreversible").put("type", "boolean");
+    a.putObject("targets").put("type", "array").putObject("items").put("type", "string");
+    approval.putArray("required").add("id").add("url");
     executedProperties.properties().forEach(e -> properties.set(e.getKey(), e.getValue()));
     schema.putArray("required").add("status");
     return schema;

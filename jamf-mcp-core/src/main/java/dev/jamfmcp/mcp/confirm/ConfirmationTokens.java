@@ -23,12 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Signed, single-use, short-lived confirmations bound to one principal, one tool, one exact set of
  * arguments and the resolved targets the user was shown. Each carries, inside the signed payload,
- * its {@link Kind} (a confirmation token, a 2026-07-28 request state, later an approval id) and the
- * {@link Path} that minted it (a session that declares elicitation or one that does not); redeeming
- * names the kind and path expected, so one kind never stands in for another, and a token minted
- * where no dialog was possible never skips the dialog of a session that has one. Self-contained, so
- * any instance that shares the key accepts them; single use is recorded in a {@link ConsumedTokens}
- * ledger, so it holds across the instances that share that ledger.
+ * its {@link Kind} (a confirmation token, a 2026-07-28 request state, an approval request state)
+ * and the {@link Path} that minted it (a session that declares elicitation or one that does not);
+ * redeeming names the kind and path expected, so one kind never stands in for another, and a token
+ * minted where no dialog was possible never skips the dialog of a session that has one.
+ * Self-contained, so any instance that shares the key accepts them; single use is recorded in a
+ * {@link ConsumedTokens} ledger, so it holds across the instances that share that ledger.
  */
 final class ConfirmationTokens {
   private static final Logger log = LoggerFactory.getLogger(ConfirmationTokens.class);
@@ -48,7 +48,12 @@ final class ConfirmationTokens {
     /** The {@code confirmationToken} argument, minted for clients without elicitation. */
     CONFIRMATION("confirmation"),
     /** The 2026-07-28 {@code requestState}, minted with an elicitation input request. */
-    REQUEST_STATE("request-state");
+    REQUEST_STATE("request-state"),
+    /**
+     * The 2026-07-28 {@code requestState} of an approval on the approval page: carries the approval
+     * id, so the retry redeems the person's decision. Never accepted as either kind above.
+     */
+    APPROVAL("approval");
 
     final String code;
 
@@ -147,6 +152,50 @@ final class ConfirmationTokens {
   }
 
   record Issued(String token, String id, Instant expiresAt) {}
+
+  /**
+   * A request state of kind {@link Kind#APPROVAL} carrying {@code approvalId}, for this caller and
+   * tool, valid until {@code expires} (the approval's own expiry).
+   */
+  String issueApproval(String approvalId, String subject, String tool, Instant expires) {
+    ObjectNode payload =
+        Json.object()
+            .put("kind", Kind.APPROVAL.code)
+            .put("path", Path.ELICITATION.code)
+            .put("sub", subject)
+            .put("tool", tool)
+            .put("approval", approvalId)
+            .put("exp", expires.getEpochSecond());
+    String body = B64.encodeToString(Json.mapper().writeValueAsBytes(payload));
+    return PREFIX + body + "." + B64.encodeToString(sign(body));
+  }
+
+  /**
+   * The approval id inside a request state of kind {@link Kind#APPROVAL} minted for this caller and
+   * tool; the refusal otherwise. Single use is the approval's own (it is redeemed once).
+   */
+  ApprovalRef approvalRef(String token, String subject, String tool) {
+    JsonNode payload = verified(token);
+    if (payload == null) {
+      return new ApprovalRef(Refusal.MALFORMED, null);
+    }
+    if (!Kind.APPROVAL.code.equals(payload.path("kind").asString(""))) {
+      return new ApprovalRef(Refusal.WRONG_KIND, null);
+    }
+    if (!subject.equals(payload.path("sub").asString(""))) {
+      return new ApprovalRef(Refusal.OTHER_PRINCIPAL, null);
+    }
+    if (!tool.equals(payload.path("tool").asString(""))) {
+      return new ApprovalRef(Refusal.OTHER_CALL, null);
+    }
+    if (!clock.instant().isBefore(Instant.ofEpochSecond(payload.path("exp").asLong(0)))) {
+      return new ApprovalRef(Refusal.EXPIRED, null);
+    }
+    return new ApprovalRef(null, payload.path("approval").asString(""));
+  }
+
+  /** The approval id of an approval request state, or the refusal (then the id is null). */
+  record ApprovalRef(Refusal refusal, String approvalId) {}
 
   /** The outcome of a redemption: the refusal (null when accepted) and the token's id if known. */
   record Redemption(Refusal refusal, String id) {

@@ -1,5 +1,6 @@
 package dev.jamfmcp.mcp.confirm;
 
+import dev.jamfmcp.mcp.approval.ApprovalTarget;
 import dev.jamfmcp.mcp.tool.ApprovalClass;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param generatedSecrets secrets the server made up for this action (e.g. a PIN): kept in the
  *     pending action for the person, never shown to the model, handed back on {@link
  *     ConfirmationGate.Decision.Proceed}
+ * @param approvalTargets the resolved targets as the approval page shows them (name, serial, ids);
+ *     empty when the tool gives none (the page then shows the preview's target lines)
  */
 public record GatedWrite(
     String tool,
@@ -30,7 +33,8 @@ public record GatedWrite(
     List<String> targets,
     Preview preview,
     ObjectNode inputSchema,
-    Map<String, String> generatedSecrets) {
+    Map<String, String> generatedSecrets,
+    List<ApprovalTarget> approvalTargets) {
   public GatedWrite {
     Objects.requireNonNull(tool, "tool");
     Objects.requireNonNull(approval, "approval");
@@ -38,6 +42,7 @@ public record GatedWrite(
     targets = List.copyOf(targets);
     Objects.requireNonNull(preview, "preview");
     generatedSecrets = Map.copyOf(generatedSecrets);
+    approvalTargets = List.copyOf(approvalTargets);
   }
 
   public static GatedWrite of(
@@ -46,17 +51,25 @@ public record GatedWrite(
       ObjectNode arguments,
       List<String> targets,
       Preview preview) {
-    return new GatedWrite(tool, approval, arguments, targets, preview, null, Map.of());
+    return new GatedWrite(tool, approval, arguments, targets, preview, null, Map.of(), List.of());
   }
 
   public GatedWrite withInputSchema(ObjectNode schema) {
-    return new GatedWrite(tool, approval, arguments, targets, preview, schema, generatedSecrets);
+    return new GatedWrite(
+        tool, approval, arguments, targets, preview, schema, generatedSecrets, approvalTargets);
   }
 
   public GatedWrite withGeneratedSecret(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(generatedSecrets);
     more.put(name, value);
-    return new GatedWrite(tool, approval, arguments, targets, preview, inputSchema, more);
+    return new GatedWrite(
+        tool, approval, arguments, targets, preview, inputSchema, more, approvalTargets);
+  }
+
+  /** This write with the targets as the approval page shows them. */
+  public GatedWrite withApprovalTargets(List<ApprovalTarget> shown) {
+    return new GatedWrite(
+        tool, approval, arguments, targets, preview, inputSchema, generatedSecrets, shown);
   }
 
   /** Shows secret values only as their names, so a log of this record reveals nothing. */

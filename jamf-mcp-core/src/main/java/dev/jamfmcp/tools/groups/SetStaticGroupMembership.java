@@ -59,6 +59,7 @@ final class SetStaticGroupMembership {
                 DeviceTargets.MAX_IDENTIFIERS,
                 200)
             .property(ConfirmationGate.TOKEN_ARGUMENT, ConfirmationGate.tokenArgumentSchema())
+            .property(ConfirmationGate.APPROVAL_ARGUMENT, ConfirmationGate.approvalArgumentSchema())
             .required("groupId")
             .build();
     ObjectNode executed =
@@ -178,9 +179,16 @@ final class SetStaticGroupMembership {
     bound.add("group:" + groupId);
     toAdd.forEach(d -> bound.add("add " + d.binding()));
     toRemove.forEach(d -> bound.add("remove " + d.binding()));
+    List<dev.jamfmcp.mcp.approval.ApprovalTarget> shown = new ArrayList<>();
+    toAdd.forEach(d -> shown.add(renamed(d.approvalTarget(), " (to be added)")));
+    toRemove.forEach(d -> shown.add(renamed(d.approvalTarget(), " (to be removed)")));
     ApprovalClass approval = toRemove.isEmpty() ? ApprovalClass.CONFIRM : ApprovalClass.APPROVE;
     ConfirmationGate.Decision decision =
-        support.gate().check(GatedWrite.of(NAME, approval, args, bound, preview), ctx);
+        support
+            .gate()
+            .check(
+                GatedWrite.of(NAME, approval, args, bound, preview).withApprovalTargets(shown),
+                ctx);
     if (decision instanceof ConfirmationGate.Decision.Stop stop) {
       return stop.result();
     }
@@ -264,5 +272,11 @@ final class SetStaticGroupMembership {
     List<Device> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
+  }
+
+  private static dev.jamfmcp.mcp.approval.ApprovalTarget renamed(
+      dev.jamfmcp.mcp.approval.ApprovalTarget t, String suffix) {
+    return new dev.jamfmcp.mcp.approval.ApprovalTarget(
+        t.kind(), t.jamfId(), t.managementId(), t.name() + suffix, t.serial(), t.model(), t.user());
   }
 }

@@ -96,6 +96,7 @@ final class SendMdmCommand {
                     + " user typed, exactly as the preview asked (e.g. ERASE 3 DEVICES)",
                 100)
             .property(ConfirmationGate.TOKEN_ARGUMENT, ConfirmationGate.tokenArgumentSchema())
+            .property(ConfirmationGate.APPROVAL_ARGUMENT, ConfirmationGate.approvalArgumentSchema())
             .required("deviceIds", "command")
             .build();
     return input;
@@ -193,7 +194,8 @@ final class SendMdmCommand {
                 bound,
                 devices.stream().map(Device::binding).toList(),
                 preview(kind, devices, phrase, generatePin))
-            .withInputSchema(inputSchema);
+            .withInputSchema(inputSchema)
+            .withApprovalTargets(devices.stream().map(Device::approvalTarget).toList());
     if (generatePin) {
       write = write.withGeneratedSecret(PIN, String.format("%06d", random.nextInt(1_000_000)));
     }

@@ -56,6 +56,7 @@ final class ExecutePolicy {
                 DeviceTargets.MAX_IDENTIFIERS,
                 200)
             .property(ConfirmationGate.TOKEN_ARGUMENT, ConfirmationGate.tokenArgumentSchema())
+            .property(ConfirmationGate.APPROVAL_ARGUMENT, ConfirmationGate.approvalArgumentSchema())
             .required("deviceIdentifiers")
             .build();
     ObjectNode executed =
@@ -179,7 +180,12 @@ final class ExecutePolicy {
     inScope.forEach(d -> bound.add(d.binding()));
     ApprovalClass approval = inScope.size() > 1 ? ApprovalClass.APPROVE : ApprovalClass.CONFIRM;
     ConfirmationGate.Decision decision =
-        support.gate().check(GatedWrite.of(NAME, approval, args, bound, preview), ctx);
+        support
+            .gate()
+            .check(
+                GatedWrite.of(NAME, approval, args, bound, preview)
+                    .withApprovalTargets(inScope.stream().map(Device::approvalTarget).toList()),
+                ctx);
     if (decision instanceof ConfirmationGate.Decision.Stop stop) {
       return stop.result();
     }

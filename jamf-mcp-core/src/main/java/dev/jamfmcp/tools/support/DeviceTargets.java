@@ -95,6 +95,12 @@ public final class DeviceTargets {
       return name + " (serial " + (serial == null ? "unknown" : serial) + ", " + ref() + ")";
     }
 
+    /** As the approval page shows it (model and user are not known here: no extra request). */
+    public dev.jamfmcp.mcp.approval.ApprovalTarget approvalTarget() {
+      return new dev.jamfmcp.mcp.approval.ApprovalTarget(
+          kind.prefix(), id, managementId, name, serial, null, null);
+    }
+
     public ObjectNode toJson() {
       return Json.object()
           .put("ref", ref())

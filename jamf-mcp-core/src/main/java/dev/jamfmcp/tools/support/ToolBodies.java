@@ -100,6 +100,7 @@ public final class ToolBodies {
       JsonNode jamfResponse) {
     ObjectNode recorded = arguments.deepCopy();
     recorded.remove(ConfirmationGate.TOKEN_ARGUMENT);
+    recorded.remove(ConfirmationGate.APPROVAL_ARGUMENT);
     support
         .audit()
         .record(

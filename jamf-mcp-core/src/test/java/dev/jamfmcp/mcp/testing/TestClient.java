@@ -34,6 +34,11 @@ public final class TestClient {
     this.caller = new Caller(principal, message -> related.add(JsonRpcCodec.toTree(message)));
   }
 
+  /** The principal this client calls as. */
+  public Principal principal() {
+    return caller.principal();
+  }
+
   public McpSession session() {
     return session;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.approval.Approvals;
 import dev.jamfmcp.mcp.audit.AuditEvent;
 import dev.jamfmcp.mcp.confirm.ConfirmationGate;
 import dev.jamfmcp.mcp.jsonrpc.Json;
@@ -39,6 +40,12 @@ public final class WriteToolsFixture implements AutoCloseable {
   public final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
   public final McpServer server;
 
+  /**
+   * The approvals the gate opens for {@code approve} actions, on the test clock: a test decides as
+   * the person with {@link Approvals#decide}.
+   */
+  public final Approvals approvals = Approvals.builder("https://mcp.test").clock(clock).build();
+
   /** The gate the tools use (its pending actions hold the secrets the server generated). */
   public final ConfirmationGate gate;
 
@@ -46,7 +53,16 @@ public final class WriteToolsFixture implements AutoCloseable {
     this(s -> {});
   }
 
+  /**
+   * Approvals in {@link ConfirmationGate.ApprovalMode#ELICITATION} mode: a client with a dialog
+   * confirms there, any other gets the approval page.
+   */
   public WriteToolsFixture(Consumer<JamfTools.Settings> settings) {
+    this(ConfirmationGate.ApprovalMode.ELICITATION, settings);
+  }
+
+  public WriteToolsFixture(
+      ConfirmationGate.ApprovalMode mode, Consumer<JamfTools.Settings> settings) {
     sim =
         SimulatedJamfPro.start(
             SimulatorConfig.of(c -> c.computers(300).mobileDevices(40).threads(8)));
@@ -61,7 +77,7 @@ public final class WriteToolsFixture implements AutoCloseable {
         JamfTools.create(
             jamf,
             s -> {
-              s.confirmationGate(gate).audit(audit::add).clock(clock);
+              s.confirmationGate(gate).audit(audit::add).clock(clock).approvals(approvals, mode);
               settings.accept(s);
             });
     server = McpServer.create(c -> tools.registerInto(c));
@@ -135,6 +151,44 @@ public final class WriteToolsFixture implements AutoCloseable {
     String token = previewToken(client, tool, arguments);
     ObjectNode again = arguments.deepCopy().put(ConfirmationGate.TOKEN_ARGUMENT, token);
     return result(client, tool, again);
+  }
+
+  /**
+   * Preview, then have the caller's own person agree the way the gate asks: with the token for a
+   * {@code confirm} action, on the approval page ({@link Approvals#decide}) for an {@code approve}
+   * one; returns the executed result.
+   */
+  public JsonNode agreed(TestClient client, String tool, ObjectNode arguments) {
+    JsonNode first = result(client, tool, arguments);
+    String status = first.at("/structuredContent/status").asString("");
+    if ("confirmation_required".equals(status)) {
+      String token = first.at("/structuredContent/confirmation/token").stringValue();
+      return result(client, tool, arguments.deepCopy().put(ConfirmationGate.TOKEN_ARGUMENT, token));
+    }
+    assertThat(status).as(first.toString()).isEqualTo("approval_required");
+    String id = approveAsPerson(first, client.principal());
+    return result(client, tool, arguments.deepCopy().put(ConfirmationGate.APPROVAL_ARGUMENT, id));
+  }
+
+  /**
+   * First call of an {@code approve} action: asserts an approval is required, has the caller's own
+   * person approve it on the page, and returns the approval id to call again with.
+   */
+  public String approvedId(TestClient client, String tool, ObjectNode arguments) {
+    JsonNode first = result(client, tool, arguments);
+    assertThat(first.at("/structuredContent/status").asString(""))
+        .as(first.toString())
+        .isEqualTo("approval_required");
+    return approveAsPerson(first, client.principal());
+  }
+
+  /** Approves, as {@code person} on the page, the approval an approval_required result names. */
+  public String approveAsPerson(JsonNode approvalRequired, Principal person) {
+    String id = approvalRequired.at("/structuredContent/approval/id").stringValue();
+    String phrase = approvals.find(id).orElseThrow().request().phrase();
+    assertThat(approvals.decide(id, person, Approvals.Verdict.APPROVE, phrase))
+        .isEqualTo(Approvals.Outcome.APPROVED);
+    return id;
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.jamfmcp.tools.mdm;
 
 import static dev.jamfmcp.mcp.testing.WriteToolsFixture.ALICE;
 import static dev.jamfmcp.mcp.testing.WriteToolsFixture.args;
-import static dev.jamfmcp.mcp.testing.WriteToolsFixture.confirmed;
 import static dev.jamfmcp.mcp.testing.WriteToolsFixture.result;
 import static dev.jamfmcp.mcp.testing.WriteToolsFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +53,7 @@ class MdmToolsEndToEndTest {
                 + "','"
                 + phone.serialNumber()
                 + "','11']}");
-    JsonNode done = confirmed(fx.tokenClient(ALICE), "sendMdmCommand", restart);
+    JsonNode done = fx.agreed(fx.tokenClient(ALICE), "sendMdmCommand", restart);
     // '11' is the computer whose serial was given too: it gets the command once
     assertThat(done.at("/structuredContent/counts/done").intValue()).isEqualTo(3);
     assertThat(fx.effects().mdmCommands())
@@ -126,7 +125,7 @@ class MdmToolsEndToEndTest {
   @Test
   void lostModeOptionsMapOntoTheContractFields() {
     JsonNode done =
-        confirmed(
+        fx.agreed(
             fx.tokenClient(ALICE),
             "sendMdmCommand",
             args(
@@ -145,11 +144,11 @@ class MdmToolsEndToEndTest {
     ObjectNode restart =
         args("{'command':'restart','deviceIds':['computer:21','computer:22'," + "'computer:23']}");
     TestClient alice = fx.tokenClient(ALICE);
-    String token = WriteToolsFixture.previewToken(alice, "sendMdmCommand", restart);
+    String approvalId = fx.approvedId(alice, "sendMdmCommand", restart);
     fx.sim.faults().failNext(1, 0); // the first POST goes through
     fx.sim.faults().failNext(1, 500); // the second is refused
     JsonNode partial =
-        result(alice, "sendMdmCommand", restart.deepCopy().put("confirmationToken", token));
+        result(alice, "sendMdmCommand", restart.deepCopy().put("approvalId", approvalId));
     assertThat(partial.get("isError").booleanValue()).isTrue();
     assertThat(text(partial)).startsWith("NOT COMPLETE").contains("reached 1 of 3");
     JsonNode devices = partial.at("/structuredContent/devices");
@@ -171,10 +170,10 @@ class MdmToolsEndToEndTest {
     fx.sim.faults().set(FaultSettings.none().withPathPrefix("/api/v2/mdm/commands"));
     ObjectNode restart = args("{'command':'restart','deviceIds':['computer:31','computer:32']}");
     TestClient alice = fx.tokenClient(ALICE);
-    String token = WriteToolsFixture.previewToken(alice, "sendMdmCommand", restart);
+    String approvalId = fx.approvedId(alice, "sendMdmCommand", restart);
     fx.sim.faults().failNext(1, 504);
     JsonNode result =
-        result(alice, "sendMdmCommand", restart.deepCopy().put("confirmationToken", token));
+        result(alice, "sendMdmCommand", restart.deepCopy().put("approvalId", approvalId));
     assertThat(result.at("/structuredContent/devices/0/result").stringValue()).isEqualTo("unknown");
     assertThat(result.at("/structuredContent/devices/1/result").stringValue())
         .isEqualTo("not_attempted");
@@ -215,7 +214,7 @@ class MdmToolsEndToEndTest {
 
   @Test
   void listMdmCommandsShowsWhatWasQueuedWithItsState() {
-    confirmed(
+    fx.agreed(
         fx.tokenClient(ALICE),
         "sendMdmCommand",
         args("{'command':'shutDown','deviceIds':['computer:50']}"));

@@ -2,7 +2,6 @@ package dev.jamfmcp.tools.policies;
 
 import static dev.jamfmcp.mcp.testing.WriteToolsFixture.ALICE;
 import static dev.jamfmcp.mcp.testing.WriteToolsFixture.args;
-import static dev.jamfmcp.mcp.testing.WriteToolsFixture.confirmed;
 import static dev.jamfmcp.mcp.testing.WriteToolsFixture.result;
 import static dev.jamfmcp.mcp.testing.WriteToolsFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,7 +113,7 @@ class PolicyToolsEndToEndTest {
         .contains("not in the policy's scope");
     fx.assertNothingSentToJamf();
 
-    JsonNode done = confirmed(fx.tokenClient(ALICE), "executePolicy", arguments);
+    JsonNode done = fx.agreed(fx.tokenClient(ALICE), "executePolicy", arguments);
     assertThat(done.at("/structuredContent/outcome").stringValue()).isEqualTo("succeeded");
     assertThat(done.at("/structuredContent/steps/logFlush/status").stringValue()).isEqualTo("done");
     assertThat(done.at("/structuredContent/steps/blankPush/status").stringValue())
@@ -146,7 +145,7 @@ class PolicyToolsEndToEndTest {
   @Test
   void aPolicyNotRunAtCheckInIsReArmedButNotPushedAndTheAnswerSaysWhy() {
     JsonNode done =
-        confirmed(
+        fx.agreed(
             fx.tokenClient(ALICE),
             "executePolicy",
             args("{'policyName':'Install Rosetta 2','deviceIdentifiers':['computer:3']}"));
