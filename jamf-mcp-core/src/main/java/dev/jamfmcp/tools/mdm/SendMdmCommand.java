@@ -92,8 +92,9 @@ final class SendMdmCommand {
             .property("options", options)
             .string(
                 PHRASE_ARGUMENT,
-                "erase and lock with a confirmationToken only: the phrase the"
-                    + " user typed, exactly as the preview asked (e.g. ERASE 3 DEVICES)",
+                "Only with a confirmationToken, when the preview asked for a phrase: the phrase"
+                    + " the user typed, exactly as asked (e.g. ERASE 3 DEVICES). Approval-class"
+                    + " commands are approved on the approval page, where the person types it",
                 100)
             .property(ConfirmationGate.TOKEN_ARGUMENT, ConfirmationGate.tokenArgumentSchema())
             .property(ConfirmationGate.APPROVAL_ARGUMENT, ConfirmationGate.approvalArgumentSchema())
