@@ -12,10 +12,8 @@ import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.mcp.testing.TestClient;
 import dev.jamfmcp.mcp.testing.WriteToolsFixture;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,23 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
  * erased. Each ran the write before the fix; each refusal leaves an audit event with its reason.
  */
 class ConfirmationBypassTest {
-  static WriteToolsFixture fx;
 
-  @BeforeAll
-  static void start() {
-    fx = new WriteToolsFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fx.close();
-  }
-
-  @BeforeEach
-  void clean() {
-    fx.effects().clear();
-    fx.audit.clear();
-  }
+  /** Started once for the class; effects and audit cleared before each test, closed after all. */
+  @RegisterExtension static final WriteToolsFixture fx = new WriteToolsFixture();
 
   /**
    * A {@code confirm}-class command (approve-class ones never take a token: see {@link

@@ -12,31 +12,15 @@ import dev.jamfmcp.simulator.fleet.SmartGroup;
 import dev.jamfmcp.simulator.fleet.StaticGroup;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Groups (reads and setStaticGroupMembership), scripts, profiles and patch titles end to end. */
 class GroupAndCatalogToolsEndToEndTest {
-  static WriteToolsFixture fx;
 
-  @BeforeAll
-  static void start() {
-    fx = new WriteToolsFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fx.close();
-  }
-
-  @BeforeEach
-  void clean() {
-    fx.effects().clear();
-    fx.audit.clear();
-  }
+  /** Started once for the class; effects and audit cleared before each test, closed after all. */
+  @RegisterExtension static final WriteToolsFixture fx = new WriteToolsFixture();
 
   private static StaticGroup staticGroup(String name) {
     return fx.sim.staticGroups().all().stream()

@@ -24,10 +24,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -50,22 +49,12 @@ class WriteToolsEndToEndTest {
           "getComputerGroupMembers",
           "listMdmCommands",
           "listPatchTitles");
-  static WriteToolsFixture fx;
 
-  @BeforeAll
-  static void start() {
-    fx = new WriteToolsFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fx.close();
-  }
+  /** Started once for the class; effects and audit cleared before each test, closed after all. */
+  @RegisterExtension static final WriteToolsFixture fx = new WriteToolsFixture();
 
   @BeforeEach
   void clean() {
-    fx.effects().clear();
-    fx.audit.clear();
     fx.sim.faults().clear();
   }
 

@@ -20,6 +20,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A simulated Jamf Pro, a client on it, and an MCP server with the Jamf tools whose gate runs on a
  * clock the test moves and whose audit events are captured. One per test class.
  */
-public final class WriteToolsFixture implements AutoCloseable {
+public final class WriteToolsFixture
+    implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
   public static final byte[] KEY =
       "write-tools-test-key-of-32-bytes!!".getBytes(StandardCharsets.UTF_8);
   public static final Principal ALICE = Principal.of("alice", "read:jamf", "write:jamf");
@@ -206,6 +210,19 @@ public final class WriteToolsFixture implements AutoCloseable {
     StringBuilder all = new StringBuilder();
     result.path("content").forEach(c -> all.append(c.path("text").asString("")).append('\n'));
     return all.toString();
+  }
+
+  /** As a static {@code @RegisterExtension}: every test starts with no effects or audit events. */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    effects().clear();
+    audit.clear();
+  }
+
+  /** As a static {@code @RegisterExtension}: stopped after the class's last test. */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   @Override

@@ -15,31 +15,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** sendMdmCommand, updateInventory and listMdmCommands end to end, partial failures included. */
 class MdmToolsEndToEndTest {
-  static WriteToolsFixture fx;
 
-  @BeforeAll
-  static void start() {
-    fx = new WriteToolsFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fx.close();
-  }
+  /** Started once for the class; effects and audit cleared before each test, closed after all. */
+  @RegisterExtension static final WriteToolsFixture fx = new WriteToolsFixture();
 
   @BeforeEach
   void clean() {
-    fx.effects().clear();
-    fx.audit.clear();
     fx.sim.faults().clear();
   }
 

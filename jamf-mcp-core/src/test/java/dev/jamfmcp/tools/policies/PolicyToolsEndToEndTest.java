@@ -12,31 +12,20 @@ import dev.jamfmcp.simulator.faults.FaultSettings;
 import dev.jamfmcp.simulator.fleet.Policy;
 import dev.jamfmcp.simulator.fleet.StaticGroup;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** listPolicies, getPolicyDetails and executePolicy: only what Jamf really allows, said plainly. */
 class PolicyToolsEndToEndTest {
-  static WriteToolsFixture fx;
 
-  @BeforeAll
-  static void start() {
-    fx = new WriteToolsFixture();
-  }
-
-  @AfterAll
-  static void stop() {
-    fx.close();
-  }
+  /** Started once for the class; effects and audit cleared before each test, closed after all. */
+  @RegisterExtension static final WriteToolsFixture fx = new WriteToolsFixture();
 
   @BeforeEach
   void clean() {
-    fx.effects().clear();
-    fx.audit.clear();
     fx.sim.faults().clear();
   }
 
