@@ -61,6 +61,9 @@ final class BrowserFixture implements AutoCloseable {
   /** The demo server's origin, e.g. {@code http://127.0.0.1:41234}. */
   final String base;
 
+  /** The demo's bearer token (from its banner), for MCP calls. */
+  final String token;
+
   /** The other origin (another loopback port), serving {@link #page}s and recording requests. */
   final String other;
 
@@ -73,9 +76,10 @@ final class BrowserFixture implements AutoCloseable {
   private final List<WebDriver> drivers = new ArrayList<>();
   private final List<Path> profiles = new ArrayList<>();
 
-  private BrowserFixture(Process server, String base, HttpServer otherServer) {
+  private BrowserFixture(Process server, String base, String token, HttpServer otherServer) {
     this.server = server;
     this.base = base;
+    this.token = token;
     this.otherServer = otherServer;
     this.other = "http://127.0.0.1:" + otherServer.getAddress().getPort();
   }
@@ -110,10 +114,12 @@ final class BrowserFixture implements AutoCloseable {
     Files.createDirectories(log.getParent());
     builder.redirectError(log.toFile());
     Process process = builder.start();
-    String mcp = awaitEndpoint(process);
+    String[] banner = awaitBanner(process);
+    String mcp = banner[0];
     ServerJarIT.awaitReady(mcp, System.nanoTime());
     HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    BrowserFixture fixture = new BrowserFixture(process, mcp.replaceFirst("/mcp$", ""), other);
+    BrowserFixture fixture =
+        new BrowserFixture(process, mcp.replaceFirst("/mcp$", ""), banner[1], other);
     other.createContext(
         "/",
         exchange -> {
@@ -131,14 +137,22 @@ final class BrowserFixture implements AutoCloseable {
     return fixture;
   }
 
-  private static String awaitEndpoint(Process process) throws IOException {
+  /** Reads the banner up to its token (it follows the endpoint); returns {endpoint, token}. */
+  private static String[] awaitBanner(Process process) throws IOException {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String url = null;
+    String token = null;
     String line;
     while ((line = out.readLine()) != null) {
       Matcher m = ServerJarIT.ENDPOINT.matcher(line);
       if (m.find()) {
-        String url = m.group(1);
+        url = m.group(1);
+      }
+      if (line.startsWith(Banner.TOKEN)) {
+        token = line.substring(Banner.TOKEN.length()).trim();
+      }
+      if (url != null && (token != null || line.startsWith("Stop with"))) {
         // Keep draining stdout so the server never blocks on a full pipe.
         Thread drain =
             new Thread(
@@ -153,7 +167,7 @@ final class BrowserFixture implements AutoCloseable {
                 });
         drain.setDaemon(true);
         drain.start();
-        return url;
+        return new String[] {url, token};
       }
     }
     throw new AssertionError("the demo server printed no endpoint");
