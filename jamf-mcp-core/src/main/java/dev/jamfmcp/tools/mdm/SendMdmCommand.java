@@ -274,13 +274,7 @@ final class SendMdmCommand {
             + kind.commandType
             + " for each device;"
             + " it runs when the device next reaches Apple's push service."
-            + (phrase == null
-                ? ""
-                : " To confirm, the user must type exactly: "
-                    + phrase
-                    + " (clients without a confirmation dialog pass it back as "
-                    + PHRASE_ARGUMENT
-                    + " with the confirmationToken).");
+            + (phrase == null ? "" : " To confirm, the person types exactly: " + phrase + ".");
     String action =
         Character.toUpperCase(kind.argument.charAt(0))
             + kind.argument.substring(1)
