@@ -2,6 +2,7 @@ package dev.jamfmcp.javalin.oauth;
 
 import dev.jamfmcp.javalin.pages.FormGuard;
 import dev.jamfmcp.javalin.pages.Pages;
+import dev.jamfmcp.javalin.pages.Sealer;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import io.javalin.http.Context;
 import java.net.URI;

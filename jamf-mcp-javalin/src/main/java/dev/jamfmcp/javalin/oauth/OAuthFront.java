@@ -1,5 +1,6 @@
 package dev.jamfmcp.javalin.oauth;
 
+import dev.jamfmcp.javalin.pages.Sealer;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

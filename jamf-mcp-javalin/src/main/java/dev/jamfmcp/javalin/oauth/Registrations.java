@@ -1,5 +1,6 @@
 package dev.jamfmcp.javalin.oauth;
 
+import dev.jamfmcp.javalin.pages.Sealer;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import java.security.SecureRandom;
 import java.util.ArrayList;

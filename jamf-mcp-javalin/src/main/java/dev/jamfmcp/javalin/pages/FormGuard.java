@@ -2,13 +2,10 @@ package dev.jamfmcp.javalin.pages;
 
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * CSRF protection for the pages' forms: a random value in an {@code HttpOnly}, {@code
@@ -23,7 +20,7 @@ public final class FormGuard {
   private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final SecretKeySpec key;
+  private final Sealer sealer;
   private final boolean secure;
   private final String cookie;
 
@@ -37,7 +34,7 @@ public final class FormGuard {
     if (Objects.requireNonNull(key).length < 32) {
       throw new IllegalArgumentException("the form key must be at least 32 bytes");
     }
-    this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+    this.sealer = new Sealer(key);
     this.secure = secure;
     this.cookie = secure ? "__Host-jamfmcp-form" : "jamfmcp-form";
   }
@@ -73,14 +70,6 @@ public final class FormGuard {
   }
 
   private String mac(String value, String purpose) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) 0);
-      return URL.encodeToString(mac.doFinal(value.getBytes(StandardCharsets.US_ASCII)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return URL.encodeToString(sealer.mac(purpose, value));
   }
 }

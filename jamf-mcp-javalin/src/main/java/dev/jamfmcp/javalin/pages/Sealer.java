@@ -1,4 +1,4 @@
-package dev.jamfmcp.javalin.oauth;
+package dev.jamfmcp.javalin.pages;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -8,27 +8,27 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals a small text (JSON) with an HMAC under a purpose, so that the front can hand out values
- * (client ids, consent requests, consent cookies) that it later trusts without keeping them: any
- * instance with the same key reads them. The purpose is part of the MAC, so a value sealed for one
- * use is refused for another.
+ * Seals a small text (JSON) with an HMAC under a purpose, so that the server can hand out values
+ * (client ids, consent requests, signed cookies, form tokens) that it later trusts without keeping
+ * them: any instance with the same key reads them. The purpose is part of the MAC, so a value
+ * sealed for one use is refused for another.
  */
-final class Sealer {
+public final class Sealer {
   private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DEC = Base64.getUrlDecoder();
   private final SecretKeySpec key;
 
-  Sealer(byte[] key) {
+  public Sealer(byte[] key) {
     this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
   }
 
-  String seal(String purpose, String text) {
+  public String seal(String purpose, String text) {
     String payload = ENC.encodeToString(text.getBytes(StandardCharsets.UTF_8));
     return payload + "." + ENC.encodeToString(mac(purpose, payload));
   }
 
   /** The text, or null when the value is missing, forged, altered or sealed for another purpose. */
-  String open(String purpose, String sealed) {
+  public String open(String purpose, String sealed) {
     if (sealed == null || sealed.length() > 8192) {
       return null;
     }
@@ -47,7 +47,7 @@ final class Sealer {
     }
   }
 
-  byte[] mac(String purpose, String data) {
+  public byte[] mac(String purpose, String data) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
@@ -60,7 +60,7 @@ final class Sealer {
   }
 
   /** A short, stable, non-reversible name for a value (e.g. a client id in a cookie's name). */
-  String digest(String purpose, String data) {
+  public String digest(String purpose, String data) {
     return ENC.encodeToString(mac(purpose, data)).substring(0, 16);
   }
 }
