@@ -217,25 +217,7 @@ class ApprovalBrowserIT {
     signIn(chrome, asked, "demo");
     assertThat(chrome.findElements(By.id("phrase"))).hasSize(1);
 
-    browser.page(
-        "/frame-approval",
-        "<!DOCTYPE html><iframe id=\"control\" src=\""
-            + browser.base
-            + "/.well-known/oauth-authorization-server\"></iframe>"
-            + "<iframe id=\"approval\" src=\""
-            + asked.url()
-            + "\"></iframe>");
-    chrome.get(browser.other + "/frame-approval");
-    await("the control frame")
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> {
-              chrome.switchTo().defaultContent();
-              chrome.switchTo().frame("control");
-              return chrome.getPageSource().contains("authorization_endpoint");
-            });
-    chrome.switchTo().defaultContent();
-    chrome.switchTo().frame("approval");
+    browser.openFramedByOtherOrigin(chrome, "/frame-approval", asked.url());
     // Neither the page nor a sign-in form is rendered in the frame: the browser refused it.
     assertThat(chrome.getPageSource())
         .doesNotContain("ERASE 2 DEVICES")

@@ -173,6 +173,33 @@ final class BrowserFixture implements AutoCloseable {
     throw new AssertionError("the demo server printed no endpoint");
   }
 
+  /**
+   * Opens {@code url} in a frame of a page on the other origin, next to a control frame of this
+   * server's that any origin may frame, waits until the control frame has loaded, and leaves the
+   * driver inside the {@code url} frame: what it shows there is what the browser let through.
+   */
+  void openFramedByOtherOrigin(WebDriver chrome, String path, String url) {
+    page(
+        path,
+        "<!DOCTYPE html><iframe id=\"control\" src=\""
+            + base
+            + "/.well-known/oauth-authorization-server\"></iframe>"
+            + "<iframe id=\"framed\" src=\""
+            + url.replace("&", "&amp;")
+            + "\"></iframe>");
+    chrome.get(other + path);
+    await("the control frame")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              chrome.switchTo().defaultContent();
+              chrome.switchTo().frame("control");
+              return chrome.getPageSource().contains("authorization_endpoint");
+            });
+    chrome.switchTo().defaultContent();
+    chrome.switchTo().frame("framed");
+  }
+
   /** Serves {@code html} at {@code path} of the other origin. */
   void page(String path, String html) {
     pages.put(path, html);

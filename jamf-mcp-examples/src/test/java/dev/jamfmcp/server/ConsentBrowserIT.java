@@ -1,7 +1,6 @@
 package dev.jamfmcp.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import java.net.URI;
@@ -10,7 +9,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -187,26 +185,8 @@ class ConsentBrowserIT {
   void anotherOriginCannotFrameThePage() throws Exception {
     String consent = link(register("Acme Assistant"), "state-frame");
     // The control: a document of the server without frame-ancestors loads in the same page.
-    browser.page(
-        "/frame",
-        "<!DOCTYPE html><iframe id=\"control\" src=\""
-            + browser.base
-            + "/.well-known/oauth-authorization-server\"></iframe>"
-            + "<iframe id=\"consent\" src=\""
-            + consent.replace("&", "&amp;")
-            + "\"></iframe>");
     WebDriver chrome = browser.chrome(1280, 900);
-    chrome.get(browser.other + "/frame");
-    await("the control frame")
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> {
-              chrome.switchTo().defaultContent();
-              chrome.switchTo().frame("control");
-              return chrome.getPageSource().contains("authorization_endpoint");
-            });
-    chrome.switchTo().defaultContent();
-    chrome.switchTo().frame("consent");
+    browser.openFramedByOtherOrigin(chrome, "/frame", consent);
     assertThat(chrome.getPageSource()).doesNotContain("to use Jamf Pro?");
     assertThat(chrome.findElements(By.id("allow"))).isEmpty();
   }
