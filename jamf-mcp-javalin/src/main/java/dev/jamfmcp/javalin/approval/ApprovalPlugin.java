@@ -1,9 +1,8 @@
 package dev.jamfmcp.javalin.approval;
 
+import dev.jamfmcp.javalin.internal.Loopback;
 import io.javalin.config.JavalinState;
 import io.javalin.plugin.Plugin;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.function.Consumer;
 
 /**
@@ -51,17 +50,9 @@ public final class ApprovalPlugin extends Plugin<ApprovalPageConfig> {
   }
 
   static void refuseNonLoopback(String host) {
-    boolean loopback;
-    try {
-      loopback = host != null && !host.isBlank() && InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      loopback = false;
-    }
-    if (!loopback) {
-      throw new IllegalStateException(
-          "The development sign-in lets anyone approve as anyone; refusing to run on "
-              + (host == null ? "all interfaces" : host)
-              + ". Bind to 127.0.0.1 or configure the identity provider (oidc)");
-    }
+    Loopback.require(
+        host,
+        "The development sign-in lets anyone approve as anyone",
+        "Bind to 127.0.0.1 or configure the identity provider (oidc)");
   }
 }

@@ -2,12 +2,11 @@ package dev.jamfmcp.javalin.oauth;
 
 import dev.jamfmcp.javalin.auth.BearerErrors;
 import dev.jamfmcp.javalin.auth.TokenPlacementGuard;
+import dev.jamfmcp.javalin.internal.Loopback;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import io.javalin.config.JavalinState;
 import io.javalin.plugin.Plugin;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -137,18 +136,9 @@ public final class OAuthPlugin extends Plugin<OAuthConfig> {
   }
 
   static void refuseNonLoopback(String host) {
-    boolean loopback;
-    try {
-      loopback = host != null && !host.isBlank() && InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      loopback = false;
-    }
-    if (!loopback) {
-      throw new IllegalStateException(
-          "Development mode signs tokens with a local key and serves a"
-              + " mint route; refusing to run on "
-              + (host == null ? "all interfaces" : host)
-              + ". Bind to 127.0.0.1 or configure a real identity provider");
-    }
+    Loopback.require(
+        host,
+        "Development mode signs tokens with a local key and serves a mint route",
+        "Bind to 127.0.0.1 or configure a real identity provider");
   }
 }
