@@ -35,6 +35,12 @@ final class DeviceHistory {
                 .integer("limit", "Most entries per list, newest first", 1, 500, 50)
                 .required("device")
                 .build())
+        .outputSchema(
+            Schemas.object()
+                .property("device", Schemas.typed("string", "computer:<id> or mobile:<id>"))
+                .property("commands", Schemas.typed("object", "completed, pending, failed"))
+                .required("device", "commands")
+                .buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
         .handler(

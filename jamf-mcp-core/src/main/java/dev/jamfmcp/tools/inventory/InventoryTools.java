@@ -188,6 +188,12 @@ public final class InventoryTools {
                     "deviceType", "Computer (default) or mobile group", "computer", "mobile")
                 .required("groupId")
                 .build())
+        .outputSchema(
+            Schemas.object()
+                .property("name", Schemas.typed("string", "Group name"))
+                .property("criteria", Schemas.typed("array", "Criteria in order"))
+                .required("name", "criteria")
+                .buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
         .handler(

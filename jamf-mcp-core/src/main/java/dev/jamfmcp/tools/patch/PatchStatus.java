@@ -32,6 +32,13 @@ final class PatchStatus {
                 .integer("limit", "Most out-of-date computers to list", 0, 1000, 25)
                 .required("titleId")
                 .build())
+        .outputSchema(
+            Schemas.object()
+                .property("computers", Schemas.typed("integer", "Computers with the title"))
+                .property("onNewest", Schemas.typed("integer", "On the newest version"))
+                .property("versions", Schemas.typed("array", "Computers per version"))
+                .required("computers", "onNewest", "versions")
+                .buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
         .handler(

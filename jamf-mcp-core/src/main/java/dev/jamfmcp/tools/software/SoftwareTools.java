@@ -41,6 +41,13 @@ public final class SoftwareTools {
                 .integer("limit", "Most computers to list", 0, 1000, 50)
                 .required("application")
                 .build())
+        .outputSchema(
+            Schemas.object()
+                .property("matching", Schemas.typed("integer", "Computers that match"))
+                .property("computersWithApplication", Schemas.typed("integer", "At any version"))
+                .property("computers", Schemas.typed("array", "The first `limit` matches"))
+                .required("matching", "computersWithApplication", "computers")
+                .buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
         .handler(
