@@ -31,6 +31,7 @@ module dev.jamfmcp.core {
   exports dev.jamfmcp.jamf;
   exports dev.jamfmcp.jamf.computers;
   exports dev.jamfmcp.jamf.groups;
+  exports dev.jamfmcp.jamf.inventory;
   exports dev.jamfmcp.jamf.mdm;
   exports dev.jamfmcp.jamf.mobile;
   exports dev.jamfmcp.jamf.org;
@@ -46,6 +47,8 @@ module dev.jamfmcp.core {
   opens dev.jamfmcp.jamf.computers to
       tools.jackson.databind;
   opens dev.jamfmcp.jamf.groups to
+      tools.jackson.databind;
+  opens dev.jamfmcp.jamf.inventory to
       tools.jackson.databind;
   opens dev.jamfmcp.jamf.internal to
       tools.jackson.databind;

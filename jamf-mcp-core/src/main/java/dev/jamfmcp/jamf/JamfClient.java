@@ -8,6 +8,7 @@ import dev.jamfmcp.jamf.internal.Endpoints;
 import dev.jamfmcp.jamf.internal.Operations;
 import dev.jamfmcp.jamf.internal.SharedResources;
 import dev.jamfmcp.jamf.internal.Transport;
+import dev.jamfmcp.jamf.inventory.Inventory;
 import dev.jamfmcp.jamf.mdm.Mdm;
 import dev.jamfmcp.jamf.mobile.MobileDevices;
 import dev.jamfmcp.jamf.org.Organization;
@@ -97,6 +98,11 @@ public final class JamfClient implements AutoCloseable {
 
   public PatchTitles patchTitles() {
     return Operations.create(PatchTitles.class, transport);
+  }
+
+  /** Packages, sites, end users, PreStages, extension attributes, apps, device history. */
+  public Inventory inventory() {
+    return Operations.create(Inventory.class, transport);
   }
 
   /**

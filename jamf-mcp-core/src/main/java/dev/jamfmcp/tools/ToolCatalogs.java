@@ -3,6 +3,7 @@ package dev.jamfmcp.tools;
 import dev.jamfmcp.tools.chatgpt.ChatGptTools;
 import dev.jamfmcp.tools.devices.DeviceTools;
 import dev.jamfmcp.tools.groups.GroupTools;
+import dev.jamfmcp.tools.inventory.InventoryTools;
 import dev.jamfmcp.tools.mdm.MdmTools;
 import dev.jamfmcp.tools.mobile.MobileTools;
 import dev.jamfmcp.tools.patch.PatchTools;
@@ -11,6 +12,7 @@ import dev.jamfmcp.tools.profiles.ProfileTools;
 import dev.jamfmcp.tools.prompts.JamfPrompts;
 import dev.jamfmcp.tools.resources.JamfResources;
 import dev.jamfmcp.tools.scripts.ScriptTools;
+import dev.jamfmcp.tools.software.SoftwareTools;
 import dev.jamfmcp.tools.support.Catalog;
 import dev.jamfmcp.tools.support.ToolSupport;
 
@@ -31,6 +33,8 @@ final class ToolCatalogs {
     GroupTools.register(catalog, support);
     MdmTools.register(catalog, support);
     PatchTools.register(catalog, support);
+    InventoryTools.register(catalog, support);
+    SoftwareTools.register(catalog, support);
     JamfResources.register(catalog, support);
     JamfPrompts.register(catalog);
   }

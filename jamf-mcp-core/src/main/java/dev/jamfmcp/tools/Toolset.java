@@ -18,6 +18,11 @@ public enum Toolset {
   MDM,
   /** Patch management titles. */
   PATCH,
+  /**
+   * Packages, sites, end users, PreStages, extension attributes, apps, mobile groups, device
+   * history and installed software.
+   */
+  INVENTORY,
   /** The search and fetch pair that ChatGPT deep research and company knowledge require. */
   CHATGPT
 }

@@ -53,6 +53,7 @@ class ModuleDescriptorTest {
           "dev.jamfmcp.jamf",
           "dev.jamfmcp.jamf.computers",
           "dev.jamfmcp.jamf.groups",
+          "dev.jamfmcp.jamf.inventory",
           "dev.jamfmcp.jamf.mdm",
           "dev.jamfmcp.jamf.mobile",
           "dev.jamfmcp.jamf.org",

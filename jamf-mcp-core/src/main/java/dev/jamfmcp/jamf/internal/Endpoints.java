@@ -69,6 +69,40 @@ public final class Endpoints {
   public static final Endpoint MOBILE_PROFILE =
       get("/JSSResource/mobiledeviceconfigurationprofiles/id/{id}");
 
+  // Reads of jamf.inventory and patch status (issue 16, point 5).
+  public static final Endpoint PACKAGES = get("/api/v1/packages");
+  public static final Endpoint SITES = get("/api/v1/sites");
+  public static final Endpoint USERS = get("/api/v1/users");
+  public static final Endpoint COMPUTER_PRESTAGES = get("/api/v3/computer-prestages");
+  public static final Endpoint MOBILE_PRESTAGES = get("/api/v3/mobile-device-prestages");
+  public static final Endpoint COMPUTER_EXTENSION_ATTRIBUTES =
+      get("/api/v1/computer-extension-attributes");
+  public static final Endpoint MOBILE_EXTENSION_ATTRIBUTES =
+      get("/api/v1/mobile-device-extension-attributes");
+  public static final Endpoint MOBILE_STATIC_GROUPS =
+      get("/api/v2/mobile-device-groups/static-groups");
+  public static final Endpoint MOBILE_SMART_GROUPS =
+      get("/api/v2/mobile-device-groups/smart-groups");
+  public static final Endpoint MOBILE_SMART_GROUP_DETAIL =
+      get("/api/v2/mobile-device-groups/smart-groups/{id}");
+  public static final Endpoint MOBILE_STATIC_GROUP_MEMBERS =
+      get("/api/v2/mobile-device-groups/static-group-membership/{id}");
+  public static final Endpoint MOBILE_SMART_GROUP_MEMBERS =
+      get("/api/v2/mobile-device-groups/smart-group-membership/{id}");
+  public static final Endpoint SMART_GROUP_DETAIL =
+      get("/api/v3/computer-groups/smart-groups/{id}");
+  public static final Endpoint PATCH_VERSIONS =
+      get("/api/v3/patch-software-title-configurations/{id}/patch-summary/versions");
+  public static final Endpoint PATCH_REPORT =
+      get("/api/v3/patch-software-title-configurations/{id}/patch-report");
+  // The Pro API lists neither App Store apps nor device history; Classic does.
+  public static final Endpoint CLASSIC_MAC_APPS = get("/JSSResource/macapplications");
+  public static final Endpoint CLASSIC_MOBILE_APPS = get("/JSSResource/mobiledeviceapplications");
+  public static final Endpoint CLASSIC_COMPUTER_HISTORY =
+      get("/JSSResource/computerhistory/id/{id}");
+  public static final Endpoint CLASSIC_MOBILE_HISTORY =
+      get("/JSSResource/mobiledevicehistory/id/{id}");
+
   private Endpoints() {}
 
   /** The whole catalogue, read reflectively so that no endpoint can be left out of the list. */

@@ -1,5 +1,7 @@
 package dev.jamfmcp.jamf.patch;
 
+import dev.jamfmcp.jamf.ListQuery;
+import dev.jamfmcp.jamf.Listing;
 import dev.jamfmcp.jamf.internal.Endpoints;
 import dev.jamfmcp.jamf.internal.Operations;
 import dev.jamfmcp.jamf.internal.Transport;
@@ -24,5 +26,16 @@ public final class PatchTitles {
   public List<PatchTitle> list() {
     return transport.json(
         Endpoints.PATCH_TITLES.request(), new TypeReference<List<PatchTitle>>() {});
+  }
+
+  /** How many computers run each version of a title, newest first. */
+  public List<PatchVersionCount> versionCounts(String titleId) {
+    return transport.json(
+        Endpoints.PATCH_VERSIONS.request(titleId), new TypeReference<List<PatchVersionCount>>() {});
+  }
+
+  /** The computers that have a title, with their version. */
+  public Listing<PatchReportEntry> report(String titleId, ListQuery query) {
+    return transport.list(Endpoints.PATCH_REPORT.request(titleId), query, PatchReportEntry.class);
   }
 }

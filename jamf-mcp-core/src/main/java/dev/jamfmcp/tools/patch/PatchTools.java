@@ -22,6 +22,7 @@ public final class PatchTools {
 
   public static void register(Catalog catalog, ToolSupport support) {
     catalog.tool(Toolset.PATCH, listPatchTitles(support));
+    catalog.tool(Toolset.PATCH, PatchStatus.tool(support));
   }
 
   static Tool listPatchTitles(ToolSupport support) {

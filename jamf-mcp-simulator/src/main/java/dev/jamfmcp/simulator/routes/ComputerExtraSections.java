@@ -6,22 +6,13 @@ import dev.jamfmcp.simulator.fleet.ConfigProfile;
 import dev.jamfmcp.simulator.fleet.Fleet;
 import dev.jamfmcp.simulator.fleet.SmartGroup;
 import dev.jamfmcp.simulator.fleet.StaticGroup;
+import dev.jamfmcp.simulator.inventory.InstalledApps;
 import tools.jackson.core.JsonGenerator;
 
 /**
  * The inventory sections beyond the everyday four: security, encryption, groups, profiles, apps.
  */
 final class ComputerExtraSections {
-  /** name, bundle id, version: a base set every managed Mac carries. */
-  private static final String[][] APPS = {
-    {"Safari", "com.apple.Safari", "26.0"},
-    {"Google Chrome", "com.google.Chrome", "142.0.7444.60"},
-    {"Slack", "com.tinyspeck.slackmacgap", "4.46.101"},
-    {"zoom.us", "us.zoom.xos", "6.6.6"},
-    {"Microsoft Word", "com.microsoft.Word", "16.102"},
-    {"Self Service", "com.jamfsoftware.selfservice.mac", "11.30.1"}
-  };
-
   private final Fleet fleet;
   private final Computers c;
   private final Scoping scoping;
@@ -102,17 +93,17 @@ final class ComputerExtraSections {
 
   void applications(JsonGenerator json, int row) {
     json.writeStartArray();
-    for (int i = 0; i < APPS.length; i++) {
-      String[] app = APPS[i];
+    int i = 0;
+    for (InstalledApps.App app : InstalledApps.forRow(fleet.seed(), row)) {
       json.writeStartObject();
-      json.writeStringProperty("name", app[0] + ".app");
-      json.writeStringProperty("path", "/Applications/" + app[0] + ".app");
-      json.writeStringProperty("version", app[2]);
-      json.writeStringProperty("cfBundleShortVersionString", app[2]);
-      json.writeStringProperty("cfBundleVersion", app[2]);
-      json.writeBooleanProperty("macAppStore", false);
-      json.writeNumberProperty("sizeMegabytes", 100 + i * 37);
-      json.writeStringProperty("bundleId", app[1]);
+      json.writeStringProperty("name", app.name() + ".app");
+      json.writeStringProperty("path", "/Applications/" + app.name() + ".app");
+      json.writeStringProperty("version", app.version());
+      json.writeStringProperty("cfBundleShortVersionString", app.version());
+      json.writeStringProperty("cfBundleVersion", app.version());
+      json.writeBooleanProperty("macAppStore", app.macAppStore());
+      json.writeNumberProperty("sizeMegabytes", 100 + i++ * 37);
+      json.writeStringProperty("bundleId", app.bundleId());
       json.writeBooleanProperty("updateAvailable", false);
       json.writeStringProperty("externalVersionId", "0");
       json.writeEndObject();

@@ -18,6 +18,9 @@ public final class JamfRoutes {
     new ClassicProfileRoutes(state).register(router);
     new ClassicComputerGroupRoutes(state).register(router);
     new AdminRoutes(state).register(router);
+    new AdminObjectRoutes(state).register(router);
+    new HistoryRoutes(state, scoping).register(router);
+    new PatchReportRoutes(state).register(router);
     return router;
   }
 }

@@ -1,0 +1,139 @@
+package dev.jamfmcp.jamf.inventory;
+
+import dev.jamfmcp.jamf.ListQuery;
+import dev.jamfmcp.jamf.Listing;
+import dev.jamfmcp.jamf.computers.ComputerSection;
+import dev.jamfmcp.jamf.internal.Endpoints;
+import dev.jamfmcp.jamf.internal.Operations;
+import dev.jamfmcp.jamf.internal.Transport;
+import dev.jamfmcp.jamf.inventory.InventoryRecords.ClassicApp;
+import dev.jamfmcp.jamf.inventory.InventoryRecords.ComputerApplications;
+import dev.jamfmcp.jamf.inventory.InventoryRecords.ComputerHistory;
+import dev.jamfmcp.jamf.inventory.InventoryRecords.EndUser;
+import dev.jamfmcp.jamf.inventory.InventoryRecords.ExtensionAttribute;
+import dev.jamfmcp.jamf.inventory.InventoryRecords.GroupMobileDevice;
+import dev.jamfmcp.jamf.inventory.InventoryRecords.JamfPackage;
+import dev.jamfmcp.jamf.inventory.InventoryRecords.MobileDeviceGroup;
+import dev.jamfmcp.jamf.inventory.InventoryRecords.MobileDeviceHistory;
+import dev.jamfmcp.jamf.inventory.InventoryRecords.Prestage;
+import dev.jamfmcp.jamf.inventory.InventoryRecords.Site;
+import dev.jamfmcp.jamf.inventory.InventoryRecords.SmartGroupDefinition;
+import java.util.List;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Reads of the Jamf Pro API (Classic only where the Pro API has no equivalent: App Store apps and
+ * device history). Obtain from {@code JamfClient.inventory()}.
+ */
+public final class Inventory {
+
+  private final Transport transport;
+
+  static {
+    Operations.register(Inventory.class, Inventory::new);
+  }
+
+  /** Obtained from {@code JamfClient}, which builds it with {@link Operations}. */
+  private Inventory(Transport transport) {
+    this.transport = transport;
+  }
+
+  public Listing<JamfPackage> packages(ListQuery query) {
+    return transport.list(Endpoints.PACKAGES.request(), query, JamfPackage.class);
+  }
+
+  /** Every site; this endpoint answers a bare array. */
+  public List<Site> sites() {
+    return transport.json(Endpoints.SITES.request(), new TypeReference<List<Site>>() {});
+  }
+
+  public Listing<EndUser> users(ListQuery query) {
+    return transport.list(Endpoints.USERS.request(), query, EndUser.class);
+  }
+
+  public Listing<Prestage> computerPrestages(ListQuery query) {
+    return transport.list(Endpoints.COMPUTER_PRESTAGES.request(), query, Prestage.class);
+  }
+
+  public Listing<Prestage> mobileDevicePrestages(ListQuery query) {
+    return transport.list(Endpoints.MOBILE_PRESTAGES.request(), query, Prestage.class);
+  }
+
+  public Listing<ExtensionAttribute> computerExtensionAttributes(ListQuery query) {
+    return transport.list(
+        Endpoints.COMPUTER_EXTENSION_ATTRIBUTES.request(), query, ExtensionAttribute.class);
+  }
+
+  public Listing<ExtensionAttribute> mobileDeviceExtensionAttributes(ListQuery query) {
+    return transport.list(
+        Endpoints.MOBILE_EXTENSION_ATTRIBUTES.request(), query, ExtensionAttribute.class);
+  }
+
+  /** Mac App Store (VPP) apps; the Pro API has no list of them. */
+  public List<ClassicApp> macApps() {
+    return transport.classic(
+        Endpoints.CLASSIC_MAC_APPS.request(),
+        "mac_applications",
+        new TypeReference<List<ClassicApp>>() {});
+  }
+
+  /** Mobile device apps (App Store and in-house); the Pro API has no list of them. */
+  public List<ClassicApp> mobileDeviceApps() {
+    return transport.classic(
+        Endpoints.CLASSIC_MOBILE_APPS.request(),
+        "mobile_device_applications",
+        new TypeReference<List<ClassicApp>>() {});
+  }
+
+  public Listing<MobileDeviceGroup> mobileDeviceGroups(boolean smart, ListQuery query) {
+    return transport.list(
+        (smart ? Endpoints.MOBILE_SMART_GROUPS : Endpoints.MOBILE_STATIC_GROUPS).request(),
+        query,
+        MobileDeviceGroup.class);
+  }
+
+  public Listing<GroupMobileDevice> mobileDeviceGroupMembers(
+      boolean smart, String groupId, ListQuery query) {
+    return transport.list(
+        (smart ? Endpoints.MOBILE_SMART_GROUP_MEMBERS : Endpoints.MOBILE_STATIC_GROUP_MEMBERS)
+            .request(groupId),
+        query,
+        GroupMobileDevice.class);
+  }
+
+  /** A smart computer group's criteria. */
+  public SmartGroupDefinition computerSmartGroup(String groupId) {
+    return transport.json(
+        Endpoints.SMART_GROUP_DETAIL.request(groupId), SmartGroupDefinition.class);
+  }
+
+  /** A smart mobile device group's criteria. */
+  public SmartGroupDefinition mobileDeviceSmartGroup(String groupId) {
+    return transport.json(
+        Endpoints.MOBILE_SMART_GROUP_DETAIL.request(groupId), SmartGroupDefinition.class);
+  }
+
+  /** Computers with their installed applications, paged like any inventory list. */
+  public Listing<ComputerApplications> computerApplications(ListQuery query) {
+    return transport.list(
+        Endpoints.COMPUTERS_INVENTORY.request(),
+        query.withSections(ComputerSection.GENERAL, ComputerSection.APPLICATIONS),
+        ComputerApplications.class);
+  }
+
+  /** Policy logs and MDM commands of one computer (Classic: the Pro API has no history read). */
+  public ComputerHistory computerHistory(int computerId) {
+    return transport.classic(
+        Endpoints.CLASSIC_COMPUTER_HISTORY.request(computerId),
+        "computer_history",
+        new TypeReference<ComputerHistory>() {});
+  }
+
+  /** Management commands of one mobile device (Classic). */
+  public MobileDeviceHistory mobileDeviceHistory(int mobileDeviceId) {
+    return transport.classic(
+        Endpoints.CLASSIC_MOBILE_HISTORY.request(mobileDeviceId),
+        "mobile_device_history",
+        new TypeReference<MobileDeviceHistory>() {});
+  }
+}
