@@ -231,9 +231,33 @@ final class ApprovalFlow {
         }
       } catch (TimeoutException | ExecutionException | CancellationException e) {
         // The link is still in the result below: the person can open it from there.
+        return approvalRequired(opened, preview, note);
       }
+      return awaitApproval(call, ctx, opened, note);
     }
     return approvalRequired(opened, preview, note);
+  }
+
+  /**
+   * The client opened the page for the person (URL elicitation accepted): this call waits for their
+   * decision, at most the approval's lifetime, as one of the principal's client waits, cancelled
+   * with the request; then tells the client the elicitation is complete and redeems the approval
+   * (approved: the action runs now, once; declined or expired: nothing runs). Where it cannot wait
+   * (over the limits, cancelled, no decision in time) the caller gets the link and redeems with its
+   * next call.
+   */
+  private Decision awaitApproval(
+      GateCall call, RequestContext ctx, Approvals.Opened opened, String note)
+      throws InterruptedException {
+    try {
+      ctx.awaitOutsideProtocol(approvals.awaitDecision(opened.id()))
+          .get(approvals.ttl().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException | CancellationException e) {
+      return approvalRequired(opened, call.write.preview(), note);
+    }
+    ctx.sendNotification(
+        "notifications/elicitation/complete", Json.object().put("elicitationId", opened.id()));
+    return redeemApproval(call, opened.id());
   }
 
   private static Decision approvalRequired(Approvals.Opened opened, Preview preview, String note) {
