@@ -187,6 +187,12 @@ public enum Setting {
           + " outside the demo) the page is not served."),
   MCP_APPROVAL_CLIENT_SECRET(
       Kind.SECRET, null, "Client secret of that client (none for a public client)."),
+  MCP_APPROVAL_PORT(
+      Kind.VALUE,
+      "0",
+      "stdio with write tools: the loopback port (on 127.0.0.1) of the approval page; 0 picks a"
+          + " free one. Fix it when people sign in with MCP_APPROVAL_CLIENT_ID, whose redirect"
+          + " URI names it."),
   // logs
   MCP_LOG_LEVEL(Kind.VALUE, "info", "trace, debug, info, warn or error."),
   MCP_LOG_FORMAT(Kind.VALUE, "text", "text, or json for one JSON object per line.");
