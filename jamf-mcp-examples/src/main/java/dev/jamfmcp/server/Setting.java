@@ -183,8 +183,8 @@ public enum Setting {
       Kind.VALUE,
       null,
       "OpenID Connect client id of the approval page's sign-in at MCP_OAUTH_ISSUER (code + PKCE);"
-          + " register the redirect URI MCP_PUBLIC_URL + /approval/callback. Without it (and"
-          + " outside the demo) the page is not served."),
+          + " register the redirect URI MCP_PUBLIC_URL + /approval/callback. Without it the page"
+          + " is served only in the demo and on stdio (development sign-in, loopback only)."),
   MCP_APPROVAL_CLIENT_SECRET(
       Kind.SECRET, null, "Client secret of that client (none for a public client)."),
   MCP_APPROVAL_PORT(
