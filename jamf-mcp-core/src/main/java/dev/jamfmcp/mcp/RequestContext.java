@@ -46,6 +46,23 @@ public interface RequestContext {
    */
   CompletableFuture<JsonNode> requestFromClient(String method, ObjectNode params);
 
+  /**
+   * Waits, for this request, on something that happens outside the protocol (a person deciding on a
+   * page the client opened for them). The wait counts against the same per-principal and total
+   * limits as {@link #requestFromClient}; the returned future completes as {@code awaited} does,
+   * fails with an {@link McpError} over those limits, and is cancelled when the request is
+   * cancelled or done ({@code awaited} itself is never cancelled). By default: {@code awaited}.
+   */
+  default <T> CompletableFuture<T> awaitOutsideProtocol(CompletableFuture<T> awaited) {
+    return awaited;
+  }
+
+  /**
+   * Sends a notification related to this request (e.g. {@code notifications/elicitation/complete})
+   * on its stream. By default: nothing (a transport that cannot carry it drops it).
+   */
+  default void sendNotification(String method, ObjectNode params) {}
+
   /** 2026-07-28 multi round-trip: the client's answers to an earlier input-required result. */
   ObjectNode inputResponses();
 

@@ -17,6 +17,7 @@ import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage;
 import dev.jamfmcp.mcp.testing.TestClient;
 import dev.jamfmcp.mcp.testing.WriteToolsFixture;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -177,20 +178,23 @@ class ApprovalFlowTest {
         .containsExactly("token_on_approve", "approval_state_malformed");
   }
 
-  @Test
-  void aClientDeclaringUrlElicitationIsSentThePageUrl() {
+  /** A 2025-11-25 client that declares URL-mode elicitation, initialized. */
+  private static TestClient urlElicitingClient() {
     TestClient client = new TestClient(fx.server, ALICE);
     client.request(
         "initialize",
         "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{\"elicitation\":{\"url\":{}}},"
             + "\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}");
     client.notify("notifications/initialized", "{}");
+    return client;
+  }
+
+  /** Starts a tools/call and returns its reply, once the elicitation/create has been answered. */
+  private static CompletableFuture<Optional<String>> callAndAcceptTheUrl(
+      TestClient client, int requestId, ObjectNode arguments, String[] elicitationId) {
     ObjectNode message =
-        Json.object().put("jsonrpc", "2.0").put("id", 77).put("method", "tools/call");
-    message
-        .putObject("params")
-        .put("name", "sendMdmCommand")
-        .set("arguments", restart("computer:107"));
+        Json.object().put("jsonrpc", "2.0").put("id", requestId).put("method", "tools/call");
+    message.putObject("params").put("name", "sendMdmCommand").set("arguments", arguments);
     CompletableFuture<Optional<String>> reply = client.sendAsync(message.toString());
     JsonNode request =
         await("an elicitation/create")
@@ -212,14 +216,86 @@ class ApprovalFlowTest {
         .handle(
             new JsonRpcMessage.Response(request.get("id"), Json.object().put("action", "accept")),
             new Caller(ALICE, m -> {}));
-    JsonNode result = TestClient.await(reply).get("result");
-    assertThat(status(result)).isEqualTo("approval_required");
-    assertThat(result.at("/structuredContent/approval/id").stringValue()).isEqualTo(id);
+    elicitationId[0] = id;
+    return reply;
+  }
+
+  private static List<JsonNode> completions(TestClient client) {
+    return client.related().stream()
+        .filter(m -> "notifications/elicitation/complete".equals(m.path("method").asString("")))
+        .toList();
+  }
+
+  @Test
+  void aUrlElicitingClientWaitsForThePersonAndTheActionRunsOnceInTheSameCall() {
+    TestClient client = urlElicitingClient();
+    String[] id = new String[1];
+    CompletableFuture<Optional<String>> reply =
+        callAndAcceptTheUrl(client, 77, restart("computer:107"), id);
+    // the call waits for the person; nothing has run
+    await("the call waiting on the decision")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> fx.events(AuditEvent.APPROVAL_OPENED).size() == 1);
+    assertThat(reply).isNotDone();
     fx.assertNothingSentToJamf();
 
-    fx.approveAsPerson(result, ALICE);
-    JsonNode done = result(client, "sendMdmCommand", restart("computer:107").put("approvalId", id));
-    assertThat(status(done)).isEqualTo("executed");
+    assertThat(
+            fx.approvals.decide(
+                id[0],
+                ALICE,
+                Approvals.Verdict.APPROVE,
+                fx.approvals.find(id[0]).orElseThrow().request().phrase()))
+        .isEqualTo(Approvals.Outcome.APPROVED);
+    JsonNode result = TestClient.await(reply).get("result");
+    assertThat(status(result)).as(result.toString()).isEqualTo("executed");
+    assertThat(fx.effects().mdmCommands()).hasSize(1);
+    assertThat(completions(client))
+        .singleElement()
+        .satisfies(n -> assertThat(n.at("/params/elicitationId").stringValue()).isEqualTo(id[0]));
+    assertThat(fx.events(AuditEvent.APPROVAL_REDEEMED)).hasSize(1);
+
+    // the approval was used by the waiting call: passing its id again runs nothing
+    JsonNode again =
+        result(client, "sendMdmCommand", restart("computer:107").put("approvalId", id[0]));
+    assertThat(text(again)).contains("already been used");
+    assertThat(fx.effects().mdmCommands()).hasSize(1);
+  }
+
+  @Test
+  void aUrlElicitingClientWhosePersonDeclinesGetsCancelledAndNothingRuns() {
+    TestClient client = urlElicitingClient();
+    String[] id = new String[1];
+    CompletableFuture<Optional<String>> reply =
+        callAndAcceptTheUrl(client, 78, restart("computer:110"), id);
+    assertThat(fx.approvals.decide(id[0], ALICE, Approvals.Verdict.DECLINE, null))
+        .isEqualTo(Approvals.Outcome.DECLINED);
+    JsonNode result = TestClient.await(reply).get("result");
+    assertThat(status(result)).as(result.toString()).isEqualTo("cancelled");
+    assertThat(text(result)).contains("declined");
+    assertThat(completions(client)).hasSize(1);
+    fx.assertNothingSentToJamf();
+  }
+
+  @Test
+  void aWaitingCallThatIsCancelledLeavesTheApprovalForTheNextCall() {
+    TestClient client = urlElicitingClient();
+    String[] id = new String[1];
+    CompletableFuture<Optional<String>> reply =
+        callAndAcceptTheUrl(client, 79, restart("computer:111"), id);
+    await("the call waiting on the decision")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> fx.events(AuditEvent.APPROVAL_OPENED).size() == 1);
+    client.notify("notifications/cancelled", "{\"requestId\":79}");
+    assertThat(TestClient.await(reply)).as("a cancelled request gets no answer").isNull();
+    fx.assertNothingSentToJamf();
+    fx.approvals.decide(
+        id[0],
+        ALICE,
+        Approvals.Verdict.APPROVE,
+        fx.approvals.find(id[0]).orElseThrow().request().phrase());
+    JsonNode done =
+        result(client, "sendMdmCommand", restart("computer:111").put("approvalId", id[0]));
+    assertThat(status(done)).as(done.toString()).isEqualTo("executed");
     assertThat(fx.effects().mdmCommands()).hasSize(1);
   }
 

@@ -217,11 +217,7 @@ class ApproveReplayTableTest {
   }
 
   private static ObjectNode withToken(Row row, String value) {
-    ObjectNode a = row.arguments().deepCopy().put("confirmationToken", value);
-    if (row.phrase() != null) {
-      a.put("confirmationPhrase", row.phrase());
-    }
-    return a;
+    return row.arguments().deepCopy().put("confirmationToken", value);
   }
 
   private static ObjectNode withApprovalId(Row row, String value) {

@@ -109,7 +109,7 @@ class WriteSecretsTest {
    * Preview then confirm on the token path ({@code confirm} actions) or approve on the page ({@code
    * approve} actions) for a client without elicitation; returns every message the client received.
    */
-  private static List<JsonNode> tokenPath(ObjectNode arguments, String phrase) {
+  private static List<JsonNode> tokenPath(ObjectNode arguments) {
     TestClient client = fx.tokenClient(ALICE);
     List<JsonNode> seen = new ArrayList<>();
     JsonNode first = result(client, "sendMdmCommand", arguments);
@@ -120,9 +120,6 @@ class WriteSecretsTest {
     } else {
       String token = first.at("/structuredContent/confirmation/token").stringValue();
       again = arguments.deepCopy().put("confirmationToken", token);
-      if (phrase != null) {
-        again.put("confirmationPhrase", phrase);
-      }
     }
     JsonNode done = result(client, "sendMdmCommand", again);
     assertThat(done.at("/structuredContent/status").asString(""))
@@ -151,16 +148,11 @@ class WriteSecretsTest {
     List<JsonNode> seen = new ArrayList<>();
     String log;
     try (CapturedLog captured = new CapturedLog()) {
+      seen.addAll(tokenPath(mdm("lock", "computer:11", Json.object().put("pin", lockPin))));
+      seen.addAll(tokenPath(mdm("erase", "computer:12", Json.object().put("pin", erasePin))));
       seen.addAll(
           tokenPath(
-              mdm("lock", "computer:11", Json.object().put("pin", lockPin)), "LOCK 1 DEVICE"));
-      seen.addAll(
-          tokenPath(
-              mdm("erase", "computer:12", Json.object().put("pin", erasePin)), "ERASE 1 DEVICE"));
-      seen.addAll(
-          tokenPath(
-              mdm("clearPasscode", "mobile:2", Json.object().put("unlockToken", unlockToken)),
-              null));
+              mdm("clearPasscode", "mobile:2", Json.object().put("unlockToken", unlockToken))));
       log = captured.text();
     }
     assertThat(fx.effects().mdmCommands())
@@ -183,7 +175,7 @@ class WriteSecretsTest {
   void aRefusedConfirmationLeavesAJsonLineWithItsReasonOnTheAuditLogger() {
     String log;
     try (CapturedLog captured = new CapturedLog()) {
-      tokenPath(mdm("logOutUser", "mobile:16", null), null);
+      tokenPath(mdm("logOutUser", "mobile:16", null));
       TestClient client = fx.tokenClient(ALICE);
       JsonNode first = result(client, "sendMdmCommand", mdm("logOutUser", "mobile:17", null));
       String token = first.at("/structuredContent/confirmation/token").stringValue();

@@ -108,6 +108,14 @@ final class Launcher {
     String origin = "http://" + hostForUrl(http.bind()) + ":" + port;
     String publicBase =
         http.publicUrl() != null && !config.demo() ? http.publicUrl().toString() : origin;
+    // On stdio the approval page has a loopback origin of its own, known before start.
+    boolean stdioPage = config.stdio() && ServerAssembly.servesApprovalPage(config);
+    int pagePort = 0;
+    if (stdioPage) {
+      int configured = config.approval().stdioPagePort();
+      pagePort = configured == 0 ? freePort(ServerAssembly.STDIO_PAGE_BIND) : configured;
+      publicBase = ServerAssembly.stdioApprovalBase(pagePort);
+    }
     // The approvals of destructive actions (issue 14): the one instance the approval page decides
     // and the confirmation gate opens and redeems (the gate is connected to it in assembleEngine).
     Approvals approvals = ServerAssembly.approvals(config, publicBase);
@@ -133,6 +141,10 @@ final class Launcher {
               return server;
             });
     if (config.stdio()) {
+      if (stdioPage) {
+        Javalin page = startStdioApprovalPage(config, approvals, publicBase, pagePort);
+        resources.add(0, page::stop);
+      }
       McpServer server = join(engine);
       await(check);
       return serveStdio(config, server, simulator.join(), in, out, err, timeline);
@@ -167,8 +179,9 @@ final class Launcher {
             : null;
     // Single use of a write confirmation holds across the instances sharing the ledger: Redis
     // with MCP_REDIS_URL, otherwise this process only (ClusterWiring says which at start-up).
-    // The gate opens approvals only where their page is served (HTTP with a sign-in); elsewhere
-    // approve actions take the client's dialog, and a client without one is refused.
+    // The gate opens approvals only where their page is served (HTTP with a sign-in, or stdio's
+    // loopback page); elsewhere approve actions take the client's dialog, and a client without
+    // one is refused.
     McpServer server =
         ServerAssembly.mcpServer(
             config,
@@ -215,6 +228,25 @@ final class Launcher {
     join(check);
   }
 
+  /**
+   * The approval page of a stdio server: a small Javalin app on 127.0.0.1 with the approval plugin
+   * only (development sign-in, or the identity provider's when MCP_APPROVAL_CLIENT_ID is set).
+   * stdout stays MCP's: Javalin's banner is off and every log line goes to stderr.
+   */
+  private static Javalin startStdioApprovalPage(
+      ServerConfig config, Approvals approvals, String base, int port) {
+    String[] line = new String[1];
+    Javalin app =
+        Javalin.create(
+            javalin -> {
+              javalin.startup.showJavalinBanner = false;
+              line[0] = ServerAssembly.approvalPage(javalin, config, approvals, base);
+            });
+    app.start(ServerAssembly.STDIO_PAGE_BIND, port);
+    log.info("{}", line[0]);
+    return app;
+  }
+
   private static int serveStdio(
       ServerConfig config,
       McpServer server,
@@ -237,8 +269,8 @@ final class Launcher {
             + " ms");
     Principal local =
         config.tools().readOnly()
-            ? Principal.of("local", JamfScopes.READ)
-            : Principal.of("local", JamfScopes.READ, JamfScopes.WRITE);
+            ? Principal.of(ServerAssembly.LOCAL_SUBJECT, JamfScopes.READ)
+            : Principal.of(ServerAssembly.LOCAL_SUBJECT, JamfScopes.READ, JamfScopes.WRITE);
     try {
       StdioTransport.serve(server, in, out, local);
     } catch (IOException e) {

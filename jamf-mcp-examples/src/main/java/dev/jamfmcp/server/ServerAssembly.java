@@ -200,18 +200,30 @@ public final class ServerAssembly {
 
   /**
    * Whether this server serves the approval page: over HTTP, in the demo (development sign-in) or
-   * with an OpenID Connect client for the sign-in. Not on stdio yet.
+   * with an OpenID Connect client for the sign-in; on stdio, whenever write tools are offered, on a
+   * loopback port ({@link #stdioApprovalBase}).
    */
   public static boolean servesApprovalPage(ServerConfig config) {
-    return !config.stdio() && (config.demo() || config.approval().clientId() != null);
+    if (config.stdio()) {
+      return !config.tools().readOnly();
+    }
+    return config.demo() || config.approval().clientId() != null;
   }
 
   /** Why there is no approval page, for the refusal a client without elicitation gets. */
   static String noApprovalPageReason(ServerConfig config) {
     return config.stdio()
-        ? "this server runs on stdio, where the approval page is not served yet"
+        ? "this server runs read-only on stdio, where the approval page is not served"
         : "the approval page is not served: set MCP_APPROVAL_CLIENT_ID so that people sign in to"
             + " it at MCP_OAUTH_ISSUER";
+  }
+
+  /** The address the stdio server's approval page listens on: loopback only. */
+  static final String STDIO_PAGE_BIND = "127.0.0.1";
+
+  /** The origin of the stdio server's approval page on {@code port}. */
+  static String stdioApprovalBase(int port) {
+    return "http://" + STDIO_PAGE_BIND + ":" + port;
   }
 
   /**
@@ -241,7 +253,10 @@ public final class ServerAssembly {
             ? SecurityWiring.derivedKey(sessionKey, "jamf-mcp approval pages")
             : randomKey();
     String mode = a.mode().name().toLowerCase(java.util.Locale.ROOT);
-    if (config.demo()) {
+    // The demo, and stdio without an identity provider client: the development sign-in, which the
+    // plugin allows on a loopback address only (stdio's page is bound to 127.0.0.1).
+    if (config.demo() || (config.stdio() && a.clientId() == null)) {
+      String subject = config.stdio() ? LOCAL_SUBJECT : "demo";
       javalin.registerPlugin(
           new ApprovalPlugin(
               p ->
@@ -253,7 +268,9 @@ public final class ServerAssembly {
           + mode
           + "): "
           + publicBase
-          + "/approve/<id>, development sign-in (type the subject: demo)";
+          + "/approve/<id>, development sign-in (type the subject: "
+          + subject
+          + ")";
     }
     if (a.clientId() == null) {
       return "Approvals ("
@@ -280,6 +297,9 @@ public final class ServerAssembly {
         + publicBase
         + "/approval/callback)";
   }
+
+  /** The subject of the person at the other end of stdio (there is no sign-in on stdio). */
+  static final String LOCAL_SUBJECT = "local";
 
   static byte[] randomKey() {
     byte[] key = new byte[32];

@@ -103,7 +103,8 @@ public record ServerConfig(
 
   /**
    * Who approves destructive actions (issue 14): the mode, four eyes, the lifetime, the approver
-   * scope, and the approval page's OpenID Connect client (null: no page outside the demo).
+   * scope, the approval page's OpenID Connect client (null: no page outside the demo and stdio),
+   * and on stdio the loopback port of the page (0: a free one).
    */
   public record Approval(
       ApprovalMode mode,
@@ -111,7 +112,8 @@ public record ServerConfig(
       Duration ttl,
       String approverScope,
       String clientId,
-      String clientSecret) {}
+      String clientSecret,
+      int stdioPagePort) {}
 
   /** {@code MCP_APPROVAL}. */
   public enum ApprovalMode {
@@ -202,8 +204,16 @@ public record ServerConfig(
           "a client secret without MCP_APPROVAL_CLIENT_ID",
           "set MCP_APPROVAL_CLIENT_ID");
     }
+    int pagePort =
+        Values.integer(MCP_APPROVAL_PORT, raw.get(MCP_APPROVAL_PORT).orElseThrow(), 0, 65535);
     return new Approval(
-        mode, secondPerson, ttl, scope, clientId, raw.get(MCP_APPROVAL_CLIENT_SECRET).orElse(null));
+        mode,
+        secondPerson,
+        ttl,
+        scope,
+        clientId,
+        raw.get(MCP_APPROVAL_CLIENT_SECRET).orElse(null),
+        pagePort);
   }
 
   private static Logs logs(RawSettings raw) {

@@ -183,10 +183,16 @@ public enum Setting {
       Kind.VALUE,
       null,
       "OpenID Connect client id of the approval page's sign-in at MCP_OAUTH_ISSUER (code + PKCE);"
-          + " register the redirect URI MCP_PUBLIC_URL + /approval/callback. Without it (and"
-          + " outside the demo) the page is not served."),
+          + " register the redirect URI MCP_PUBLIC_URL + /approval/callback. Without it the page"
+          + " is served only in the demo and on stdio (development sign-in, loopback only)."),
   MCP_APPROVAL_CLIENT_SECRET(
       Kind.SECRET, null, "Client secret of that client (none for a public client)."),
+  MCP_APPROVAL_PORT(
+      Kind.VALUE,
+      "0",
+      "stdio with write tools: the loopback port (on 127.0.0.1) of the approval page; 0 picks a"
+          + " free one. Fix it when people sign in with MCP_APPROVAL_CLIENT_ID, whose redirect"
+          + " URI names it."),
   // logs
   MCP_LOG_LEVEL(Kind.VALUE, "info", "trace, debug, info, warn or error."),
   MCP_LOG_FORMAT(Kind.VALUE, "text", "text, or json for one JSON object per line.");

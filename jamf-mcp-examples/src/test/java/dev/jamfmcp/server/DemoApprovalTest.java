@@ -7,18 +7,9 @@ import dev.jamfmcp.mcp.testing.Ports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,46 +19,6 @@ import tools.jackson.databind.JsonNode;
  * on the page, and the call with the approval id runs once.
  */
 class DemoApprovalTest {
-  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-
-  /** One person's browser: its own cookie jar, redirects not followed. */
-  private static final class Browser {
-    final HttpClient client =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
-    HttpResponse<String> get(String url) throws IOException, InterruptedException {
-      return client.send(
-          HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(String url, Map<String, String> form)
-        throws IOException, InterruptedException {
-      String body =
-          form.entrySet().stream()
-              .map(
-                  e ->
-                      URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                          + "="
-                          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-              .collect(Collectors.joining("&"));
-      return client.send(
-          HttpRequest.newBuilder(URI.create(url))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-  }
-
-  private static String csrf(String html) {
-    Matcher m = CSRF.matcher(html);
-    assertThat(m.find()).as("a CSRF token in:\n" + html).isTrue();
-    return m.group(1);
-  }
-
   private static String launchDemo() throws IOException {
     int port = Ports.freeLoopbackPort();
     Map<String, String> env = Map.of("MCP_PORT", Integer.toString(port), "MCP_LOG_LEVEL", "warn");
@@ -110,21 +61,7 @@ class DemoApprovalTest {
     assertThat(url).isEqualTo(base + "/approve/" + id);
     assertThat(first.toString()).doesNotContain("confirmationToken\":\"c2.");
 
-    Browser person = new Browser();
-    HttpResponse<String> form = person.get(base + "/approval/dev-sign-in?id=" + id);
-    assertThat(form.statusCode()).isEqualTo(200);
-    HttpResponse<String> signedIn =
-        person.post(
-            base + "/approval/dev-sign-in",
-            Map.of("csrf", csrf(form.body()), "id", id, "user", "demo"));
-    assertThat(signedIn.statusCode()).isEqualTo(303);
-    HttpResponse<String> page = person.get(url);
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("APPROVE");
-    HttpResponse<String> decided =
-        person.post(
-            url, Map.of("csrf", csrf(page.body()), "decision", "approve", "phrase", "APPROVE"));
-    assertThat(decided.statusCode()).isLessThan(400);
+    new ApprovalPageBrowser().signInAndApprove(base, id, "demo", "APPROVE");
 
     String again =
         "{\"name\":\"sendMdmCommand\",\"arguments\":"

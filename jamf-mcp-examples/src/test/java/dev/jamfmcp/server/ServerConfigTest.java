@@ -736,6 +736,18 @@ class ServerConfigTest {
           assertThat(failure(production("MCP_APPROVAL_CLIENT_SECRET", "x")))
               .startsWith("MCP_APPROVAL_CLIENT_SECRET (--approval-client-secret)");
         });
+    check(
+        Setting.MCP_APPROVAL_PORT,
+        () -> {
+          assertThat(config(production(), "--stdio").approval().stdioPagePort()).isZero();
+          assertThat(
+                  config(production("MCP_APPROVAL_PORT", "8765"), "--stdio")
+                      .approval()
+                      .stdioPagePort())
+              .isEqualTo(8765);
+          assertThat(failure(production("MCP_APPROVAL_PORT", "70000")))
+              .startsWith("MCP_APPROVAL_PORT (--approval-port)");
+        });
     assertThat(checks.keySet())
         .as("every setting has a check")
         .isEqualTo(EnumSet.allOf(Setting.class));

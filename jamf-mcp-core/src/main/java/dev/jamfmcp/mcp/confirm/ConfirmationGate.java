@@ -3,13 +3,9 @@ package dev.jamfmcp.mcp.confirm;
 import dev.jamfmcp.mcp.McpError;
 import dev.jamfmcp.mcp.ProtocolVersion;
 import dev.jamfmcp.mcp.RequestContext;
-import dev.jamfmcp.mcp.approval.ApprovalRequest;
-import dev.jamfmcp.mcp.approval.ApprovalTarget;
 import dev.jamfmcp.mcp.approval.Approvals;
 import dev.jamfmcp.mcp.audit.AuditEvent;
 import dev.jamfmcp.mcp.audit.AuditSink;
-import dev.jamfmcp.mcp.audit.Secrets;
-import dev.jamfmcp.mcp.confirm.ConfirmationTokens.ApprovalRef;
 import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Kind;
 import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Path;
 import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Redemption;
@@ -20,10 +16,7 @@ import dev.jamfmcp.mcp.tool.Content;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -67,7 +60,6 @@ public final class ConfirmationGate {
   public static final String APPROVAL_ARGUMENT = "approvalId";
 
   private static final String INPUT_KEY = "confirm";
-  private static final String APPROVAL_INPUT_KEY = "approval";
 
   /** How {@code approve} actions are approved ({@code MCP_APPROVAL}). */
   public enum ApprovalMode {
@@ -84,6 +76,8 @@ public final class ConfirmationGate {
   private final Approvals approvals;
   private final ApprovalMode mode;
   private final String noPageNote;
+  private final GateAudit gateAudit;
+  private final ApprovalFlow approvalFlow;
 
   private ConfirmationGate(
       ConfirmationTokens tokens,
@@ -100,6 +94,9 @@ public final class ConfirmationGate {
     this.approvals = approvals;
     this.mode = mode;
     this.noPageNote = noPageNote;
+    this.gateAudit = new GateAudit(audit, clock);
+    this.approvalFlow =
+        new ApprovalFlow(tokens, approvals, mode, noPageNote, gateAudit, this::confirm);
   }
 
   /**
@@ -252,255 +249,12 @@ public final class ConfirmationGate {
     return switch (write.approval()) {
       case NONE -> new Decision.Proceed(write.generatedSecrets());
       case CONFIRM -> confirm(write, ctx);
-      case APPROVE -> approve(write, ctx);
+      case APPROVE -> approvalFlow.approve(write, ctx);
     };
   }
 
-  /**
-   * {@code approve} actions: a person approves on the approval page, and only the approval id (or,
-   * for 2026-07-28, a request state of kind approval) comes back; never a token the model could
-   * pass on. The dialog of a client that declares elicitation is used instead where the operator
-   * chose {@link ApprovalMode#ELICITATION}, or where no page is configured.
-   */
-  private Decision approve(GatedWrite write, RequestContext ctx) throws InterruptedException {
-    Call call = new Call(write, ctx);
-    ProtocolVersion version = ctx.protocolVersion();
-    boolean elicits = version.hasElicitation() && ctx.clientCapabilities().has("elicitation");
-    boolean dialog = approvals == null || mode == ApprovalMode.ELICITATION;
-    if (call.approvalId == null && dialog && elicits) {
-      return confirm(write, ctx);
-    }
-    if (approvals == null) {
-      record(call, AuditEvent.REFUSED, "no_approval_page");
-      return new Decision.Stop(
-          ToolResult.error(
-              "This action needs a person's approval: configure the approval page (Approvals) or"
-                  + " use a client that supports elicitation"
-                  + noPageNote
-                  + ". Nothing was done."));
-    }
-    if (call.token != null) {
-      record(call, AuditEvent.REFUSED, "token_on_approve");
-      return new Decision.Stop(
-          ToolResult.error(
-              "Not approved: a confirmationToken cannot approve this action; a person approves it"
-                  + " on the approval page. Nothing was done. Call the tool again without"
-                  + " confirmationToken to get the approval link."));
-    }
-    String id = call.approvalId;
-    if (id == null && version.isStateless() && ctx.requestState() != null) {
-      ApprovalRef ref = tokens.approvalRef(ctx.requestState(), call.subject, write.tool());
-      if (ref.refusal() != null) {
-        record(call, AuditEvent.REFUSED, "approval_state_" + ref.refusal().code());
-        return new Decision.Stop(
-            ToolResult.error(
-                "Not approved: the request state is not that of an approval of this call ("
-                    + ref.refusal().code()
-                    + "). Nothing was done. Call the tool again without requestState."));
-      }
-      id = ref.approvalId();
-    }
-    if (id != null) {
-      return redeemApproval(call, id);
-    }
-    return openApproval(call, ctx, null);
-  }
-
-  private Decision redeemApproval(Call call, String id) throws InterruptedException {
-    Approvals.Redemption r =
-        approvals.redeem(id, call.subject, call.write.tool(), previewDigest(call));
-    switch (r.status()) {
-      case REDEEMED -> {
-        Map<String, String> secrets = new LinkedHashMap<>();
-        call.write.generatedSecrets().keySet().forEach(k -> secrets.put(k, r.request().secret()));
-        if (secrets.values().stream().anyMatch(v -> v == null)) {
-          record(call, AuditEvent.REFUSED, "approval_secret_missing");
-          return new Decision.Stop(
-              ToolResult.error(
-                  "The approved action has no generated secret; nothing was done. Call again"
-                      + " without approvalId."));
-        }
-        record(call, AuditEvent.APPROVAL_REDEEMED, "approval_page");
-        return new Decision.Proceed(secrets);
-      }
-      case PENDING -> {
-        record(call, AuditEvent.REFUSED, "approval_pending");
-        ObjectNode data =
-            Json.object()
-                .put("status", "approval_required")
-                .put("message", "Not approved yet; nothing was done.");
-        data.putObject("approval").put("id", id).put("url", approvals.urlOf(id).toString());
-        return new Decision.Stop(
-            new ToolResult.Complete(
-                List.of(
-                    Content.text(
-                        "Not approved yet; nothing was done. A person must approve at "
-                            + approvals.urlOf(id)
-                            + "; then call this tool again with approvalId="
-                            + id
-                            + " and the same arguments.")),
-                data,
-                false));
-      }
-      case MISMATCH -> {
-        record(call, AuditEvent.REFUSED, "approval_mismatch");
-        return openApproval(
-            call,
-            null,
-            "Not approved: that approval was given for another user, another call, or devices"
-                + " that resolve differently now (a rename or re-enrollment since). Nothing was"
-                + " done. A new approval is needed:");
-      }
-      case DECLINED -> {
-        record(call, AuditEvent.DECLINED, "approval_declined");
-        return cancelled("The person declined this action on the approval page");
-      }
-      default -> {
-        String why =
-            switch (r.status()) {
-              case EXPIRED -> "the approval has expired";
-              case ALREADY_USED -> "the approval has already been used (an action runs once)";
-              default -> "no approval with this id is held here";
-            };
-        record(call, AuditEvent.REFUSED, "approval_" + r.status().name().toLowerCase(Locale.ROOT));
-        return new Decision.Stop(
-            ToolResult.error(
-                "Not approved: "
-                    + why
-                    + ". Nothing was done. Call the tool again without approvalId for a new"
-                    + " approval."));
-      }
-    }
-  }
-
-  /**
-   * Opens an approval and tells the caller where a person approves it, in the way the client
-   * supports; {@code ctx} null: as plain text (after a refusal, no new dialog).
-   */
-  private Decision openApproval(Call call, RequestContext ctx, String note)
-      throws InterruptedException {
-    Approvals.Opened opened = approvals.open(approvalRequest(call));
-    record(call, AuditEvent.APPROVAL_OPENED, opened.id());
-    Preview preview = call.write.preview();
-    String url = opened.url().toString();
-    boolean urlElicits =
-        ctx != null
-            && ctx.protocolVersion().compareTo(ProtocolVersion.V2025_11_25) >= 0
-            && ctx.clientCapabilities().path("elicitation").has("url");
-    ObjectNode params =
-        Json.object()
-            .put("mode", "url")
-            .put(
-                "message",
-                "A person must approve this on the approval page: " + preview.action() + ".")
-            .put("url", url)
-            .put("elicitationId", opened.id());
-    if (urlElicits && ctx.protocolVersion().isStateless()) {
-      ObjectNode requests = Json.object();
-      requests
-          .putObject(APPROVAL_INPUT_KEY)
-          .put("method", "elicitation/create")
-          .set("params", params);
-      return new Decision.Stop(
-          new ToolResult.InputRequired(
-              requests,
-              tokens.issueApproval(
-                  opened.id(), call.subject, call.write.tool(), opened.expiresAt())));
-    }
-    if (urlElicits) {
-      try {
-        JsonNode answer =
-            ctx.requestFromClient("elicitation/create", params)
-                .get(tokens.ttl().toMillis(), TimeUnit.MILLISECONDS);
-        String action = answer.path("action").asString("");
-        if (!"accept".equals(action)) {
-          record(call, AuditEvent.DECLINED, "approval_url_" + (action.isEmpty() ? "none" : action));
-          return cancelled("The user did not open the approval page (" + action + ")");
-        }
-      } catch (TimeoutException | ExecutionException | CancellationException e) {
-        // The link is still in the result below: the person can open it from there.
-      }
-    }
-    return approvalRequired(opened, preview, note);
-  }
-
-  private static Decision approvalRequired(Approvals.Opened opened, Preview preview, String note) {
-    String url = opened.url().toString();
-    String message =
-        "Nothing has been done yet. A person must approve at "
-            + url
-            + "; then call this tool again with approvalId="
-            + opened.id()
-            + " and exactly the same other arguments (valid until "
-            + opened.expiresAt()
-            + ").";
-    ObjectNode data = Json.object().put("status", "approval_required").put("message", message);
-    ObjectNode approval =
-        data.putObject("approval")
-            .put("id", opened.id())
-            .put("url", url)
-            .put("expiresAt", opened.expiresAt().toString())
-            .put("action", preview.action())
-            .put("summary", preview.summary())
-            .put("irreversible", preview.irreversible());
-    preview.targets().forEach(approval.putArray("targets")::add);
-    String text =
-        (note == null ? "" : note + "\n")
-            + preview.describe()
-            + "\n\n"
-            + message
-            + " Give the person the link; only they can approve it.";
-    return new Decision.Stop(new ToolResult.Complete(List.of(Content.text(text)), data, false));
-  }
-
-  /** What the person sees and what the approval is bound to. */
-  private ApprovalRequest approvalRequest(Call call) {
-    GatedWrite w = call.write;
-    Preview preview = w.preview();
-    if (w.generatedSecrets().size() > 1) {
-      throw new IllegalStateException("an approval carries at most one generated secret");
-    }
-    String secret = w.generatedSecrets().values().stream().findFirst().orElse(null);
-    return new ApprovalRequest(
-        call.subject,
-        w.tool(),
-        preview.action(),
-        preview.summary(),
-        shownTargets(w),
-        preview.irreversible() ? "This cannot be undone." : "",
-        preview.typedPhrase() != null ? preview.typedPhrase() : "APPROVE",
-        secret,
-        previewDigest(call));
-  }
-
-  private static List<ApprovalTarget> shownTargets(GatedWrite w) {
-    if (!w.approvalTargets().isEmpty()) {
-      return w.approvalTargets();
-    }
-    List<ApprovalTarget> lines = new ArrayList<>();
-    List<String> shown = w.preview().targets();
-    for (int i = 0; i < shown.size(); i++) {
-      lines.add(
-          new ApprovalTarget(
-              "object", String.valueOf(i + 1), null, shown.get(i), null, null, null));
-    }
-    return lines;
-  }
-
-  /**
-   * The digest an approval is bound to: the tool, its arguments without token or approval id, the
-   * resolved targets' bindings, and the targets as the person saw them (a rename changes it).
-   */
-  private static String previewDigest(Call call) {
-    ObjectNode bound = Json.object().put("tool", call.write.tool());
-    bound.set("arguments", call.bound);
-    bound.set("targets", Json.mapper().valueToTree(call.write.targets()));
-    bound.set("shown", Json.mapper().valueToTree(shownTargets(call.write)));
-    return ConfirmationTokens.digest(bound);
-  }
-
   private Decision confirm(GatedWrite write, RequestContext ctx) throws InterruptedException {
-    Call call = new Call(write, ctx);
+    GateCall call = new GateCall(write, ctx);
     ProtocolVersion version = ctx.protocolVersion();
     boolean elicits = version.hasElicitation() && ctx.clientCapabilities().has("elicitation");
     Path path = elicits ? Path.ELICITATION : Path.NO_ELICITATION;
@@ -532,38 +286,18 @@ public final class ConfirmationGate {
     return askForToken(call, null);
   }
 
-  /** What the gate knows of one call: bound arguments (no token), their audit form, the token. */
-  private static final class Call {
-    final GatedWrite write;
-    final String subject;
-    final ObjectNode bound;
-    final ObjectNode audited;
-    final JsonNode token;
-    final String approvalId;
-
-    Call(GatedWrite write, RequestContext ctx) {
-      this.write = write;
-      this.subject = ctx.principal().subject();
-      this.bound = write.arguments().deepCopy();
-      this.token = bound.remove(TOKEN_ARGUMENT);
-      JsonNode approval = bound.remove(APPROVAL_ARGUMENT);
-      this.approvalId = approval == null ? null : approval.asString("");
-      this.audited = Secrets.redact(bound, write.inputSchema());
-    }
-  }
-
-  private Redemption redeem(Call call, String token, Kind kind, Path path) {
+  private Redemption redeem(GateCall call, String token, Kind kind, Path path) {
     return tokens.redeem(
         token, kind, path, call.subject, call.write.tool(), call.bound, call.write.targets());
   }
 
   /** Accepted: hands back the secrets of the pending action the user confirmed. */
-  private Decision proceed(Call call, String id, String how) {
+  private Decision proceed(GateCall call, String id, String how) {
     Map<String, String> secrets = Map.of();
     if (!call.write.generatedSecrets().isEmpty()) {
       Optional<PendingAction> action = pending.get(id);
       if (action.isEmpty()) {
-        record(call, AuditEvent.REFUSED, "pending_action_lost");
+        gateAudit.record(call, AuditEvent.REFUSED, "pending_action_lost");
         return askForToken(
             call,
             "The secrets the server generated for the confirmed action are no longer held here"
@@ -572,13 +306,13 @@ public final class ConfirmationGate {
       secrets = action.get().generatedSecrets();
     }
     pending.remove(id);
-    record(call, AuditEvent.CONFIRMED, how);
+    gateAudit.record(call, AuditEvent.CONFIRMED, how);
     return new Decision.Proceed(secrets);
   }
 
   private Decision refused(
-      Call call, Refusal refusal, Path path, boolean elicits, boolean stateless) {
-    record(call, AuditEvent.REFUSED, refusal.code());
+      GateCall call, Refusal refusal, Path path, boolean elicits, boolean stateless) {
+    gateAudit.record(call, AuditEvent.REFUSED, refusal.code());
     if (refusal == Refusal.TARGETS_CHANGED) {
       // What the user saw is not what would run now: show them what would.
       String why = "Not confirmed: " + refusal.message + ". Nothing was done. A new preview:";
@@ -594,23 +328,23 @@ public final class ConfirmationGate {
         ToolResult.error("Not confirmed: " + refusal.message + ". Nothing was done." + retry));
   }
 
-  private Decision elicit(Call call, RequestContext ctx) throws InterruptedException {
-    record(call, AuditEvent.PREVIEW, "dialog");
+  private Decision elicit(GateCall call, RequestContext ctx) throws InterruptedException {
+    gateAudit.record(call, AuditEvent.PREVIEW, "dialog");
     try {
       JsonNode answer =
           ctx.requestFromClient("elicitation/create", elicitation(call.write.preview()))
               .get(tokens.ttl().toMillis(), TimeUnit.MILLISECONDS);
       Decision answered = answered(call, answer);
       if (answered instanceof Decision.Proceed) {
-        record(call, AuditEvent.CONFIRMED, "dialog");
+        gateAudit.record(call, AuditEvent.CONFIRMED, "dialog");
         return new Decision.Proceed(call.write.generatedSecrets());
       }
       return answered;
     } catch (TimeoutException e) {
-      record(call, AuditEvent.DECLINED, "no_answer");
+      gateAudit.record(call, AuditEvent.DECLINED, "no_answer");
       return cancelled("No answer came within " + tokens.ttl().toMinutes() + " minutes");
     } catch (ExecutionException | CancellationException e) {
-      record(call, AuditEvent.REFUSED, "elicitation_failed");
+      gateAudit.record(call, AuditEvent.REFUSED, "elicitation_failed");
       // Over the per-person limit of open questions the engine says so: pass its words on.
       return cancelled(
           e.getCause() instanceof McpError refused
@@ -619,28 +353,28 @@ public final class ConfirmationGate {
     }
   }
 
-  private Decision answered(Call call, JsonNode answer) {
+  private Decision answered(GateCall call, JsonNode answer) {
     Preview preview = call.write.preview();
     String action = answer.path("action").asString("");
     if (!"accept".equals(action)) {
-      record(call, AuditEvent.DECLINED, action.isEmpty() ? "no_answer" : action);
+      gateAudit.record(call, AuditEvent.DECLINED, action.isEmpty() ? "no_answer" : action);
       return cancelled(
           "The user did not confirm (" + (action.isEmpty() ? "no answer" : action) + ")");
     }
     JsonNode content = answer.path("content");
     if (!content.path("confirm").asBoolean(false)) {
-      record(call, AuditEvent.DECLINED, "not_ticked");
+      gateAudit.record(call, AuditEvent.DECLINED, "not_ticked");
       return cancelled("The user did not tick the confirmation");
     }
     if (preview.typedPhrase() != null
         && !preview.typedPhrase().equals(content.path("phrase").asString("").trim())) {
-      record(call, AuditEvent.DECLINED, "phrase_mismatch");
+      gateAudit.record(call, AuditEvent.DECLINED, "phrase_mismatch");
       return cancelled("The typed confirmation did not match '" + preview.typedPhrase() + "'");
     }
     return new Decision.Proceed();
   }
 
-  private static Decision cancelled(String why) {
+  static Decision cancelled(String why) {
     ObjectNode data =
         Json.object().put("status", "cancelled").put("message", why + "; nothing was done.");
     return new Decision.Stop(
@@ -648,7 +382,7 @@ public final class ConfirmationGate {
   }
 
   /** Mints a confirmation and keeps the pending action where the action needs one. */
-  private ConfirmationTokens.Issued mint(Call call, Kind kind, Path path) {
+  private ConfirmationTokens.Issued mint(GateCall call, Kind kind, Path path) {
     GatedWrite w = call.write;
     ConfirmationTokens.Issued issued =
         tokens.issue(kind, path, call.subject, w.tool(), call.bound, w.targets());
@@ -666,11 +400,11 @@ public final class ConfirmationGate {
     if (!kept && !w.generatedSecrets().isEmpty()) {
       return null;
     }
-    record(call, AuditEvent.PREVIEW, kind.code);
+    gateAudit.record(call, AuditEvent.PREVIEW, kind.code);
     return issued;
   }
 
-  private Decision askWithInputRequest(Call call, String note) {
+  private Decision askWithInputRequest(GateCall call, String note) {
     ConfirmationTokens.Issued issued = mint(call, Kind.REQUEST_STATE, Path.ELICITATION);
     if (issued == null) {
       return busy(call);
@@ -685,7 +419,7 @@ public final class ConfirmationGate {
     return new Decision.Stop(new ToolResult.InputRequired(requests, issued.token()));
   }
 
-  private Decision askForToken(Call call, String note) {
+  private Decision askForToken(GateCall call, String note) {
     ConfirmationTokens.Issued issued = mint(call, Kind.CONFIRMATION, Path.NO_ELICITATION);
     if (issued == null) {
       return busy(call);
@@ -718,31 +452,12 @@ public final class ConfirmationGate {
     return new Decision.Stop(new ToolResult.Complete(List.of(Content.text(text)), data, false));
   }
 
-  private Decision busy(Call call) {
-    record(call, AuditEvent.REFUSED, "too_many_pending_actions");
+  private Decision busy(GateCall call) {
+    gateAudit.record(call, AuditEvent.REFUSED, "too_many_pending_actions");
     return new Decision.Stop(
         ToolResult.error(
             "Too many actions are waiting for confirmation on this server; nothing was done."
                 + " Try again in a few minutes."));
-  }
-
-  private void record(Call call, String event, String reason) {
-    GatedWrite w = call.write;
-    try {
-      audit.record(
-          new AuditEvent(
-              clock.instant(),
-              call.subject,
-              w.tool(),
-              call.audited,
-              w.targets(),
-              event,
-              Json.object().put("approvalClass", w.approval().label()),
-              event,
-              reason));
-    } catch (RuntimeException e) {
-      // An audit sink must not throw; if one does, the decision stands and the write is not lost.
-    }
   }
 
   private static ObjectNode elicitation(Preview preview) {

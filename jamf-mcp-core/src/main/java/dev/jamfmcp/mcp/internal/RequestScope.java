@@ -26,7 +26,7 @@ final class RequestScope implements RequestContext {
   private final Cancellation cancellation;
   private final SessionRuntime session;
   private final ClientWaits waits;
-  private final List<CompletableFuture<JsonNode>> askedClient = new CopyOnWriteArrayList<>();
+  private final List<CompletableFuture<?>> askedClient = new CopyOnWriteArrayList<>();
   private final Object progressLock = new Object();
   private double lastProgress = Double.NEGATIVE_INFINITY;
 
@@ -136,6 +136,36 @@ final class RequestScope implements RequestContext {
     cancellation.onCancel(() -> response.cancel(false));
     caller.related().send(new JsonRpcMessage.Request(Json.nodes().stringNode(id), method, params));
     return response;
+  }
+
+  @Override
+  public <T> CompletableFuture<T> awaitOutsideProtocol(CompletableFuture<T> awaited) {
+    ClientWaits.Outcome permit = waits.acquire(caller.principal().subject());
+    if (permit instanceof ClientWaits.Refused refused) {
+      return CompletableFuture.failedFuture(
+          tooManyWaiting(refused.refusal(), "elicitation/create"));
+    }
+    // A future of this request's own: cancelling it never cancels what others wait on.
+    CompletableFuture<T> held = new CompletableFuture<>();
+    held.whenComplete((r, e) -> ((ClientWaits.Granted) permit).release().run());
+    awaited.whenComplete(
+        (r, e) -> {
+          if (e != null) {
+            held.completeExceptionally(e);
+          } else {
+            held.complete(r);
+          }
+        });
+    askedClient.add(held);
+    cancellation.onCancel(() -> held.cancel(false));
+    return held;
+  }
+
+  @Override
+  public void sendNotification(String method, ObjectNode params) {
+    if (!cancellation.isCancelled()) {
+      caller.related().send(new JsonRpcMessage.Notification(method, params));
+    }
   }
 
   /**

@@ -34,7 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SendMdmCommand {
   static final String NAME = "sendMdmCommand";
-  static final String PHRASE_ARGUMENT = "confirmationPhrase";
   static final String PIN = "pin";
 
   private final ToolSupport support;
@@ -90,12 +89,6 @@ final class SendMdmCommand {
                 "What to do. Approval classes: " + MdmCommandKind.approvalClasses(),
                 MdmCommandKind.arguments())
             .property("options", options)
-            .string(
-                PHRASE_ARGUMENT,
-                "Only with a confirmationToken, when the preview asked for a phrase: the phrase"
-                    + " the user typed, exactly as asked (e.g. ERASE 3 DEVICES). Approval-class"
-                    + " commands are approved on the approval page, where the person types it",
-                100)
             .property(ConfirmationGate.TOKEN_ARGUMENT, ConfirmationGate.tokenArgumentSchema())
             .property(ConfirmationGate.APPROVAL_ARGUMENT, ConfirmationGate.approvalArgumentSchema())
             .required("deviceIds", "command")
@@ -170,29 +163,14 @@ final class SendMdmCommand {
               + String.join("\n- ", problems)
               + "\nNothing was done.");
     }
+    // Typed by the person on the approval page or in the client's dialog, never by the model.
     String phrase = kind.typedPhrase(devices.size());
-    if (phrase != null
-        && args.has(ConfirmationGate.TOKEN_ARGUMENT)
-        && !phrase.equals(ToolBodies.text(args, PHRASE_ARGUMENT))) {
-      throw new ToolException(
-          "Not confirmed: "
-              + kind.argument
-              + " needs the user to type"
-              + " exactly '"
-              + phrase
-              + "', passed as "
-              + PHRASE_ARGUMENT
-              + " together with"
-              + " confirmationToken. Nothing was done.");
-    }
-    ObjectNode bound = args.deepCopy();
-    bound.remove(PHRASE_ARGUMENT);
     boolean generatePin = kind.needsPin(devices) && !options.has(PIN);
     GatedWrite write =
         GatedWrite.of(
                 NAME,
                 kind.approval,
-                bound,
+                args,
                 devices.stream().map(Device::binding).toList(),
                 preview(kind, devices, phrase, generatePin))
             .withInputSchema(inputSchema)
@@ -227,7 +205,7 @@ final class SendMdmCommand {
         support,
         ctx,
         NAME,
-        Secrets.redact(bound, inputSchema),
+        Secrets.redact(args, inputSchema),
         devices.stream().map(Device::ref).toList(),
         report.outcome(),
         report.devices());

@@ -66,7 +66,8 @@ public final class DeviceTargets {
   /**
    * One resolved device. {@code managementId} addresses MDM commands and blank pushes; it is null
    * when Jamf has none (the device is not MDM-managed). Department and building ids are known for
-   * computers only.
+   * computers only. {@code model} (e.g. {@code MacBook Pro (14-inch, 2023)}) and {@code user} (the
+   * assigned user, {@code Real Name (username)}) come from the same request and may be null.
    */
   public record Device(
       Kind kind,
@@ -75,7 +76,9 @@ public final class DeviceTargets {
       String serial,
       String managementId,
       String departmentId,
-      String buildingId) {
+      String buildingId,
+      String model,
+      String user) {
     /** {@code computer:12} or {@code mobile:4}: unambiguous, and accepted back as an identifier. */
     public String ref() {
       return kind.prefix() + ":" + id;
@@ -95,10 +98,10 @@ public final class DeviceTargets {
       return name + " (serial " + (serial == null ? "unknown" : serial) + ", " + ref() + ")";
     }
 
-    /** As the approval page shows it (model and user are not known here: no extra request). */
+    /** As the approval page shows it: name, serial, model and assigned user. */
     public dev.jamfmcp.mcp.approval.ApprovalTarget approvalTarget() {
       return new dev.jamfmcp.mcp.approval.ApprovalTarget(
-          kind.prefix(), id, managementId, name, serial, null, null);
+          kind.prefix(), id, managementId, name, serial, model, user);
     }
 
     public ObjectNode toJson() {
@@ -271,7 +274,11 @@ public final class DeviceTargets {
               c.hardware() == null ? null : c.hardware().serialNumber(),
               c.general() == null ? null : blankToNull(c.general().managementId()),
               c.userAndLocation() == null ? null : c.userAndLocation().departmentId(),
-              c.userAndLocation() == null ? null : c.userAndLocation().buildingId()));
+              c.userAndLocation() == null ? null : c.userAndLocation().buildingId(),
+              c.hardware() == null ? null : blankToNull(c.hardware().model()),
+              c.userAndLocation() == null
+                  ? null
+                  : user(c.userAndLocation().realname(), c.userAndLocation().username())));
     }
     return devices;
   }
@@ -288,7 +295,10 @@ public final class DeviceTargets {
     ListQuery query =
         ListQuery.all()
             .withFilter(or(parts))
-            .withSections(MobileDeviceSection.GENERAL, MobileDeviceSection.HARDWARE)
+            .withSections(
+                MobileDeviceSection.GENERAL,
+                MobileDeviceSection.HARDWARE,
+                MobileDeviceSection.USER_AND_LOCATION)
             .withPageSize(MAX_ROWS);
     List<Device> devices = new ArrayList<>();
     for (MobileDeviceInventory m : jamf.mobileDevices().inventory(query).first(MAX_ROWS)) {
@@ -300,7 +310,11 @@ public final class DeviceTargets {
               m.hardware() == null ? null : m.hardware().serialNumber(),
               m.general() == null ? null : blankToNull(m.general().managementId()),
               null,
-              null));
+              null,
+              m.hardware() == null ? null : blankToNull(m.hardware().model()),
+              m.userAndLocation() == null
+                  ? null
+                  : user(m.userAndLocation().realName(), m.userAndLocation().username())));
     }
     return devices;
   }
@@ -310,6 +324,16 @@ public final class DeviceTargets {
     return parts.size() == 1
         ? first
         : first.or(parts.subList(1, parts.size()).toArray(new Rsql[0]));
+  }
+
+  /** {@code Real Name (username)}, or whichever of the two Jamf has; null when neither. */
+  static String user(String realName, String username) {
+    String real = blankToNull(realName);
+    String login = blankToNull(username);
+    if (real == null || login == null) {
+      return real == null ? login : real;
+    }
+    return real.equals(login) ? real : real + " (" + login + ")";
   }
 
   private static String blankToNull(String value) {
