@@ -140,6 +140,11 @@ public final class ServerProcess implements AutoCloseable {
     return mcpUrl.getPort();
   }
 
+  /** CPU time (user + system) the process has used so far, as the OS reports it. */
+  public Duration cpu() {
+    return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
   public Path log() {
     return log;
   }
