@@ -36,15 +36,12 @@ class MultiInstanceRoutingTest {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = ThreeInstances.startOrSkip("MultiInstanceRoutingTest");
+    cluster = ThreeInstances.shared();
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stop() {
     READERS.shutdownNow();
-    if (cluster != null) {
-      cluster.close();
-    }
   }
 
   @Test

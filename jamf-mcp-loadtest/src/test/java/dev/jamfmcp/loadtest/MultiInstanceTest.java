@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -33,14 +32,7 @@ class MultiInstanceTest {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = ThreeInstances.startOrSkip("MultiInstanceTest");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
+    cluster = ThreeInstances.shared();
   }
 
   /** {@code logOutUser}: a confirm-class command, confirmed with a single-use token. */

@@ -44,6 +44,31 @@ final class ThreeInstances implements AutoCloseable {
     this.proxy = proxy;
   }
 
+  private static ThreeInstances shared;
+
+  /**
+   * The one deployment every multi-instance test class of this JVM uses (started once: three JVMs
+   * take seconds to start), stopped when the JVM exits; or skips (fails, when required) the calling
+   * test class.
+   */
+  static synchronized ThreeInstances shared() throws Exception {
+    if (shared == null) {
+      ThreeInstances started = startOrSkip("cluster");
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (Exception e) {
+                      // the JVM is exiting: nothing more to do
+                    }
+                  }));
+      shared = started;
+    }
+    return shared;
+  }
+
   /** Starts it all, or skips (fails, when required) the calling test class. */
   static ThreeInstances startOrSkip(String name) throws Exception {
     RedisServer redis = RedisServer.start(redisServerOrSkip());
