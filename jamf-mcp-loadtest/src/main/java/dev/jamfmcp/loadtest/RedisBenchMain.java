@@ -59,6 +59,7 @@ public final class RedisBenchMain {
                     new IllegalStateException(
                         "redis-server is not on the PATH (sudo apt-get install redis-server)"));
     Path logs = Path.of(opts.getOrDefault("logs", "target/redis-bench"));
+    boolean failed;
     try (RedisServer redis = RedisServer.start(redisServer);
         SimulatedJamfPro jamf =
             SimulatedJamfPro.start(
@@ -96,8 +97,11 @@ public final class RedisBenchMain {
         errors += e.getValue().stream().mapToLong(Phase.Result::errors).sum();
       }
       System.out.println(errors == 0 ? "errors: 0" : "FAILED, errors: " + errors);
-      System.exit(errors == 0 ? 0 : 1);
+      failed = errors > 0;
     }
+    // After the servers and Redis are closed: System.exit inside the block would leave them
+    // running.
+    System.exit(failed ? 1 : 0);
   }
 
   static Map<String, String> settings(SimulatedJamfPro jamf, RedisServer redis) {
