@@ -8,6 +8,9 @@
  *       insert-if-absent with expiry (it lives beside the confirmation gate, which is its user).
  *   <li>Ended sessions: {@link EndedSessions}, so that a DELETE on any instance ends the session on
  *       all of them.
+ *   <li>Message routing: {@link MessageRouting}, so that an elicitation answer, a cancellation or a
+ *       legacy {@code /messages} POST that reaches another instance is forwarded to the one
+ *       holding the waiting request or the stream.
  *   <li>Rate-limit buckets: {@link RateLimitBuckets}, so that a principal's limit holds across the
  *       fleet instead of once per instance.
  * </ul>

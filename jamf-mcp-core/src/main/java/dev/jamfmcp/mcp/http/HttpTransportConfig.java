@@ -2,6 +2,7 @@ package dev.jamfmcp.mcp.http;
 
 import dev.jamfmcp.mcp.McpMetrics;
 import dev.jamfmcp.mcp.cluster.EndedSessions;
+import dev.jamfmcp.mcp.cluster.MessageRouting;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class HttpTransportConfig {
   SessionListener sessionListener = SessionListener.NONE;
   Clock clock = Clock.systemUTC();
   EndedSessions endedSessions;
+  MessageRouting messageRouting;
 
   /**
    * The HMAC-SHA256 key that signs session ids (at least 32 bytes). Every instance behind one load
@@ -145,6 +147,22 @@ public final class HttpTransportConfig {
   public HttpTransportConfig clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock);
     return this;
+  }
+
+  /**
+   * Where client messages for another instance go: answers to elicitations, cancellations of
+   * running requests and legacy {@code /messages} POSTs that reach an instance other than the one
+   * holding the waiting request or the stream. Instances behind one load balancer without
+   * stickiness pass one shared routing (for example {@code RedisClusterState.messageRouting()}).
+   * Default: this instance only (such messages are dropped, and such POSTs get 404).
+   */
+  public HttpTransportConfig messageRouting(MessageRouting routing) {
+    this.messageRouting = Objects.requireNonNull(routing);
+    return this;
+  }
+
+  MessageRouting messageRoutingOrInMemory() {
+    return messageRouting != null ? messageRouting : MessageRouting.inMemory();
   }
 
   EndedSessions endedSessionsOrInMemory() {

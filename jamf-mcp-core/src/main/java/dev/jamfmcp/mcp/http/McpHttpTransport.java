@@ -6,6 +6,7 @@ import dev.jamfmcp.mcp.http.internal.Gate;
 import dev.jamfmcp.mcp.http.internal.LegacySse;
 import dev.jamfmcp.mcp.http.internal.LiveSessions;
 import dev.jamfmcp.mcp.http.internal.Replies;
+import dev.jamfmcp.mcp.http.internal.Router;
 import dev.jamfmcp.mcp.http.internal.SessionTokens;
 import dev.jamfmcp.mcp.http.internal.Settings;
 import dev.jamfmcp.mcp.http.internal.StreamableHttp;
@@ -42,6 +43,7 @@ public final class McpHttpTransport implements AutoCloseable {
   private final StreamableHttp streamable;
   private final LegacySse legacy;
   private final ScheduledFuture<?> sweeper;
+  private final Router router;
 
   private McpHttpTransport(McpServer server, HttpTransportConfig config) {
     this.settings =
@@ -75,8 +77,17 @@ public final class McpHttpTransport implements AutoCloseable {
             config.maxSessions,
             config.endedSessionsOrInMemory(),
             config.sessionListener);
-    this.streamable = new StreamableHttp(server, settings, tokens, sessions, streams, gate);
-    this.legacy = new LegacySse(server, settings, tokens, streams, gate);
+    this.router = new Router(config.messageRoutingOrInMemory());
+    this.streamable = new StreamableHttp(server, settings, tokens, sessions, streams, gate, router);
+    this.legacy = new LegacySse(server, settings, tokens, streams, gate, router);
+    router.receive(
+        envelope -> {
+          if (envelope.kind() == Router.Kind.LEGACY) {
+            legacy.receiveForwarded(envelope);
+          } else {
+            streamable.receiveForwarded(envelope);
+          }
+        });
     Duration sweep = config.sessionIdleTimeout.dividedBy(4);
     this.sweeper =
         streams.every(
@@ -195,6 +206,7 @@ public final class McpHttpTransport implements AutoCloseable {
     streamable.endListens();
     sessions.endAll();
     streams.close();
+    router.close();
   }
 
   private static boolean respond(HttpExchange exchange, HttpReply reply) {

@@ -39,6 +39,7 @@ public final class LegacySse {
   private final SessionTokens ids;
   private final Streams streams;
   private final Gate gate;
+  private final Router router;
   private final Map<String, Connection> connections = new ConcurrentHashMap<>();
   // Requests being answered now, so that shutdown can answer the ones it cuts off.
   private final Set<Running> running = ConcurrentHashMap.newKeySet();
@@ -47,8 +48,14 @@ public final class LegacySse {
   private record Running(JsonNode id, Connection connection, AtomicBoolean answered) {}
 
   public LegacySse(
-      McpServer server, Settings settings, SessionTokens ids, Streams streams, Gate gate) {
+      McpServer server,
+      Settings settings,
+      SessionTokens ids,
+      Streams streams,
+      Gate gate,
+      Router router) {
     this.server = server;
+    this.router = router;
     this.settings = settings;
     this.ids = ids;
     this.streams = streams;
@@ -77,9 +84,12 @@ public final class LegacySse {
   private void announce(SseStream stream, String id, String owner) {
     Connection connection = new Connection(server.newSession(), stream, owner);
     connections.put(id, connection);
+    // Claimed before the client learns the endpoint: its first POST may reach another instance.
+    router.claim(routingKey(id));
     stream.onClose(
         () -> {
           connections.remove(id);
+          router.release(routingKey(id));
           connection.session().cancelAll("the SSE stream closed");
         });
     stream.send(
@@ -101,28 +111,17 @@ public final class LegacySse {
       return;
     }
     Connection connection = connections.get(id.get());
-    if (connection == null
-        || !connection.stream().isOpen()
+    if (connection == null) {
+      forward(exchange, principal, id.get());
+      return;
+    }
+    if (!connection.stream().isOpen()
         || !connection.owner().equals(SessionTokens.subjectHash(principal.subject()))) {
-      exchange.respond(
-          Replies.error(
-              404,
-              ErrorCodes.INVALID_REQUEST,
-              "Not Found: no open SSE session with that id; GET the SSE endpoint again"));
+      exchange.respond(notFound());
       return;
     }
-    byte[] body;
-    try {
-      body = exchange.readBody(settings.maxBodyBytes());
-    } catch (IOException e) {
-      exchange.respond(Replies.unreadableBody(e, settings.maxBodyBytes(), HttpReply.empty(400)));
-      return;
-    }
-    Decoded decoded = JsonRpcCodec.decode(body);
-    if (decoded instanceof Decoded.Single single
-        && single.item() instanceof Decoded.Invalid bad
-        && bad.reply().id() == null) {
-      exchange.respond(HttpReply.json(400, JsonRpcCodec.encode(bad.reply())));
+    byte[] body = readValid(exchange);
+    if (body == null) {
       return;
     }
     if (!gate.enter()) {
@@ -130,6 +129,99 @@ public final class LegacySse {
       return;
     }
     exchange.respond(HttpReply.empty(202));
+    dispatch(connection, principal, body);
+  }
+
+  /**
+   * A POST for a stream this instance does not hold: forwarded to the instance that holds it, which
+   * answers on the stream; 404 if none does, 503 if the routing store cannot tell.
+   */
+  private void forward(HttpExchange exchange, Principal principal, String id) {
+    byte[] body;
+    try {
+      body = exchange.readBody(settings.maxBodyBytes());
+    } catch (IOException e) {
+      exchange.respond(Replies.unreadableBody(e, settings.maxBodyBytes(), HttpReply.empty(400)));
+      return;
+    }
+    // Only messages are forwarded; anything else is answered as a POST for no known session.
+    Decoded decoded = JsonRpcCodec.decode(body);
+    if (decoded instanceof Decoded.Single single
+        && single.item() instanceof Decoded.Invalid bad
+        && bad.reply().id() == null) {
+      exchange.respond(notFound());
+      return;
+    }
+    Router.Outcome outcome =
+        router.forward(
+            routingKey(id),
+            new Router.Envelope(
+                Router.Kind.LEGACY, id, principal, new String(body, StandardCharsets.UTF_8)));
+    switch (outcome) {
+      case DELIVERED -> exchange.respond(HttpReply.empty(202));
+      case NO_HOLDER -> exchange.respond(notFound());
+      case STORE_UNAVAILABLE ->
+          exchange.respond(
+              Replies.error(
+                  503,
+                  ErrorCodes.INTERNAL_ERROR,
+                  "Service Unavailable: the SSE session is held by another instance and the"
+                      + " routing store is unavailable; nothing was done. Retry shortly."));
+    }
+  }
+
+  /**
+   * A POST another instance received for a stream held here: the same checks as a local POST (the
+   * stream is open and belongs to the same principal), then handled as if it had arrived here.
+   */
+  public void receiveForwarded(Router.Envelope envelope) {
+    Connection connection = connections.get(envelope.session());
+    if (connection == null
+        || !connection.stream().isOpen()
+        || !connection.owner().equals(SessionTokens.subjectHash(envelope.principal().subject()))) {
+      log.warn("Dropped a forwarded legacy SSE message: no open stream of that principal here");
+      return;
+    }
+    if (!gate.enter()) {
+      log.info("Dropped a forwarded legacy SSE message: the server is shutting down");
+      return;
+    }
+    dispatch(connection, envelope.principal(), envelope.body().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The body, if it can be read and is worth handling; otherwise null, after answering 400. */
+  private byte[] readValid(HttpExchange exchange) {
+    byte[] body;
+    try {
+      body = exchange.readBody(settings.maxBodyBytes());
+    } catch (IOException e) {
+      exchange.respond(Replies.unreadableBody(e, settings.maxBodyBytes(), HttpReply.empty(400)));
+      return null;
+    }
+    Decoded decoded = JsonRpcCodec.decode(body);
+    if (decoded instanceof Decoded.Single single
+        && single.item() instanceof Decoded.Invalid bad
+        && bad.reply().id() == null) {
+      exchange.respond(HttpReply.json(400, JsonRpcCodec.encode(bad.reply())));
+      return null;
+    }
+    return body;
+  }
+
+  private static HttpReply notFound() {
+    return Replies.error(
+        404,
+        ErrorCodes.INVALID_REQUEST,
+        "Not Found: no open SSE session with that id; GET the SSE endpoint again");
+  }
+
+  static String routingKey(String id) {
+    return "sse:" + id;
+  }
+
+  // Handles a body on the connection's session; the caller has entered the gate.
+  private void dispatch(Connection connection, Principal principal, byte[] body) {
+    Decoded decoded = JsonRpcCodec.decode(body);
     SseStream stream = connection.stream();
     Caller caller =
         new Caller(

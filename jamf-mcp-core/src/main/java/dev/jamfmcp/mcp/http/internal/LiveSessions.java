@@ -121,6 +121,11 @@ public final class LiveSessions {
     return Optional.of(known);
   }
 
+  /** The session with this id if this instance serves it now (no resuming, no checks). */
+  public Optional<Live> local(String sessionId) {
+    return Optional.ofNullable(live.get(sessionId));
+  }
+
   /** Attaches a new GET stream, closing the one it replaces (a reconnecting client). */
   public void attachStream(Live session, SseStream stream) {
     SseStream previous = session.getStream;

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +48,7 @@ public final class StreamableHttp {
   private final Streams streams;
   private final Gate gate;
   private final GetStream getStream;
+  private final Router router;
   private final Set<McpSession> listening = ConcurrentHashMap.newKeySet();
   // Requests being answered now, so that shutdown can answer the ones it cuts off.
   private final Map<PostResponder, Running> running = new ConcurrentHashMap<>();
@@ -59,8 +61,10 @@ public final class StreamableHttp {
       SessionTokens tokens,
       LiveSessions sessions,
       Streams streams,
-      Gate gate) {
+      Gate gate,
+      Router router) {
     this.server = server;
+    this.router = router;
     this.settings = settings;
     this.tokens = tokens;
     this.sessions = sessions;
@@ -289,18 +293,36 @@ public final class StreamableHttp {
     }
     LiveSessions.Live live = found.get();
     if (!(message instanceof Request request)) {
-      live.session().handle(message, new Caller(principal, toGetStream(live)));
+      if (!routedElsewhere(live, principal, message)) {
+        live.session().handle(message, new Caller(principal, toGetStream(live)));
+      }
       exchange.respond(HttpReply.empty(202));
       return;
     }
     ProtocolVersion version = live.session().state().version();
     String priming =
         version.compareTo(ProtocolVersion.V2025_11_25) >= 0 ? tokens.newSessionId() : null;
+    // Held here while it runs: a cancellation or an answer to what it asks the client may reach
+    // another instance, which forwards it by these keys.
+    Set<String> held = ConcurrentHashMap.newKeySet();
+    String requestKey = requestKey(live.id, request.id());
+    held.add(requestKey);
+    router.claimSoon(requestKey);
     run(
         exchange,
         principal,
         live.session(),
         request,
+        () -> held.forEach(router::release),
+        sink ->
+            out -> {
+              if (out instanceof Request asked && asked.id().isString()) {
+                String key = answerKey(live.id, asked.id().stringValue());
+                held.add(key);
+                router.claim(key); // before the client can see the request, so before it answers
+              }
+              sink.send(out);
+            },
         new PostResponder(
             exchange,
             streams,
@@ -368,6 +390,21 @@ public final class StreamableHttp {
       Request request,
       Runnable after,
       PostResponder responder) {
+    run(exchange, principal, session, request, after, UnaryOperator.identity(), responder);
+  }
+
+  /**
+   * Runs a request; {@code after} runs once it is done, before its reply goes out (the client may
+   * reuse its id once it has the reply), and {@code related} wraps where its messages go.
+   */
+  private void run(
+      HttpExchange exchange,
+      Principal principal,
+      McpSession session,
+      Request request,
+      Runnable after,
+      UnaryOperator<MessageSink> related,
+      PostResponder responder) {
     if (!enter(exchange)) {
       after.run();
       return;
@@ -375,19 +412,111 @@ public final class StreamableHttp {
     long start = System.nanoTime();
     running.put(responder, new Running(request.id(), session));
     session
-        .handle(request, new Caller(principal, responder))
+        .handle(request, new Caller(principal, related.apply(responder)))
         .whenComplete(
             (reply, error) -> {
               try {
                 running.remove(responder);
+                after.run();
                 Optional<JsonRpcMessage> answer = reply == null ? Optional.empty() : reply;
                 RequestMetrics.record(settings.metrics(), request, start, answer);
                 responder.finish(answer); // does nothing if shutdown answered already
               } finally {
-                after.run();
                 gate.leave();
               }
             });
+  }
+
+  /**
+   * A client's answer to a server request, or its cancellation of a request, that this instance
+   * does not hold: forwarded to the instance that does. False if it is to be handled here (it is
+   * held here, nobody holds it, or it is neither): then it is handled as before (an answer nobody
+   * waits for is dropped and logged, a cancellation of nothing running is ignored).
+   */
+  private boolean routedElsewhere(
+      LiveSessions.Live live, Principal principal, JsonRpcMessage message) {
+    String key;
+    Router.Kind kind;
+    if (message instanceof JsonRpcMessage.Response response && response.id().isString()) {
+      key = answerKey(live.id, response.id().stringValue());
+      kind = Router.Kind.ANSWER;
+    } else if (message instanceof JsonRpcMessage.ErrorResponse error
+        && error.id() != null
+        && error.id().isString()) {
+      key = answerKey(live.id, error.id().stringValue());
+      kind = Router.Kind.ANSWER;
+    } else if (message instanceof JsonRpcMessage.Notification n
+        && n.method().equals("notifications/cancelled")
+        && JsonRpcMessage.isValidId(n.params().get("requestId"))) {
+      key = requestKey(live.id, n.params().get("requestId"));
+      kind = Router.Kind.CANCEL;
+    } else {
+      return false;
+    }
+    if (router.holds(key)) {
+      return false;
+    }
+    Router.Outcome outcome =
+        router.forward(
+            key, new Router.Envelope(kind, live.id, principal, JsonRpcCodec.encode(message)));
+    if (outcome == Router.Outcome.STORE_UNAVAILABLE) {
+      log.warn(
+          kind == Router.Kind.ANSWER
+              ? "Dropped a client response: the instance waiting for it may be another one, and"
+                  + " the routing store is unavailable"
+              : "Could not forward a cancellation: the routing store is unavailable");
+      return kind == Router.Kind.ANSWER;
+    }
+    return outcome == Router.Outcome.DELIVERED;
+  }
+
+  /**
+   * An answer or a cancellation another instance received for a request held here: the same checks
+   * as a local one (the session is served here and belongs to the same principal; the engine
+   * completes only that session's request with that id).
+   */
+  public void receiveForwarded(Router.Envelope envelope) {
+    Optional<LiveSessions.Live> live = sessions.local(envelope.session());
+    String owner = SessionTokens.subjectHash(envelope.principal().subject());
+    if (live.isEmpty() || !live.get().subjectHash.equals(owner)) {
+      log.warn("Dropped a forwarded {}: no session of that principal here", envelope.kind());
+      return;
+    }
+    if (!(JsonRpcCodec.decode(envelope.body()) instanceof Decoded.Single single)
+        || !(single.item() instanceof Decoded.Valid valid)
+        || !expected(envelope.kind(), valid.message())) {
+      log.warn("Dropped a forwarded {}: not a message of that kind", envelope.kind());
+      return;
+    }
+    live.get()
+        .session()
+        .handle(valid.message(), new Caller(envelope.principal(), MessageSink.DISCARD));
+  }
+
+  private static boolean expected(Router.Kind kind, JsonRpcMessage message) {
+    return switch (kind) {
+      case ANSWER ->
+          message instanceof JsonRpcMessage.Response
+              || message instanceof JsonRpcMessage.ErrorResponse;
+      case CANCEL ->
+          message instanceof JsonRpcMessage.Notification n
+              && n.method().equals("notifications/cancelled");
+      case LEGACY -> false;
+    };
+  }
+
+  /** The routing key of a server-to-client request of a session, waiting for its answer. */
+  static String answerKey(String session, String serverRequestId) {
+    return session + ":" + serverRequestId;
+  }
+
+  /** The routing key of a client request of a session while it runs (ids compared by kind). */
+  static String requestKey(String session, JsonNode requestId) {
+    return session
+        + ":req:"
+        + (requestId.isString()
+            ? "s:" + requestId.stringValue()
+            : "n:" + requestId.bigIntegerValue());
   }
 
   /**
