@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where the state the instances must share lives: in Redis with {@code MCP_REDIS_URL} (used
- * confirmations, ended sessions, per-caller rate limits), otherwise in each instance's memory,
- * which is right for one instance only.
+ * confirmations, ended sessions, per-caller rate limits, message routing), otherwise in each
+ * instance's memory, which is right for one instance only.
  */
 final class ClusterWiring implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ClusterWiring.class);
@@ -41,7 +41,8 @@ final class ClusterWiring implements AutoCloseable {
     RedisClusterState redis = RedisClusterState.connect(cluster.redis());
     log.info(
         "Cluster state in Redis at {} ({}): used confirmations, ended sessions and per-caller rate"
-            + " limits are shared by every instance; legacy SSE sessions are still per instance",
+            + " limits are shared by every instance; elicitation answers, cancellations and legacy"
+            + " SSE messages are routed to the instance that holds their request or stream",
         cluster.redis().redactedUrl(),
         redis.status());
     return new ClusterWiring(redis);
@@ -52,10 +53,11 @@ final class ClusterWiring implements AutoCloseable {
     return redis != null ? redis.consumedTokens(Clock.systemUTC()) : ConsumedTokens.inMemory();
   }
 
-  /** Shares ended sessions through Redis, if configured. */
+  /** Shares ended sessions and routes client messages through Redis, if configured. */
   void transport(HttpTransportConfig transport) {
     if (redis != null) {
       transport.endedSessions(redis.endedSessions());
+      transport.messageRouting(redis.messageRouting());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.jamfmcp.redis;
 
 import dev.jamfmcp.mcp.cluster.EndedSessions;
+import dev.jamfmcp.mcp.cluster.MessageRouting;
 import dev.jamfmcp.mcp.cluster.RateLimitBuckets;
 import dev.jamfmcp.mcp.cluster.StoreUnavailableException;
 import dev.jamfmcp.mcp.confirm.ConsumedTokens;
@@ -17,6 +18,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +49,7 @@ public final class RedisClusterState implements AutoCloseable {
   private final RedisClient client;
   private final ScheduledExecutorService background;
   private final RedisEndedSessions endedSessions;
+  private final RedisMessageRouting messageRouting;
   private volatile StatefulRedisConnection<String, String> connection;
   private volatile StatefulRedisPubSubConnection<String, String> pubSub;
   private volatile boolean closed;
@@ -71,6 +74,8 @@ public final class RedisClusterState implements AutoCloseable {
               return t;
             });
     this.endedSessions = new RedisEndedSessions(this, settings.keyPrefix(), Clock.systemUTC());
+    this.messageRouting =
+        new RedisMessageRouting(this, settings.keyPrefix(), UUID.randomUUID().toString());
     client.addListener(
         new RedisConnectionStateListener() {
           @Override
@@ -116,6 +121,15 @@ public final class RedisClusterState implements AutoCloseable {
   /** Ended sessions for {@code HttpTransportConfig.endedSessions}. */
   public EndedSessions endedSessions() {
     return endedSessions;
+  }
+
+  /**
+   * Routing of client messages to the instance holding what they are about (for {@code
+   * HttpTransportConfig.messageRouting}): elicitation answers, cancellations, legacy {@code
+   * /messages} POSTs. This process is one instance, with its own channel.
+   */
+  public MessageRouting messageRouting() {
+    return messageRouting;
   }
 
   /**
@@ -184,7 +198,8 @@ public final class RedisClusterState implements AutoCloseable {
       if (pubSub == null) {
         StatefulRedisPubSubConnection<String, String> p = client.connectPubSub();
         p.addListener(endedSessions.listener());
-        p.sync().subscribe(endedSessions.channel());
+        p.addListener(messageRouting.listener());
+        p.sync().subscribe(endedSessions.channel(), messageRouting.channel());
         pubSub = p;
       }
       endedSessions.resync();
@@ -209,6 +224,7 @@ public final class RedisClusterState implements AutoCloseable {
   public void close() {
     closed = true;
     background.shutdownNow();
+    messageRouting.close();
     StatefulRedisPubSubConnection<String, String> p = pubSub;
     if (p != null) {
       p.close();
