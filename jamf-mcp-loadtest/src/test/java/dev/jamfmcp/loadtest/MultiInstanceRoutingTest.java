@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,7 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
  * the one waiting for it, and a legacy {@code /messages} POST on another instance than the one
  * holding the {@code /sse} stream.
  */
-@Disabled("needs cross-instance message routing (branch routing): remove at its merge")
 class MultiInstanceRoutingTest {
   static ThreeInstances cluster;
   static final HttpClient HTTP = McpClient.newHttp();
