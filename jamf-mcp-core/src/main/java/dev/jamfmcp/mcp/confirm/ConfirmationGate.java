@@ -9,6 +9,7 @@ import dev.jamfmcp.mcp.approval.Approvals;
 import dev.jamfmcp.mcp.audit.AuditEvent;
 import dev.jamfmcp.mcp.audit.AuditSink;
 import dev.jamfmcp.mcp.audit.Secrets;
+import dev.jamfmcp.mcp.cluster.StoreUnavailableException;
 import dev.jamfmcp.mcp.confirm.ConfirmationTokens.ApprovalRef;
 import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Kind;
 import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Path;
@@ -78,7 +79,7 @@ public final class ConfirmationGate {
   }
 
   private final ConfirmationTokens tokens;
-  private final PendingActions pending;
+  private final PendingActionStore pending;
   private final AuditSink audit;
   private final Clock clock;
   private final Approvals approvals;
@@ -87,7 +88,7 @@ public final class ConfirmationGate {
 
   private ConfirmationGate(
       ConfirmationTokens tokens,
-      PendingActions pending,
+      PendingActionStore pending,
       AuditSink audit,
       Clock clock,
       Approvals approvals,
@@ -142,6 +143,21 @@ public final class ConfirmationGate {
         tokens,
         pending,
         java.util.Objects.requireNonNull(sink),
+        clock,
+        approvals,
+        mode,
+        noPageNote);
+  }
+
+  /**
+   * This gate keeping its pending actions in {@code store} (shared by every instance, so a
+   * confirmation of an action with generated secrets can come back to any of them).
+   */
+  public ConfirmationGate withPendingActions(PendingActionStore store) {
+    return new ConfirmationGate(
+        tokens,
+        java.util.Objects.requireNonNull(store, "store"),
+        audit,
         clock,
         approvals,
         mode,
@@ -249,11 +265,21 @@ public final class ConfirmationGate {
 
   /** Decides whether this write may run. */
   public Decision check(GatedWrite write, RequestContext ctx) throws InterruptedException {
-    return switch (write.approval()) {
-      case NONE -> new Decision.Proceed(write.generatedSecrets());
-      case CONFIRM -> confirm(write, ctx);
-      case APPROVE -> approve(write, ctx);
-    };
+    try {
+      return switch (write.approval()) {
+        case NONE -> new Decision.Proceed(write.generatedSecrets());
+        case CONFIRM -> confirm(write, ctx);
+        case APPROVE -> approve(write, ctx);
+      };
+    } catch (StoreUnavailableException e) {
+      // A shared approval or pending-action store is away: refuse rather than guess.
+      record(new Call(write, ctx), AuditEvent.REFUSED, "store_unavailable");
+      return new Decision.Stop(
+          ToolResult.error(
+              "The confirmation store is unavailable ("
+                  + e.getMessage()
+                  + "); nothing was done. Try again in a moment."));
+    }
   }
 
   /**
