@@ -11,6 +11,7 @@ import dev.jamfmcp.tools.profiles.ProfileTools;
 import dev.jamfmcp.tools.prompts.JamfPrompts;
 import dev.jamfmcp.tools.resources.JamfResources;
 import dev.jamfmcp.tools.scripts.ScriptTools;
+import dev.jamfmcp.tools.secrets.SecretTools;
 import dev.jamfmcp.tools.support.Catalog;
 import dev.jamfmcp.tools.support.ToolSupport;
 
@@ -31,6 +32,7 @@ final class ToolCatalogs {
     GroupTools.register(catalog, support);
     MdmTools.register(catalog, support);
     PatchTools.register(catalog, support);
+    SecretTools.register(catalog, support);
     JamfResources.register(catalog, support);
     JamfPrompts.register(catalog);
   }

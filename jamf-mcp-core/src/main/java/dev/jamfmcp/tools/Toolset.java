@@ -19,5 +19,10 @@ public enum Toolset {
   /** Patch management titles. */
   PATCH,
   /** The search and fetch pair that ChatGPT deep research and company knowledge require. */
-  CHATGPT
+  CHATGPT,
+  /**
+   * Secrets of a Mac (FileVault recovery key, LAPS password, device-lock PIN), shown only to a
+   * person on the approval page; and the LAPS settings.
+   */
+  SECRETS
 }

@@ -1,6 +1,7 @@
 package dev.jamfmcp.redis;
 
 import dev.jamfmcp.mcp.approval.ApprovalStore;
+import dev.jamfmcp.mcp.approval.SecretReveals;
 import dev.jamfmcp.mcp.cluster.EndedSessions;
 import dev.jamfmcp.mcp.cluster.RateLimitBuckets;
 import dev.jamfmcp.mcp.cluster.StoreUnavailableException;
@@ -124,6 +125,11 @@ public final class RedisClusterState implements AutoCloseable {
    */
   public ApprovalStore approvalStore(Clock clock, Duration retention) {
     return new RedisApprovalStore(this, settings.keyPrefix(), clock, retention);
+  }
+
+  /** Secrets waiting for their approval page, for {@code Approvals.builder(...).reveals(...)}. */
+  public SecretReveals secretReveals(Clock clock) {
+    return new RedisSecretReveals(this, settings.keyPrefix(), clock);
   }
 
   /**

@@ -247,6 +247,24 @@ public final class ConfirmationGate {
   }
 
   /**
+   * Shows a secret (read after the person approved {@code approvalId}) on that approval's page,
+   * once, to the person; the caller tells the model only where and when. Empty when this gate has
+   * no approval page (the secret must then not be read at all).
+   */
+  public Optional<dev.jamfmcp.mcp.approval.SecretReveal> revealOnApprovalPage(
+      String approvalId, RequestContext ctx, String label, String secret) {
+    if (approvals == null || approvalId == null) {
+      return Optional.empty();
+    }
+    return Optional.of(approvals.reveal(approvalId, ctx.principal().subject(), label, secret));
+  }
+
+  /** The page of an approval id; empty without an approval page. */
+  public Optional<java.net.URI> approvalUrl(String approvalId) {
+    return approvals == null ? Optional.empty() : Optional.of(approvals.urlOf(approvalId));
+  }
+
+  /**
    * The pending action a confirmation id stands for, while it is live: what the person must see,
    * with the secrets the server generated for it. For the approval page; never for the model.
    */

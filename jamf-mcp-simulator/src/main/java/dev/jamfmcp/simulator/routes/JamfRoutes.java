@@ -18,6 +18,7 @@ public final class JamfRoutes {
     new ClassicProfileRoutes(state).register(router);
     new ClassicComputerGroupRoutes(state).register(router);
     new AdminRoutes(state).register(router);
+    new SecretRoutes(state).register(router);
     return router;
   }
 }
