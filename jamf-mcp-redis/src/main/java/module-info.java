@@ -1,7 +1,7 @@
 /**
  * The cluster-state SPI of jamf-mcp core ({@code dev.jamfmcp.mcp.cluster}, {@code ConsumedTokens})
- * on Redis through Lettuce: used confirmations, ended sessions and rate-limit buckets shared by
- * every instance of a server. Entry point: {@code RedisClusterState}.
+ * on Redis through Lettuce: used confirmations, pending approvals and actions, ended sessions and
+ * rate-limit buckets shared by every instance of a server. Entry point: {@code RedisClusterState}.
  */
 module dev.jamfmcp.redis {
   requires transitive dev.jamfmcp.core;
