@@ -146,16 +146,12 @@ class DemoSecretRevealTest {
                     .post(
                         url,
                         Map.of(
-                            "csrf",
-                            csrf(page.body()),
-                            "decision",
-                            "approve",
-                            "phrase",
-                            "APPROVE"))
+                            "csrf", csrf(page.body()), "decision", "approve", "phrase", "APPROVE"))
                     .statusCode())
             .isLessThan(400);
 
-        String again = call.replace("\"arguments\":{", "\"arguments\":{\"approvalId\":\"" + id + "\",");
+        String again =
+            call.replace("\"arguments\":{", "\"arguments\":{\"approvalId\":\"" + id + "\",");
         JsonNode done = session.request("tools/call", again);
         results.add(done.toString());
         assertThat(done.at("/structuredContent/status").asString(""))
@@ -182,7 +178,8 @@ class DemoSecretRevealTest {
     // The page showed each Mac's own secret, as Jamf Pro (the simulator) holds it.
     // A second simulator with the demo's configuration (same seed) holds the same fleet.
     try (SimulatedJamfPro twin =
-            SimulatedJamfPro.start(SimulatorConfig.builder().port(0).bindAddress("127.0.0.1").build());
+            SimulatedJamfPro.start(
+                SimulatorConfig.builder().port(0).bindAddress("127.0.0.1").build());
         JamfClient jamf =
             JamfClient.builder()
                 .baseUrl(twin.baseUrl())

@@ -95,7 +95,8 @@ final class RevealSecret {
                 + ApprovalClass.APPROVE.sentence())
         .inputSchema(inputSchema.deepCopy())
         .outputSchema(ConfirmationGate.outputSchema((ObjectNode) done.get("properties")))
-        .annotations(laps ? ToolAnnotations.destructive(true) : ToolAnnotations.readOnly())
+        // Not read-only: it hands a secret out (and a LAPS view starts the password's rotation).
+        .annotations(laps ? ToolAnnotations.additive(false) : ToolAnnotations.additive(true))
         .approvalClass(ApprovalClass.APPROVE)
         .requiredScopes(JamfScopes.WRITE)
         .handler(this::call)

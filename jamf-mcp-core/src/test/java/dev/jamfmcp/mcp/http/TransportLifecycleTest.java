@@ -172,7 +172,7 @@ class TransportLifecycleTest {
   @Test
   void aBatchCutOffByShutdownGetsTheShutdownErrorForEachOfItsRequests() throws Exception {
     transport(c -> {});
-    String id = initialize("2025-06-18");
+    String id = initialize("2025-03-26"); // the last version with JSON-RPC batches
     FakeExchange batch =
         FakeExchange.post(
                 "["
