@@ -13,6 +13,8 @@ import dev.jamfmcp.mcp.approval.Approvals;
 import dev.jamfmcp.mcp.approval.Approvals.Outcome;
 import dev.jamfmcp.mcp.approval.Approvals.RedeemStatus;
 import dev.jamfmcp.mcp.approval.PendingApproval;
+import dev.jamfmcp.mcp.approval.SecretReveal;
+import dev.jamfmcp.mcp.approval.SecretReveals;
 import dev.jamfmcp.mcp.cluster.StoreUnavailableException;
 import dev.jamfmcp.mcp.confirm.PendingAction;
 import dev.jamfmcp.mcp.confirm.PendingActionStore;
@@ -216,6 +218,25 @@ class RedisApprovalStoreTest {
     clock.advance(Duration.ofMinutes(-6));
     onB.remove("c-1");
     assertThat(onA.get("c-1")).isEmpty();
+  }
+
+  @Test
+  void aSecretHandedToThePageOnOneInstanceIsShownOnceOnAnother() {
+    SecretReveals onA = a.secretReveals(Clock.systemUTC());
+    SecretReveals onB = b.secretReveals(Clock.systemUTC());
+    Instant readAt = Instant.parse("2026-12-07T10:00:00Z");
+    onA.put(
+        new SecretReveal("ap_1", "FileVault key of MBP-1", "ABCD-EFGH", readAt),
+        Instant.now().plus(Duration.ofMinutes(10)));
+    SecretReveal shown = onB.take("ap_1").orElseThrow();
+    assertThat(shown.secret()).isEqualTo("ABCD-EFGH");
+    assertThat(shown.label()).isEqualTo("FileVault key of MBP-1");
+    assertThat(shown.readAt()).isEqualTo(readAt);
+    assertThat(onA.take("ap_1")).as("taken once, fleet-wide").isEmpty();
+    assertThat(onB.take("ap_1")).isEmpty();
+
+    onA.put(new SecretReveal("ap_2", "PIN", "123456", readAt), Instant.now().plusMillis(200));
+    await().atMost(Duration.ofSeconds(30)).until(() -> onB.take("ap_2").isEmpty());
   }
 
   @Test
