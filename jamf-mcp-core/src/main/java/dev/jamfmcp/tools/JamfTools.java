@@ -97,6 +97,7 @@ public final class JamfTools {
     private byte[] confirmationKey;
     private ConfirmationGate gate;
     private ConsumedTokens consumedTokens;
+    private dev.jamfmcp.mcp.confirm.PendingActionStore pendingActions;
     private AuditSink audit = new LoggingAuditSink();
     private Clock clock = Clock.systemUTC();
     private URI webUrl;
@@ -130,6 +131,16 @@ public final class JamfTools {
      */
     public Settings consumedTokens(ConsumedTokens ledger) {
       this.consumedTokens = Objects.requireNonNull(ledger, "ledger");
+      return this;
+    }
+
+    /**
+     * Where the gate keeps previewed actions with the secrets the server generated for them
+     * (default: this process's memory). Several instances share one (e.g. Redis) so that a
+     * confirmation can come back to any of them.
+     */
+    public Settings pendingActions(dev.jamfmcp.mcp.confirm.PendingActionStore store) {
+      this.pendingActions = Objects.requireNonNull(store, "store");
       return this;
     }
 
@@ -204,11 +215,13 @@ public final class JamfTools {
             "write tools need a confirmation key (at least 32"
                 + " bytes, the same on every instance); set one, or choose read-only mode");
       }
-      return ConfirmationGate.create(
-          confirmationKey,
-          java.time.Duration.ofMinutes(5),
-          clock,
-          consumedTokens != null ? consumedTokens : ConsumedTokens.inMemory(clock));
+      ConfirmationGate created =
+          ConfirmationGate.create(
+              confirmationKey,
+              java.time.Duration.ofMinutes(5),
+              clock,
+              consumedTokens != null ? consumedTokens : ConsumedTokens.inMemory(clock));
+      return pendingActions != null ? created.withPendingActions(pendingActions) : created;
     }
   }
 }

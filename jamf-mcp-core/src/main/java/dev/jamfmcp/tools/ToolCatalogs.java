@@ -13,6 +13,7 @@ import dev.jamfmcp.tools.prompts.JamfPrompts;
 import dev.jamfmcp.tools.resources.JamfResources;
 import dev.jamfmcp.tools.scripts.ScriptTools;
 import dev.jamfmcp.tools.software.SoftwareTools;
+import dev.jamfmcp.tools.secrets.SecretTools;
 import dev.jamfmcp.tools.support.Catalog;
 import dev.jamfmcp.tools.support.ToolSupport;
 
@@ -35,6 +36,7 @@ final class ToolCatalogs {
     PatchTools.register(catalog, support);
     InventoryTools.register(catalog, support);
     SoftwareTools.register(catalog, support);
+    SecretTools.register(catalog, support);
     JamfResources.register(catalog, support);
     JamfPrompts.register(catalog);
   }

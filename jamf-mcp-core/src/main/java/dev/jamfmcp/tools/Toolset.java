@@ -24,5 +24,10 @@ public enum Toolset {
    */
   INVENTORY,
   /** The search and fetch pair that ChatGPT deep research and company knowledge require. */
-  CHATGPT
+  CHATGPT,
+  /**
+   * Secrets of a Mac (FileVault recovery key, LAPS password, device-lock PIN), shown only to a
+   * person on the approval page; and the LAPS settings.
+   */
+  SECRETS
 }

@@ -1,10 +1,15 @@
 package dev.jamfmcp.server;
 
 import dev.jamfmcp.javalin.ratelimit.RateLimitConfig;
+import dev.jamfmcp.mcp.approval.ApprovalStore;
+import dev.jamfmcp.mcp.approval.InMemoryApprovalStore;
+import dev.jamfmcp.mcp.approval.SecretReveals;
 import dev.jamfmcp.mcp.confirm.ConsumedTokens;
+import dev.jamfmcp.mcp.confirm.PendingActionStore;
 import dev.jamfmcp.mcp.http.HttpTransportConfig;
 import dev.jamfmcp.redis.RedisClusterState;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +21,13 @@ import org.slf4j.LoggerFactory;
  */
 final class ClusterWiring implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ClusterWiring.class);
+
+  /**
+   * An approval's page says "expired" this long after it expired (as in memory), then Redis drops
+   * it.
+   */
+  private static final Duration APPROVAL_RETENTION = Duration.ofHours(1);
+
   private final RedisClusterState redis;
 
   private ClusterWiring(RedisClusterState redis) {
@@ -40,9 +52,10 @@ final class ClusterWiring implements AutoCloseable {
     }
     RedisClusterState redis = RedisClusterState.connect(cluster.redis());
     log.info(
-        "Cluster state in Redis at {} ({}): used confirmations, ended sessions and per-caller rate"
-            + " limits are shared by every instance; elicitation answers, cancellations and legacy"
-            + " SSE messages are routed to the instance that holds their request or stream",
+        "Cluster state in Redis at {} ({}): used confirmations, pending approvals and actions, ended"
+            + " sessions and per-caller rate limits are shared by every instance; elicitation"
+            + " answers, cancellations and legacy SSE messages are routed to the instance that holds"
+            + " their request or stream",
         cluster.redis().redactedUrl(),
         redis.status());
     return new ClusterWiring(redis);
@@ -51,6 +64,26 @@ final class ClusterWiring implements AutoCloseable {
   /** The ledger of used confirmations for the tools' gate. */
   ConsumedTokens consumedTokens() {
     return redis != null ? redis.consumedTokens(Clock.systemUTC()) : ConsumedTokens.inMemory();
+  }
+
+  /**
+   * Where approvals live: Redis (so the page, the opener and the redeemer may be different
+   * instances), otherwise this instance's memory.
+   */
+  ApprovalStore approvalStore() {
+    return redis != null
+        ? redis.approvalStore(Clock.systemUTC(), APPROVAL_RETENTION)
+        : new InMemoryApprovalStore();
+  }
+
+  /** Where secrets wait for their approval page; null: this instance's memory. */
+  SecretReveals secretReveals() {
+    return redis != null ? redis.secretReveals(Clock.systemUTC()) : null;
+  }
+
+  /** Where the gate keeps previewed actions and their generated secrets; null: in memory. */
+  PendingActionStore pendingActions() {
+    return redis != null ? redis.pendingActions(Clock.systemUTC()) : null;
   }
 
   /** Shares ended sessions and routes client messages through Redis, if configured. */

@@ -8,6 +8,7 @@ import dev.jamfmcp.javalin.oauth.DevTokens;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.approval.Approvals;
+import dev.jamfmcp.mcp.cluster.StoreUnavailableException;
 import dev.jamfmcp.mcp.stdio.StdioTransport;
 import dev.jamfmcp.simulator.SimulatedJamfPro;
 import dev.jamfmcp.simulator.SimulatorConfig;
@@ -118,7 +119,10 @@ final class Launcher {
     }
     // The approvals of destructive actions (issue 14): the one instance the approval page decides
     // and the confirmation gate opens and redeems (the gate is connected to it in assembleEngine).
-    Approvals approvals = ServerAssembly.approvals(config, publicBase);
+    // With MCP_REDIS_URL they live in Redis: opened, shown, decided and redeemed on any instance.
+    Approvals approvals =
+        ServerAssembly.approvals(
+            config, publicBase, cluster.approvalStore(), cluster.secretReveals());
     ScheduledExecutorService sweeper =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -127,7 +131,7 @@ final class Launcher {
               return t;
             });
     ScheduledFuture<?> unused =
-        sweeper.scheduleWithFixedDelay(approvals::sweep, 5, 5, TimeUnit.SECONDS);
+        sweeper.scheduleWithFixedDelay(() -> sweep(approvals), 5, 5, TimeUnit.SECONDS);
     resources.add(sweeper::shutdownNow);
     // The tools and the engine (JSON Schema compilation included) on their own thread, while this
     // one starts the HTTP server.
@@ -188,13 +192,23 @@ final class Launcher {
             jamf,
             demoKey,
             cluster.consumedTokens(),
-            ServerAssembly.servesApprovalPage(config) ? approvals : null);
+            ServerAssembly.servesApprovalPage(config) ? approvals : null,
+            cluster.pendingActions());
     log.info(
         "{} tools offered (toolsets {}, read-only {})",
         server.tools().size(),
         config.tools().toolsets(),
         config.tools().readOnly());
     return server;
+  }
+
+  /** One sweep; a store that is away (Redis) must not end the schedule. */
+  private static void sweep(Approvals approvals) {
+    try {
+      approvals.sweep();
+    } catch (StoreUnavailableException e) {
+      log.debug("Approval sweep skipped: {}", e.getMessage());
+    }
   }
 
   /** Runs {@code work} on a new daemon thread (start-up only: a handful of tasks). */

@@ -8,9 +8,13 @@ import dev.jamfmcp.javalin.approval.ApprovalPlugin;
 import dev.jamfmcp.javalin.oauth.DevTokens;
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
+import dev.jamfmcp.mcp.approval.ApprovalStore;
 import dev.jamfmcp.mcp.approval.Approvals;
+import dev.jamfmcp.mcp.approval.InMemoryApprovalStore;
+import dev.jamfmcp.mcp.approval.SecretReveals;
 import dev.jamfmcp.mcp.confirm.ConfirmationGate;
 import dev.jamfmcp.mcp.confirm.ConsumedTokens;
+import dev.jamfmcp.mcp.confirm.PendingActionStore;
 import dev.jamfmcp.tools.JamfTools;
 import io.javalin.config.JavalinConfig;
 import java.security.SecureRandom;
@@ -77,6 +81,20 @@ public final class ServerAssembly {
       byte[] confirmationKey,
       ConsumedTokens consumedTokens,
       Approvals approvals) {
+    return mcpServer(config, jamf, confirmationKey, consumedTokens, approvals, null);
+  }
+
+  /**
+   * As above, the gate keeping previewed actions (and the secrets generated for them) in {@code
+   * pendingActions}, shared by the instances; null: this process's memory.
+   */
+  public static McpServer mcpServer(
+      ServerConfig config,
+      JamfClient jamf,
+      byte[] confirmationKey,
+      ConsumedTokens consumedTokens,
+      Approvals approvals,
+      PendingActionStore pendingActions) {
     byte[] key = confirmationKey != null ? confirmationKey : config.tools().confirmationKey();
     JamfTools tools =
         JamfTools.create(
@@ -85,6 +103,9 @@ public final class ServerAssembly {
               s.toolsets(config.tools().toolsets())
                   .readOnly(config.tools().readOnly())
                   .consumedTokens(consumedTokens);
+              if (pendingActions != null) {
+                s.pendingActions(pendingActions);
+              }
               if (key != null) {
                 s.confirmationKey(key);
               }
@@ -231,8 +252,24 @@ public final class ServerAssembly {
    * links on): the configured lifetime, approver scope and four-eyes policy, in memory.
    */
   public static Approvals approvals(ServerConfig config, String publicBase) {
+    return approvals(config, publicBase, new InMemoryApprovalStore());
+  }
+
+  /** As above, kept in {@code store} (Redis with {@code MCP_REDIS_URL}). */
+  public static Approvals approvals(ServerConfig config, String publicBase, ApprovalStore store) {
+    return approvals(config, publicBase, store, null);
+  }
+
+  /** As above, revealed secrets waiting in {@code reveals} (null: in memory). */
+  public static Approvals approvals(
+      ServerConfig config, String publicBase, ApprovalStore store, SecretReveals reveals) {
     ServerConfig.Approval a = config.approval();
-    return Approvals.builder(publicBase)
+    Approvals.Builder builder = Approvals.builder(publicBase);
+    if (reveals != null) {
+      builder.reveals(reveals);
+    }
+    return builder
+        .store(store)
         .ttl(a.ttl())
         .approverScope(a.approverScope())
         .secondPerson(a.secondPerson())

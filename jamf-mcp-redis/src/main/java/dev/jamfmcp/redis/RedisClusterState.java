@@ -1,10 +1,13 @@
 package dev.jamfmcp.redis;
 
+import dev.jamfmcp.mcp.approval.ApprovalStore;
+import dev.jamfmcp.mcp.approval.SecretReveals;
 import dev.jamfmcp.mcp.cluster.EndedSessions;
 import dev.jamfmcp.mcp.cluster.MessageRouting;
 import dev.jamfmcp.mcp.cluster.RateLimitBuckets;
 import dev.jamfmcp.mcp.cluster.StoreUnavailableException;
 import dev.jamfmcp.mcp.confirm.ConsumedTokens;
+import dev.jamfmcp.mcp.confirm.PendingActionStore;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
@@ -116,6 +119,31 @@ public final class RedisClusterState implements AutoCloseable {
    */
   public ConsumedTokens consumedTokens(Clock clock) {
     return new RedisConsumedTokens(this, settings.keyPrefix(), clock);
+  }
+
+  /**
+   * Pending approvals for {@code Approvals.builder(...).store(...)}: any instance can show, decide
+   * and redeem an approval another one opened; decisions are compare-and-set in one script. A key
+   * lives until its approval expires plus {@code retention} (the page says "expired" meanwhile).
+   *
+   * @param clock the clock of {@code Approvals}
+   */
+  public ApprovalStore approvalStore(Clock clock, Duration retention) {
+    return new RedisApprovalStore(this, settings.keyPrefix(), clock, retention);
+  }
+
+  /** Secrets waiting for their approval page, for {@code Approvals.builder(...).reveals(...)}. */
+  public SecretReveals secretReveals(Clock clock) {
+    return new RedisSecretReveals(this, settings.keyPrefix(), clock);
+  }
+
+  /**
+   * The confirmation gate's pending actions, for {@code ConfirmationGate.withPendingActions}.
+   *
+   * @param clock the gate's clock
+   */
+  public PendingActionStore pendingActions(Clock clock) {
+    return new RedisPendingActions(this, settings.keyPrefix(), clock);
   }
 
   /** Ended sessions for {@code HttpTransportConfig.endedSessions}. */

@@ -27,6 +27,17 @@ public final class Endpoints {
   public static final Endpoint COMPUTER_DETAIL =
       get("/api/v3/computers-inventory-detail/{id}").markedDeprecated();
 
+  // Secrets of a Mac, read only after a person approved (tools.secrets).
+  public static final Endpoint COMPUTER_FILEVAULT =
+      get("/api/v4/computers-inventory/{id}/filevault");
+  public static final Endpoint COMPUTER_DEVICE_LOCK_PIN =
+      get("/api/v4/computers-inventory/{id}/view-device-lock-pin");
+  public static final Endpoint LAPS_SETTINGS = get("/api/v2/local-admin-password/settings");
+  public static final Endpoint LAPS_ACCOUNTS =
+      get("/api/v2/local-admin-password/{clientManagementId}/accounts");
+  public static final Endpoint LAPS_PASSWORD =
+      get("/api/v2/local-admin-password/{clientManagementId}/account/{username}/password");
+
   public static final Endpoint MOBILE_DEVICES = get("/api/v2/mobile-devices");
   public static final Endpoint MOBILE_DEVICES_DETAIL = get("/api/v2/mobile-devices/detail");
   public static final Endpoint MOBILE_DEVICE_DETAIL = get("/api/v2/mobile-devices/{id}/detail");

@@ -119,6 +119,7 @@ public final class Approvals {
   private final Clock clock;
   private final String approverScope;
   private final SecondPersonPolicy secondPerson;
+  private final SecretReveals reveals;
   private final ConcurrentMap<String, CompletableFuture<PendingApproval>> waiters =
       new ConcurrentHashMap<>();
 
@@ -129,6 +130,7 @@ public final class Approvals {
     this.clock = b.clock;
     this.approverScope = b.approverScope;
     this.secondPerson = b.secondPerson;
+    this.reveals = b.reveals != null ? b.reveals : SecretReveals.inMemory(b.clock);
   }
 
   /**
@@ -296,6 +298,31 @@ public final class Approvals {
   }
 
   /**
+   * Hands a secret read for a redeemed approval to its page, to be shown once to the person (the
+   * subject who asked, or an approver) and never to the model. Held for one approval lifetime.
+   *
+   * @return when it was handed over
+   * @throws IllegalStateException unless the approval is used (approved and redeemed) and was asked
+   *     for by {@code subject}
+   */
+  public SecretReveal reveal(String id, String subject, String label, String secret) {
+    PendingApproval approval =
+        find(id).orElseThrow(() -> new IllegalStateException("unknown approval"));
+    if (approval.state() != ApprovalState.USED || !approval.request().subject().equals(subject)) {
+      throw new IllegalStateException("only a redeemed approval of the same subject reveals");
+    }
+    Instant now = clock.instant();
+    SecretReveal reveal = new SecretReveal(id, label, secret, now);
+    reveals.put(reveal, now.plus(ttl));
+    return reveal;
+  }
+
+  /** The secret waiting on this approval's page, removed so that it is shown once. */
+  public Optional<SecretReveal> takeReveal(String id) {
+    return isWellFormedId(id) ? reveals.take(id) : Optional.empty();
+  }
+
+  /**
    * Completes with the approval once it is approved, declined or expired (for protocols where the
    * server waits for the person). Decisions made on this instance complete it at once; {@link
    * #sweep} (run periodically) picks up expiry and decisions made on other instances.
@@ -366,6 +393,7 @@ public final class Approvals {
     private Clock clock = Clock.systemUTC();
     private String approverScope = DEFAULT_APPROVER_SCOPE;
     private SecondPersonPolicy secondPerson = SecondPersonPolicy.none();
+    private SecretReveals reveals;
 
     private Builder(String publicBaseUrl) {
       String base = Objects.requireNonNull(publicBaseUrl, "publicBaseUrl").strip();
@@ -404,6 +432,12 @@ public final class Approvals {
 
     public Builder secondPerson(SecondPersonPolicy policy) {
       this.secondPerson = Objects.requireNonNull(policy);
+      return this;
+    }
+
+    /** Where secrets wait for their page (default: this process's memory). */
+    public Builder reveals(SecretReveals store) {
+      this.reveals = Objects.requireNonNull(store);
       return this;
     }
 

@@ -6,6 +6,7 @@ import dev.jamfmcp.mcp.RequestContext;
 import dev.jamfmcp.mcp.approval.Approvals;
 import dev.jamfmcp.mcp.audit.AuditEvent;
 import dev.jamfmcp.mcp.audit.AuditSink;
+import dev.jamfmcp.mcp.cluster.StoreUnavailableException;
 import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Kind;
 import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Path;
 import dev.jamfmcp.mcp.confirm.ConfirmationTokens.Redemption;
@@ -70,7 +71,7 @@ public final class ConfirmationGate {
   }
 
   private final ConfirmationTokens tokens;
-  private final PendingActions pending;
+  private final PendingActionStore pending;
   private final AuditSink audit;
   private final Clock clock;
   private final Approvals approvals;
@@ -81,7 +82,7 @@ public final class ConfirmationGate {
 
   private ConfirmationGate(
       ConfirmationTokens tokens,
-      PendingActions pending,
+      PendingActionStore pending,
       AuditSink audit,
       Clock clock,
       Approvals approvals,
@@ -139,6 +140,21 @@ public final class ConfirmationGate {
         tokens,
         pending,
         java.util.Objects.requireNonNull(sink),
+        clock,
+        approvals,
+        mode,
+        noPageNote);
+  }
+
+  /**
+   * This gate keeping its pending actions in {@code store} (shared by every instance, so a
+   * confirmation of an action with generated secrets can come back to any of them).
+   */
+  public ConfirmationGate withPendingActions(PendingActionStore store) {
+    return new ConfirmationGate(
+        tokens,
+        java.util.Objects.requireNonNull(store, "store"),
+        audit,
         clock,
         approvals,
         mode,
@@ -228,6 +244,24 @@ public final class ConfirmationGate {
   }
 
   /**
+   * Shows a secret (read after the person approved {@code approvalId}) on that approval's page,
+   * once, to the person; the caller tells the model only where and when. Empty when this gate has
+   * no approval page (the secret must then not be read at all).
+   */
+  public Optional<dev.jamfmcp.mcp.approval.SecretReveal> revealOnApprovalPage(
+      String approvalId, RequestContext ctx, String label, String secret) {
+    if (approvals == null || approvalId == null) {
+      return Optional.empty();
+    }
+    return Optional.of(approvals.reveal(approvalId, ctx.principal().subject(), label, secret));
+  }
+
+  /** The page of an approval id; empty without an approval page. */
+  public Optional<java.net.URI> approvalUrl(String approvalId) {
+    return approvals == null ? Optional.empty() : Optional.of(approvals.urlOf(approvalId));
+  }
+
+  /**
    * The pending action a confirmation id stands for, while it is live: what the person must see,
    * with the secrets the server generated for it. For the approval page; never for the model.
    */
@@ -246,11 +280,21 @@ public final class ConfirmationGate {
 
   /** Decides whether this write may run. */
   public Decision check(GatedWrite write, RequestContext ctx) throws InterruptedException {
-    return switch (write.approval()) {
-      case NONE -> new Decision.Proceed(write.generatedSecrets());
-      case CONFIRM -> confirm(write, ctx);
-      case APPROVE -> approvalFlow.approve(write, ctx);
-    };
+    try {
+      return switch (write.approval()) {
+        case NONE -> new Decision.Proceed(write.generatedSecrets());
+        case CONFIRM -> confirm(write, ctx);
+        case APPROVE -> approvalFlow.approve(write, ctx);
+      };
+    } catch (StoreUnavailableException e) {
+      // A shared approval or pending-action store is away: refuse rather than guess.
+      gateAudit.record(new GateCall(write, ctx), AuditEvent.REFUSED, "store_unavailable");
+      return new Decision.Stop(
+          ToolResult.error(
+              "The confirmation store is unavailable ("
+                  + e.getMessage()
+                  + "); nothing was done. Try again in a moment."));
+    }
   }
 
   private Decision confirm(GatedWrite write, RequestContext ctx) throws InterruptedException {

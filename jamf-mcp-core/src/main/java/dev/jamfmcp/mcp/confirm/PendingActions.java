@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * full of live entries, {@link #put} refuses (the gate then refuses to mint a confirmation that
  * would need one), rather than forgetting a live action.
  */
-final class PendingActions {
+final class PendingActions implements PendingActionStore {
   static final int MAX_ENTRIES = 10_000;
 
   private final Clock clock;
@@ -20,7 +20,8 @@ final class PendingActions {
     this.clock = clock;
   }
 
-  boolean put(PendingAction action) {
+  @Override
+  public boolean put(PendingAction action) {
     forgetExpired();
     if (byId.size() >= MAX_ENTRIES) {
       return false;
@@ -29,7 +30,8 @@ final class PendingActions {
     return true;
   }
 
-  Optional<PendingAction> get(String id) {
+  @Override
+  public Optional<PendingAction> get(String id) {
     if (id == null) {
       return Optional.empty();
     }
@@ -40,7 +42,8 @@ final class PendingActions {
     return Optional.of(action);
   }
 
-  void remove(String id) {
+  @Override
+  public void remove(String id) {
     if (id != null) {
       byId.remove(id);
     }

@@ -170,6 +170,37 @@ class TransportLifecycleTest {
   }
 
   @Test
+  void aBatchCutOffByShutdownGetsTheShutdownErrorForEachOfItsRequests() throws Exception {
+    transport(c -> {});
+    String id = initialize("2025-03-26"); // the last version with JSON-RPC batches
+    FakeExchange batch =
+        FakeExchange.post(
+                "["
+                    + call(5, "slow", "{}")
+                    + ",{\"jsonrpc\":\"2.0\",\"id\":\"six\",\"method\":\"ping\"}"
+                    + ",{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{}}]")
+            .header("Mcp-Session-Id", id);
+    http.handleMcp(batch, alice);
+    assertThat(tools.slowStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+    http.shutdown(Duration.ofMillis(200));
+
+    assertThat(tools.slowInterrupted.await(30, TimeUnit.SECONDS)).isTrue();
+    HttpReply cut = batch.awaitReply();
+    assertThat(cut.status()).isEqualTo(200);
+    assertThat(cut.headers().get("Content-Type")).startsWith("application/json");
+    JsonNode errors = Json.mapper().readTree(cut.bodyText());
+    assertThat(errors.isArray()).isTrue();
+    assertThat(errors).hasSize(2);
+    assertThat(errors.get(0).at("/id").intValue()).isEqualTo(5);
+    assertThat(errors.get(1).at("/id").asString()).isEqualTo("six");
+    for (JsonNode error : errors) {
+      assertThat(error.at("/error/code").intValue()).isEqualTo(ErrorCodes.REQUEST_CANCELLED);
+      assertThat(error.at("/error/message").asString()).contains("shutting down");
+    }
+  }
+
+  @Test
   void aShutdownWithNothingInFlightCancelsNothingAndEndsStreamsGracefully() throws Exception {
     transport(c -> {});
     String id = initialize("2025-06-18");

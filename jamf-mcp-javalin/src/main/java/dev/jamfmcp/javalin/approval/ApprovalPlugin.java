@@ -37,8 +37,8 @@ public final class ApprovalPlugin extends Plugin<ApprovalPageConfig> {
               + " devSignIn(true)");
     }
     ApprovalRoutes routes = new ApprovalRoutes(config);
-    state.routes.get(ApprovalRoutes.PAGE, routes::show);
-    state.routes.post(ApprovalRoutes.PAGE, routes::decide);
+    state.routes.get(ApprovalRoutes.PAGE, StoreAway.guard(routes::show));
+    state.routes.post(ApprovalRoutes.PAGE, StoreAway.guard(routes::decide));
     state.routes.get(ApprovalRoutes.SIGN_IN, routes::signIn);
     if (config.devSignIn) {
       state.routes.get(ApprovalRoutes.DEV_SIGN_IN, routes::devSignInForm);

@@ -6,6 +6,7 @@ import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.approval.ApprovalState;
 import dev.jamfmcp.mcp.approval.Approvals;
 import dev.jamfmcp.mcp.approval.PendingApproval;
+import dev.jamfmcp.mcp.approval.SecretReveal;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -94,6 +95,18 @@ final class ApprovalRoutes {
     if (!approvals.mayDecide(approval, viewer.get())) {
       notYours(ctx);
       return;
+    }
+    if (approval.state() == ApprovalState.USED
+        && viewer.get().subject().equals(approval.request().subject())) {
+      Optional<SecretReveal> reveal = approvals.takeReveal(id);
+      if (reveal.isPresent()) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("label", reveal.get().label());
+        params.put("secret", reveal.get().secret());
+        params.put("readAt", TIME.format(reveal.get().readAt()));
+        Pages.send(ctx, 200, Pages.render("approval-reveal.jte", params));
+        return;
+      }
     }
     if (approval.state() != ApprovalState.PENDING) {
       finished(ctx, approval);

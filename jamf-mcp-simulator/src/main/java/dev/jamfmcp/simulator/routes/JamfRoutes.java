@@ -21,6 +21,7 @@ public final class JamfRoutes {
     new AdminObjectRoutes(state).register(router);
     new HistoryRoutes(state, scoping).register(router);
     new PatchReportRoutes(state).register(router);
+    new SecretRoutes(state).register(router);
     return router;
   }
 }

@@ -18,10 +18,13 @@ import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage;
 import dev.jamfmcp.mcp.jsonrpc.JsonRpcMessage.Request;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -54,6 +57,12 @@ public final class StreamableHttp {
   private final Map<PostResponder, Running> running = new ConcurrentHashMap<>();
 
   private record Running(JsonNode id, McpSession session) {}
+
+  /** A batch in flight: its exchange, the ids of its requests, and whether it was answered. */
+  private record RunningBatch(
+      HttpExchange exchange, List<JsonNode> ids, McpSession session, AtomicBoolean answered) {}
+
+  private final Set<RunningBatch> runningBatches = ConcurrentHashMap.newKeySet();
 
   public StreamableHttp(
       McpServer server,
@@ -138,7 +147,7 @@ public final class StreamableHttp {
     }
     Decoded decoded = JsonRpcCodec.decode(body);
     boolean statelessHeader = headerVersion != null && headerVersion.isStateless();
-    if (decoded instanceof Decoded.Batch) {
+    if (decoded instanceof Decoded.Batch batch) {
       if (statelessHeader) {
         exchange.respond(
             Replies.error(
@@ -146,7 +155,7 @@ public final class StreamableHttp {
                 ErrorCodes.INVALID_REQUEST,
                 "Invalid Request: protocol " + headerVersion + " takes one message per POST"));
       } else {
-        postBatch(exchange, principal, body);
+        postBatch(exchange, principal, body, batch.items());
       }
       return;
     }
@@ -352,26 +361,44 @@ public final class StreamableHttp {
             }));
   }
 
-  private void postBatch(HttpExchange exchange, Principal principal, byte[] body) {
+  private void postBatch(
+      HttpExchange exchange, Principal principal, byte[] body, List<Decoded.Item> batchItems) {
     Optional<LiveSessions.Live> found = session(exchange, principal);
     if (found.isEmpty() || !enter(exchange)) {
       return;
     }
     LiveSessions.Live live = found.get();
+    RunningBatch batch =
+        new RunningBatch(exchange, requestIds(batchItems), live.session(), new AtomicBoolean());
+    runningBatches.add(batch);
     live.session()
         .handleText(
             new String(body, StandardCharsets.UTF_8), new Caller(principal, toGetStream(live)))
         .whenComplete(
             (reply, error) -> {
               try {
-                Optional<String> text = reply == null ? Optional.empty() : reply;
-                exchange.respond(
-                    text.map(t -> HttpReply.json(t.startsWith("[") ? 200 : 400, t))
-                        .orElse(HttpReply.empty(202)));
+                runningBatches.remove(batch);
+                if (batch.answered().compareAndSet(false, true)) {
+                  Optional<String> text = reply == null ? Optional.empty() : reply;
+                  exchange.respond(
+                      text.map(t -> HttpReply.json(t.startsWith("[") ? 200 : 400, t))
+                          .orElse(HttpReply.empty(202)));
+                }
               } finally {
                 gate.leave();
               }
             });
+  }
+
+  /** The ids of the requests of a batch (notifications and invalid items get no answer here). */
+  private static List<JsonNode> requestIds(List<Decoded.Item> items) {
+    List<JsonNode> ids = new ArrayList<>();
+    for (Decoded.Item item : items) {
+      if (item instanceof Decoded.Valid valid && valid.message() instanceof Request r) {
+        ids.add(r.id());
+      }
+    }
+    return ids;
   }
 
   private void run(
@@ -529,6 +556,21 @@ public final class StreamableHttp {
         (responder, request) -> {
           responder.finish(Optional.of(Replies.cutOffByShutdown(request.id())));
           request.session().cancelAll("the server is shutting down");
+        });
+    // A batch is answered as one array: every request in it gets the error, as a single call would.
+    runningBatches.forEach(
+        batch -> {
+          if (batch.answered().compareAndSet(false, true)) {
+            List<JsonRpcMessage> errors = new ArrayList<>();
+            batch.ids().forEach(id -> errors.add(Replies.cutOffByShutdown(id)));
+            batch
+                .exchange()
+                .respond(
+                    errors.isEmpty()
+                        ? HttpReply.empty(202)
+                        : HttpReply.json(200, JsonRpcCodec.encodeBatch(errors)));
+          }
+          batch.session().cancelAll("the server is shutting down");
         });
   }
 
