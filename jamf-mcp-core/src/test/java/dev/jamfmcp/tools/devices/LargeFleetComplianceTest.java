@@ -59,7 +59,9 @@ class LargeFleetComplianceTest {
       assertThat(s.get("noncompliant").asLong()).as("days %d", days).isEqualTo(noncompliant);
       assertThat(s.get("critical90Plus").asLong()).as("days %d", days).isEqualTo(critical90);
       assertThat(s.get("warning").asLong()).isEqualTo(noncompliant - critical90);
-      assertThat(s.get("neverContacted").asLong()).isZero();
+      assertThat(s.get("neverContacted").asLong())
+          .isEqualTo(fleet.countComputers(c::neverCheckedIn))
+          .isPositive();
       List<String> inventory =
           f.sim.requestLog().recent().stream()
               .filter(r -> r.startsWith("GET /api/v3/computers-inventory"))
@@ -74,8 +76,9 @@ class LargeFleetComplianceTest {
         .isEqualTo(
             fleet.countComputers(
                 r ->
-                    c.lastContactMillis(r)
-                        < JamfToolsFixture.NOW.minus(Duration.ofDays(30)).toEpochMilli()));
+                    !c.neverCheckedIn(r)
+                        && c.lastContactMillis(r)
+                            < JamfToolsFixture.NOW.minus(Duration.ofDays(30)).toEpochMilli()));
   }
 
   @Test
