@@ -98,6 +98,25 @@ class LargeFleetComplianceTest {
         .satisfies(m -> assertThat(m.at("/params/total").asInt()).isEqualTo(4));
   }
 
+  /** The whole baseline, exact on 100,000 computers, in the scan's 50 pages and no more. */
+  @Test
+  void complianceBaselineIsExactInOnePassOfTheFleet() throws Exception {
+    JsonNode data =
+        f.slowData(
+            "checkComplianceBaseline",
+            "{\"platform\":\"computers\",\"limit\":50}",
+            Duration.ofMinutes(5));
+    long[] truth = BaselineTruth.computers(fleet, JamfToolsFixture.NOW);
+    JsonNode mac = data.at("/summary/computers");
+    assertThat(mac.get("total").asLong()).isEqualTo(COMPUTERS);
+    assertThat(mac.get("compliant").asLong()).isEqualTo(truth[0]);
+    assertThat(mac.get("failing").asLong()).isEqualTo(truth[1]);
+    assertThat(mac.get("unknown").asLong()).isEqualTo(truth[2]);
+    assertThat(data.get("devices")).hasSize(50);
+    assertThat(data.get("truncated").asBoolean()).isTrue();
+    assertThat(f.requests("GET /api/v3/computers-inventory")).isEqualTo(COMPUTERS / 2000);
+  }
+
   @Test
   void fleetOverviewStreamsEveryComputer() throws Exception {
     JsonNode data = f.slowData("getFleetOverview", "{}", Duration.ofMinutes(5));
