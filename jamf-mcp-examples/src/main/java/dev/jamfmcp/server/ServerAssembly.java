@@ -84,6 +84,7 @@ public final class ServerAssembly {
             s -> {
               s.toolsets(config.tools().toolsets())
                   .readOnly(config.tools().readOnly())
+                  .complianceBaseline(config.tools().complianceBaseline())
                   .consumedTokens(consumedTokens);
               if (key != null) {
                 s.confirmationKey(key);
