@@ -269,7 +269,7 @@ class MdmToolsEndToEndTest {
         result(
             fx.tokenClient(ALICE),
             "listMdmCommands",
-            args("{'deviceId':'" + fx.computers().serialNumber(49) + "'}"));
+            args("{'deviceId':'" + fx.computers().serialNumber(48) + "'}"));
     assertThat(list.at("/structuredContent/total").intValue()).isEqualTo(1);
     assertThat(list.at("/structuredContent/commands/0/commandType").stringValue())
         .isEqualTo("SHUT_DOWN_DEVICE");
