@@ -19,10 +19,11 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code checkDeviceCompliance} end to end (engine, schema validation, JamfClient over HTTP,
- * simulated Jamf Pro on loopback) on fleets of several sizes: median wall time of several calls and
- * the Jamf requests one call makes. A plain main rather than JMH: one call is milliseconds to
- * seconds and mostly I/O, and the request count is the figure that matters.
+ * {@code checkDeviceCompliance} and {@code checkComplianceBaseline} end to end (engine, schema
+ * validation, JamfClient over HTTP, simulated Jamf Pro on loopback) on fleets of several sizes:
+ * median wall time of several calls and the Jamf requests one call makes. A plain main rather than
+ * JMH: one call is milliseconds to seconds and mostly I/O, and the request count is the figure that
+ * matters.
  *
  * <pre>
  * mvn -B -q -pl jamf-mcp-benchmarks -am package -DskipTests
@@ -32,6 +33,8 @@ import tools.jackson.databind.JsonNode;
 public final class ComplianceBenchmark {
   private static final int WARMUP = 3;
   private static final int RUNS = 9;
+  private static final String CHECK_IN = "checkDeviceCompliance";
+  private static final String BASELINE = "checkComplianceBaseline";
 
   private ComplianceBenchmark() {}
 
@@ -41,8 +44,9 @@ public final class ComplianceBenchmark {
             ? new int[] {500, 10_000, 100_000}
             : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
     System.out.println(
-        "| computers | arguments | median | min | max | Jamf requests per call | noncompliant |");
-    System.out.println("|---:|---|---:|---:|---:|---:|---:|");
+        "| computers | tool | arguments | median | min | max | Jamf requests per call |"
+            + " noncompliant (check-in) / failing, unknown (baseline) |");
+    System.out.println("|---:|---|---|---:|---:|---:|---:|---:|");
     for (int size : sizes) {
       run(size);
     }
@@ -68,15 +72,22 @@ public final class ComplianceBenchmark {
             "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
                 + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}");
         send(session, caller, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-        for (String arguments :
+        for (String[] call :
             List.of(
-                "{\"includeDevices\":false}",
-                "{\"includeDevices\":true,\"limit\":100}",
-                "{\"includeDevices\":true,\"limit\":2000}")) {
+                new String[] {CHECK_IN, "{\"includeDevices\":false}"},
+                new String[] {CHECK_IN, "{\"includeDevices\":true,\"limit\":100}"},
+                new String[] {CHECK_IN, "{\"includeDevices\":true,\"limit\":2000}"},
+                new String[] {BASELINE, "{\"platform\":\"computers\",\"includeDevices\":false}"},
+                new String[] {BASELINE, "{\"platform\":\"computers\",\"limit\":100}"})) {
+          String tool = call[0];
+          String arguments = call[1];
+          // the baseline scans the fleet (seconds on 100,000): fewer rounds
+          int warmup = tool.equals(BASELINE) ? 1 : WARMUP;
+          int runs = tool.equals(BASELINE) ? 3 : RUNS;
           List<Double> millis = new ArrayList<>();
           long requests = 0;
           String noncompliant = "";
-          for (int i = 0; i < WARMUP + RUNS; i++) {
+          for (int i = 0; i < warmup + runs; i++) {
             sim.requestLog().clear();
             long start = System.nanoTime();
             JsonNode reply =
@@ -86,7 +97,9 @@ public final class ComplianceBenchmark {
                     "{\"jsonrpc\":\"2.0\",\"id\":"
                         + (i + 1)
                         + ",\"method\":\"tools/call\","
-                        + "\"params\":{\"name\":\"checkDeviceCompliance\",\"arguments\":"
+                        + "\"params\":{\"name\":\""
+                        + tool
+                        + "\",\"arguments\":"
                         + arguments
                         + "}}");
             double elapsed = (System.nanoTime() - start) / 1e6;
@@ -94,18 +107,24 @@ public final class ComplianceBenchmark {
             if (result.path("isError").asBoolean() || !result.has("structuredContent")) {
               throw new IllegalStateException("call failed: " + reply);
             }
-            if (i >= WARMUP) {
+            if (i >= warmup) {
               millis.add(elapsed);
               requests =
                   sim.requestLog().recent().stream().filter(r -> r.startsWith("GET /api/")).count();
+              JsonNode summary = result.path("structuredContent").path("summary");
               noncompliant =
-                  result.path("structuredContent").path("summary").path("noncompliant").asString();
+                  tool.equals(CHECK_IN)
+                      ? summary.path("noncompliant").asString()
+                      : summary.path("computers").path("failing").asString()
+                          + ", "
+                          + summary.path("computers").path("unknown").asString();
             }
           }
           Collections.sort(millis);
           System.out.printf(
-              "| %,d | `%s` | %.1f ms | %.1f ms | %.1f ms | %d | %s |%n",
+              "| %,d | %s | `%s` | %.1f ms | %.1f ms | %.1f ms | %d | %s |%n",
               size,
+              tool,
               arguments,
               millis.get(millis.size() / 2),
               millis.get(0),

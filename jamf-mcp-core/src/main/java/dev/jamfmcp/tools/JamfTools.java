@@ -45,7 +45,8 @@ public final class JamfTools {
             settings.connected(settings.gate()).withAudit(settings.audit),
             settings.audit,
             settings.clock,
-            new JamfLinks(settings.webUrl != null ? settings.webUrl : jamf.baseUrl()));
+            new JamfLinks(settings.webUrl != null ? settings.webUrl : jamf.baseUrl()),
+            settings.complianceBaseline);
     Catalog catalog = new Catalog();
     ToolCatalogs.addAll(catalog, support);
     this.tools =
@@ -104,6 +105,7 @@ public final class JamfTools {
     private dev.jamfmcp.mcp.approval.Approvals approvals;
     private ConfirmationGate.ApprovalMode approvalMode = ConfirmationGate.ApprovalMode.BROWSER;
     private String noApprovalPage;
+    private ComplianceBaseline complianceBaseline = ComplianceBaseline.DEFAULT;
 
     /** The toolsets to offer (default: all). */
     public Settings toolsets(Set<Toolset> chosen) {
@@ -161,6 +163,15 @@ public final class JamfTools {
 
     public Settings clock(Clock value) {
       this.clock = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * The checks checkComplianceBaseline applies when a call does not override them (default:
+     * {@link ComplianceBaseline#DEFAULT}).
+     */
+    public Settings complianceBaseline(ComplianceBaseline baseline) {
+      this.complianceBaseline = Objects.requireNonNull(baseline, "baseline");
       return this;
     }
 

@@ -111,11 +111,7 @@ class ApproveReplayTableTest {
             null,
             approve),
         new Row("sendMdmCommand", mdm("disableLostMode", "mobile:4", null), null, confirm),
-        new Row(
-            "sendMdmCommand",
-            mdm("clearPasscode", "mobile:5", "{'unlockToken':'dG9rZW4='}"),
-            null,
-            approve),
+        new Row("sendMdmCommand", mdm("clearPasscode", "mobile:8", null), null, approve),
         new Row("sendMdmCommand", mdm("logOutUser", "mobile:6", null), null, confirm),
         new Row(
             "executePolicy",

@@ -102,6 +102,7 @@ public final class ServerAssembly {
             s -> {
               s.toolsets(config.tools().toolsets())
                   .readOnly(config.tools().readOnly())
+                  .complianceBaseline(config.tools().complianceBaseline())
                   .consumedTokens(consumedTokens);
               if (pendingActions != null) {
                 s.pendingActions(pendingActions);

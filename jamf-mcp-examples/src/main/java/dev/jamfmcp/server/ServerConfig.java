@@ -94,7 +94,15 @@ public record ServerConfig(
     }
   }
 
-  public record Tools(boolean readOnly, Set<Toolset> toolsets, byte[] confirmationKey) {}
+  public record Tools(
+      boolean readOnly,
+      Set<Toolset> toolsets,
+      byte[] confirmationKey,
+      dev.jamfmcp.tools.ComplianceBaseline complianceBaseline) {
+    public Tools(boolean readOnly, Set<Toolset> toolsets, byte[] confirmationKey) {
+      this(readOnly, toolsets, confirmationKey, dev.jamfmcp.tools.ComplianceBaseline.DEFAULT);
+    }
+  }
 
   public record Logs(String level, boolean json) {}
 
@@ -339,7 +347,18 @@ public record ServerConfig(
           "set MCP_CONFIRMATION_KEY (openssl rand -base64 48; the same on every instance),"
               + " or MCP_READ_ONLY=true");
     }
-    return new Tools(readOnly, toolsets, key);
+    dev.jamfmcp.tools.ComplianceBaseline baseline;
+    try {
+      baseline =
+          dev.jamfmcp.tools.ComplianceBaseline.parse(
+              raw.get(Setting.MCP_COMPLIANCE_BASELINE).orElse(null));
+    } catch (IllegalArgumentException e) {
+      throw ConfigException.of(
+          Setting.MCP_COMPLIANCE_BASELINE,
+          e.getMessage(),
+          "use key=value pairs, e.g. checkInDays=14,minMacOsVersion=15.0");
+    }
+    return new Tools(readOnly, toolsets, key, baseline);
   }
 
   private static List<String> toolsetNames() {

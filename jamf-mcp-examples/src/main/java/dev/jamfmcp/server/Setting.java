@@ -153,6 +153,15 @@ public enum Setting {
       "all",
       "Comma-separated toolsets: devices, mobile, policies, profiles,"
           + " scripts, groups, mdm, patch, chatgpt; or all."),
+  MCP_COMPLIANCE_BASELINE(
+      Kind.VALUE,
+      null,
+      "The default baseline of checkComplianceBaseline, as key=value pairs separated by"
+          + " commas, e.g. checkInDays=14,minMacOsVersion=15.0,bootstrapToken=false (keys:"
+          + " checkInDays, inventoryDays, mdmProfileDays (days, 0 = off), minMacOsVersion,"
+          + " minIosVersion (version or off), fileVault, sip, gatekeeper, firewall,"
+          + " bootstrapToken, supervision (true/false)); unset keys keep their defaults (30 days,"
+          + " macOS 14, iOS 18, every check on)."),
   MCP_CONFIRMATION_KEY(
       Kind.SECRET,
       null,

@@ -636,6 +636,21 @@ class ServerConfigTest {
               .startsWith("MCP_TOOLSETS (--toolsets): 'nope' is not a toolset");
         });
     check(
+        Setting.MCP_COMPLIANCE_BASELINE,
+        () -> {
+          assertThat(config(production()).tools().complianceBaseline())
+              .isEqualTo(dev.jamfmcp.tools.ComplianceBaseline.DEFAULT);
+          var baseline =
+              config(production("MCP_COMPLIANCE_BASELINE", "checkInDays=14,sip=false"))
+                  .tools()
+                  .complianceBaseline();
+          assertThat(baseline.checkInDays()).isEqualTo(14);
+          assertThat(baseline.sip()).isFalse();
+          assertThat(failure(production("MCP_COMPLIANCE_BASELINE", "colour=red")))
+              .startsWith("MCP_COMPLIANCE_BASELINE (--compliance-baseline)")
+              .contains("unknown compliance check 'colour'");
+        });
+    check(
         Setting.MCP_CONFIRMATION_KEY,
         () -> {
           assertThat(failure(production("MCP_CONFIRMATION_KEY", null)))

@@ -51,11 +51,14 @@ class GroundTruthRouteTest {
     assertThat(truth.path("total").asInt()).isEqualTo(400);
     assertThat(truth.path("compliant").asInt())
         .isEqualTo(apiCount("general.lastContactTime>=" + cutoff));
+    // a Mac that never checked in matches no date filter, yet it is noncompliant and critical
+    int never = truth.path("neverContacted").asInt();
+    assertThat(never).isPositive();
     assertThat(truth.path("noncompliant").asInt())
-        .isEqualTo(apiCount("general.lastContactTime<" + cutoff))
+        .isEqualTo(apiCount("general.lastContactTime<" + cutoff) + never)
         .isEqualTo(400 - truth.path("compliant").asInt());
     assertThat(truth.path("critical90Plus").asInt())
-        .isEqualTo(apiCount("general.lastContactTime<" + critical));
+        .isEqualTo(apiCount("general.lastContactTime<" + critical) + never);
     assertThat(truth.path("warning").asInt())
         .isEqualTo(truth.path("noncompliant").asInt() - truth.path("critical90Plus").asInt());
   }

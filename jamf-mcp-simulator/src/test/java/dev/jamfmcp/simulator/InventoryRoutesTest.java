@@ -115,15 +115,18 @@ class InventoryRoutesTest {
         .isEqualTo(
             fleet.countComputers(
                 r ->
-                    c.lastContactMillis(r)
-                        < fleet.now().minus(Duration.ofDays(30)).toEpochMilli()));
+                    !c.neverCheckedIn(r)
+                        && c.lastContactMillis(r)
+                            < fleet.now().minus(Duration.ofDays(30)).toEpochMilli()));
     assertThat(total("operatingSystem.version=in=(15.6,26.1)"))
         .isEqualTo(fleet.countComputers(r -> List.of("15.6", "26.1").contains(c.os(r).version())));
     assertThat(total("operatingSystem.version=out=(15.6,26.1)"))
         .isEqualTo(
             2500 - fleet.countComputers(r -> List.of("15.6", "26.1").contains(c.os(r).version())));
     assertThat(total("userAndLocation.departmentId==1 and security.firewallEnabled==false"))
-        .isEqualTo(fleet.countComputers(r -> c.departmentId(r) == 1 && !c.firewallEnabled(r)));
+        .isEqualTo(
+            fleet.countComputers(
+                r -> c.departmentId(r) == 1 && c.firewallCollected(r) && !c.firewallEnabled(r)));
     assertThat(total("id=ge=100;id=lt=200,id==2000")).isEqualTo(101);
     assertThat(total("hardware.serialNumber==" + c.serialNumber(41).toLowerCase())).isEqualTo(1);
     assertThat(total("udid==" + c.udid(9))).isEqualTo(1);

@@ -17,4 +17,11 @@ public record ComputerGeneral(
     String platform,
     String assetTag,
     Boolean supervised,
-    String lastEnrolledDate) {}
+    String lastEnrolledDate,
+    String mdmProfileExpiration,
+    RemoteManagement remoteManagement) {
+
+  /** Whether Jamf Pro manages the computer; {@code managed} is null when not reported. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record RemoteManagement(Boolean managed) {}
+}

@@ -10,4 +10,5 @@ public record ComputerSecurity(
     Boolean firewallEnabled,
     Boolean activationLockEnabled,
     Boolean recoveryLockEnabled,
-    String secureBootLevel) {}
+    String secureBootLevel,
+    String bootstrapTokenEscrowedStatus) {}

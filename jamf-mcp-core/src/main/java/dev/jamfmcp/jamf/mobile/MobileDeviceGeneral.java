@@ -15,4 +15,5 @@ public record MobileDeviceGeneral(
     String ipAddress,
     Boolean managed,
     Boolean supervised,
-    String managementId) {}
+    String managementId,
+    String mdmProfileExpirationDate) {}

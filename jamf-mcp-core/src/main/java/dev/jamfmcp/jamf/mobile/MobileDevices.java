@@ -40,6 +40,23 @@ public final class MobileDevices {
         Endpoints.MOBILE_DEVICES_DETAIL.request(), query, MobileDeviceInventory.class);
   }
 
+  /**
+   * The unlock token Jamf Pro escrowed for one device ({@code ios.unlockToken} of its detail),
+   * which CLEAR_PASSCODE needs; null when it has none. A secret: never log or show it.
+   */
+  public String unlockToken(String id) {
+    UnlockTokenOnly detail =
+        transport.json(Endpoints.MOBILE_DEVICE_DETAIL.request(id), UnlockTokenOnly.class);
+    return detail.ios() == null ? null : detail.ios().unlockToken();
+  }
+
+  /** Reads the token alone, so no record that tools print ever holds it. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+  record UnlockTokenOnly(Ios ios) {
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record Ios(String unlockToken) {}
+  }
+
   /** Everything about one device. */
   public MobileDeviceDetail detail(String id) {
     return transport.json(Endpoints.MOBILE_DEVICE_DETAIL.request(id), MobileDeviceDetail.class);

@@ -23,7 +23,17 @@ import tools.jackson.databind.node.ObjectNode;
  * streaming pass with the OPERATING_SYSTEM and SECURITY sections, counted as pages arrive.
  */
 public final class SecurityPosture {
-  private static final Set<String> ENCRYPTED = Set.of("ALL_ENCRYPTED", "BOOT_ENCRYPTED");
+  // Each check names what counts as on and what as off; anything else Jamf reports
+  // (NOT_COLLECTED, NOT_AVAILABLE, NOT_APPLICABLE, absent) is unknown, never on or off.
+  static final Set<String> FILE_VAULT_ON = Set.of("ALL_ENCRYPTED", "BOOT_ENCRYPTED");
+  static final Set<String> FILE_VAULT_OFF = Set.of("NOT_ENCRYPTED", "SOME_ENCRYPTED");
+  static final Set<String> SIP_ON = Set.of("ENABLED");
+  static final Set<String> SIP_OFF = Set.of("DISABLED");
+  static final Set<String> GATEKEEPER_ON =
+      Set.of("APP_STORE_AND_IDENTIFIED_DEVELOPERS", "APP_STORE");
+  static final Set<String> GATEKEEPER_OFF = Set.of("DISABLED");
+  static final Set<String> FIREWALL_ON = Set.of("ENABLED");
+  static final Set<String> FIREWALL_OFF = Set.of("DISABLED");
 
   private final ToolSupport support;
   private final OrgDirectory org;
@@ -38,9 +48,17 @@ public final class SecurityPosture {
         Schemas.object()
             .property("enabled", Schemas.typed("integer", "Computers where the protection is on"))
             .property("disabled", Schemas.typed("integer", "Computers where it is off"))
-            .property("unknown", Schemas.typed("integer", "Computers that did not report it"))
+            .property(
+                "unknown",
+                Schemas.typed(
+                    "integer",
+                    "Computers that did not report it (NOT_COLLECTED, NOT_AVAILABLE or absent):"
+                        + " neither enabled nor disabled"))
             .property(
                 "percentEnabled", Schemas.typed("number", "enabled / total * 100, one decimal"))
+            .property(
+                "percentEnabledOfReported",
+                Schemas.typed("number", "enabled / (enabled + disabled) * 100, one decimal"))
             .property("byStatus", FleetOverview.counts("Computers per status Jamf Pro reports"))
             .required("enabled", "disabled", "unknown", "percentEnabled")
             .buildOpen();
@@ -50,7 +68,9 @@ public final class SecurityPosture {
             "Security of the Mac fleet (or one department, by name): how many computers"
                 + " have FileVault on, System Integrity Protection on, Gatekeeper on, the firewall on,"
                 + " and how many run the newest macOS seen in the fleet (same major, same major.minor,"
-                + " exact version). Every computer is counted, not a sample; large fleets take a few"
+                + " exact version). A computer whose inventory did not report a protection"
+                + " (NOT_COLLECTED, NOT_AVAILABLE) is counted as unknown, never as on or off."
+                + " Every computer is counted, not a sample; large fleets take a few"
                 + " seconds and report progress.")
         .inputSchema(
             Schemas.object()
@@ -84,9 +104,13 @@ public final class SecurityPosture {
                       + out.get("total").asLong()
                       + " computers: FileVault "
                       + out.path("fileVault").path("percentEnabled").asDouble()
-                      + "%, firewall "
+                      + "% ("
+                      + out.path("fileVault").path("unknown").asLong()
+                      + " unknown), firewall "
                       + out.path("firewall").path("percentEnabled").asDouble()
-                      + "%.",
+                      + "% ("
+                      + out.path("firewall").path("unknown").asLong()
+                      + " unknown).",
                   out);
             })
         .build();
@@ -126,10 +150,10 @@ public final class SecurityPosture {
       ObjectNode out = Json.object();
       out.put("total", total);
       out.put("department", department);
-      out.set("fileVault", check(fileVault, total, ENCRYPTED::contains));
-      out.set("sip", check(sip, total, "ENABLED"::equals));
-      out.set("gatekeeper", check(gatekeeper, total, s -> !"DISABLED".equals(s)));
-      out.set("firewall", check(firewall, total, "ENABLED"::equals));
+      out.set("fileVault", check(fileVault, total, FILE_VAULT_ON, FILE_VAULT_OFF));
+      out.set("sip", check(sip, total, SIP_ON, SIP_OFF));
+      out.set("gatekeeper", check(gatekeeper, total, GATEKEEPER_ON, GATEKEEPER_OFF));
+      out.set("firewall", check(firewall, total, FIREWALL_ON, FIREWALL_OFF));
       out.set("osCurrency", currency(versions, total));
       return out;
     } catch (JamfException e) {
@@ -138,21 +162,22 @@ public final class SecurityPosture {
   }
 
   private static ObjectNode check(
-      Map<String, Long> byStatus, long total, java.util.function.Predicate<String> on) {
+      Map<String, Long> byStatus, long total, Set<String> on, Set<String> off) {
     long enabled = 0;
-    long unknown = 0;
+    long disabled = 0;
     for (Map.Entry<String, Long> e : byStatus.entrySet()) {
-      if (FleetOverview.NONE.equals(e.getKey())) {
-        unknown += e.getValue();
-      } else if (on.test(e.getKey())) {
+      if (on.contains(e.getKey())) {
         enabled += e.getValue();
+      } else if (off.contains(e.getKey())) {
+        disabled += e.getValue();
       }
     }
     ObjectNode out = Json.object();
     out.put("enabled", enabled);
-    out.put("disabled", total - enabled - unknown);
-    out.put("unknown", unknown);
+    out.put("disabled", disabled);
+    out.put("unknown", total - enabled - disabled);
     out.put("percentEnabled", percent(enabled, total));
+    out.put("percentEnabledOfReported", percent(enabled, enabled + disabled));
     out.set("byStatus", FleetOverview.sorted(byStatus, false));
     return out;
   }

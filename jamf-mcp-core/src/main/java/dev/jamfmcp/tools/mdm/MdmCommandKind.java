@@ -74,10 +74,11 @@ enum MdmCommandKind {
       ApprovalClass.APPROVE,
       "CLEAR_PASSCODE",
       EnumSet.of(Kind.MOBILE),
-      Set.of("unlockToken"),
+      Set.of(),
       null,
       false,
-      "Removes the passcode of an iPhone or iPad, leaving it open to anyone holding it."),
+      "Removes the passcode of an iPhone or iPad, leaving it open to anyone holding it. The"
+          + " server sends the unlock token Jamf Pro escrowed for the device; it is never shown."),
   LOG_OUT_USER(
       "logOutUser",
       ApprovalClass.CONFIRM,
@@ -92,11 +93,19 @@ enum MdmCommandKind {
       ApprovalClass.APPROVE,
       "ERASE_DEVICE",
       EnumSet.allOf(Kind.class),
-      Set.of("pin", "preserveDataPlan", "disallowProximitySetup", "obliterationBehavior"),
+      Set.of(
+          "pin",
+          "preserveDataPlan",
+          "disallowProximitySetup",
+          "obliterationBehavior",
+          "returnToService"),
       "ERASE",
       true,
       "Erases all content and settings and returns the device to factory state. Data on it is"
-          + " lost for good. A Mac can be unlocked afterwards only with its 6-digit PIN.");
+          + " lost for good. An Intel Mac without a T2 chip can be unlocked afterwards only with"
+          + " its 6-digit PIN; on Apple silicon and T2 Macs the PIN is optional (Activation Lock"
+          + " protects them instead). returnToService (iOS 17+, macOS 14+) re-enrolls the device"
+          + " after the erase.");
 
   final String argument;
   final ApprovalClass approval;
@@ -210,11 +219,6 @@ enum MdmCommandKind {
           "enableLostMode needs options.message or options.phoneNumber (shown on the"
               + " lock screen)");
     }
-    if (this == CLEAR_PASSCODE && !options.has("unlockToken")) {
-      problems.add(
-          "clearPasscode needs options.unlockToken: the device's unlock token, which"
-              + " Jamf Pro's API requires for this command");
-    }
     return problems;
   }
 
@@ -235,6 +239,11 @@ enum MdmCommandKind {
           };
       if ("pin".equals(field) && device.kind() != Kind.COMPUTER) {
         continue; // the PIN is a Mac's; iPhones and iPads keep their own passcode
+      }
+      if ("returnToService".equals(field)) {
+        // the contract's ReturnToService object; Jamf supplies the profiles it needs
+        request = request.with(field, java.util.Map.of("enabled", value.asBoolean()));
+        continue;
       }
       request =
           request.with(field, value.isBoolean() ? (Object) value.asBoolean() : value.asString());

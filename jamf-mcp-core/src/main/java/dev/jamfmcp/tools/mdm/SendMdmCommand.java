@@ -62,6 +62,11 @@ final class SendMdmCommand {
             .bool("notifyUser", "restart (Mac): let the user postpone the restart", null)
             .bool("preserveDataPlan", "erase (iPhone/iPad with eSIM): keep the data plan", null)
             .bool("disallowProximitySetup", "erase (iOS): skip Proximity Setup", null)
+            .bool(
+                "returnToService",
+                "erase: re-enroll the device after the erase (Return to Service; iOS 17+,"
+                    + " macOS 14+)",
+                null)
             .enumeration(
                 "obliterationBehavior",
                 "erase (Mac): fallback when erasing fails",
@@ -69,12 +74,6 @@ final class SendMdmCommand {
                 "DoNotObliterate",
                 "ObliterateWithWarning",
                 "Always")
-            .secret(
-                "unlockToken",
-                "clearPasscode: the device's unlock token (base64), as Jamf's API requires. A"
-                    + " secret: never repeated back, written as 'set' in audit lines",
-                4096,
-                null)
             .build();
     ObjectNode input =
         Schemas.object()
@@ -155,6 +154,9 @@ final class SendMdmCommand {
       throw JamfFailures.onRead(e);
     }
     List<String> problems = kind.problems(devices, options);
+    if (kind == MdmCommandKind.CLEAR_PASSCODE && problems.isEmpty()) {
+      problems.addAll(UnlockTokens.missing(support, devices));
+    }
     if (!problems.isEmpty()) {
       throw new ToolException(
           "Cannot send "
@@ -197,7 +199,11 @@ final class SendMdmCommand {
             ctx,
             "queued",
             device -> {
-              List<QueuedCommand> receipts = support.jamf().mdm().send(kind.request(device, sent));
+              var request = kind.request(device, sent);
+              if (kind == MdmCommandKind.CLEAR_PASSCODE) {
+                request = request.with("unlockToken", UnlockTokens.of(support, device));
+              }
+              List<QueuedCommand> receipts = support.jamf().mdm().send(request);
               return Json.object()
                   .put("commandUuid", receipts.isEmpty() ? null : receipts.get(0).id());
             });

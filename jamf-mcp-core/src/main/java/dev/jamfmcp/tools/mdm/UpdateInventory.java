@@ -33,10 +33,33 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class UpdateInventory {
   static final String NAME = "updateInventory";
+
+  /**
+   * What DEVICE_INFORMATION asks the device for (the contract requires at least one query; Apple's
+   * names): the fields Jamf Pro's mobile inventory shows.
+   */
+  static final List<String> INVENTORY_QUERIES =
+      List.of(
+          "DeviceName",
+          "OSVersion",
+          "BuildVersion",
+          "ModelName",
+          "Model",
+          "ProductName",
+          "SerialNumber",
+          "DeviceCapacity",
+          "AvailableDeviceCapacity",
+          "BatteryLevel",
+          "IsSupervised",
+          "WiFiMAC",
+          "BluetoothMAC",
+          "IMEI",
+          "PhoneNumber");
+
   static final String MAC_NOTE =
       "Jamf Pro has no MDM command that makes a Mac submit"
-          + " inventory: a blank push was sent so that it contacts Jamf Pro sooner, and its"
-          + " inventory is updated when a policy with the Update Inventory step runs on it (at"
+          + " inventory: a blank push was sent (it wakes the Mac's MDM client, not the Jamf agent),"
+          + " and its inventory is updated when a policy with the Update Inventory step runs on it (at"
           + " check-in, if one is in scope and due) or when someone runs 'sudo jamf recon' on it.";
 
   private final ToolSupport support;
@@ -157,7 +180,8 @@ final class UpdateInventory {
                         .mdm()
                         .send(
                             MdmCommandRequest.of(
-                                "DEVICE_INFORMATION", List.of(device.managementId())));
+                                    "DEVICE_INFORMATION", List.of(device.managementId()))
+                                .with("queries", INVENTORY_QUERIES));
                 return Json.object()
                     .put("method", "DEVICE_INFORMATION")
                     .put("commandUuid", receipts.isEmpty() ? null : receipts.get(0).id());

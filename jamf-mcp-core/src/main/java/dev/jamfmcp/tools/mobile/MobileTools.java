@@ -136,15 +136,18 @@ public final class MobileTools {
     return Tool.builder("getMobileDeviceDetails")
         .title("Mobile device details")
         .description(
-            "Everything Jamf Pro knows about one iPhone, iPad or Apple TV: give its Jamf"
-                + " id, serial number, UDID or exact name. A name shared by several devices is answered"
+            "One iPhone, iPad or Apple TV from Jamf Pro: name, serial, UDID, management id,"
+                + " OS version and build, IP and Wi-Fi address, managed, last inventory and contact,"
+                + " user and location, and for iOS/iPadOS model, supervision, battery and storage."
+                + " Give its Jamf id (also as mobile:<id>, the form other tools print), serial"
+                + " number, UDID or exact name. A name shared by several devices is answered"
                 + " with the candidates (ids and serials) instead of a guess. Department and building"
                 + " come back as names.")
         .inputSchema(
             Schemas.object()
                 .string(
                     "identifier",
-                    "Jamf mobile device id, serial number, UDID or exact device name",
+                    "Jamf mobile device id (or mobile:<id>), serial number, UDID or exact device name",
                     200)
                 .required("identifier")
                 .build())
@@ -192,7 +195,12 @@ public final class MobileTools {
   }
 
   /** The id of the one device the identifier names; a ToolException when none or several. */
-  static String resolve(ToolSupport support, String value) {
+  static String resolve(ToolSupport support, String identifier) {
+    // mobile:<id> is how searches and MDM tools name a device
+    String value =
+        identifier.regionMatches(true, 0, "mobile:", 0, 7)
+            ? identifier.substring(7).trim()
+            : identifier;
     if (value.isEmpty()) {
       throw new ToolException("The identifier is empty; give a Jamf id, serial, UDID or name.");
     }

@@ -32,8 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  * executePolicy: Jamf has no "run this policy on that computer now". What it allows, and what this
  * does: check each computer is in the policy's scope (others are reported, not touched), flush the
  * policy's log for those computers so that a once-per-computer policy runs again, and send a blank
- * push so that they contact Jamf Pro sooner. The answer says which of these happened and when the
- * policy will actually run.
+ * push. A blank push wakes the Mac's MDM client only: it does not start the Jamf agent's check-in,
+ * so the policy still runs at the next recurring check-in. The answer says which of these happened
+ * and when the policy will actually run.
  */
 final class ExecutePolicy {
   static final String NAME = "executePolicy";
@@ -84,7 +85,8 @@ final class ExecutePolicy {
                 + " allows (it has no 'run now' call): checks each computer is in the policy's"
                 + " scope (those that are not are reported and left alone), flushes the policy's log"
                 + " for them so that a once-per-computer policy runs again, and, if the policy runs"
-                + " at check-in, sends a blank push so they contact Jamf Pro sooner. The policy then"
+                + " at check-in, sends a blank push (it wakes the Mac's MDM client, e.g. for pending"
+                + " MDM commands; it does not start the Jamf agent's check-in). The policy then"
                 + " runs at each computer's next check-in. Give policyId or policyName. The first"
                 + " call changes nothing and returns a preview to confirm. "
                 + ApprovalClass.APPROVE.sentence()
@@ -168,7 +170,10 @@ final class ExecutePolicy {
                 + inScope.size()
                 + (inScope.size() == 1 ? " computer" : " computers"),
             (flush ? "Flush the policy's log for them, so that it runs again. " : "")
-                + (push ? "Send a blank push so that they contact Jamf Pro sooner. " : "")
+                + (push
+                    ? "Send a blank push (it wakes MDM only; it does not make the policy run"
+                        + " sooner). "
+                    : "")
                 + next
                 + (outOfScope.isEmpty()
                     ? ""

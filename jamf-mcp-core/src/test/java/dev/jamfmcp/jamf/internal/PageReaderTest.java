@@ -100,7 +100,9 @@ class PageReaderTest {
                 "Mac",
                 "A-17",
                 true,
-                "2025-01-02T03:04:05Z"));
+                "2025-01-02T03:04:05Z",
+                null,
+                new ComputerGeneral.RemoteManagement(true)));
     assertThat(c.hardware().appleSilicon()).isTrue();
     assertThat(c.diskEncryption().institutionalRecoveryKeyPresent()).isFalse();
     assertThat(c.userAndLocation().buildingId()).isNull();

@@ -229,7 +229,7 @@ class DeviceToolsTest {
     assertThat(data.get("byDepartment").get(dept.name()).asLong())
         .isEqualTo(fleet.countComputers(r -> c.departmentId(r) == dept.id()));
     assertThat(data.get("byFileVault").get("NOT_ENCRYPTED").asLong())
-        .isEqualTo(fleet.countComputers(r -> c.fileVault2Status(r).equals("NOT_ENCRYPTED")));
+        .isEqualTo(fleet.countComputers(r -> "NOT_ENCRYPTED".equals(c.fileVault2Status(r))));
     long week = JamfToolsFixture.NOW.minus(Duration.ofDays(7)).toEpochMilli();
     assertThat(data.get("byCheckIn").get("under7Days").asLong())
         .isEqualTo(fleet.countComputers(r -> c.lastContactMillis(r) > week));
@@ -254,11 +254,11 @@ class DeviceToolsTest {
     assertThat(data.get("sip").get("enabled").asLong())
         .isEqualTo(
             fleet.countComputers(
-                r -> c.departmentId(r) == dept.id() && c.sipStatus(r).equals("ENABLED")));
+                r -> c.departmentId(r) == dept.id() && "ENABLED".equals(c.sipStatus(r))));
     assertThat(data.get("gatekeeper").get("disabled").asLong())
         .isEqualTo(
             fleet.countComputers(
-                r -> c.departmentId(r) == dept.id() && c.gatekeeperStatus(r).equals("DISABLED")));
+                r -> c.departmentId(r) == dept.id() && "DISABLED".equals(c.gatekeeperStatus(r))));
     assertThat(data.get("firewall").get("enabled").asLong())
         .isEqualTo(
             fleet.countComputers(r -> c.departmentId(r) == dept.id() && c.firewallEnabled(r)));
@@ -268,6 +268,38 @@ class DeviceToolsTest {
         .isEqualTo(
             fleet.countComputers(
                 r -> c.departmentId(r) == dept.id() && c.os(r).version().startsWith("26.")));
+  }
+
+  /** NOT_COLLECTED / NOT_AVAILABLE / absent are unknown: neither enabled nor disabled. */
+  @Test
+  void securityPostureCountsWhatWasNotCollectedAsUnknown() {
+    JsonNode data = f.data("getSecurityPosture", "{}");
+    int n = c.size();
+    long sipUnknown =
+        fleet.countComputers(
+            r -> List.of("NOT_COLLECTED", "NOT_AVAILABLE").contains(c.sipStatus(r)));
+    long gkUnknown = fleet.countComputers(r -> "NOT_COLLECTED".equals(c.gatekeeperStatus(r)));
+    long fvUnknown = fleet.countComputers(r -> c.fileVault2Status(r) == null);
+    long fwUnknown = fleet.countComputers(r -> !c.firewallCollected(r));
+    assertThat(sipUnknown).isPositive();
+    assertThat(gkUnknown).isPositive();
+    assertThat(fvUnknown).isPositive();
+    assertThat(fwUnknown).isPositive();
+    JsonNode sip = data.get("sip");
+    assertThat(sip.get("unknown").asLong()).isEqualTo(sipUnknown);
+    assertThat(sip.get("enabled").asLong())
+        .isEqualTo(fleet.countComputers(r -> "ENABLED".equals(c.sipStatus(r))));
+    assertThat(sip.get("disabled").asLong())
+        .isEqualTo(fleet.countComputers(r -> "DISABLED".equals(c.sipStatus(r))));
+    JsonNode gk = data.get("gatekeeper");
+    assertThat(gk.get("unknown").asLong()).isEqualTo(gkUnknown);
+    assertThat(gk.get("disabled").asLong())
+        .isEqualTo(fleet.countComputers(r -> "DISABLED".equals(c.gatekeeperStatus(r))));
+    assertThat(gk.get("enabled").asLong()).isEqualTo(n - gkUnknown - gk.get("disabled").asLong());
+    assertThat(data.get("fileVault").get("unknown").asLong()).isEqualTo(fvUnknown);
+    assertThat(data.get("firewall").get("unknown").asLong()).isEqualTo(fwUnknown);
+    assertThat(data.get("firewall").get("enabled").asLong())
+        .isEqualTo(fleet.countComputers(c::firewallEnabled));
   }
 
   @Test

@@ -59,7 +59,9 @@ class LargeFleetComplianceTest {
       assertThat(s.get("noncompliant").asLong()).as("days %d", days).isEqualTo(noncompliant);
       assertThat(s.get("critical90Plus").asLong()).as("days %d", days).isEqualTo(critical90);
       assertThat(s.get("warning").asLong()).isEqualTo(noncompliant - critical90);
-      assertThat(s.get("neverContacted").asLong()).isZero();
+      assertThat(s.get("neverContacted").asLong())
+          .isEqualTo(fleet.countComputers(c::neverCheckedIn))
+          .isPositive();
       List<String> inventory =
           f.sim.requestLog().recent().stream()
               .filter(r -> r.startsWith("GET /api/v3/computers-inventory"))
@@ -74,8 +76,9 @@ class LargeFleetComplianceTest {
         .isEqualTo(
             fleet.countComputers(
                 r ->
-                    c.lastContactMillis(r)
-                        < JamfToolsFixture.NOW.minus(Duration.ofDays(30)).toEpochMilli()));
+                    !c.neverCheckedIn(r)
+                        && c.lastContactMillis(r)
+                            < JamfToolsFixture.NOW.minus(Duration.ofDays(30)).toEpochMilli()));
   }
 
   @Test
@@ -93,6 +96,25 @@ class LargeFleetComplianceTest {
         .hasSize(4)
         .last()
         .satisfies(m -> assertThat(m.at("/params/total").asInt()).isEqualTo(4));
+  }
+
+  /** The whole baseline, exact on 100,000 computers, in the scan's 50 pages and no more. */
+  @Test
+  void complianceBaselineIsExactInOnePassOfTheFleet() throws Exception {
+    JsonNode data =
+        f.slowData(
+            "checkComplianceBaseline",
+            "{\"platform\":\"computers\",\"limit\":50}",
+            Duration.ofMinutes(5));
+    long[] truth = BaselineTruth.computers(fleet, JamfToolsFixture.NOW);
+    JsonNode mac = data.at("/summary/computers");
+    assertThat(mac.get("total").asLong()).isEqualTo(COMPUTERS);
+    assertThat(mac.get("compliant").asLong()).isEqualTo(truth[0]);
+    assertThat(mac.get("failing").asLong()).isEqualTo(truth[1]);
+    assertThat(mac.get("unknown").asLong()).isEqualTo(truth[2]);
+    assertThat(data.get("devices")).hasSize(50);
+    assertThat(data.get("truncated").asBoolean()).isTrue();
+    assertThat(f.requests("GET /api/v3/computers-inventory")).isEqualTo(COMPUTERS / 2000);
   }
 
   @Test

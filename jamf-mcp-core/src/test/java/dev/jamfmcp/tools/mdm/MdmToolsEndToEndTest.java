@@ -101,14 +101,72 @@ class MdmToolsEndToEndTest {
             "sendMdmCommand",
             args("{'command':'shutDown','deviceIds':['mobile:1'],'options':{'pin':'123456'}}"));
     assertThat(text(badOption)).contains("does not apply");
+    MobileDevice noToken =
+        fx.sim.fleet().mobileDevices().stream()
+            .filter(d -> d.unlockToken() == null)
+            .findFirst()
+            .orElseThrow();
     JsonNode clear =
         result(
-            alice, "sendMdmCommand", args("{'command':'clearPasscode','deviceIds':['mobile:1']}"));
-    assertThat(text(clear)).contains("unlockToken");
+            alice,
+            "sendMdmCommand",
+            args("{'command':'clearPasscode','deviceIds':['mobile:" + noToken.id() + "']}"));
+    assertThat(text(clear)).contains("has no unlock token in Jamf Pro");
     for (JsonNode r : List.of(lostMac, lostNoText, badOption, clear)) {
       assertThat(r.get("isError").booleanValue()).isTrue();
     }
     fx.assertNothingSentToJamf();
+  }
+
+  /** The server fetches the device's unlock token from Jamf Pro; the caller never gives it. */
+  @Test
+  void clearPasscodeSendsTheEscrowedUnlockTokenWithoutShowingIt() {
+    MobileDevice phone =
+        fx.sim.fleet().mobileDevices().stream()
+            .filter(d -> d.unlockToken() != null)
+            .findFirst()
+            .orElseThrow();
+    JsonNode done =
+        fx.agreed(
+            fx.tokenClient(ALICE),
+            "sendMdmCommand",
+            args("{'command':'clearPasscode','deviceIds':['mobile:" + phone.id() + "']}"));
+    // the simulator refuses CLEAR_PASSCODE without the device's own token (the contract requires
+    // it)
+    assertThat(done.at("/structuredContent/counts/done").intValue()).isEqualTo(1);
+    assertThat(fx.effects().mdmCommands())
+        .singleElement()
+        .satisfies(c -> assertThat(c.commandType()).isEqualTo("CLEAR_PASSCODE"));
+    assertThat(done.toString()).doesNotContain(phone.unlockToken());
+    JsonNode schema =
+        fx.tokenClient(ALICE).request("tools/list", Json.object()).get("result").get("tools");
+    assertThat(schema.toString()).doesNotContain("unlockToken");
+  }
+
+  @Test
+  void eraseOffersReturnToServiceAndSaysThePinIsOptionalOnAppleSilicon() {
+    JsonNode done =
+        fx.agreed(
+            fx.tokenClient(ALICE),
+            "sendMdmCommand",
+            args(
+                "{'command':'erase','deviceIds':['mobile:3'],'options':{'returnToService':true}}"));
+    assertThat(done.at("/structuredContent/counts/done").intValue()).isEqualTo(1);
+    assertThat(MdmCommandKind.ERASE.effect).contains("optional").contains("Apple silicon");
+    assertThat(
+            MdmCommandKind.ERASE
+                .request(
+                    new dev.jamfmcp.tools.support.DeviceTargets.Device(
+                        dev.jamfmcp.tools.support.DeviceTargets.Kind.MOBILE,
+                        "3",
+                        "x",
+                        "s",
+                        "m-3",
+                        null,
+                        null),
+                    args("{'returnToService':true}"))
+                .commandData())
+        .containsEntry("returnToService", Map.of("enabled", true));
   }
 
   @Test
@@ -206,12 +264,12 @@ class MdmToolsEndToEndTest {
     fx.agreed(
         fx.tokenClient(ALICE),
         "sendMdmCommand",
-        args("{'command':'shutDown','deviceIds':['computer:50']}"));
+        args("{'command':'shutDown','deviceIds':['computer:49']}"));
     JsonNode list =
         result(
             fx.tokenClient(ALICE),
             "listMdmCommands",
-            args("{'deviceId':'" + fx.computers().serialNumber(49) + "'}"));
+            args("{'deviceId':'" + fx.computers().serialNumber(48) + "'}"));
     assertThat(list.at("/structuredContent/total").intValue()).isEqualTo(1);
     assertThat(list.at("/structuredContent/commands/0/commandType").stringValue())
         .isEqualTo("SHUT_DOWN_DEVICE");
@@ -220,7 +278,7 @@ class MdmToolsEndToEndTest {
         result(
             fx.tokenClient(ALICE),
             "listMdmCommands",
-            args("{'deviceId':'computer:50','status':'ACKNOWLEDGED'}"));
+            args("{'deviceId':'computer:49','status':'ACKNOWLEDGED'}"));
     assertThat(acknowledged.at("/structuredContent/total").intValue()).isZero();
   }
 }

@@ -152,6 +152,12 @@ final class Catalog {
               512,
               true));
 
+  /**
+   * The macOS major each of {@link #MODELS} shipped with: no Mac runs an older one (M3 Macs came
+   * with macOS 14, M4 Macs with 15).
+   */
+  static final int[] MODEL_FIRST_MACOS = {12, 14, 15, 14, 14, 14, 15, 14, 13, 15, 13, 10, 10};
+
   /** Relative weights of {@link #MODELS}: laptops dominate, Intel is a shrinking tail. */
   static final int[] MODEL_WEIGHTS = {14, 12, 8, 16, 9, 5, 6, 7, 5, 4, 3, 6, 5};
 
@@ -263,6 +269,12 @@ final class Catalog {
           new String[] {"Remote", "", "", "", "", ""});
 
   static final int[] BUILDING_WEIGHTS = {35, 15, 15, 12, 8, 15};
+
+  /**
+   * The site of each building id (index 0: no building): the US offices are site 1 (Americas),
+   * London and Berlin site 2 (EMEA); remote staff and unplaced Macs belong to no site.
+   */
+  static final int[] SITE_OF_BUILDING = {0, 1, 1, 1, 2, 2, 0};
 
   static final String EMAIL_DOMAIN = "acme.example";
 }

@@ -31,8 +31,93 @@ final class ComputerGenerator {
     Computers c = new Computers(seed, size);
     for (int row = 0; row < size; row++) {
       fill(c, row);
+      realism(c, seed, row);
     }
     return c;
+  }
+
+  /**
+   * What breaks tools in real fleets: Macs that never checked in, unmanaged Macs, values the
+   * inventory did not collect, MDM profiles near or past expiry, bootstrap tokens not escrowed, and
+   * no macOS older than the hardware shipped with. Drawn from hashes of the seed and row rather
+   * than from {@link #random}, so every other column stays what the seed gave before.
+   */
+  private void realism(Computers c, long seed, int row) {
+    int firstMajor = Catalog.MODEL_FIRST_MACOS[c.model[row]];
+    if (c.os(row).major() < firstMajor) {
+      c.os[row] = (byte) supportedRelease(firstMajor, Hashes.mix(seed, row, 0x05L));
+    }
+    c.site[row] = (byte) Catalog.SITE_OF_BUILDING[c.building[row]];
+    boolean never = percent(seed, row, 0x0EL) < 1;
+    if (never) {
+      // a record created before the Mac ever reached Jamf Pro (imported, or a prestage that
+      // never finished): no check-in, no inventory, no MDM profile
+      c.lastContact[row] = Computers.NEVER;
+      c.reportDate[row] = Computers.NEVER;
+      c.fileVault[row] = Computers.FILE_VAULT_NOT_COLLECTED;
+      c.sip[row] = Computers.SIP_NOT_COLLECTED;
+      c.gatekeeper[row] = Computers.GATEKEEPER_NOT_COLLECTED;
+      c.state[row] |= Computers.FIREWALL_NOT_COLLECTED;
+      c.bootstrapToken[row] = Computers.BOOTSTRAP_NOT_COLLECTED;
+      c.mdmProfileExpiration[row] = Computers.NEVER;
+      return;
+    }
+    boolean unmanaged = percent(seed, row, 0x1AL) < 2;
+    if (unmanaged) {
+      c.state[row] |= Computers.UNMANAGED;
+      c.mdmProfileExpiration[row] = Computers.NEVER;
+    } else {
+      int expiry = percent(seed, row, 0x2BL);
+      long within = Math.floorMod(Hashes.mix(seed, row, 0x2CL), 700L);
+      c.mdmProfileExpiration[row] =
+          expiry < 1
+              ? now - (1 + within % 120) * DAY // expired: the Mac stopped renewing it
+              : expiry < 4 ? now + (1 + within % 30) * DAY : now + (31 + within) * DAY;
+    }
+    int sip = percent(seed, row, 0x3CL);
+    if (sip < 3) {
+      c.sip[row] = Computers.SIP_NOT_COLLECTED;
+    } else if (sip < 4) {
+      c.sip[row] = Computers.SIP_NOT_AVAILABLE;
+    }
+    if (percent(seed, row, 0x4DL) < 4) {
+      c.gatekeeper[row] = Computers.GATEKEEPER_NOT_COLLECTED;
+    }
+    if (percent(seed, row, 0x5EL) < 2) {
+      c.fileVault[row] = Computers.FILE_VAULT_NOT_COLLECTED;
+    }
+    if (percent(seed, row, 0x6FL) < 3) {
+      c.state[row] |= Computers.FIREWALL_NOT_COLLECTED;
+    }
+    int token = percent(seed, row, 0x70L);
+    if (token < 3) {
+      c.bootstrapToken[row] = Computers.BOOTSTRAP_NOT_COLLECTED;
+    } else {
+      boolean escrowed = !unmanaged && c.supervised(row) && token < 93;
+      c.bootstrapToken[row] = (byte) (escrowed ? 0 : 1);
+    }
+  }
+
+  private static int percent(long seed, int row, long salt) {
+    return (int) Math.floorMod(Hashes.mix(seed, row, salt), 100L);
+  }
+
+  /** A release of at least {@code firstMajor}, weighted as the fleet's releases are. */
+  private static int supportedRelease(int firstMajor, long hash) {
+    int sum = 0;
+    for (int i = 0; i < Catalog.OS_RELEASES.size(); i++) {
+      sum += Catalog.OS_RELEASES.get(i).major() >= firstMajor ? Catalog.OS_WEIGHTS[i] : 0;
+    }
+    long ticket = Math.floorMod(hash, (long) sum);
+    for (int i = 0; i < Catalog.OS_RELEASES.size(); i++) {
+      if (Catalog.OS_RELEASES.get(i).major() >= firstMajor) {
+        ticket -= Catalog.OS_WEIGHTS[i];
+        if (ticket < 0) {
+          return i;
+        }
+      }
+    }
+    throw new AssertionError("no release for macOS " + firstMajor);
   }
 
   private void fill(Computers c, int row) {

@@ -1,6 +1,7 @@
 package dev.jamfmcp.simulator.fleet;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -10,13 +11,34 @@ import java.util.UUID;
  * after generation and therefore safe to read from any thread.
  */
 public final class Computers {
+  /** The last entry, null, is a Mac whose inventory did not report FileVault. */
   public static final String[] FILE_VAULT_STATUSES = {
-    "ALL_ENCRYPTED", "BOOT_ENCRYPTED", "NOT_ENCRYPTED", "SOME_ENCRYPTED"
+    "ALL_ENCRYPTED", "BOOT_ENCRYPTED", "NOT_ENCRYPTED", "SOME_ENCRYPTED", null
   };
-  public static final String[] SIP_STATUSES = {"ENABLED", "DISABLED"};
+
+  public static final String[] SIP_STATUSES = {
+    "ENABLED", "DISABLED", "NOT_COLLECTED", "NOT_AVAILABLE"
+  };
   public static final String[] GATEKEEPER_STATUSES = {
-    "APP_STORE_AND_IDENTIFIED_DEVELOPERS", "APP_STORE", "DISABLED"
+    "APP_STORE_AND_IDENTIFIED_DEVELOPERS", "APP_STORE", "DISABLED", "NOT_COLLECTED"
   };
+
+  /** The last entry, null, is not collected. */
+  public static final String[] BOOTSTRAP_TOKEN_STATUSES = {
+    "ESCROWED", "NOT_ESCROWED", "NOT_SUPPORTED", null
+  };
+
+  /** Sites by id (1, 2, ...); 0 is Jamf's "None" (-1 in the API). */
+  public static final List<String> SITES = List.of("Americas", "EMEA");
+
+  static final int FILE_VAULT_NOT_COLLECTED = 4;
+  static final int SIP_NOT_COLLECTED = 2;
+  static final int SIP_NOT_AVAILABLE = 3;
+  static final int GATEKEEPER_NOT_COLLECTED = 3;
+  static final int BOOTSTRAP_NOT_COLLECTED = 3;
+
+  /** {@link #lastContact} and {@link #reportDate} of a Mac that never checked in. */
+  static final long NEVER = dev.jamfmcp.simulator.rsql.Field.NULL;
 
   static final int FIREWALL = 1;
   static final int SUPERVISED = 1 << 1;
@@ -24,6 +46,10 @@ public final class Computers {
   static final int ACTIVATION_LOCK = 1 << 3;
   static final int RECOVERY_LOCK = 1 << 4;
   static final int ASSET_TAG = 1 << 5;
+
+  // bits of {@link #state}
+  static final int UNMANAGED = 1;
+  static final int FIREWALL_NOT_COLLECTED = 1 << 1;
 
   private final long seed;
   final String[] name;
@@ -34,14 +60,18 @@ public final class Computers {
   final byte[] building; // 0 = none
   final String[] username; // "" = no assigned user
   final String[] realname;
-  final long[] lastContact; // epoch millis
-  final long[] reportDate;
+  final long[] lastContact; // epoch millis, NEVER when the Mac never checked in
+  final long[] reportDate; // NEVER when no inventory was ever submitted
   final long[] enrolled;
   final int[] ip;
   final byte[] fileVault;
   final byte[] sip;
   final byte[] gatekeeper;
   final byte[] flags;
+  final byte[] state; // UNMANAGED, FIREWALL_NOT_COLLECTED
+  final long[] mdmProfileExpiration; // NEVER when there is no MDM profile
+  final byte[] bootstrapToken;
+  final byte[] site; // 0 = none
 
   Computers(long seed, int size) {
     this.seed = seed;
@@ -61,6 +91,10 @@ public final class Computers {
     sip = new byte[size];
     gatekeeper = new byte[size];
     flags = new byte[size];
+    state = new byte[size];
+    mdmProfileExpiration = new long[size];
+    bootstrapToken = new byte[size];
+    site = new byte[size];
   }
 
   public int size() {
@@ -122,10 +156,19 @@ public final class Computers {
     return username[row].isEmpty() ? "" : username[row] + "@" + Catalog.EMAIL_DOMAIN;
   }
 
+  /**
+   * Epoch millis of the last check-in, or {@link dev.jamfmcp.simulator.rsql.Field#NULL} if never.
+   */
   public long lastContactMillis(int row) {
     return lastContact[row];
   }
 
+  /** True for a computer record that never checked in (no contact time, no inventory). */
+  public boolean neverCheckedIn(int row) {
+    return lastContact[row] == NEVER;
+  }
+
+  /** Epoch millis of the last inventory, or {@link dev.jamfmcp.simulator.rsql.Field#NULL}. */
   public long reportDateMillis(int row) {
     return reportDate[row];
   }
@@ -134,16 +177,49 @@ public final class Computers {
     return enrolled[row];
   }
 
+  /** The last check-in, or null when the computer never checked in. */
   public Instant lastContact(int row) {
-    return Instant.ofEpochMilli(lastContact[row]);
+    return neverCheckedIn(row) ? null : Instant.ofEpochMilli(lastContact[row]);
   }
 
+  /** The MDM profile's expiry (epoch millis), or {@code Field.NULL} when it has none. */
+  public long mdmProfileExpirationMillis(int row) {
+    return mdmProfileExpiration[row];
+  }
+
+  /** False for a Mac Jamf Pro knows but does not manage (no MDM profile, no management id). */
+  public boolean managed(int row) {
+    return (state[row] & UNMANAGED) == 0;
+  }
+
+  /** Jamf's site id (1, 2, ...), or 0 for none. */
+  public int siteId(int row) {
+    return site[row];
+  }
+
+  /** The site's name, or "None". */
+  public String siteName(int row) {
+    return site[row] == 0 ? "None" : SITES.get(site[row] - 1);
+  }
+
+  /** ESCROWED, NOT_ESCROWED, NOT_SUPPORTED, or null when not collected. */
+  public String bootstrapTokenEscrowedStatus(int row) {
+    return BOOTSTRAP_TOKEN_STATUSES[bootstrapToken[row]];
+  }
+
+  /** One of the contract's enum values, or null when not collected. */
   public String fileVault2Status(int row) {
     return FILE_VAULT_STATUSES[fileVault[row]];
   }
 
+  /** True when encrypted; false when not, or not collected (see {@link #fileVaultCollected}). */
   public boolean fileVault2Enabled(int row) {
     return fileVault[row] <= 1;
+  }
+
+  /** False when the inventory did not report FileVault. */
+  public boolean fileVaultCollected(int row) {
+    return fileVault[row] != FILE_VAULT_NOT_COLLECTED;
   }
 
   public String sipStatus(int row) {
@@ -154,8 +230,14 @@ public final class Computers {
     return GATEKEEPER_STATUSES[gatekeeper[row]];
   }
 
+  /** True when on; false when off, or not collected (see {@link #firewallCollected}). */
   public boolean firewallEnabled(int row) {
-    return (flags[row] & FIREWALL) != 0;
+    return firewallCollected(row) && (flags[row] & FIREWALL) != 0;
+  }
+
+  /** False when the inventory did not report the firewall. */
+  public boolean firewallCollected(int row) {
+    return (state[row] & FIREWALL_NOT_COLLECTED) == 0;
   }
 
   public boolean supervised(int row) {
@@ -193,8 +275,9 @@ public final class Computers {
     return uuid(row, 0x5D1DL).toString().toUpperCase(java.util.Locale.ROOT);
   }
 
+  /** The MDM management id, or null for an unmanaged Mac. */
   public String managementId(int row) {
-    return uuid(row, 0x3A9EL).toString();
+    return managed(row) ? uuid(row, 0x3A9EL).toString() : null;
   }
 
   public String macAddress(int row) {

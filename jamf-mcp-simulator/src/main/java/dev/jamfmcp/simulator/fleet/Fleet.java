@@ -43,7 +43,7 @@ public final class Fleet {
     SplittableRandom random = new SplittableRandom(seed);
     this.computers = new ComputerGenerator(random.split(), now).generate(seed, computerCount);
     this.computerTable = new Table(ComputerFields.of(computers), computerCount, true);
-    this.mobileDevices = new MobileDeviceGenerator(random.split(), now).generate(mobileCount);
+    this.mobileDevices = new MobileDeviceGenerator(random.split(), now, seed).generate(mobileCount);
     this.departments = ReferenceData.departments();
     this.buildings = ReferenceData.buildings();
     this.categories = ReferenceData.categories();
@@ -178,7 +178,10 @@ public final class Fleet {
         if (computerByManagementId == null) {
           Map<String, Integer> built = new HashMap<>(computers.size() * 2);
           for (int row = 0; row < computers.size(); row++) {
-            built.put(computers.managementId(row), row + 1);
+            String id = computers.managementId(row);
+            if (id != null) { // unmanaged Macs have none
+              built.put(id, row + 1);
+            }
           }
           computerByManagementId = built;
         }

@@ -1,6 +1,9 @@
 package dev.jamfmcp.simulator.fleet;
 
-/** An iPhone or iPad. Mobile fleets are small, so one record each is compact enough. */
+/**
+ * An iPhone or iPad. Mobile fleets are small, so one record each is compact enough. {@code
+ * unlockToken} (base64) is what Jamf escrowed to clear the passcode; null when it has none.
+ */
 public record MobileDevice(
     int id,
     String name,
@@ -27,7 +30,15 @@ public record MobileDevice(
     String phoneNumber,
     int capacityMb,
     int availableMb,
-    int batteryLevel) {
+    int batteryLevel,
+    long mdmProfileExpirationMillis,
+    String unlockToken,
+    int siteId) {
+
+  /** Site names by id (1, 2, ...); 0 is none. */
+  public String siteName() {
+    return siteId == 0 ? "None" : Computers.SITES.get(siteId - 1);
+  }
 
   public boolean iPad() {
     return model.startsWith("iPad");

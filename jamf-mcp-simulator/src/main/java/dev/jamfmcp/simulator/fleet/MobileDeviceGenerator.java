@@ -34,16 +34,18 @@ final class MobileDeviceGenerator {
 
   private final SplittableRandom random;
   private final long now;
+  private final long seed;
 
-  MobileDeviceGenerator(SplittableRandom random, Instant now) {
+  MobileDeviceGenerator(SplittableRandom random, Instant now, long seed) {
     this.random = random;
     this.now = now.toEpochMilli();
+    this.seed = seed;
   }
 
   List<MobileDevice> generate(int count) {
     List<MobileDevice> devices = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      devices.add(device(i + 1));
+      devices.add(withUnlockToken(device(i + 1)));
     }
     return List.copyOf(devices);
   }
@@ -63,6 +65,8 @@ final class MobileDeviceGenerator {
     long lastContact =
         now - (random.nextInt(100) < 85 ? random.nextLong(3 * DAY) : random.nextLong(120 * DAY));
     int capacity = Integer.parseInt(model[3]);
+    int departmentId = 1 + random.nextInt(Catalog.DEPARTMENTS.size());
+    int buildingId = 1 + random.nextInt(Catalog.BUILDINGS.size());
     return new MobileDevice(
         id,
         name,
@@ -77,8 +81,8 @@ final class MobileDeviceGenerator {
         username,
         first + " " + last,
         username + "@" + Catalog.EMAIL_DOMAIN,
-        1 + random.nextInt(Catalog.DEPARTMENTS.size()),
-        1 + random.nextInt(Catalog.BUILDINGS.size()),
+        departmentId,
+        buildingId,
         lastContact,
         lastContact - random.nextLong(DAY),
         lastContact - (60 + random.nextLong(700)) * DAY,
@@ -89,7 +93,68 @@ final class MobileDeviceGenerator {
         iPad ? "" : "+1 415 555 " + Digits.decimal(random.nextInt(10000), 4),
         capacity,
         capacity / 4 + random.nextInt(capacity / 2),
-        20 + random.nextInt(81));
+        20 + random.nextInt(81),
+        mdmProfileExpiration(id),
+        null,
+        Catalog.SITE_OF_BUILDING[buildingId]);
+  }
+
+  /**
+   * The unlock token Jamf escrowed at enrollment: supervised devices usually have one; a device
+   * enrolled by the user, or one whose token never arrived, has none. From hashes of the seed so
+   * the draws of {@link #random} (and so every other field) stay what the seed gave before.
+   */
+  private MobileDevice withUnlockToken(MobileDevice d) {
+    boolean escrowed = d.supervised() && Math.floorMod(Hashes.mix(seed, d.id(), 0x7AL), 100L) < 85;
+    if (!escrowed) {
+      return d;
+    }
+    byte[] token = new byte[24];
+    for (int i = 0; i < token.length; i += 8) {
+      long bits = Hashes.mix(seed, d.id(), 0x7BL + i);
+      for (int b = 0; b < 8; b++) {
+        token[i + b] = (byte) (bits >>> (8 * b));
+      }
+    }
+    return new MobileDevice(
+        d.id(),
+        d.name(),
+        d.serialNumber(),
+        d.udid(),
+        d.managementId(),
+        d.model(),
+        d.modelIdentifier(),
+        d.modelNumber(),
+        d.osVersion(),
+        d.osBuild(),
+        d.username(),
+        d.realName(),
+        d.email(),
+        d.departmentId(),
+        d.buildingId(),
+        d.lastContactMillis(),
+        d.lastInventoryMillis(),
+        d.enrolledMillis(),
+        d.ipAddress(),
+        d.wifiMacAddress(),
+        d.bluetoothMacAddress(),
+        d.supervised(),
+        d.phoneNumber(),
+        d.capacityMb(),
+        d.availableMb(),
+        d.batteryLevel(),
+        d.mdmProfileExpirationMillis(),
+        java.util.Base64.getEncoder().encodeToString(token),
+        d.siteId());
+  }
+
+  /** Most profiles renew well ahead; a few are about to expire, one in a hundred has. */
+  private long mdmProfileExpiration(int id) {
+    int bucket = (int) Math.floorMod(Hashes.mix(seed, id, 0x2BL), 100L);
+    long within = Math.floorMod(Hashes.mix(seed, id, 0x2CL), 700L);
+    return bucket < 1
+        ? now - (1 + within % 120) * DAY
+        : bucket < 4 ? now + (1 + within % 30) * DAY : now + (31 + within) * DAY;
   }
 
   private String serial() {

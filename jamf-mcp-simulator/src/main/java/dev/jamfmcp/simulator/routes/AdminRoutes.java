@@ -155,6 +155,7 @@ final class AdminRoutes {
     int total = computers.size();
     int noncompliant = fleet.countComputers(row -> computers.lastContactMillis(row) < cutoff);
     int critical = fleet.countComputers(row -> computers.lastContactMillis(row) < criticalCutoff);
+    int never = fleet.countComputers(computers::neverCheckedIn); // part of both counts above
     int checkedDays = days;
     ex.json(
         200,
@@ -167,6 +168,7 @@ final class AdminRoutes {
           json.writeNumberProperty("noncompliant", noncompliant);
           json.writeNumberProperty("critical90Plus", critical);
           json.writeNumberProperty("warning", noncompliant - critical);
+          json.writeNumberProperty("neverContacted", never);
           json.writeEndObject();
         });
   }

@@ -25,6 +25,10 @@ final class ComputerExtraSections {
 
   void diskEncryption(JsonGenerator json, int row) {
     boolean enabled = c.fileVault2Enabled(row);
+    if (!c.fileVaultCollected(row)) {
+      notCollectedDiskEncryption(json);
+      return;
+    }
     json.writeStartObject();
     json.writeObjectPropertyStart("bootPartitionEncryptionDetails");
     json.writeStringProperty("partitionName", "Macintosh HD (Boot Partition)");
@@ -46,6 +50,20 @@ final class ComputerExtraSections {
     json.writeEndObject();
   }
 
+  /** What Jamf Pro shows for a Mac whose inventory did not report FileVault. */
+  private static void notCollectedDiskEncryption(JsonGenerator json) {
+    json.writeStartObject();
+    json.writeNullProperty("bootPartitionEncryptionDetails");
+    json.writeStringProperty("individualRecoveryKeyValidityStatus", "UNKNOWN");
+    json.writeBooleanProperty("institutionalRecoveryKeyPresent", false);
+    json.writeNullProperty("diskEncryptionConfigurationName");
+    json.writeNullProperty("fileVault2Enabled");
+    json.writeArrayPropertyStart("fileVault2EnabledUserNames");
+    json.writeEndArray();
+    json.writeNullProperty("fileVault2EligibilityMessage");
+    json.writeEndObject();
+  }
+
   void security(JsonGenerator json, int row) {
     ComputerModel m = c.model(row);
     json.writeStartObject();
@@ -56,15 +74,18 @@ final class ComputerExtraSections {
     json.writeBooleanProperty("remoteDesktopEnabled", false);
     json.writeBooleanProperty("activationLockEnabled", c.activationLockEnabled(row));
     json.writeBooleanProperty("recoveryLockEnabled", c.recoveryLockEnabled(row));
-    json.writeBooleanProperty("firewallEnabled", c.firewallEnabled(row));
+    if (c.firewallCollected(row)) {
+      json.writeBooleanProperty("firewallEnabled", c.firewallEnabled(row));
+    } else {
+      json.writeNullProperty("firewallEnabled");
+    }
     json.writeStringProperty(
         "secureBootLevel", m.appleSilicon() ? "FULL_SECURITY" : "MEDIUM_SECURITY");
     json.writeStringProperty(
         "externalBootLevel",
         m.appleSilicon() ? "NOT_SUPPORTED" : "DISALLOW_BOOTING_FROM_EXTERNAL_MEDIA");
-    json.writeBooleanProperty("bootstrapTokenAllowed", m.appleSilicon());
-    json.writeStringProperty(
-        "bootstrapTokenEscrowedStatus", c.supervised(row) ? "ESCROWED" : "NOT_ESCROWED");
+    json.writeBooleanProperty("bootstrapTokenAllowed", c.managed(row) && c.supervised(row));
+    json.writeStringProperty("bootstrapTokenEscrowedStatus", c.bootstrapTokenEscrowedStatus(row));
     json.writeNullProperty("lastAttestationAttempt");
     json.writeNullProperty("lastSuccessfulAttestation");
     json.writeNullProperty("attestationStatus");

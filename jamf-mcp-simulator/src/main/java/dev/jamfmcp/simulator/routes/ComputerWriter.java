@@ -4,7 +4,6 @@ import dev.jamfmcp.simulator.SimulatorConfig;
 import dev.jamfmcp.simulator.fleet.ComputerModel;
 import dev.jamfmcp.simulator.fleet.Computers;
 import dev.jamfmcp.simulator.fleet.OsRelease;
-import java.time.Duration;
 import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 
@@ -13,8 +12,6 @@ import tools.jackson.core.JsonGenerator;
  * null} when not requested, matching what Jamf Pro sends.
  */
 final class ComputerWriter {
-  private static final long TWO_YEARS = Duration.ofDays(730).toMillis();
-
   private final Computers c;
   private final ComputerExtraSections extra;
 
@@ -85,7 +82,8 @@ final class ComputerWriter {
   private void general(JsonGenerator json, int row) {
     String user = c.username(row);
     String userOrNull = user.isEmpty() ? null : user;
-    long contact = c.lastContactMillis(row);
+    String contact = Dates.instantOrNull(c.lastContactMillis(row));
+    boolean managed = c.managed(row);
     json.writeStartObject();
     json.writeStringProperty("name", c.name(row));
     json.writeStringProperty("lastIpAddress", c.lastIpAddress(row));
@@ -98,26 +96,26 @@ final class ComputerWriter {
     json.writeNullProperty("barcode2");
     json.writeStringProperty("assetTag", c.assetTag(row));
     json.writeObjectPropertyStart("remoteManagement");
-    json.writeBooleanProperty("managed", true);
-    json.writeStringProperty("managementUsername", "jamfmanage");
+    json.writeBooleanProperty("managed", managed);
+    json.writeStringProperty("managementUsername", managed ? "jamfmanage" : null);
     json.writeEndObject();
     json.writeBooleanProperty("supervised", c.supervised(row));
     json.writeObjectPropertyStart("mdmCapable");
-    json.writeBooleanProperty("capable", true);
+    json.writeBooleanProperty("capable", managed);
     json.writeArrayPropertyStart("capableUsers");
-    if (userOrNull != null) {
+    if (userOrNull != null && managed) {
       json.writeString(user);
     }
     json.writeEndArray();
     json.writeArrayPropertyStart("userManagementInfo");
     json.writeEndArray();
     json.writeEndObject();
-    json.writeStringProperty("reportDate", Dates.instant(c.reportDateMillis(row)));
-    json.writeStringProperty("lastContactTime", Dates.instant(contact));
+    json.writeStringProperty("reportDate", Dates.instantOrNull(c.reportDateMillis(row)));
+    json.writeStringProperty("lastContactTime", contact);
     json.writeNullProperty("lastCloudBackupDate");
     json.writeStringProperty("lastEnrolledDate", Dates.instant(c.enrolledMillis(row)));
     json.writeStringProperty(
-        "mdmProfileExpiration", Dates.instant(c.enrolledMillis(row) + TWO_YEARS));
+        "mdmProfileExpiration", Dates.instantOrNull(c.mdmProfileExpirationMillis(row)));
     json.writeStringProperty("initialEntryDate", Dates.date(c.enrolledMillis(row)));
     json.writeNullProperty("distributionPoint");
     json.writeObjectPropertyStart("enrollmentMethod");
@@ -128,26 +126,23 @@ final class ComputerWriter {
     json.writeStringProperty("objectType", ade ? "Automated Device Enrollment" : "User-initiated");
     json.writeEndObject();
     json.writeObjectPropertyStart("site");
-    json.writeStringProperty("id", "-1");
-    json.writeStringProperty("name", "None");
+    json.writeStringProperty("id", c.siteId(row) == 0 ? "-1" : String.valueOf(c.siteId(row)));
+    json.writeStringProperty("name", c.siteName(row));
     json.writeEndObject();
     json.writeBooleanProperty("itunesStoreAccountActive", false);
     json.writeBooleanProperty("enrolledViaAutomatedDeviceEnrollment", ade);
-    json.writeBooleanProperty("userApprovedMdm", true);
+    json.writeBooleanProperty("userApprovedMdm", managed);
     json.writeBooleanProperty("declarativeDeviceManagementEnabled", c.os(row).major() >= 14);
     json.writeArrayPropertyStart("extensionAttributes");
     json.writeEndArray();
     json.writeStringProperty("managementId", c.managementId(row));
-    json.writeStringProperty("lastLoggedInUsernameSelfService", userOrNull);
-    json.writeStringProperty(
-        "lastLoggedInUsernameSelfServiceTimestamp",
-        userOrNull == null ? null : Dates.instant(contact));
-    json.writeStringProperty("lastLoggedInUsernameBinary", userOrNull);
-    json.writeStringProperty(
-        "lastLoggedInUsernameBinaryTimestamp", userOrNull == null ? null : Dates.instant(contact));
-    json.writeStringProperty("lastLoggedInUsernameMdm", userOrNull);
-    json.writeStringProperty(
-        "lastLoggedInUsernameMdmTimestamp", userOrNull == null ? null : Dates.instant(contact));
+    boolean seen = userOrNull != null && contact != null;
+    json.writeStringProperty("lastLoggedInUsernameSelfService", seen ? user : null);
+    json.writeStringProperty("lastLoggedInUsernameSelfServiceTimestamp", seen ? contact : null);
+    json.writeStringProperty("lastLoggedInUsernameBinary", seen ? user : null);
+    json.writeStringProperty("lastLoggedInUsernameBinaryTimestamp", seen ? contact : null);
+    json.writeStringProperty("lastLoggedInUsernameMdm", seen ? user : null);
+    json.writeStringProperty("lastLoggedInUsernameMdmTimestamp", seen ? contact : null);
     json.writeEndObject();
   }
 

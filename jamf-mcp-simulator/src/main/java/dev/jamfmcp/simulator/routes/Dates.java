@@ -10,6 +10,11 @@ import java.time.LocalDate;
 final class Dates {
   private Dates() {}
 
+  /** The instant, or null for {@code Field.NULL} (a date Jamf has not got). */
+  static String instantOrNull(long epochMillis) {
+    return epochMillis == dev.jamfmcp.simulator.rsql.Field.NULL ? null : instant(epochMillis);
+  }
+
   static String instant(long epochMillis) {
     long seconds = Math.floorDiv(epochMillis, 1000L);
     int millis = (int) Math.floorMod(epochMillis, 1000L);

@@ -73,6 +73,30 @@ final class MdmRoutes {
     router.post("/api/v2/mdm/blank-push", Area.PRO, this::blankPush);
   }
 
+  /**
+   * The contract's per-type rules the tools depend on: DEVICE_INFORMATION needs its queries
+   * (minItems 1), CLEAR_PASSCODE the device's own unlock token (required). Null when valid.
+   */
+  private String invalidCommandData(String type, JsonNode data, List<ManagedDevice> devices) {
+    if ("DEVICE_INFORMATION".equals(type)
+        && (!data.path("queries").isArray() || data.path("queries").isEmpty())) {
+      return "DEVICE_INFORMATION needs queries (at least one)";
+    }
+    if ("CLEAR_PASSCODE".equals(type)) {
+      String token = data.path("unlockToken").asString("");
+      for (ManagedDevice device : devices) {
+        String expected =
+            device.kind() == ManagedDevice.Kind.MOBILE_DEVICE
+                ? fleet.mobileDevice(device.id()).map(d -> d.unlockToken()).orElse(null)
+                : null;
+        if (expected == null || !expected.equals(token)) {
+          return "CLEAR_PASSCODE needs the device's unlock token";
+        }
+      }
+    }
+    return null;
+  }
+
   private void queue(Exchange ex) throws Exception {
     JsonNode body = ex.bodyJson();
     String type = body.path("commandData").path("commandType").asString("");
@@ -105,6 +129,11 @@ final class MdmRoutes {
         return;
       }
       devices.add(device.get());
+    }
+    String invalid = invalidCommandData(type, body.path("commandData"), devices);
+    if (invalid != null) {
+      ApiErrors.cause(ex, 400, "INVALID_FIELD", "commandData", invalid);
+      return;
     }
     List<MdmCommand> queued = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {

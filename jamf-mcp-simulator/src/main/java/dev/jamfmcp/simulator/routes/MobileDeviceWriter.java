@@ -2,7 +2,6 @@ package dev.jamfmcp.simulator.routes;
 
 import dev.jamfmcp.simulator.fleet.Fleet;
 import dev.jamfmcp.simulator.fleet.MobileDevice;
-import java.time.Duration;
 import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 
@@ -11,8 +10,6 @@ import tools.jackson.core.JsonGenerator;
  * MobileDeviceDetailsV2}.
  */
 final class MobileDeviceWriter {
-  private static final long TWO_YEARS = Duration.ofDays(730).toMillis();
-
   /** Section name and JSON key, in the order of {@code MobileDeviceIosInventory}. */
   private static final String[][] ARRAY_SECTIONS = {
     {"APPLICATIONS", "applications"},
@@ -155,7 +152,7 @@ final class MobileDeviceWriter {
     json.writeStringProperty("udid", d.udid());
     json.writeStringProperty("displayName", d.name());
     json.writeStringProperty("assetTag", "");
-    json.writeStringProperty("siteId", "-1");
+    json.writeStringProperty("siteId", d.siteId() == 0 ? "-1" : String.valueOf(d.siteId()));
     json.writeStringProperty("lastInventoryUpdateDate", Dates.instant(d.lastInventoryMillis()));
     json.writeStringProperty("lastContactDate", Dates.instant(d.lastContactMillis()));
     json.writeStringProperty("osVersion", d.osVersion());
@@ -171,7 +168,7 @@ final class MobileDeviceWriter {
     json.writeBooleanProperty("enrollmentSessionTokenValid", false);
     json.writeStringProperty("lastEnrolledDate", Dates.instant(d.enrolledMillis()));
     json.writeStringProperty(
-        "mdmProfileExpirationDate", Dates.instant(d.enrolledMillis() + TWO_YEARS));
+        "mdmProfileExpirationDate", Dates.instant(d.mdmProfileExpirationMillis()));
     json.writeStringProperty("timeZone", "America/Los_Angeles");
     json.writeBooleanProperty("declarativeDeviceManagementEnabled", true);
     json.writeStringProperty("managementId", d.managementId());
@@ -242,14 +239,14 @@ final class MobileDeviceWriter {
     json.writeStringProperty("initialEntryTimestamp", Dates.instant(d.enrolledMillis()));
     json.writeStringProperty("lastEnrollmentTimestamp", Dates.instant(d.enrolledMillis()));
     json.writeStringProperty(
-        "mdmProfileExpirationTimestamp", Dates.instant(d.enrolledMillis() + TWO_YEARS));
+        "mdmProfileExpirationTimestamp", Dates.instant(d.mdmProfileExpirationMillis()));
     json.writeStringProperty("deviceOwnershipLevel", "Institutional");
     json.writeStringProperty("enrollmentMethod", "Automated Device Enrollment");
     json.writeBooleanProperty("enrollmentSessionTokenValid", false);
     json.writeBooleanProperty("declarativeDeviceManagementEnabled", true);
     json.writeObjectPropertyStart("site");
-    json.writeStringProperty("id", "-1");
-    json.writeStringProperty("name", "None");
+    json.writeStringProperty("id", d.siteId() == 0 ? "-1" : String.valueOf(d.siteId()));
+    json.writeStringProperty("name", d.siteName());
     json.writeEndObject();
     json.writeArrayPropertyStart("extensionAttributes");
     json.writeEndArray();
@@ -279,6 +276,7 @@ final class MobileDeviceWriter {
     json.writeBooleanProperty("cloudBackupEnabled", false);
     json.writeBooleanProperty("locationServicesEnabled", true);
     json.writeBooleanProperty("bleCapable", true);
+    json.writeStringProperty("unlockToken", d.unlockToken());
     json.writeEndObject();
     json.writeNullProperty("tvos");
     json.writeNullProperty("watchos");

@@ -44,6 +44,18 @@ public final class FieldSet {
           new Field(name, Field.Type.BOOLEAN, null, row -> value.test(row) ? 1 : 0, true, false));
     }
 
+    /** A boolean that is absent (matches neither true nor false) where {@code known} is false. */
+    public Builder bool(String name, IntPredicate known, IntPredicate value) {
+      return add(
+          new Field(
+              name,
+              Field.Type.BOOLEAN,
+              null,
+              row -> !known.test(row) ? Field.NULL : value.test(row) ? 1 : 0,
+              true,
+              false));
+    }
+
     /** A field Jamf sorts on but does not let you filter on. */
     public Builder sortOnly(Field field) {
       return add(new Field(field.name(), field.type(), field.text(), field.number(), false, true));

@@ -65,14 +65,17 @@ class FleetTest {
       }
     }
     assertThat(serials).hasSize(c.size());
-    assertThat(managementIds).hasSize(c.size());
+    int unmanaged = fleet.countComputers(r -> !c.managed(r));
+    assertThat(managementIds).hasSize(c.size() - unmanaged + (unmanaged > 0 ? 1 : 0)); // + null
     assertThat(fleet.countComputers("general.name==\"*'s MacBook*\"")).isGreaterThan(300);
     assertThat(fleet.countComputers("general.name==MBP-*-*")).isGreaterThan(300);
-    for (String major : new String[] {"13", "14", "15", "26"}) {
+    for (String major : new String[] {"14", "15", "26"}) {
       assertThat(fleet.countComputers("operatingSystem.version==" + major + ".*"))
           .as(major)
           .isGreaterThan(100);
     }
+    // macOS 13 only on the Macs that shipped before macOS 14 (no M3/M4): a small tail
+    assertThat(fleet.countComputers("operatingSystem.version==13.*")).isBetween(30, 300);
     long day = Duration.ofDays(1).toMillis();
     long now = NOW.toEpochMilli();
     int recent = fleet.countComputers(r -> now - c.lastContactMillis(r) < 7 * day);
@@ -101,6 +104,72 @@ class FleetTest {
           .isEqualTo(fleet.countComputers(group.criteria()));
     }
     assertThat(fleet.smartGroups().get(0).membershipCount()).isEqualTo(1000);
+  }
+
+  /** The data that breaks tools in real fleets is there, in realistic shares. */
+  @Test
+  void theFleetHasTheEdgeCasesOfARealOne() {
+    Fleet fleet = Fleet.generate(42, 10_000, 400, NOW);
+    Computers c = fleet.computers();
+    int n = c.size();
+    int never = fleet.countComputers(c::neverCheckedIn);
+    assertThat(never).isBetween(n / 200, n / 50);
+    assertThat(fleet.countComputers(r -> c.neverCheckedIn(r) && c.lastContact(r) != null)).isZero();
+    assertThat(fleet.countComputers(r -> !c.managed(r))).isBetween(n / 100, n / 25);
+    assertThat(fleet.countComputers(r -> !c.managed(r) && c.managementId(r) != null)).isZero();
+    for (String status : new String[] {"NOT_COLLECTED", "NOT_AVAILABLE", "DISABLED"}) {
+      assertThat(fleet.countComputers(r -> status.equals(c.sipStatus(r)))).as(status).isPositive();
+    }
+    assertThat(fleet.countComputers(r -> "NOT_COLLECTED".equals(c.gatekeeperStatus(r))))
+        .isBetween(n / 50, n / 10);
+    assertThat(fleet.countComputers(r -> c.fileVault2Status(r) == null)).isPositive();
+    assertThat(fleet.countComputers(r -> !c.firewallCollected(r))).isPositive();
+    assertThat(fleet.countComputers(r -> c.bootstrapTokenEscrowedStatus(r) == null)).isPositive();
+    assertThat(fleet.countComputers(r -> "NOT_ESCROWED".equals(c.bootstrapTokenEscrowedStatus(r))))
+        .isPositive();
+    long now = NOW.toEpochMilli();
+    long expired =
+        fleet.countComputers(
+            r -> c.managed(r) && !c.neverCheckedIn(r) && c.mdmProfileExpirationMillis(r) < now);
+    assertThat(expired).isBetween(1L, n / 20L);
+    assertThat(fleet.countComputers(r -> c.siteId(r) == 1)).isPositive();
+    assertThat(fleet.countComputers(r -> c.siteId(r) == 2)).isPositive();
+    assertThat(fleet.countComputers(r -> c.siteId(r) == 0)).isPositive();
+    // supervised iPhones and iPads mostly have an unlock token escrowed; unsupervised never
+    assertThat(fleet.mobileDevices().stream().filter(d -> d.unlockToken() != null).count())
+        .isPositive();
+    assertThat(
+            fleet.mobileDevices().stream()
+                .filter(d -> d.supervised() && d.unlockToken() == null)
+                .count())
+        .isPositive();
+    assertThat(
+            fleet.mobileDevices().stream()
+                .filter(d -> !d.supervised() && d.unlockToken() != null)
+                .count())
+        .isZero();
+  }
+
+  /** M3 Macs shipped with macOS 14 and M4 Macs with 15: no simulated Mac runs an older one. */
+  @Test
+  void onlyHardwareAndOsPairsThatExist() {
+    Fleet fleet = Fleet.generate(42, 10_000, 0, NOW);
+    Computers c = fleet.computers();
+    int m3 = fleet.countComputers(r -> c.model(r).processorType().startsWith("Apple M3"));
+    int m4 = fleet.countComputers(r -> c.model(r).processorType().startsWith("Apple M4"));
+    assertThat(m3).isPositive();
+    assertThat(m4).isPositive();
+    assertThat(
+            fleet.countComputers(
+                r -> c.model(r).processorType().startsWith("Apple M3") && c.os(r).major() < 14))
+        .isZero();
+    assertThat(
+            fleet.countComputers(
+                r -> c.model(r).processorType().startsWith("Apple M4") && c.os(r).major() < 15))
+        .isZero();
+    for (int row = 0; row < c.size(); row++) {
+      assertThat(c.os(row).major()).isGreaterThanOrEqualTo(Catalog.MODEL_FIRST_MACOS[c.model[row]]);
+    }
   }
 
   @Test
