@@ -24,6 +24,7 @@ class EndpointLifecycleOnSimulatorTest {
   }
 
   @Test
+  @Covers("JamfClient.serverVersion()")
   void currentJamfProGetsTheEndpointsThatAreNotDeprecated() {
     try (SimulatedJamfPro sim = SimulatedJamfPro.start(SimulatorConfig.of(c -> c.computers(30)));
         JamfClient jamf = Simulators.apiClient(sim).build()) {
@@ -96,6 +97,7 @@ class EndpointLifecycleOnSimulatorTest {
   }
 
   @Test
+  @Covers("Computers.listAnyIn(ListQuery,Map,int)")
   void twoThousandIdsAreLookedUpInBatchesOfUrlsUnderFourKilobytes() {
     try (SimulatedJamfPro sim =
             SimulatedJamfPro.start(SimulatorConfig.of(c -> c.computers(2100).mobileDevices(1)));
@@ -121,6 +123,33 @@ class EndpointLifecycleOnSimulatorTest {
               r ->
                   assertThat(base.length() + r.length() - r.indexOf(' ') - 1)
                       .isLessThanOrEqualTo(4096));
+    }
+  }
+
+  @Test
+  @Covers("MobileDevices.inventoryAnyIn(ListQuery,Map,int)")
+  void mobileLookupsByManyNamesAreBatchedAndEachDeviceComesOnce() {
+    try (SimulatedJamfPro sim =
+            SimulatedJamfPro.start(SimulatorConfig.of(c -> c.computers(1).mobileDevices(150)));
+        JamfClient jamf = Simulators.apiClient(sim).build()) {
+      List<dev.jamfmcp.jamf.mobile.MobileDeviceInventory> all =
+          jamf.mobileDevices()
+              .inventory(
+                  ListQuery.all().withSections(dev.jamfmcp.jamf.mobile.MobileDeviceSection.GENERAL))
+              .toList();
+      List<String> ids = all.stream().map(m -> m.mobileDeviceId()).toList();
+      List<String> names = all.stream().map(m -> m.general().displayName()).toList();
+      sim.requestLog().clear();
+      List<dev.jamfmcp.jamf.mobile.MobileDeviceInventory> found =
+          jamf.mobileDevices()
+              .inventoryAnyIn(
+                  ListQuery.all().withSections(dev.jamfmcp.jamf.mobile.MobileDeviceSection.GENERAL),
+                  Map.of("mobileDeviceId", ids, "displayName", names),
+                  1000);
+      assertThat(found)
+          .extracting(m -> m.mobileDeviceId())
+          .containsExactlyInAnyOrderElementsOf(ids);
+      assertThat(sim.requestLog().count()).isGreaterThan(1);
     }
   }
 }

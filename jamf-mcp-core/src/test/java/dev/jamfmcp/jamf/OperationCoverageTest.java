@@ -24,7 +24,8 @@ class OperationCoverageTest {
       List.of(
           TypedOperationsOnSimulatorTest.class,
           AuthOnSimulatorTest.class,
-          FaultsOnSimulatorTest.class);
+          FaultsOnSimulatorTest.class,
+          EndpointLifecycleOnSimulatorTest.class);
 
   /** JamfClient's public methods that are not Jamf operations. */
   static final Set<String> NOT_OPERATIONS =
