@@ -113,6 +113,16 @@ public final class JamfClient implements AutoCloseable {
     return transport.json(Endpoints.JAMF_PRO_VERSION.request(), Version.class).version();
   }
 
+  /**
+   * The server's version as the client uses it to choose endpoints: read once (on the first call
+   * that needs it, or here) and kept for this client and its variants, unless the builder pinned it
+   * ({@link JamfClientBuilder#jamfProVersion(String)}). Tells whether the server is supported
+   * ({@link JamfProVersion#isSupported()}).
+   */
+  public JamfProVersion serverVersion() {
+    return transport.serverVersion();
+  }
+
   /** Stops the page-fetching threads. Variants made with {@link #newBuilder()} share them. */
   @Override
   public void close() {

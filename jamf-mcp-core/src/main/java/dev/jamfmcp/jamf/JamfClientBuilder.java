@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Configures a {@link JamfClient}. Obtain from {@link JamfClient#builder()}. */
 public final class JamfClientBuilder {
 
+  private JamfProVersion pinnedVersion;
   private URI baseUrl;
   private Credentials credentials;
   private Duration connectTimeout = Duration.ofSeconds(10);
@@ -59,6 +60,16 @@ public final class JamfClientBuilder {
   }
 
   /** The Jamf Pro URL, e.g. {@code https://example.jamfcloud.com} (required). */
+  /**
+   * The Jamf Pro version to assume instead of asking the server once ({@code GET
+   * /api/v1/jamf-pro-version}) before the first request whose endpoint depends on it (computer
+   * inventory v4 or v3, computer groups v3 or v2). For tests and for callers that already know.
+   */
+  public JamfClientBuilder jamfProVersion(String version) {
+    this.pinnedVersion = JamfProVersion.parse(version);
+    return this;
+  }
+
   public JamfClientBuilder baseUrl(String url) {
     return baseUrl(URI.create(Objects.requireNonNull(url, "url")));
   }
@@ -219,6 +230,9 @@ public final class JamfClientBuilder {
             requestListener);
     if (shared == null) {
       shared = newShared();
+    }
+    if (pinnedVersion != null) {
+      shared.serverVersion().pin(pinnedVersion);
     }
     return new JamfClient(settings, shared);
   }

@@ -15,7 +15,8 @@ public abstract sealed class JamfException extends RuntimeException
         JamfBadRequestException,
         JamfServerException,
         JamfUnavailableException,
-        JamfProtocolException {
+        JamfProtocolException,
+        JamfUnsupportedVersionException {
 
   private final int status;
   private final String errorCode;

@@ -71,7 +71,7 @@ class ErrorMappingTest {
             e -> {
               assertThat(e.status()).isEqualTo(404);
               assertThat(e.errorCode()).contains("INVALID_ID");
-              assertThat(e.operation()).isEqualTo("GET /api/v3/computers-inventory-detail/{id}");
+              assertThat(e.operation()).isEqualTo("GET /api/v4/computers-inventory-detail/{id}");
             })
         .hasMessageContaining("Computer with id 99 does not exist");
   }
@@ -84,8 +84,10 @@ class ErrorMappingTest {
             "{\"httpStatus\":403,\"errors\":[{\"code\":\"FORBIDDEN\","
                 + "\"description\":\"Forbidden\"}]}"));
     assertThatThrownBy(() -> client.scripts().get("1"))
-        .isInstanceOf(JamfAuthException.class)
-        .hasMessageContaining("lacks the privilege");
+        .isInstanceOfSatisfying(
+            JamfAuthException.class,
+            e -> assertThat(e.requiredPrivileges()).containsExactly("Read Scripts"))
+        .hasMessageContaining("Jamf Pro refused: the API role needs 'Read Scripts'");
   }
 
   @Test

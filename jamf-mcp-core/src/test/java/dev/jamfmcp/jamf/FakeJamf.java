@@ -86,6 +86,8 @@ final class FakeJamf extends Dispatcher {
     return JamfClient.builder()
         .baseUrl(server.url("/").toString())
         .clientCredentials(CLIENT_ID, SECRET)
+        // pinned, so that scripted answers need no version exchange first
+        .jamfProVersion("11.30.1")
         .sleeper(d -> {})
         .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
   }

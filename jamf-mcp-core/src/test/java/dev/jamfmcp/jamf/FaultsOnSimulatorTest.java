@@ -83,7 +83,7 @@ class FaultsOnSimulatorTest {
   @Test
   void faultsMidScanAreRetriedAndNoComputerIsLostOrRepeated() {
     List<Integer> ids = new ArrayList<>();
-    faultsOn("/api/v3/computers-inventory", 2);
+    faultsOn("/api/v4/computers-inventory", 2);
     // Which page requests meet the six faults depends on timing (often one page alone is in
     // flight), so this client retries six times: no single page can run out of attempts.
     try (JamfClient patient =

@@ -25,7 +25,9 @@ class OperationCoverageTest {
           TypedOperationsOnSimulatorTest.class,
           AuthOnSimulatorTest.class,
           FaultsOnSimulatorTest.class,
-          InventoryOperationsOnSimulatorTest.class);
+          InventoryOperationsOnSimulatorTest.class,
+
+          EndpointLifecycleOnSimulatorTest.class);
 
   /** JamfClient's public methods that are not Jamf operations. */
   static final Set<String> NOT_OPERATIONS =

@@ -89,7 +89,7 @@ class PagerTest {
                   .withSort(Sort.asc("general.name"), Sort.desc("id")))
           .toList();
       RecordedRequest r = jamf.apiRequests.get(0);
-      assertThat(r.getUrl().encodedPath()).isEqualTo("/api/v3/computers-inventory");
+      assertThat(r.getUrl().encodedPath()).isEqualTo("/api/v4/computers-inventory");
       assertThat(r.getUrl().queryParameterValues("section")).containsExactly("GENERAL", "HARDWARE");
       assertThat(r.getUrl().queryParameter("filter")).isEqualTo(filter.expression());
       assertThat(r.getUrl().queryParameter("sort")).isEqualTo("general.name:asc,id:desc");
@@ -236,7 +236,7 @@ class PagerTest {
     try (JamfClient client = FakeJamf.clientFor(server).build()) {
       assertThatThrownBy(() -> client.computers().list(ListQuery.all()).toList())
           .isInstanceOf(JamfProtocolException.class)
-          .hasMessageContaining("GET /api/v3/computers-inventory");
+          .hasMessageContaining("GET /api/v4/computers-inventory");
     }
   }
 

@@ -88,6 +88,13 @@ class RequestBodyContractTest {
       client.policies().flushLog(7);
       client.policies().flushLog(7, List.of(4, 5));
     }
+    // Jamf Pro before 11.28: the v2 computer-group endpoints
+    try (JamfClient client = FakeJamf.clientFor(server).jamfProVersion("11.27.0").build()) {
+      client
+          .computerGroups()
+          .replaceStaticGroupMembers(
+              new StaticComputerGroup("3", "Pilot", "Pilot Macs", "-1", 1), List.of("1", "2"));
+    }
     MutableClock clock = new MutableClock(START);
     try (JamfClient client =
         JamfClient.builder()
@@ -284,7 +291,7 @@ class RequestBodyContractTest {
     if (line.equals("GET /api/v1/jamf-pro-version")) {
       return json(200, "{\"version\":\"11.30.1\"}");
     }
-    if (line.startsWith("PUT /api/v3/computer-groups/static-groups/")) {
+    if (line.matches("PUT /api/v[23]/computer-groups/static-groups/.*")) {
       return json(202, "{\"id\":\"3\",\"name\":\"Pilot\",\"assignments\":[\"1\",\"2\"]}");
     }
     if (line.equals("POST /api/v2/mdm/commands")) {

@@ -52,7 +52,8 @@ class SessionBehaviourTest {
     server.setDispatcher(jamf);
     String log;
     try (CapturedLog captured = new CapturedLog();
-        JamfClient client = FakeJamf.clientFor(server).build()) {
+        // 11.29: the v3 inventory, which 11.30.1 deprecates
+        JamfClient client = FakeJamf.clientFor(server).jamfProVersion("11.29.0").build()) {
       client.computers().list(ListQuery.all()).toList();
       client.computers().list(ListQuery.all()).toList();
       log = captured.text();

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Timeout(120)
 class TokenRevocationOnSimulatorTest {
-  private static final String INVENTORY = "/api/v3/computers-inventory";
+  private static final String INVENTORY = "/api/v4/computers-inventory";
   private static final String VERSION = "/api/v1/jamf-pro-version";
   private static final int PAGE_SIZE = 100;
 
@@ -54,6 +54,8 @@ class TokenRevocationOnSimulatorTest {
             .apply(sim)
             .pageSize(PAGE_SIZE)
             .maxConcurrentRequests(maxConcurrentRequests)
+            // known, so the requests counted here are the scan's own
+            .jamfProVersion(SimulatorConfig.JAMF_PRO_VERSION)
             .build();
   }
 

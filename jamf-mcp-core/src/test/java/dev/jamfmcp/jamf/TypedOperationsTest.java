@@ -59,7 +59,7 @@ class TypedOperationsTest {
         json(
             200,
             """
-                {"id":"17","udid":"U-1","general":{"name":"Lab Mac","lastContactTime":"2026-01-01T10:00:00Z",
+                {"id":"17","udid":"U-1","general":{"name":"Lab Mac","lastContact":"2026-01-01T10:00:00Z",
                  "managementId":"m-17","platform":"Mac","remoteManagement":{"managed":true}},
                  "hardware":{"serialNumber":"C02X","model":"MacBook Air"},
                  "operatingSystem":{"version":"15.1"},
@@ -67,7 +67,7 @@ class TypedOperationsTest {
                  "groupMemberships":[{"groupId":"5","groupName":"All","smartGroup":true}],
                  "applications":[{"name":"Safari"}]}"""));
     Computer c = client.computers().detail("17");
-    assertThat(line()).isEqualTo("GET /api/v3/computers-inventory-detail/17");
+    assertThat(line()).isEqualTo("GET /api/v4/computers-inventory-detail/17");
     assertThat(c.general().managementId()).isEqualTo("m-17");
     assertThat(c.hardware().serialNumber()).isEqualTo("C02X");
     assertThat(c.operatingSystem().version()).isEqualTo("15.1");

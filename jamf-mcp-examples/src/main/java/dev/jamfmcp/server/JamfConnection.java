@@ -26,6 +26,11 @@ final class JamfConnection {
   static void check(JamfClient client, ServerConfig.Jamf jamf) {
     try {
       String version = client.jamfProVersion();
+      if (!client.serverVersion().isSupported()) {
+        log.error(
+            "{} Tools that read computers or groups will answer with this message.",
+            dev.jamfmcp.jamf.JamfUnsupportedVersionException.message(client.serverVersion()));
+      }
       log.info(
           "Jamf Pro {} at {} answers ({})",
           version,
@@ -57,13 +62,20 @@ final class JamfConnection {
    */
   static Callable<String> healthCheck(JamfClient client) {
     return () -> {
+      String version;
       try {
-        return client.jamfProVersion();
+        version = client.jamfProVersion();
       } catch (JamfException e) {
         throw e;
       } catch (RuntimeException e) {
         throw new IllegalStateException("the Jamf Pro check failed: " + e.getClass().getName(), e);
       }
+      if (!client.serverVersion().isSupported()) {
+        // the operator must upgrade Jamf Pro: say which version was found and the minimum
+        throw new IllegalStateException(
+            dev.jamfmcp.jamf.JamfUnsupportedVersionException.message(client.serverVersion()));
+      }
+      return version;
     };
   }
 }

@@ -343,7 +343,7 @@ class SecuredServerTest {
                 + "method=\"GET\",status=\"200\"}")
         // the compliance report: four counted listings, never a fleet scan
         .contains(
-            "jamf_request_duration_seconds_count{endpoint=\"/api/v3/computers-inventory\","
+            "jamf_request_duration_seconds_count{endpoint=\"/api/v4/computers-inventory\","
                 + "method=\"GET\",status=\"200\"} 4")
         .contains(
             "jamf_request_duration_seconds_count{endpoint=\"/api/v1/scripts/{id}\","

@@ -30,7 +30,7 @@ class FaultScenariosTest {
   static final String MDM_POST = "/api/v2/mdm";
 
   /** What getFleetOverview pages through. */
-  static final String INVENTORY = "/api/v3/computers-inventory";
+  static final String INVENTORY = "/api/v4/computers-inventory";
 
   static SimulatedJamfPro jamf;
   static ServerUnderTest server;

@@ -45,8 +45,10 @@ public record SimulatorConfig(
     Instant fleetNow,
     Clock clock,
     FaultSettings faults,
-    int threads) {
+    int threads,
+    String jamfProVersion) {
 
+  /** The version simulated by default: the one whose API description the contract holds. */
   public static final String JAMF_PRO_VERSION = "11.30.1-t1761234567890";
 
   public SimulatorConfig {
@@ -59,6 +61,22 @@ public record SimulatorConfig(
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be positive");
     }
+    Objects.requireNonNull(jamfProVersion, "jamfProVersion");
+    if (!jamfProVersion.matches("\\d+\\.\\d+\\.\\d+.*")) {
+      throw new IllegalArgumentException("not a Jamf Pro version: " + jamfProVersion);
+    }
+  }
+
+  /**
+   * True when the simulated version is {@code major.minor} or later: routes that Jamf Pro added in
+   * a release are served only from it on (v4 computer inventory from 11.30, v3 computer groups from
+   * 11.28), so a client's fallback for older servers can be tested.
+   */
+  public boolean isAtLeast(int major, int minor) {
+    String[] parts = jamfProVersion.split("[.-]");
+    int ma = Integer.parseInt(parts[0]);
+    int mi = Integer.parseInt(parts[1]);
+    return ma > major || (ma == major && mi >= minor);
   }
 
   public static Builder builder() {
@@ -76,7 +94,8 @@ public record SimulatorConfig(
    * Mutable builder; all setters return {@code this}. Defaults: port 0, 127.0.0.1, seed 42, 500
    * computers, 150 mobile devices, client {@code sim-client}/{@code sim-secret}, user {@code
    * admin}/{@code jamf1234}, tokens 599 s (client) and 30 min (user), MDM commands acknowledged
-   * after 30 s, fleet anchored at the clock's now, system UTC clock, no faults, 32 threads.
+   * after 30 s, fleet anchored at the clock's now, system UTC clock, no faults, 32 threads, Jamf
+   * Pro {@value SimulatorConfig#JAMF_PRO_VERSION}.
    */
   public static final class Builder {
     private int port = 0;
@@ -95,6 +114,13 @@ public record SimulatorConfig(
     private Clock clock = Clock.systemUTC();
     private FaultSettings faults = FaultSettings.none();
     private int threads = 32;
+    private String jamfProVersion = JAMF_PRO_VERSION;
+
+    /** The version {@code /api/v1/jamf-pro-version} reports and the routes follow. */
+    public Builder jamfProVersion(String value) {
+      jamfProVersion = value;
+      return this;
+    }
 
     public Builder port(int value) {
       port = value;
@@ -186,7 +212,8 @@ public record SimulatorConfig(
           now,
           clock,
           faults,
-          threads);
+          threads,
+          jamfProVersion);
     }
   }
 }

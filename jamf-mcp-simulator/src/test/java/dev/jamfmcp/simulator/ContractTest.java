@@ -122,6 +122,9 @@ class ContractTest {
         "/v3/computers-inventory|/api/v3/computers-inventory?page-size=5&section=" + "ALL_COMPUTER",
         "/v3/computers-inventory-detail/{id}|/api/v3/computers-inventory-detail/1",
         "/v3/computers-inventory/{id}|/api/v3/computers-inventory/2",
+        "/v4/computers-inventory|/api/v4/computers-inventory?page-size=5&section=" + "ALL_COMPUTER",
+        "/v4/computers-inventory-detail/{id}|/api/v4/computers-inventory-detail/1",
+        "/v4/computers-inventory/{id}|/api/v4/computers-inventory/2",
         "/v2/mobile-devices|/api/v2/mobile-devices",
         "/v2/mobile-devices/detail|/api/v2/mobile-devices/detail?section=" + "ALL_MOBILE",
         "/v2/mobile-devices/{id}|/api/v2/mobile-devices/3",
@@ -140,6 +143,10 @@ class ContractTest {
         "/v3/computer-groups/smart-group-membership/{id}|/api/v3/computer-groups/smart-group-membership/1",
         "/v3/computer-groups/static-groups|/api/v3/computer-groups/static-groups",
         "/v3/computer-groups/static-groups/{id}|/api/v3/computer-groups/static-groups/10",
+        "/v2/computer-groups/smart-groups|/api/v2/computer-groups/smart-groups",
+        "/v2/computer-groups/smart-group-membership/{id}|/api/v2/computer-groups/smart-group-membership/1",
+        "/v2/computer-groups/static-groups|/api/v2/computer-groups/static-groups",
+        "/v2/computer-groups/static-groups/{id}|/api/v2/computer-groups/static-groups/10",
         "/v3/patch-software-title-configurations|/api/v3/patch-software-title-configurations",
         "/v1/jamf-pro-version|/api/v1/jamf-pro-version"
       })
@@ -255,5 +262,36 @@ class ContractTest {
             contract.problems(
                 missing.json(), contract.responseSchema("GET", "/v1/scripts/{id}", 404)))
         .isEmpty();
+  }
+
+  @Test
+  void v4InventoryFiltersAndSortsOnItsOwnFieldNames() throws Exception {
+    SimClient.Reply v4 =
+        client.get(
+            "/api/v4/computers-inventory?page-size=3&sort=general.lastContact:desc&filter="
+                + SimClient.encode("general.lastCheckIn>=\"2000-01-01T00:00:00Z\""));
+    assertThat(v4.status()).as(v4.body()).isEqualTo(200);
+    JsonNode general = v4.json().path("results").path(0).path("general");
+    assertThat(general.has("lastContact")).isTrue();
+    assertThat(general.has("lastCheckIn")).isTrue();
+    assertThat(general.has("lastContactTime")).isFalse();
+    assertThat(contract.hasOperation("GET", "/api/v4/computers-inventory")).isTrue();
+  }
+
+  @Test
+  void anOlderJamfProReportsItsVersionAndLacksTheNewerRoutes() throws Exception {
+    try (SimulatedJamfPro older =
+        SimulatedJamfPro.start(
+            SimulatorConfig.of(c -> c.computers(5).mobileDevices(1).jamfProVersion("11.27.2")))) {
+      SimClient c = new SimClient(older).login();
+      assertThat(c.get("/api/v1/jamf-pro-version").json().path("version").asString())
+          .isEqualTo("11.27.2");
+      assertThat(c.get("/api/v4/computers-inventory").status()).isEqualTo(404);
+      assertThat(c.get("/api/v3/computer-groups/smart-groups").status()).isEqualTo(404);
+      assertThat(c.get("/api/v3/computers-inventory").status()).isEqualTo(200);
+      assertThat(c.get("/api/v2/computer-groups/smart-groups").status()).isEqualTo(200);
+      assertThat(older.routes())
+          .noneMatch(r -> r.contains("/api/v4/") || r.contains("/api/v3/computer-groups/"));
+    }
   }
 }

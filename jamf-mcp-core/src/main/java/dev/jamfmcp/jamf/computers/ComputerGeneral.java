@@ -1,17 +1,20 @@
 package dev.jamfmcp.jamf.computers;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * The GENERAL section. Dates are ISO-8601 text as Jamf sends them. {@code managementId} is what MDM
- * commands and blank pushes address.
+ * commands and blank pushes address. The v4 inventory (Jamf Pro 11.30+) renamed two fields; their
+ * v4 names are read into the v3 components: {@code lastContact} into {@code lastContactTime},
+ * {@code lastReportedIpV4} into {@code lastReportedIp} (deprecated in v3, gone in v4).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ComputerGeneral(
     String name,
-    String lastContactTime,
+    @JsonAlias("lastContact") String lastContactTime,
     String reportDate,
-    String lastReportedIp,
+    @JsonAlias("lastReportedIpV4") String lastReportedIp,
     String lastIpAddress,
     String managementId,
     String platform,

@@ -1,8 +1,10 @@
 package dev.jamfmcp.jamf.groups;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.jamfmcp.jamf.JamfProVersion;
 import dev.jamfmcp.jamf.ListQuery;
 import dev.jamfmcp.jamf.Listing;
+import dev.jamfmcp.jamf.internal.Endpoint;
 import dev.jamfmcp.jamf.internal.Endpoints;
 import dev.jamfmcp.jamf.internal.Operations;
 import dev.jamfmcp.jamf.internal.Transport;
@@ -13,7 +15,10 @@ import java.util.List;
 import java.util.Objects;
 import tools.jackson.core.type.TypeReference;
 
-/** Smart and static computer groups. Obtain from {@code JamfClient.computerGroups()}. */
+/**
+ * Smart and static computer groups: the v3 endpoints on Jamf Pro 11.28 and later, v2 before (chosen
+ * from the server's version, read once). Obtain from {@code JamfClient.computerGroups()}.
+ */
 public final class ComputerGroups {
 
   private final Transport transport;
@@ -28,7 +33,10 @@ public final class ComputerGroups {
   }
 
   public Listing<SmartComputerGroup> smartGroups(ListQuery query) {
-    return transport.list(Endpoints.SMART_GROUPS.request(), query, SmartComputerGroup.class);
+    return transport.list(
+        v3(Endpoints.SMART_GROUPS, Endpoints.SMART_GROUPS_V2).request(),
+        query,
+        SmartComputerGroup.class);
   }
 
   /**
@@ -37,7 +45,10 @@ public final class ComputerGroups {
    */
   public List<String> smartGroupMembers(String groupId) {
     Membership m =
-        transport.json(Endpoints.SMART_GROUP_MEMBERSHIP.request(groupId), Membership.class);
+        transport.json(
+            v3(Endpoints.SMART_GROUP_MEMBERSHIP, Endpoints.SMART_GROUP_MEMBERSHIP_V2)
+                .request(groupId),
+            Membership.class);
     List<String> ids = new ArrayList<>();
     if (m.members() != null) {
       m.members().forEach(id -> ids.add(Long.toString(id)));
@@ -46,11 +57,16 @@ public final class ComputerGroups {
   }
 
   public Listing<StaticComputerGroup> staticGroups(ListQuery query) {
-    return transport.list(Endpoints.STATIC_GROUPS.request(), query, StaticComputerGroup.class);
+    return transport.list(
+        v3(Endpoints.STATIC_GROUPS, Endpoints.STATIC_GROUPS_V2).request(),
+        query,
+        StaticComputerGroup.class);
   }
 
   public StaticComputerGroup staticGroup(String groupId) {
-    return transport.json(Endpoints.STATIC_GROUP.request(groupId), StaticComputerGroup.class);
+    return transport.json(
+        v3(Endpoints.STATIC_GROUP, Endpoints.STATIC_GROUP_V2).request(groupId),
+        StaticComputerGroup.class);
   }
 
   /**
@@ -81,8 +97,14 @@ public final class ComputerGroups {
             group.siteId(),
             List.copyOf(new LinkedHashSet<>(computerIds)));
     return transport.json(
-        Transport.withJsonBody(Endpoints.STATIC_GROUP_ASSIGN.request(group.id()), body),
+        Transport.withJsonBody(
+            v3(Endpoints.STATIC_GROUP_ASSIGN, Endpoints.STATIC_GROUP_ASSIGN_V2).request(group.id()),
+            body),
         StaticComputerGroup.class);
+  }
+
+  private Endpoint v3(Endpoint current, Endpoint fallback) {
+    return transport.choose(current, JamfProVersion.GROUPS_V3, fallback);
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -2,6 +2,7 @@ package dev.jamfmcp.jamf.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,22 +26,51 @@ public final class Endpoint {
   private final Api api;
   private final boolean bearer;
   private final boolean deprecated;
+  private final List<String> privileges;
 
   Endpoint(String method, String template, boolean bearer) {
-    this(method, template, bearer, false);
+    this(method, template, bearer, false, List.of());
   }
 
-  private Endpoint(String method, String template, boolean bearer, boolean deprecated) {
+  private Endpoint(
+      String method, String template, boolean bearer, boolean deprecated, List<String> privileges) {
     this.method = method;
     this.template = template;
     this.api = template.startsWith("/JSSResource/") ? Api.CLASSIC : Api.PRO;
     this.bearer = bearer;
     this.deprecated = deprecated;
+    this.privileges = List.copyOf(privileges);
   }
 
   /** This endpoint, marked as one Jamf's API description deprecates. */
   Endpoint markedDeprecated() {
-    return new Endpoint(method, template, bearer, true);
+    return new Endpoint(method, template, bearer, true, privileges);
+  }
+
+  /**
+   * This endpoint with the API role privileges it needs. For the Pro API they are the schema's
+   * {@code x-required-privileges} (the contract test keeps them equal); the Classic swagger has
+   * none, so Classic ones are mapped by hand from Jamf's privilege names ({@link
+   * #privilegesMappedByHand()}).
+   */
+  Endpoint privileges(String... names) {
+    return new Endpoint(method, template, bearer, deprecated, List.of(names));
+  }
+
+  /**
+   * The API role privileges this operation needs, e.g. {@code [Read Computers]}; empty for the
+   * token endpoints and the version, which any authenticated caller may use.
+   */
+  public List<String> privileges() {
+    return privileges;
+  }
+
+  /**
+   * True for the Classic API, whose swagger declares no privileges: {@link #privileges()} then
+   * comes from Jamf's documentation naming (CRUD on the object type), not from the schema.
+   */
+  public boolean privilegesMappedByHand() {
+    return api == Api.CLASSIC;
   }
 
   public String method() {

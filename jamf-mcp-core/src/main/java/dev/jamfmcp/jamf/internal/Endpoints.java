@@ -11,6 +11,18 @@ import java.util.List;
  */
 public final class Endpoints {
 
+  // Privilege names, as Jamf Pro's API roles spell them.
+  private static final String READ_COMPUTERS = "Read Computers";
+  private static final String READ_SMART_GROUPS = "Read Smart Computer Groups";
+  private static final String READ_STATIC_GROUPS = "Read Static Computer Groups";
+  private static final String VIEW_MDM_COMMANDS = "View MDM command information in Jamf Pro API";
+  // Classic API, by hand from Jamf's privilege list (object CRUD privileges and the "Flush Policy
+  // Logs" server action); the Classic swagger names none.
+  private static final String READ_POLICIES = "Read Policies";
+  private static final String FLUSH_POLICY_LOGS = "Flush Policy Logs";
+  private static final String READ_MAC_PROFILES = "Read macOS Configuration Profiles";
+  private static final String READ_MOBILE_PROFILES = "Read iOS Configuration Profiles";
+
   // Authentication. POST /api/oauth/token is the path Jamf's guides use; the schema only
   // declares /api/v1/oauth/token, which is the fallback on 404.
   public static final Endpoint OAUTH_TOKEN = token("/api/oauth/token");
@@ -20,12 +32,16 @@ public final class Endpoints {
 
   public static final Endpoint JAMF_PRO_VERSION = get("/api/v1/jamf-pro-version");
 
-  // Jamf Pro 11.30.1 deprecates the v3 computer inventory (x-deprecation-date 2026-07-14) in
-  // favour of /api/v4/computers-inventory; the client still reads v3, as the simulator serves it.
+  // Computer inventory: v4 since Jamf Pro 11.30 (which deprecates v3, x-deprecation-date
+  // 2026-07-14); v3 is the fallback for older servers (see ApiGenerations).
   public static final Endpoint COMPUTERS_INVENTORY =
-      get("/api/v3/computers-inventory").markedDeprecated();
+      get("/api/v4/computers-inventory").privileges(READ_COMPUTERS);
   public static final Endpoint COMPUTER_DETAIL =
-      get("/api/v3/computers-inventory-detail/{id}").markedDeprecated();
+      get("/api/v4/computers-inventory-detail/{id}").privileges(READ_COMPUTERS);
+  public static final Endpoint COMPUTERS_INVENTORY_V3 =
+      get("/api/v3/computers-inventory").markedDeprecated().privileges(READ_COMPUTERS);
+  public static final Endpoint COMPUTER_DETAIL_V3 =
+      get("/api/v3/computers-inventory-detail/{id}").markedDeprecated().privileges(READ_COMPUTERS);
 
   // Secrets of a Mac, read only after a person approved (tools.secrets).
   public static final Endpoint COMPUTER_FILEVAULT =
@@ -38,47 +54,89 @@ public final class Endpoints {
   public static final Endpoint LAPS_PASSWORD =
       get("/api/v2/local-admin-password/{clientManagementId}/account/{username}/password");
 
-  public static final Endpoint MOBILE_DEVICES = get("/api/v2/mobile-devices");
-  public static final Endpoint MOBILE_DEVICES_DETAIL = get("/api/v2/mobile-devices/detail");
-  public static final Endpoint MOBILE_DEVICE_DETAIL = get("/api/v2/mobile-devices/{id}/detail");
+  public static final Endpoint MOBILE_DEVICES =
+      get("/api/v2/mobile-devices").privileges("Read Mobile Devices");
+  public static final Endpoint MOBILE_DEVICES_DETAIL =
+      get("/api/v2/mobile-devices/detail").privileges("Read Mobile Devices");
+  public static final Endpoint MOBILE_DEVICE_DETAIL =
+      get("/api/v2/mobile-devices/{id}/detail").privileges("Read Mobile Devices");
 
-  public static final Endpoint DEPARTMENTS = get("/api/v1/departments");
-  public static final Endpoint BUILDINGS = get("/api/v1/buildings");
-  public static final Endpoint CATEGORIES = get("/api/v1/categories");
+  public static final Endpoint DEPARTMENTS =
+      get("/api/v1/departments").privileges("Read Departments");
+  public static final Endpoint BUILDINGS = get("/api/v1/buildings").privileges("Read Buildings");
+  public static final Endpoint CATEGORIES =
+      get("/api/v1/categories").privileges("Read Categories", "Read Self Service");
 
-  public static final Endpoint SCRIPTS = get("/api/v1/scripts");
-  public static final Endpoint SCRIPT = get("/api/v1/scripts/{id}");
+  public static final Endpoint SCRIPTS = get("/api/v1/scripts").privileges("Read Scripts");
+  public static final Endpoint SCRIPT = get("/api/v1/scripts/{id}").privileges("Read Scripts");
 
-  public static final Endpoint SMART_GROUPS = get("/api/v3/computer-groups/smart-groups");
+  // Computer groups: v3 since Jamf Pro 11.28 (which deprecates v2, 2026-05-28); v2 is the
+  // fallback for older servers.
+  public static final Endpoint SMART_GROUPS =
+      get("/api/v3/computer-groups/smart-groups").privileges(READ_SMART_GROUPS);
   public static final Endpoint SMART_GROUP_MEMBERSHIP =
-      get("/api/v3/computer-groups/smart-group-membership/{id}");
-  public static final Endpoint STATIC_GROUPS = get("/api/v3/computer-groups/static-groups");
-  public static final Endpoint STATIC_GROUP = get("/api/v3/computer-groups/static-groups/{id}");
+      get("/api/v3/computer-groups/smart-group-membership/{id}").privileges(READ_SMART_GROUPS);
+  public static final Endpoint STATIC_GROUPS =
+      get("/api/v3/computer-groups/static-groups").privileges(READ_STATIC_GROUPS);
+  public static final Endpoint STATIC_GROUP =
+      get("/api/v3/computer-groups/static-groups/{id}").privileges(READ_STATIC_GROUPS);
   public static final Endpoint STATIC_GROUP_ASSIGN =
-      new Endpoint("PUT", "/api/v3/computer-groups/static-groups/{id}", true);
+      new Endpoint("PUT", "/api/v3/computer-groups/static-groups/{id}", true)
+          .privileges("Update Static Computer Groups");
+  public static final Endpoint SMART_GROUPS_V2 =
+      get("/api/v2/computer-groups/smart-groups").markedDeprecated().privileges(READ_SMART_GROUPS);
+  public static final Endpoint SMART_GROUP_MEMBERSHIP_V2 =
+      get("/api/v2/computer-groups/smart-group-membership/{id}")
+          .markedDeprecated()
+          .privileges(READ_SMART_GROUPS);
+  public static final Endpoint STATIC_GROUPS_V2 =
+      get("/api/v2/computer-groups/static-groups")
+          .markedDeprecated()
+          .privileges(READ_STATIC_GROUPS);
+  public static final Endpoint STATIC_GROUP_V2 =
+      get("/api/v2/computer-groups/static-groups/{id}")
+          .markedDeprecated()
+          .privileges(READ_STATIC_GROUPS);
+  public static final Endpoint STATIC_GROUP_ASSIGN_V2 =
+      new Endpoint("PUT", "/api/v2/computer-groups/static-groups/{id}", true)
+          .markedDeprecated()
+          .privileges("Update Static Computer Groups");
   // The Pro API has no read of a static group's members; the Classic group record lists them.
-  public static final Endpoint CLASSIC_COMPUTER_GROUP = get("/JSSResource/computergroups/id/{id}");
+  // Classic privileges below are mapped by hand (the Classic swagger declares none).
+  public static final Endpoint CLASSIC_COMPUTER_GROUP =
+      get("/JSSResource/computergroups/id/{id}").privileges(READ_STATIC_GROUPS);
 
-  public static final Endpoint MDM_COMMANDS = get("/api/v2/mdm/commands");
-  public static final Endpoint MDM_SEND_COMMAND = post("/api/v2/mdm/commands");
-  public static final Endpoint MDM_BLANK_PUSH = post("/api/v2/mdm/blank-push");
+  public static final Endpoint MDM_COMMANDS =
+      get("/api/v2/mdm/commands").privileges(VIEW_MDM_COMMANDS);
+  public static final Endpoint MDM_SEND_COMMAND =
+      post("/api/v2/mdm/commands").privileges(VIEW_MDM_COMMANDS);
+  public static final Endpoint MDM_BLANK_PUSH =
+      post("/api/v2/mdm/blank-push").privileges(VIEW_MDM_COMMANDS);
 
-  public static final Endpoint PATCH_TITLES = get("/api/v3/patch-software-title-configurations");
+  public static final Endpoint PATCH_TITLES =
+      get("/api/v3/patch-software-title-configurations")
+          .privileges("Read Patch Management Software Titles");
 
-  public static final Endpoint POLICIES = get("/JSSResource/policies");
-  public static final Endpoint POLICY = get("/JSSResource/policies/id/{id}");
+  public static final Endpoint POLICIES = get("/JSSResource/policies").privileges(READ_POLICIES);
+  public static final Endpoint POLICY =
+      get("/JSSResource/policies/id/{id}").privileges(READ_POLICIES);
   public static final Endpoint POLICIES_BY_CATEGORY =
-      get("/JSSResource/policies/category/{category}");
+      get("/JSSResource/policies/category/{category}").privileges(READ_POLICIES);
   public static final Endpoint POLICY_LOG_FLUSH =
-      new Endpoint("DELETE", "/JSSResource/logflush/policy/id/{id}/interval/{interval}", true);
+      new Endpoint("DELETE", "/JSSResource/logflush/policy/id/{id}/interval/{interval}", true)
+          .privileges(FLUSH_POLICY_LOGS);
   // Flushing for chosen computers only takes an XML body on the bare path.
-  public static final Endpoint LOG_FLUSH = new Endpoint("DELETE", "/JSSResource/logflush", true);
-  public static final Endpoint MAC_PROFILES = get("/JSSResource/osxconfigurationprofiles");
-  public static final Endpoint MAC_PROFILE = get("/JSSResource/osxconfigurationprofiles/id/{id}");
+  public static final Endpoint LOG_FLUSH =
+      new Endpoint("DELETE", "/JSSResource/logflush", true).privileges(FLUSH_POLICY_LOGS);
+  public static final Endpoint MAC_PROFILES =
+      get("/JSSResource/osxconfigurationprofiles").privileges(READ_MAC_PROFILES);
+  public static final Endpoint MAC_PROFILE =
+      get("/JSSResource/osxconfigurationprofiles/id/{id}").privileges(READ_MAC_PROFILES);
   public static final Endpoint MOBILE_PROFILES =
-      get("/JSSResource/mobiledeviceconfigurationprofiles");
+      get("/JSSResource/mobiledeviceconfigurationprofiles").privileges(READ_MOBILE_PROFILES);
   public static final Endpoint MOBILE_PROFILE =
-      get("/JSSResource/mobiledeviceconfigurationprofiles/id/{id}");
+      get("/JSSResource/mobiledeviceconfigurationprofiles/id/{id}")
+          .privileges(READ_MOBILE_PROFILES);
 
   // Reads of jamf.inventory and patch status (issue 16, point 5).
   public static final Endpoint PACKAGES = get("/api/v1/packages");

@@ -19,8 +19,25 @@ public final class Errors {
 
   private Errors() {}
 
+  /** {@code 'Read Computers'} or {@code 'Read Computers' and 'Read Buildings'}. */
+  public static String quoted(java.util.List<String> privileges) {
+    java.util.List<String> q = privileges.stream().map(p -> "'" + p + "'").toList();
+    return q.size() == 1
+        ? q.get(0)
+        : String.join(", ", q.subList(0, q.size() - 1)) + " and " + q.get(q.size() - 1);
+  }
+
   /** An exception for a non-2xx answer to {@code operation}. */
   public static JamfException forStatus(JamfResponse response, String operation) {
+    return forStatus(response, operation, java.util.List.of());
+  }
+
+  /**
+   * An exception for a non-2xx answer to {@code operation}, which needs {@code privileges}: a 403
+   * names them, so an administrator knows what to add to the API role.
+   */
+  public static JamfException forStatus(
+      JamfResponse response, String operation, java.util.List<String> privileges) {
     int status = response.status();
     ErrorBodies.Detail detail = ErrorBodies.describe(response);
     String said = detail.text().isEmpty() ? "" : ": " + detail.text();
@@ -40,13 +57,15 @@ public final class Errors {
       case 403 ->
           new JamfAuthException(
               head
-                  + ". The account lacks the privilege for this request;"
-                  + " add it to the API role"
+                  + (privileges.isEmpty()
+                      ? ". The account lacks the privilege for this request; add it to the API role"
+                      : ". Jamf Pro refused: the API role needs " + quoted(privileges))
                   + said,
               status,
               code,
               operation,
-              null);
+              null,
+              privileges);
       case 404 ->
           new JamfNotFoundException(
               head + ". Jamf Pro has no such object or path" + said, status, code, operation, null);

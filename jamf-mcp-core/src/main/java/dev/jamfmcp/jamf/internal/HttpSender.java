@@ -171,6 +171,16 @@ final class HttpSender implements Layer.Next {
     if (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);
     }
-    return URI.create(base + request.pathAndQuery());
+    String url = base + request.pathAndQuery();
+    if (url.length() > Transport.MAX_URL_LENGTH) {
+      // A programming error, not a Jamf one: lists of values must be split (Transport.listAnyIn).
+      throw new IllegalStateException(
+          request.operation()
+              + ": request URL of "
+              + url.length()
+              + " characters exceeds "
+              + Transport.MAX_URL_LENGTH);
+    }
+    return URI.create(url);
   }
 }

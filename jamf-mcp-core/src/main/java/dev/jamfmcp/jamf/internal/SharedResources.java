@@ -21,6 +21,7 @@ public final class SharedResources {
   private final ExecutorService pageExecutor;
   private final PageBuffers pageBuffers;
   private final Map<TokenKey, TokenCache> tokens = new ConcurrentHashMap<>();
+  private final ServerVersion serverVersion = new ServerVersion();
 
   private record TokenKey(Credentials credentials, Clock clock) {}
 
@@ -60,6 +61,11 @@ public final class SharedResources {
 
   public ExecutorService pageExecutor() {
     return pageExecutor;
+  }
+
+  /** The Jamf Pro version, read once for the client and its variants (the same server). */
+  public ServerVersion serverVersion() {
+    return serverVersion;
   }
 
   TokenCache tokenCache(Credentials credentials, Clock clock, Supplier<TokenCache> create) {

@@ -1,13 +1,24 @@
 package dev.jamfmcp.jamf.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.jamfmcp.jamf.Credentials;
 import dev.jamfmcp.jamf.JamfException;
+import dev.jamfmcp.jamf.JamfProVersion;
+import dev.jamfmcp.jamf.JamfUnsupportedVersionException;
 import dev.jamfmcp.jamf.ListQuery;
 import dev.jamfmcp.jamf.Listing;
+import dev.jamfmcp.jamf.Rsql;
 import dev.jamfmcp.jamf.Sort;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +38,18 @@ public final class Transport {
   private final ClientSettings settings;
   private final Layer.Next chain;
   private final ExecutorService pageExecutor;
+  private final SharedResources shared;
+
+  /**
+   * The longest request URL the client sends. Tomcat (Jamf Pro's server) refuses request lines over
+   * 8 KB by default and proxies in front of it may allow less; lists of values are split into
+   * several requests to stay under this (see {@link #listAnyIn}).
+   */
+  public static final int MAX_URL_LENGTH = 4096;
 
   public Transport(ClientSettings settings, SharedResources shared) {
     this.settings = settings;
+    this.shared = shared;
     this.pageExecutor = shared.pageExecutor();
     Clock clock = settings.clock();
     Layer.Next sender =
@@ -104,7 +124,7 @@ public final class Transport {
         response.status(),
         response.length());
     if (!response.successful()) {
-      throw Errors.forStatus(response, request.operation());
+      throw Errors.forStatus(response, request.operation(), request.endpoint().privileges());
     }
     return response;
   }
@@ -163,25 +183,135 @@ public final class Transport {
 
   /** A lazy listing of a {@code {totalCount, results}} endpoint, shaped by {@code query}. */
   public <T> Listing<T> list(JamfRequest base, ListQuery query, Class<T> itemType) {
-    return list(base, query, PageReader.of(itemType));
+    return list(base, query, itemType, Map.of());
   }
 
-  private <T> Listing<T> list(JamfRequest base, ListQuery query, PageReader<T> reader) {
+  /**
+   * As {@link #list(JamfRequest, ListQuery, Class)}, with filter and sort fields renamed for the
+   * endpoint's generation ({@code renames}: caller's name to the endpoint's).
+   */
+  public <T> Listing<T> list(
+      JamfRequest base, ListQuery query, Class<T> itemType, Map<String, String> renames) {
+    return new PagedListing<>(
+        this,
+        listRequest(base, query, renames),
+        PageReader.of(itemType),
+        pageSize(query),
+        settings.maxConcurrentRequests());
+  }
+
+  /**
+   * Every result whose field is one of the given values, for any of the fields of {@code anyOf}
+   * ({@code field=in=(...)} joined by OR, and by AND with the query's own filter), in as few
+   * requests as keep each URL within {@link #MAX_URL_LENGTH}. A result matched in two requests is
+   * returned once (by {@code key}); at most {@code limit} results.
+   */
+  public <T> List<T> listAnyIn(
+      JamfRequest base,
+      ListQuery query,
+      Map<String, ? extends Collection<?>> anyOf,
+      Class<T> itemType,
+      Map<String, String> renames,
+      Function<T, String> key,
+      int limit) {
+    List<Map.Entry<String, Object>> pairs = new ArrayList<>();
+    anyOf.forEach(
+        (field, values) ->
+            new LinkedHashSet<>(values).forEach(v -> pairs.add(Map.entry(field, v))));
+    Map<String, T> found = new LinkedHashMap<>();
+    int start = 0;
+    while (start < pairs.size() && found.size() < limit) {
+      int end = start + 1;
+      // Grow the batch while its URL still fits (at most one page of results per value).
+      while (end < pairs.size()
+          && end - start < ListQuery.MAX_PAGE_SIZE
+          && urlLength(base, batch(query, pairs.subList(start, end + 1)), renames)
+              <= MAX_URL_LENGTH) {
+        end++;
+      }
+      ListQuery one = batch(query, pairs.subList(start, end));
+      for (T item : list(base, one, itemType, renames).first(limit - found.size())) {
+        found.putIfAbsent(key.apply(item), item);
+      }
+      start = end;
+    }
+    return List.copyOf(found.values());
+  }
+
+  private ListQuery batch(ListQuery query, List<Map.Entry<String, Object>> pairs) {
+    Map<String, List<Object>> byField = new LinkedHashMap<>();
+    pairs.forEach(
+        p -> byField.computeIfAbsent(p.getKey(), f -> new ArrayList<>()).add(p.getValue()));
+    Rsql any = null;
+    for (Map.Entry<String, List<Object>> e : byField.entrySet()) {
+      Rsql in = Rsql.in(e.getKey(), e.getValue());
+      any = any == null ? in : any.or(in);
+    }
+    Rsql filter = query.filter() == null ? any : query.filter().and(any);
+    return query.withFilter(filter).withPageSize(ListQuery.MAX_PAGE_SIZE);
+  }
+
+  /** The length of the first page's URL for this query. */
+  private int urlLength(JamfRequest base, ListQuery query, Map<String, String> renames) {
+    JamfRequest first =
+        listRequest(base, query, renames)
+            .query("page", "0")
+            .query("page-size", Integer.toString(pageSize(query)));
+    return settings.baseUrl().toString().length() + first.pathAndQuery().length();
+  }
+
+  private int pageSize(ListQuery query) {
+    return query.pageSize() > 0 ? query.pageSize() : settings.defaultPageSize();
+  }
+
+  private static JamfRequest listRequest(
+      JamfRequest base, ListQuery query, Map<String, String> renames) {
     JamfRequest request = base.header("Accept", "application/json");
     for (String section : query.sections()) {
       request = request.query("section", section);
     }
     if (query.filter() != null) {
-      request = request.query("filter", query.filter().expression());
+      request = request.query("filter", FieldRenames.filter(query.filter().expression(), renames));
     }
     if (!query.sort().isEmpty()) {
       request =
           request.query(
-              "sort", query.sort().stream().map(Sort::toString).collect(Collectors.joining(",")));
+              "sort",
+              query.sort().stream()
+                  .map(s -> new Sort(FieldRenames.sortField(s.field(), renames), s.ascending()))
+                  .map(Sort::toString)
+                  .collect(Collectors.joining(",")));
     }
-    int pageSize = query.pageSize() > 0 ? query.pageSize() : settings.defaultPageSize();
-    return new PagedListing<>(this, request, reader, pageSize, settings.maxConcurrentRequests());
+    return request;
   }
+
+  /**
+   * The server's Jamf Pro version, read once ({@code GET /api/v1/jamf-pro-version}) and shared with
+   * the client's variants.
+   */
+  public JamfProVersion serverVersion() {
+    return shared
+        .serverVersion()
+        .get(
+            () ->
+                JamfProVersion.parse(
+                    json(Endpoints.JAMF_PRO_VERSION.request(), VersionBody.class).version()));
+  }
+
+  /**
+   * {@code current} when the server is at least {@code since}, else {@code fallback}; refuses a
+   * server older than {@link JamfProVersion#MINIMUM_SUPPORTED} without sending anything.
+   */
+  public Endpoint choose(Endpoint current, JamfProVersion since, Endpoint fallback) {
+    JamfProVersion version = serverVersion();
+    if (!version.isSupported()) {
+      throw new JamfUnsupportedVersionException(version, current.toString());
+    }
+    return version.isAtLeast(since) ? current : fallback;
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record VersionBody(String version) {}
 
   ExecutorService pageExecutor() {
     return pageExecutor;

@@ -5,6 +5,9 @@ import dev.jamfmcp.jamf.Listing;
 import dev.jamfmcp.jamf.internal.Endpoints;
 import dev.jamfmcp.jamf.internal.Operations;
 import dev.jamfmcp.jamf.internal.Transport;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Mobile devices ({@code /api/v2/mobile-devices}). Obtain from {@code JamfClient.mobileDevices()}.
@@ -38,6 +41,23 @@ public final class MobileDevices {
   public Listing<MobileDeviceInventory> inventory(ListQuery query) {
     return transport.list(
         Endpoints.MOBILE_DEVICES_DETAIL.request(), query, MobileDeviceInventory.class);
+  }
+
+  /**
+   * The inventory rows whose field is one of the values for any of the fields of {@code anyOf}
+   * (e.g. {@code serialNumber}, {@code displayName}), each device once, at most {@code limit}: in
+   * several requests when the values would not fit one URL of 4 KB.
+   */
+  public List<MobileDeviceInventory> inventoryAnyIn(
+      ListQuery query, Map<String, ? extends Collection<?>> anyOf, int limit) {
+    return transport.listAnyIn(
+        Endpoints.MOBILE_DEVICES_DETAIL.request(),
+        query,
+        anyOf,
+        MobileDeviceInventory.class,
+        Map.of(),
+        MobileDeviceInventory::mobileDeviceId,
+        limit);
   }
 
   /**

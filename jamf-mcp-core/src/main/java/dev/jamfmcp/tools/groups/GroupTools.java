@@ -21,6 +21,7 @@ import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolBodies;
 import dev.jamfmcp.tools.support.ToolSupport;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -164,12 +165,14 @@ public final class GroupTools {
                     if (!shown.isEmpty()) {
                       ListQuery query =
                           ListQuery.all()
-                              .withFilter(Rsql.in("id", shown))
                               .withSections(ComputerSection.GENERAL, ComputerSection.HARDWARE)
-                              .withSort(Sort.asc("id"))
-                              .withPageSize(Math.max(1, shown.size()));
+                              .withSort(Sort.asc("id"));
+                      // Batched by the client: 2,000 ids do not fit one URL.
                       for (Computer c :
-                          support.jamf().computers().list(query).first(shown.size())) {
+                          support
+                              .jamf()
+                              .computers()
+                              .listAnyIn(query, Map.of("id", shown), shown.size())) {
                         items
                             .addObject()
                             .put("id", c.id())

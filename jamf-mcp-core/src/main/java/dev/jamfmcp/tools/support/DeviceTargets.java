@@ -2,7 +2,6 @@ package dev.jamfmcp.tools.support;
 
 import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.jamf.ListQuery;
-import dev.jamfmcp.jamf.Rsql;
 import dev.jamfmcp.jamf.computers.Computer;
 import dev.jamfmcp.jamf.computers.ComputerSection;
 import dev.jamfmcp.jamf.mobile.MobileDeviceInventory;
@@ -248,24 +247,23 @@ public final class DeviceTargets {
   }
 
   private List<Device> computers(Set<String> ids, Set<String> texts) {
-    List<Rsql> parts = new ArrayList<>();
+    Map<String, Set<String>> anyOf = new LinkedHashMap<>();
     if (!ids.isEmpty()) {
-      parts.add(Rsql.in("id", ids));
+      anyOf.put("id", ids);
     }
     if (!texts.isEmpty()) {
-      parts.add(Rsql.in("hardware.serialNumber", texts));
-      parts.add(Rsql.in("general.name", texts));
+      anyOf.put("hardware.serialNumber", texts);
+      anyOf.put("general.name", texts);
     }
     ListQuery query =
         ListQuery.all()
-            .withFilter(or(parts))
             .withSections(
                 ComputerSection.GENERAL,
                 ComputerSection.HARDWARE,
-                ComputerSection.USER_AND_LOCATION)
-            .withPageSize(MAX_ROWS);
+                ComputerSection.USER_AND_LOCATION);
     List<Device> devices = new ArrayList<>();
-    for (Computer c : jamf.computers().list(query).first(MAX_ROWS)) {
+    // The client splits the values over several requests when they would not fit one URL.
+    for (Computer c : jamf.computers().listAnyIn(query, anyOf, MAX_ROWS)) {
       devices.add(
           new Device(
               Kind.COMPUTER,
@@ -284,24 +282,22 @@ public final class DeviceTargets {
   }
 
   private List<Device> mobiles(Set<String> ids, Set<String> texts) {
-    List<Rsql> parts = new ArrayList<>();
+    Map<String, Set<String>> anyOf = new LinkedHashMap<>();
     if (!ids.isEmpty()) {
-      parts.add(Rsql.in("mobileDeviceId", ids));
+      anyOf.put("mobileDeviceId", ids);
     }
     if (!texts.isEmpty()) {
-      parts.add(Rsql.in("serialNumber", texts));
-      parts.add(Rsql.in("displayName", texts));
+      anyOf.put("serialNumber", texts);
+      anyOf.put("displayName", texts);
     }
     ListQuery query =
         ListQuery.all()
-            .withFilter(or(parts))
             .withSections(
                 MobileDeviceSection.GENERAL,
                 MobileDeviceSection.HARDWARE,
-                MobileDeviceSection.USER_AND_LOCATION)
-            .withPageSize(MAX_ROWS);
+                MobileDeviceSection.USER_AND_LOCATION);
     List<Device> devices = new ArrayList<>();
-    for (MobileDeviceInventory m : jamf.mobileDevices().inventory(query).first(MAX_ROWS)) {
+    for (MobileDeviceInventory m : jamf.mobileDevices().inventoryAnyIn(query, anyOf, MAX_ROWS)) {
       devices.add(
           new Device(
               Kind.MOBILE,
@@ -317,13 +313,6 @@ public final class DeviceTargets {
                   : user(m.userAndLocation().realName(), m.userAndLocation().username())));
     }
     return devices;
-  }
-
-  private static Rsql or(List<Rsql> parts) {
-    Rsql first = parts.get(0);
-    return parts.size() == 1
-        ? first
-        : first.or(parts.subList(1, parts.size()).toArray(new Rsql[0]));
   }
 
   /** {@code Real Name (username)}, or whichever of the two Jamf has; null when neither. */

@@ -6,6 +6,7 @@ import dev.jamfmcp.jamf.JamfException;
 import dev.jamfmcp.jamf.JamfNotFoundException;
 import dev.jamfmcp.jamf.JamfTimeoutException;
 import dev.jamfmcp.jamf.JamfUnavailableException;
+import dev.jamfmcp.jamf.JamfUnsupportedVersionException;
 import dev.jamfmcp.mcp.tool.ToolException;
 
 /**
@@ -47,7 +48,7 @@ public final class JamfFailures {
    * or a connection cut after sending. Only a failure to connect proves it never arrived.
    */
   static boolean mayHaveReachedJamf(JamfException e) {
-    if (e.status() != 0) {
+    if (e.status() != 0 || e instanceof JamfUnsupportedVersionException) {
       return false;
     }
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
@@ -59,6 +60,13 @@ public final class JamfFailures {
     return true;
   }
 
+  private static String quoted(java.util.List<String> privileges) {
+    java.util.List<String> q = privileges.stream().map(p -> "'" + p + "'").toList();
+    return q.size() == 1
+        ? q.get(0)
+        : String.join(", ", q.subList(0, q.size() - 1)) + " and " + q.get(q.size() - 1);
+  }
+
   static String describe(JamfException e) {
     if (e instanceof JamfTimeoutException) {
       return "Jamf Pro did not answer in time ("
@@ -68,6 +76,22 @@ public final class JamfFailures {
     }
     if (e instanceof JamfUnavailableException) {
       return "Jamf Pro is unavailable right now (" + e.getMessage() + "). Try again shortly.";
+    }
+    if (e instanceof JamfUnsupportedVersionException) {
+      return e.getMessage();
+    }
+    if (e instanceof JamfAuthException auth && e.status() == 403) {
+      return auth.requiredPrivileges().isEmpty()
+          ? "Jamf Pro refused the request ("
+              + e.getMessage()
+              + "). An administrator must add the missing privilege to this server's API role."
+          : "Jamf Pro refused: the API role needs "
+              + quoted(auth.requiredPrivileges())
+              + " (for "
+              + e.operation()
+              + "). An administrator must add "
+              + (auth.requiredPrivileges().size() == 1 ? "it" : "them")
+              + " to this server's API role.";
     }
     if (e instanceof JamfAuthException) {
       return "This server's Jamf Pro credentials were refused ("

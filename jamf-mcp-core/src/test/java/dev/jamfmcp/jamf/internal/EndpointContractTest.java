@@ -77,7 +77,8 @@ class EndpointContractTest {
       }
     }
     assertThat(mismatched).isEmpty();
-    assertThat(Endpoints.COMPUTERS_INVENTORY.deprecated()).isTrue();
+    assertThat(Endpoints.COMPUTERS_INVENTORY_V3.deprecated()).isTrue();
+    assertThat(Endpoints.COMPUTERS_INVENTORY.deprecated()).isFalse();
     assertThat(Endpoints.SCRIPTS.deprecated()).isFalse();
   }
 
@@ -95,6 +96,49 @@ class EndpointContractTest {
     assertThat(without)
         .containsExactlyInAnyOrder(
             Endpoints.AUTH_KEEP_ALIVE.toString(), Endpoints.JAMF_PRO_VERSION.toString());
+  }
+
+  @Test
+  void everyProEndpointDeclaresExactlyTheSchemasPrivileges() {
+    // The privileges a 403 names and docs/JAMF-PRIVILEGES.md lists come from the catalogue; for
+    // the Pro API they must be the schema's x-required-privileges.
+    List<String> mismatched = new ArrayList<>();
+    for (Endpoint e : Endpoints.all()) {
+      ApiContract.Operation op = contract.find(e.method(), e.template());
+      if (op != null && e.api() == Endpoint.Api.PRO && !op.privileges().equals(e.privileges())) {
+        mismatched.add(e + ": catalogue " + e.privileges() + ", schema " + op.privileges());
+      }
+    }
+    assertThat(mismatched).isEmpty();
+  }
+
+  @Test
+  void classicEndpointsArePrivilegedByHandAndSaySo() {
+    // The Classic swagger names no privileges: each Classic endpoint carries a hand-made mapping.
+    for (Endpoint e : Endpoints.all()) {
+      if (e.api() == Endpoint.Api.CLASSIC) {
+        assertThat(e.privilegesMappedByHand()).as(e.toString()).isTrue();
+        assertThat(e.privileges()).as(e.toString()).isNotEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aFallbackNeedsTheSamePrivilegesAsTheEndpointItStandsFor() {
+    Map<Endpoint, Endpoint> fallbacks =
+        Map.of(
+            Endpoints.COMPUTERS_INVENTORY, Endpoints.COMPUTERS_INVENTORY_V3,
+            Endpoints.COMPUTER_DETAIL, Endpoints.COMPUTER_DETAIL_V3,
+            Endpoints.SMART_GROUPS, Endpoints.SMART_GROUPS_V2,
+            Endpoints.SMART_GROUP_MEMBERSHIP, Endpoints.SMART_GROUP_MEMBERSHIP_V2,
+            Endpoints.STATIC_GROUPS, Endpoints.STATIC_GROUPS_V2,
+            Endpoints.STATIC_GROUP, Endpoints.STATIC_GROUP_V2,
+            Endpoints.STATIC_GROUP_ASSIGN, Endpoints.STATIC_GROUP_ASSIGN_V2);
+    fallbacks.forEach(
+        (current, fallback) -> {
+          assertThat(fallback.privileges()).as(fallback.toString()).isEqualTo(current.privileges());
+          assertThat(current.deprecated()).as(current.toString()).isFalse();
+        });
   }
 
   @Test
@@ -118,7 +162,14 @@ class EndpointContractTest {
             Endpoints.SMART_GROUPS, List.of("filter", "sort"),
             Endpoints.STATIC_GROUPS, List.of("filter", "sort"),
             Endpoints.MDM_COMMANDS, List.of("filter", "sort"));
-    used.forEach(
+    Map<Endpoint, List<String>> fallbacks =
+        Map.of(
+            Endpoints.COMPUTERS_INVENTORY_V3, List.of("section", "filter", "sort"),
+            Endpoints.SMART_GROUPS_V2, List.of("filter", "sort"),
+            Endpoints.STATIC_GROUPS_V2, List.of("filter", "sort"));
+    Map<Endpoint, List<String>> all = new java.util.HashMap<>(used);
+    all.putAll(fallbacks);
+    all.forEach(
         (endpoint, params) -> {
           Set<String> declared = contract.find(endpoint.method(), endpoint.template()).query();
           assertThat(declared).as(endpoint.toString()).containsAll(PAGING).containsAll(params);

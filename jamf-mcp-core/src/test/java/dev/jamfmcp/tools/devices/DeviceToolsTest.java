@@ -53,7 +53,7 @@ class DeviceToolsTest {
         .anySatisfy(d -> assertThat(d.get("serial").asString()).isEqualTo(serial));
     JsonNode row = data.get("devices").get(0);
     assertThat(row.get("url").asString()).contains("/computers.html?id=");
-    assertThat(f.requests("GET /api/v3/computers-inventory")).isEqualTo(1);
+    assertThat(f.requests("GET /api/v4/computers-inventory")).isEqualTo(1);
 
     String user = firstRow(r -> !c.username(r).isEmpty());
     JsonNode byUser =
@@ -191,7 +191,7 @@ class DeviceToolsTest {
     assertThat(s.get("warning").asLong())
         .isEqualTo(s.get("noncompliant").asLong() - s.get("critical90Plus").asLong());
     assertThat(data.get("devices")).isEmpty();
-    assertThat(f.requests("GET /api/v3/computers-inventory")).isEqualTo(4);
+    assertThat(f.requests("GET /api/v4/computers-inventory")).isEqualTo(4);
     assertThat(f.sim.requestLog().recent()).allSatisfy(r -> assertThat(r).doesNotContain("page=1"));
   }
 
@@ -238,7 +238,7 @@ class DeviceToolsTest {
       sum += n.asLong();
     }
     assertThat(sum).isEqualTo(c.size());
-    assertThat(f.requests("GET /api/v3/computers-inventory"))
+    assertThat(f.requests("GET /api/v4/computers-inventory"))
         .isEqualTo(1); // 500 computers: one page of 2000
   }
 

@@ -64,7 +64,7 @@ class LargeFleetComplianceTest {
           .isPositive();
       List<String> inventory =
           f.sim.requestLog().recent().stream()
-              .filter(r -> r.startsWith("GET /api/v3/computers-inventory"))
+              .filter(r -> r.startsWith("GET /api/v4/computers-inventory"))
               .toList();
       assertThat(inventory)
           .hasSize(4)
@@ -90,7 +90,7 @@ class LargeFleetComplianceTest {
     assertThat(noncompliant).isGreaterThan(2000);
     assertThat(data.get("devices")).hasSize(2000);
     assertThat(data.get("truncated").asBoolean()).isTrue();
-    assertThat(f.requests("GET /api/v3/computers-inventory")).isEqualTo(4);
+    assertThat(f.requests("GET /api/v4/computers-inventory")).isEqualTo(4);
     assertThat(f.client.related())
         .filteredOn(m -> m.path("method").asString().equals("notifications/progress"))
         .hasSize(4)
@@ -126,6 +126,6 @@ class LargeFleetComplianceTest {
       sum += n.asLong();
     }
     assertThat(sum).isEqualTo(COMPUTERS);
-    assertThat(f.requests("GET /api/v3/computers-inventory")).isEqualTo(COMPUTERS / 2000);
+    assertThat(f.requests("GET /api/v4/computers-inventory")).isEqualTo(COMPUTERS / 2000);
   }
 }

@@ -67,7 +67,7 @@ class ResolverAndFailuresTest {
         .isEqualTo(c.managementId(41));
     assertThat(((Ambiguous) out.get(shared)).candidates()).hasSize(names.get(shared));
     assertThat(out.get("no-such-mac")).isInstanceOf(NotFound.class);
-    assertThat(f.requests("GET /api/v3/computers-inventory")).isEqualTo(1);
+    assertThat(f.requests("GET /api/v4/computers-inventory")).isEqualTo(1);
 
     List<String> many = new ArrayList<>();
     IntStream.range(0, 120).forEach(r -> many.add(c.serialNumber(r)));
@@ -75,7 +75,7 @@ class ResolverAndFailuresTest {
     assertThat(resolver.resolveAll(many).values())
         .hasSize(120)
         .allSatisfy(r -> assertThat(r).isInstanceOf(Found.class));
-    assertThat(f.requests("GET /api/v3/computers-inventory")).isEqualTo(3);
+    assertThat(f.requests("GET /api/v4/computers-inventory")).isEqualTo(3);
   }
 
   @Test
@@ -110,7 +110,7 @@ class ResolverAndFailuresTest {
                 .faults()
                 .settings()
                 .withErrorRate(503, 1.0)
-                .withPathPrefix("/api/v3/computers-inventory"));
+                .withPathPrefix("/api/v4/computers-inventory"));
     String message = f.error("getSecurityPosture", "{}");
     assertThat(message).contains("unavailable").contains("Nothing was changed");
     String search = f.error("search", "{\"query\":\"mac\"}");

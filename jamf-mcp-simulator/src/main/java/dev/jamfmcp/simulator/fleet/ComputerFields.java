@@ -17,6 +17,9 @@ public final class ComputerFields {
         .string("general.name", c::name, true)
         .string("general.assetTag", c::assetTag, true)
         .date("general.lastContactTime", c::lastContactMillis, true)
+        // the v4 inventory's names (11.30+); the fleet's one contact time serves both
+        .date("general.lastContact", c::lastContactMillis, true)
+        .date("general.lastCheckIn", c::lastContactMillis, true)
         .date("general.reportDate", c::reportDateMillis, true)
         .date("general.lastEnrolledDate", c::enrolledMillis, true)
         .string("general.lastReportedIp", c::lastReportedIp, false)

@@ -22,12 +22,14 @@ final class ComputerGroupRoutes {
   private final Fleet fleet;
   private final StaticGroupStore statics;
   private final SideEffects effects;
+  private final boolean serveV3;
   private final Table smartTable;
 
   ComputerGroupRoutes(SimState state, Scoping scoping) {
     this.fleet = state.fleet();
     this.statics = state.staticGroups();
     this.effects = state.effects();
+    this.serveV3 = state.config().isAtLeast(11, 28);
     List<SmartGroup> smart = fleet.smartGroups();
     this.smartTable =
         new Table(
@@ -42,13 +44,19 @@ final class ComputerGroupRoutes {
 
   void register(Router router) {
     router.get("/api/v1/computer-groups", Area.PRO, this::allGroups);
-    router.get("/api/v3/computer-groups/smart-groups", Area.PRO, this::smartGroups);
-    router.get("/api/v3/computer-groups/smart-groups/{id}", Area.PRO, this::smartGroup);
-    router.get(
-        "/api/v3/computer-groups/smart-group-membership/{id}", Area.PRO, this::smartMembership);
-    router.get("/api/v3/computer-groups/static-groups", Area.PRO, this::staticGroups);
-    router.get("/api/v3/computer-groups/static-groups/{id}", Area.PRO, this::staticGroup);
-    router.put("/api/v3/computer-groups/static-groups/{id}", Area.PRO, this::replaceStaticGroup);
+    // v3 from Jamf Pro 11.28 on; v2 (deprecated by 11.28, still served by 11.30) always.
+    List<String> versions = serveV3 ? List.of("v2", "v3") : List.of("v2");
+    for (String v : versions) {
+      String base = "/api/" + v + "/computer-groups/";
+      router.get(base + "smart-groups", Area.PRO, this::smartGroups);
+      if (v.equals("v3")) {
+        router.get(base + "smart-groups/{id}", Area.PRO, this::smartGroup);
+      }
+      router.get(base + "smart-group-membership/{id}", Area.PRO, this::smartMembership);
+      router.get(base + "static-groups", Area.PRO, this::staticGroups);
+      router.get(base + "static-groups/{id}", Area.PRO, this::staticGroup);
+      router.put(base + "static-groups/{id}", Area.PRO, this::replaceStaticGroup);
+    }
   }
 
   private void allGroups(Exchange ex) throws Exception {

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** {@code /api/v3/computers-inventory} and its detail routes. */
+/**
+ * {@code /api/v3/computers-inventory} and its detail routes, and the v4 ones (ComputerInventoryV4)
+ * when the simulated Jamf Pro is 11.30 or later.
+ */
 final class ComputerRoutes {
   static final List<String> SECTIONS =
       List.of(
@@ -41,11 +44,16 @@ final class ComputerRoutes {
   private final Computers computers;
   private final Table table;
   private final ComputerWriter writer;
+  private final ComputerWriter writerV4;
+  private final boolean serveV4;
 
   ComputerRoutes(SimState state, Scoping scoping) {
     this.computers = state.fleet().computers();
     this.table = state.fleet().computerTable();
-    this.writer = new ComputerWriter(computers, new ComputerExtraSections(state.fleet(), scoping));
+    ComputerExtraSections extra = new ComputerExtraSections(state.fleet(), scoping);
+    this.writer = new ComputerWriter(computers, extra, false);
+    this.writerV4 = new ComputerWriter(computers, extra, true);
+    this.serveV4 = state.config().isAtLeast(11, 30);
     // sort once at start for the contract's default order and the pager's usual one, so the
     // first page of a scan costs what every other page costs
     table.query(null, List.of(), "general.name:asc", 0, 1);
@@ -53,13 +61,25 @@ final class ComputerRoutes {
   }
 
   void register(Router router) {
-    router.get("/api/v3/computers-inventory", Area.PRO, this::list);
+    router.get("/api/v3/computers-inventory", Area.PRO, ex -> list(ex, writer));
     router.get(
-        "/api/v3/computers-inventory-detail/{id}", Area.PRO, ex -> one(ex, Set.copyOf(SECTIONS)));
-    router.get("/api/v3/computers-inventory/{id}", Area.PRO, ex -> one(ex, Set.of("GENERAL")));
+        "/api/v3/computers-inventory-detail/{id}",
+        Area.PRO,
+        ex -> one(ex, Set.copyOf(SECTIONS), writer));
+    router.get(
+        "/api/v3/computers-inventory/{id}", Area.PRO, ex -> one(ex, Set.of("GENERAL"), writer));
+    if (serveV4) {
+      router.get("/api/v4/computers-inventory", Area.PRO, ex -> list(ex, writerV4));
+      router.get(
+          "/api/v4/computers-inventory-detail/{id}",
+          Area.PRO,
+          ex -> one(ex, Set.copyOf(SECTIONS), writerV4));
+      router.get(
+          "/api/v4/computers-inventory/{id}", Area.PRO, ex -> one(ex, Set.of("GENERAL"), writerV4));
+    }
   }
 
-  private void list(Exchange ex) throws Exception {
+  private void list(Exchange ex, ComputerWriter writer) throws Exception {
     Set<String> sections = sections(ex.queries("section"));
     Paging paging = Paging.of(ex);
     Table.Page page =
@@ -83,7 +103,7 @@ final class ComputerRoutes {
         });
   }
 
-  private void one(Exchange ex, Set<String> sections) throws Exception {
+  private void one(Exchange ex, Set<String> sections, ComputerWriter writer) throws Exception {
     int row = computers.rowOf(Ids.parse(ex.pathParam("id")));
     if (row < 0) {
       throw new NotFound("Computer " + ex.pathParam("id"));

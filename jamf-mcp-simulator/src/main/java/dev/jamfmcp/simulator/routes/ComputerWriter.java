@@ -14,10 +14,16 @@ import tools.jackson.core.JsonGenerator;
 final class ComputerWriter {
   private final Computers c;
   private final ComputerExtraSections extra;
+  private final boolean v4;
 
-  ComputerWriter(Computers computers, ComputerExtraSections extra) {
+  /**
+   * {@code v4}: the general section of ComputerInventoryV4 ({@code lastContact} and {@code
+   * lastCheckIn} in place of {@code lastContactTime}; no deprecated {@code lastReportedIp}).
+   */
+  ComputerWriter(Computers computers, ComputerExtraSections extra, boolean v4) {
     this.c = computers;
     this.extra = extra;
+    this.v4 = v4;
   }
 
   void write(JsonGenerator json, int row, Set<String> sections) {
@@ -87,7 +93,9 @@ final class ComputerWriter {
     json.writeStartObject();
     json.writeStringProperty("name", c.name(row));
     json.writeStringProperty("lastIpAddress", c.lastIpAddress(row));
-    json.writeStringProperty("lastReportedIp", c.lastReportedIp(row));
+    if (!v4) {
+      json.writeStringProperty("lastReportedIp", c.lastReportedIp(row));
+    }
     json.writeStringProperty("lastReportedIpV4", c.lastReportedIp(row));
     json.writeNullProperty("lastReportedIpV6");
     json.writeStringProperty("jamfBinaryVersion", SimulatorConfig.JAMF_PRO_VERSION);
@@ -111,7 +119,13 @@ final class ComputerWriter {
     json.writeEndArray();
     json.writeEndObject();
     json.writeStringProperty("reportDate", Dates.instantOrNull(c.reportDateMillis(row)));
-    json.writeStringProperty("lastContactTime", contact);
+    if (v4) {
+      // The fleet keeps one contact time: the agent's check-in is also the last contact.
+      json.writeStringProperty("lastContact", contact);
+      json.writeStringProperty("lastCheckIn", contact);
+    } else {
+      json.writeStringProperty("lastContactTime", contact);
+    }
     json.writeNullProperty("lastCloudBackupDate");
     json.writeStringProperty("lastEnrolledDate", Dates.instant(c.enrolledMillis(row)));
     json.writeStringProperty(

@@ -1,6 +1,5 @@
 package dev.jamfmcp.simulator.routes;
 
-import dev.jamfmcp.simulator.SimulatorConfig;
 import dev.jamfmcp.simulator.fleet.Building;
 import dev.jamfmcp.simulator.fleet.Category;
 import dev.jamfmcp.simulator.fleet.Department;
@@ -19,10 +18,12 @@ import tools.jackson.core.JsonGenerator;
 
 /** Departments, buildings, categories, scripts, patch titles and the server version. */
 final class ReferenceRoutes {
+  private final String version;
   private final Fleet fleet;
 
   ReferenceRoutes(SimState state) {
     this.fleet = state.fleet();
+    this.version = state.config().jamfProVersion();
   }
 
   void register(Router router) {
@@ -129,7 +130,7 @@ final class ReferenceRoutes {
                 200,
                 json -> {
                   json.writeStartObject();
-                  json.writeStringProperty("version", SimulatorConfig.JAMF_PRO_VERSION);
+                  json.writeStringProperty("version", version);
                   json.writeEndObject();
                 }));
   }
