@@ -56,6 +56,8 @@ public final class Endpoints {
 
   public static final Endpoint POLICIES = get("/JSSResource/policies");
   public static final Endpoint POLICY = get("/JSSResource/policies/id/{id}");
+  public static final Endpoint POLICY_UPDATE =
+      new Endpoint("PUT", "/JSSResource/policies/id/{id}", true);
   public static final Endpoint POLICIES_BY_CATEGORY =
       get("/JSSResource/policies/category/{category}");
   public static final Endpoint POLICY_LOG_FLUSH =
