@@ -31,6 +31,9 @@ endpoint needs no change here), one operation per line, sorted by path then meth
                     object, any, array<T>) and required; Classic: its in: body parameters
   responses         Pro only: status -> schema of the application/json answer
 
+and "mdmCommands": for every commandType of POST /api/v2/mdm/commands (the discriminator of its
+commandData), the command's own fields (name -> type, as for bodies) and the required ones;
+
 and "schemas": the Pro API's component schemas that answers refer to, cut down to what a response
 check needs (type, properties, items, required, allOf, oneOf, anyOf, $ref), one per line.
 Descriptions, examples, enums and formats are left out to keep the file small.
@@ -292,6 +295,21 @@ class Pro:
                 body["type"] = self.type_of(schema)
         return body
 
+    def mdm_commands(self):
+        """commandType -> {fields, required} of the commandData variants of an MDM command."""
+        request = self.schemas["MdmCommandRequest"]["properties"]["commandData"]
+        commands = {}
+        for command_type, ref in sorted(request["discriminator"]["mapping"].items()):
+            fields, required = {}, set()
+            self.fields({"$ref": ref}, fields, required)
+            fields.pop("commandType", None)
+            required.discard("commandType")
+            entry = {"fields": fields}
+            if required:
+                entry["required"] = sorted(required)
+            commands[command_type] = entry
+        return commands
+
     def referenced_schemas(self, operations):
         """Names of the component schemas the answers refer to, directly or not."""
         names, todo = set(), []
@@ -391,6 +409,11 @@ def main():
            '"operations":[']
     out += [line(op) + ("," if i < len(operations) - 1 else "") for i, op in enumerate(operations)]
     out.append('],')
+    commands = pro.mdm_commands()
+    out.append('"mdmCommands":{')
+    out += [line(name) + ":" + line(commands[name]) + ("," if i < len(commands) - 1 else "")
+            for i, name in enumerate(sorted(commands))]
+    out.append('},')
     out.append('"schemas":{')
     names = sorted(schemas)
     out += [line(name) + ":" + line(schemas[name]) + ("," if i < len(names) - 1 else "")

@@ -12,6 +12,7 @@ import dev.jamfmcp.mcp.resource.ResourceTemplate;
 import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.tools.support.Catalog;
 import dev.jamfmcp.tools.support.JamfLinks;
+import dev.jamfmcp.tools.support.LeanSchemas;
 import dev.jamfmcp.tools.support.ToolSupport;
 import java.net.URI;
 import java.time.Clock;
@@ -54,10 +55,25 @@ public final class JamfTools {
             .filter(entry -> settings.toolsets.contains(entry.toolset()))
             .map(Catalog.Entry::tool)
             .filter(tool -> !settings.readOnly || tool.annotations().readOnlyHint())
+            .map(JamfTools::lean)
             .toList();
     this.resources = catalog.resources();
     this.templates = catalog.templates();
     this.prompts = catalog.prompts();
+  }
+
+  /** The tool with a lean output schema (see {@link LeanSchemas}): the context budget. */
+  private static Tool lean(Tool tool) {
+    return new Tool(
+        tool.name(),
+        tool.title(),
+        tool.description(),
+        tool.inputSchema(),
+        LeanSchemas.output(tool.outputSchema()),
+        tool.annotations(),
+        tool.requiredScopes(),
+        tool.handler(),
+        tool.approvalClass());
   }
 
   public static JamfTools create(JamfClient jamf, Consumer<Settings> configurer) {

@@ -1,5 +1,8 @@
 package dev.jamfmcp.tools;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** Groups of tools an operator can switch on or off as a whole. */
 public enum Toolset {
   /** Computers: search, details, compliance, fleet overview, security posture. */
@@ -29,5 +32,14 @@ public enum Toolset {
    * Secrets of a Mac (FileVault recovery key, LAPS password, device-lock PIN), shown only to a
    * person on the approval page; and the LAPS settings.
    */
-  SECRETS
+  SECRETS;
+
+  /**
+   * The toolsets the executable offers unless the operator names others: the reads admins ask for
+   * most, within the context budget of docs/TOOLS.md (25 KB of {@code tools/list}). A new toolset
+   * is not a default unless added here, with the budget test still green.
+   */
+  public static Set<Toolset> defaults() {
+    return EnumSet.of(DEVICES, MOBILE, POLICIES, PATCH, CHATGPT);
+  }
 }

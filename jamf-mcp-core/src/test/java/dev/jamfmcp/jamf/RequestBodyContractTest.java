@@ -87,6 +87,7 @@ class RequestBodyContractTest {
       client.mdm().blankPush(Set.of("m-2"));
       client.policies().flushLog(7);
       client.policies().flushLog(7, List.of(4, 5));
+      client.policies().setEnabled(7, false);
     }
     // Jamf Pro before 11.28: the v2 computer-group endpoints
     try (JamfClient client = FakeJamf.clientFor(server).jamfProVersion("11.27.0").build()) {
@@ -299,6 +300,9 @@ class RequestBodyContractTest {
     }
     if (line.equals("POST /api/v2/mdm/blank-push")) {
       return json(200, "{\"errorUuids\":[]}");
+    }
+    if (line.equals("PUT /JSSResource/policies/id/7")) {
+      return json(201, "<policy><id>7</id></policy>");
     }
     if (line.startsWith("DELETE /JSSResource/logflush")) {
       return json(200, "");

@@ -534,6 +534,22 @@ class TypedOperationsOnSimulatorTest {
   }
 
   @Test
+  @Covers("Policies.setEnabled(int,boolean)")
+  void aPolicyIsSwitchedOffAndOnAgain() {
+    var policy = fleet.policies().stream().filter(p -> p.enabled()).findFirst().orElseThrow();
+    try {
+      jamf.policies().setEnabled(policy.id(), false);
+      assertThat(jamf.policies().get(policy.id()).general().enabled()).isFalse();
+      assertThat(sim.sideEffects().policyEnabledChanges()).containsEntry(policy.id(), false);
+    } finally {
+      jamf.policies().setEnabled(policy.id(), true);
+    }
+    assertThat(jamf.policies().get(policy.id()).general().enabled()).isTrue();
+    assertThatThrownBy(() -> jamf.policies().setEnabled(99999, false))
+        .isInstanceOf(JamfNotFoundException.class);
+  }
+
+  @Test
   @Covers({"ConfigurationProfiles.macProfiles()", "ConfigurationProfiles.macProfile(int)"})
   void macProfiles() {
     assertThat(jamf.configurationProfiles().macProfiles())

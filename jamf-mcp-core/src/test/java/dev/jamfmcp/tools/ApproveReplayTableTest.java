@@ -114,6 +114,11 @@ class ApproveReplayTableTest {
         new Row("sendMdmCommand", mdm("clearPasscode", "mobile:8", null), null, approve),
         new Row("sendMdmCommand", mdm("logOutUser", "mobile:6", null), null, confirm),
         new Row(
+            "setPolicyEnabled",
+            WriteToolsFixture.args("{'policyName':'Install Google Chrome','enabled':false}"),
+            null,
+            confirm),
+        new Row(
             "executePolicy",
             WriteToolsFixture.args(
                 "{'policyName':'Install Google Chrome','deviceIdentifiers':['computer:26','computer:27']}"),

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,8 +35,21 @@ class ToolsDocTest {
       }
       JamfTools all = JamfTools.create(jamf, s -> s.confirmationKey(key));
       assertThat(entries).hasSize(all.tools().size());
+      Map<Toolset, Integer> perToolset = new LinkedHashMap<>();
+      for (Toolset toolset : Toolset.values()) {
+        perToolset.put(toolset, ToolListBytes.of(jamf, EnumSet.of(toolset)));
+      }
+      ToolListBytes.Listing everything = ToolListBytes.listing(jamf, EnumSet.allOf(Toolset.class));
+      ToolsMarkdown.Budget budget =
+          new ToolsMarkdown.Budget(
+              perToolset,
+              ToolListBytes.of(jamf, Toolset.defaults()),
+              everything.bytes(),
+              ContextBudgetTest.BUDGET_BYTES,
+              everything.perTool());
       String rendered =
-          ToolsMarkdown.render(entries, all.resources(), all.resourceTemplates(), all.prompts());
+          ToolsMarkdown.render(
+              budget, entries, all.resources(), all.resourceTemplates(), all.prompts());
 
       Path file = repositoryRoot().resolve("docs").resolve("TOOLS.md");
       if (Boolean.getBoolean("tools.md.update")) {

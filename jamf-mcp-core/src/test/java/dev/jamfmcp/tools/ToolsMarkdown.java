@@ -19,7 +19,16 @@ final class ToolsMarkdown {
 
   record Entry(Toolset toolset, Tool tool) {}
 
+  /** What tools/list costs: bytes per toolset, of the default toolsets, of all, and per tool. */
+  record Budget(
+      Map<Toolset, Integer> perToolset,
+      int defaults,
+      int all,
+      int limit,
+      Map<String, Integer> perTool) {}
+
   static String render(
+      Budget budget,
       List<Entry> entries,
       List<Resource> resources,
       List<ResourceTemplate> templates,
@@ -43,14 +52,15 @@ final class ToolsMarkdown {
         .append(" devices (Jamf and management ids). Arguments marked **secret** (`writeOnly` and")
         .append(" `x-secret` in the input schema) are never shown back and read `\"set\"` in audit")
         .append(" lines.\n\n");
+    budget(md, budget);
     List<Entry> sorted = new ArrayList<>(entries);
     sorted.sort(
         Comparator.comparing((Entry e) -> e.toolset().ordinal())
             .thenComparing(e -> e.tool().name()));
     md.append(
             "| tool | toolset | scope | approval | read-only | destructive | idempotent | open"
-                + " world |\n")
-        .append("|---|---|---|---|---|---|---|---|\n");
+                + " world | bytes |\n")
+        .append("|---|---|---|---|---|---|---|---|---|\n");
     for (Entry e : sorted) {
       ToolAnnotations a = e.tool().annotations();
       md.append("| [`")
@@ -71,6 +81,8 @@ final class ToolsMarkdown {
           .append(a.idempotentHint())
           .append(" | ")
           .append(a.openWorldHint())
+          .append(" | ")
+          .append(budget.perTool().get(e.tool().name()))
           .append(" |\n");
     }
     Toolset current = null;
@@ -187,6 +199,67 @@ final class ToolsMarkdown {
   private static String approval(Tool t) {
     return t.approvalClass() == null ? "" : "`" + t.approvalClass().label() + "`";
   }
+
+  private static void budget(StringBuilder md, Budget budget) {
+    md.append("## Context budget\n\n")
+        .append("Every tool a client lists costs the model context before the first question, so")
+        .append(" the default toolsets must fit in ")
+        .append(budget.limit())
+        .append(" bytes of `tools/list` (the JSON `result` a 2025-11-25 client receives, with")
+        .append(" titles, output schemas and annotations; `ContextBudgetTest` fails above it).")
+        .append(" Default toolsets: ")
+        .append(
+            Toolset.defaults().stream()
+                .map(Toolset::name)
+                .collect(java.util.stream.Collectors.joining(", ")))
+        .append(" (")
+        .append(budget.defaults())
+        .append(" bytes); all toolsets: ")
+        .append(budget.all())
+        .append(" bytes.\n\n")
+        .append("| toolset | default | bytes of tools/list |\n|---|---|---|\n");
+    budget
+        .perToolset()
+        .forEach(
+            (toolset, bytes) ->
+                md.append("| ")
+                    .append(toolset)
+                    .append(" | ")
+                    .append(Toolset.defaults().contains(toolset) ? "yes" : "")
+                    .append(" | ")
+                    .append(bytes)
+                    .append(" |\n"));
+    md.append("\n").append(DESIGN).append("\n");
+  }
+
+  /** Why the budget is kept this way (docs/TOOLS.md). */
+  private static final String DESIGN =
+      String.join(
+          "\n",
+          "How the budget is kept, and why:",
+          "",
+          "- **Lean output schemas.** Every tool's output schema is sent without descriptions and"
+              + " without nullable unions (`JamfTools` passes each through `LeanSchemas`): the tool's"
+              + " description already says what the result means, so words inside the output"
+              + " schema were paid twice (they were 9 of the 47 KB), and a nullable union becomes"
+              + " no type at all, which accepts the same values and which clients' validators take"
+              + " without the warning the MCP Inspector gives for nullable types. The shape"
+              + " (properties, types, required fields, items) stays, so clients still validate"
+              + " `structuredContent`, and the server still checks every result against it.",
+          "- **A small default set.** The executable offers `Toolset.defaults()` unless the operator"
+              + " names toolsets (`MCP_TOOLSETS=default`, the default; `all`; or names): the reads"
+              + " admins ask for most. Toolsets that are mostly writes (groups, MDM) or narrower"
+              + " reads (profiles, scripts) are switched on by name, and `--demo` offers all. A new"
+              + " toolset is off by default until it is added to `Toolset.defaults()` with this"
+              + " test still green.",
+          "- **Everything stays reachable** through the operator's choice: every tool of this file"
+              + " is one `MCP_TOOLSETS` entry away, and the table above says what each toolset"
+              + " costs. Switching toolsets on within a session (a `tools/list_changed` after an"
+              + " `enableToolset` call) needs the engine to keep a tool list per session, and 2025"
+              + " sessions here carry no list-change notifications (the GET stream does not carry"
+              + " them, so `tools.listChanged` is declared false) while 2026-07-28 requests have no"
+              + " session at all; it is not built yet (see issue #16).",
+          "");
 
   private static String scopes(Tool t) {
     return t.requiredScopes().isEmpty()

@@ -40,7 +40,13 @@ class WriteSecretsTest {
   static WriteToolsFixture fx;
 
   /** The secret fields each tool declares, as the test below covers them. */
-  static final Set<String> COVERED = Set.of("sendMdmCommand:pin");
+  static final Set<String> COVERED =
+      Set.of(
+          "sendMdmCommand:pin",
+          "sendMdmCommand:password",
+          "sendMdmCommand:newPassword",
+          "sendMdmCommand:redemptionCode",
+          "sendMdmCommand:appleCareToken");
 
   @BeforeAll
   static void start() {
@@ -178,6 +184,65 @@ class WriteSecretsTest {
       }
     }
     assertThat(log).contains("\"pin\":\"set\"");
+  }
+
+  @Test
+  void passwordsCodesAndTokensOfTheOtherCommandsAreNeverLoggedAuditedOrShownBack() {
+    String recovery = "Recovery-Lock-Secret-71";
+    String verify = "Verify-Lock-Secret-72";
+    String admin = "Admin-Password-Secret-73";
+    String code = "REDEEM-SECRET-74";
+    String appleCare = "AppleCare-Token-Secret-75";
+    List<JsonNode> seen = new ArrayList<>();
+    String log;
+    try (CapturedLog captured = new CapturedLog()) {
+      seen.addAll(
+          tokenPath(
+              mdm("setRecoveryLock", "computer:14", Json.object().put("newPassword", recovery)),
+              null));
+      seen.addAll(
+          tokenPath(
+              mdm("verifyRecoveryLock", "computer:14", Json.object().put("password", verify)),
+              null));
+      seen.addAll(
+          tokenPath(
+              mdm(
+                  "setAutoAdminPassword",
+                  "computer:15",
+                  Json.object().put("guid", "g-1").put("password", admin)),
+              null));
+      seen.addAll(
+          tokenPath(
+              mdm(
+                  "applyRedemptionCode",
+                  "mobile:3",
+                  Json.object().put("identifier", "com.example.app").put("redemptionCode", code)),
+              null));
+      seen.addAll(
+          tokenPath(
+              mdm(
+                  "triggerEnhancedLogCollection",
+                  "mobile:3",
+                  Json.object().put("appleCareToken", appleCare)),
+              null));
+      log = captured.text();
+    }
+    assertThat(fx.effects().mdmCommands())
+        .extracting(c -> c.commandType())
+        .containsExactly(
+            "SET_RECOVERY_LOCK",
+            "VERIFY_RECOVERY_LOCK",
+            "SET_AUTO_ADMIN_PASSWORD",
+            "APPLY_REDEMPTION_CODE",
+            "TRIGGER_ENHANCED_LOG_COLLECTION");
+    for (String secret : List.of(recovery, verify, admin, code, appleCare)) {
+      assertNowhere(secret, seen, log);
+    }
+    assertThat(log)
+        .contains("\"newPassword\":\"set\"")
+        .contains("\"password\":\"set\"")
+        .contains("\"redemptionCode\":\"set\"")
+        .contains("\"appleCareToken\":\"set\"");
   }
 
   @Test

@@ -326,17 +326,23 @@ public record ServerConfig(
         toolsets.addAll(EnumSet.allOf(Toolset.class));
         continue;
       }
+      if (name.equalsIgnoreCase("default")) {
+        // The demo is there to try everything; a real server starts within the context budget.
+        toolsets.addAll(demo ? EnumSet.allOf(Toolset.class) : Toolset.defaults());
+        continue;
+      }
       try {
         toolsets.add(Toolset.valueOf(name.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
         throw ConfigException.of(
             MCP_TOOLSETS,
             "'" + name + "' is not a toolset",
-            "use all or some of " + String.join(", ", toolsetNames()));
+            "use default, all or some of " + String.join(", ", toolsetNames()));
       }
     }
     if (toolsets.isEmpty()) {
-      throw ConfigException.of(MCP_TOOLSETS, "no toolset is chosen", "use all, or name some");
+      throw ConfigException.of(
+          MCP_TOOLSETS, "no toolset is chosen", "use default, all, or name some");
     }
     byte[] key =
         raw.get(MCP_CONFIRMATION_KEY).map(k -> Values.key(MCP_CONFIRMATION_KEY, k)).orElse(null);

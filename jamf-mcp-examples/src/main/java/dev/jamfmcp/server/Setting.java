@@ -150,9 +150,10 @@ public enum Setting {
   MCP_READ_ONLY(Kind.SWITCH, "false", "Offer no write tools at all."),
   MCP_TOOLSETS(
       Kind.VALUE,
-      "all",
+      "default",
       "Comma-separated toolsets: devices, mobile, policies, profiles,"
-          + " scripts, groups, mdm, patch, chatgpt; or all."),
+          + " scripts, groups, mdm, patch, chatgpt, inventory, secrets; all; or default (devices, mobile, policies,"
+          + " patch, chatgpt: the context budget of docs/TOOLS.md; all in --demo)."),
   MCP_COMPLIANCE_BASELINE(
       Kind.VALUE,
       null,

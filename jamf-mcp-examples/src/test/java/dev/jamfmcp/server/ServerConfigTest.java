@@ -630,8 +630,14 @@ class ServerConfigTest {
         () -> {
           assertThat(config(production("MCP_TOOLSETS", "devices, Mobile")).tools().toolsets())
               .containsExactly(Toolset.DEVICES, Toolset.MOBILE);
-          assertThat(config(production()).tools().toolsets())
+          assertThat(config(production()).tools().toolsets()).isEqualTo(Toolset.defaults());
+          assertThat(config(production("MCP_TOOLSETS", "all")).tools().toolsets())
               .isEqualTo(EnumSet.allOf(Toolset.class));
+          assertThat(config(Map.of(), "--demo").tools().toolsets())
+              .isEqualTo(EnumSet.allOf(Toolset.class));
+          assertThat(config(production("MCP_TOOLSETS", "default, mdm")).tools().toolsets())
+              .contains(Toolset.MDM)
+              .containsAll(Toolset.defaults());
           assertThat(failure(production("MCP_TOOLSETS", "devices,nope")))
               .startsWith("MCP_TOOLSETS (--toolsets): 'nope' is not a toolset");
         });

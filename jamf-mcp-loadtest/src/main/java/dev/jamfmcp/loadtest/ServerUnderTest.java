@@ -68,6 +68,7 @@ public final class ServerUnderTest implements AutoCloseable {
     env.put("JAMF_CLIENT_SECRET", "sim-secret");
     env.put("MCP_BIND", "127.0.0.1");
     env.put("MCP_PORT", "0");
+    env.put("MCP_TOOLSETS", "all");
     env.put("MCP_SESSION_KEY", SESSION_KEY);
     env.put("MCP_CONFIRMATION_KEY", CONFIRMATION_KEY);
     // The readiness check's own Jamf requests would take faults queued for the calls under test

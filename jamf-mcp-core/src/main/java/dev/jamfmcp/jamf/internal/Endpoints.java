@@ -120,6 +120,8 @@ public final class Endpoints {
   public static final Endpoint POLICIES = get("/JSSResource/policies").privileges(READ_POLICIES);
   public static final Endpoint POLICY =
       get("/JSSResource/policies/id/{id}").privileges(READ_POLICIES);
+  public static final Endpoint POLICY_UPDATE =
+      new Endpoint("PUT", "/JSSResource/policies/id/{id}", true).privileges("Update Policies");
   public static final Endpoint POLICIES_BY_CATEGORY =
       get("/JSSResource/policies/category/{category}").privileges(READ_POLICIES);
   public static final Endpoint POLICY_LOG_FLUSH =

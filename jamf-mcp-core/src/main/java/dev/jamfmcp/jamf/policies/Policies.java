@@ -47,6 +47,18 @@ public final class Policies {
         Endpoints.POLICY.request(id), "policy", new TypeReference<Policy>() {});
   }
 
+  /**
+   * Switches a policy on or off (Classic PUT of {@code <policy><general><enabled>}, the one field
+   * sent, so nothing else of the policy changes).
+   */
+  public void setEnabled(int policyId, boolean enabled) {
+    String xml = "<policy><general><enabled>" + enabled + "</enabled></general></policy>";
+    transport.call(
+        Endpoints.POLICY_UPDATE
+            .request(policyId)
+            .body(xml.getBytes(StandardCharsets.UTF_8), "application/xml"));
+  }
+
   /** Flushes the policy's whole log, so that it runs again on every computer in scope. */
   public void flushLog(int policyId) {
     transport.call(Endpoints.POLICY_LOG_FLUSH.request(policyId, "Zero+Days"));

@@ -35,6 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class SendMdmCommand {
   static final String NAME = "sendMdmCommand";
   static final String PIN = "pin";
+  private static final String SECRET_OPTION =
+      "A secret of the command (see its fields): never repeated back, written as 'set' in audit"
+          + " lines";
 
   private final ToolSupport support;
   private final SecureRandom random = new SecureRandom();
@@ -74,7 +77,18 @@ final class SendMdmCommand {
                 "DoNotObliterate",
                 "ObliterateWithWarning",
                 "Always")
+            .secret("password", SECRET_OPTION, 256, null)
+            .secret("newPassword", SECRET_OPTION, 256, null)
+            .secret("redemptionCode", SECRET_OPTION, 256, null)
+            .secret("appleCareToken", SECRET_OPTION, 4096, null)
             .build();
+    // The other commands' options are Jamf's commandData fields by name; each command's own list
+    // is checked (MdmCommandKind.problems), which keeps 35 commands' fields out of tools/list.
+    options.put("additionalProperties", true);
+    options.put(
+        "description",
+        "The command's fields, named as in Jamf's commandData; a field the command does not take"
+            + " is refused with the list of those it takes");
     ObjectNode input =
         Schemas.object()
             .strings(
@@ -85,7 +99,7 @@ final class SendMdmCommand {
                 200)
             .enumeration(
                 "command",
-                "What to do. Approval classes: " + MdmCommandKind.approvalClasses(),
+                "What to do (each command's approval class is in the tool's description)",
                 MdmCommandKind.arguments())
             .property("options", options)
             .property(ConfirmationGate.TOKEN_ARGUMENT, ConfirmationGate.tokenArgumentSchema())
@@ -119,9 +133,10 @@ final class SendMdmCommand {
         .description(
             "Sends one MDM command to up to "
                 + DeviceTargets.MAX_IDENTIFIERS
-                + " devices through Jamf Pro: lock, restart, shutDown, enableLostMode,"
-                + " disableLostMode, clearPasscode, logOutUser or erase. The first call changes"
-                + " nothing: it returns a preview (devices by name and serial, the effect, what"
+                + " devices through Jamf Pro: any command type of Jamf Pro 11.30.1 (lock, restart,"
+                + " shutDown, Lost Mode, clearPasscode, logOutUser, erase, deleteUser, Recovery"
+                + " Lock, remote desktop, settings, the inventory queries, ...). The first call"
+                + " changes nothing unless the command's class is none: it returns a preview (devices by name and serial, the effect, what"
                 + " cannot be undone) that the user must confirm; erase and lock also require the"
                 + " user to type a phrase such as 'ERASE 3 DEVICES'. Jamf queues the command; each"
                 + " device runs it when it next reaches Apple's push service. Lost Mode, clear"

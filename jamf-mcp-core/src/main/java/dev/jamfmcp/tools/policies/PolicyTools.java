@@ -25,6 +25,7 @@ public final class PolicyTools {
     catalog.tool(Toolset.POLICIES, listPolicies(support));
     catalog.tool(Toolset.POLICIES, getPolicyDetails(support));
     catalog.tool(Toolset.POLICIES, new ExecutePolicy(support).tool());
+    catalog.tool(Toolset.POLICIES, new SetPolicyEnabled(support).tool());
   }
 
   static Tool listPolicies(ToolSupport support) {

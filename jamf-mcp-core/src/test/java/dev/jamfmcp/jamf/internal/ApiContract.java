@@ -47,10 +47,21 @@ public final class ApiContract {
 
   private final String version;
   private final Map<String, Operation> operations;
+  private final Map<String, Body> mdmCommands;
 
-  private ApiContract(String version, Map<String, Operation> operations) {
+  private ApiContract(
+      String version, Map<String, Operation> operations, Map<String, Body> mdmCommands) {
     this.version = version;
     this.operations = operations;
+    this.mdmCommands = mdmCommands;
+  }
+
+  /**
+   * Every {@code commandType} of {@code POST /api/v2/mdm/commands}, with the fields of its {@code
+   * commandData} (content type: that of the operation).
+   */
+  public Map<String, Body> mdmCommands() {
+    return mdmCommands;
   }
 
   /** The Jamf Pro version the facts were generated from. */
@@ -98,7 +109,18 @@ public final class ApiContract {
               body(op.path("body")));
       operations.put(operation.key(), operation);
     }
-    return new ApiContract(root.path("jamfProVersion").asString(), Map.copyOf(operations));
+    Map<String, Body> commands = new LinkedHashMap<>();
+    root.path("mdmCommands")
+        .properties()
+        .forEach(
+            c -> {
+              JsonNode entry = c.getValue().deepCopy();
+              ((tools.jackson.databind.node.ObjectNode) entry)
+                  .put("contentType", "application/json");
+              commands.put(c.getKey(), body(entry));
+            });
+    return new ApiContract(
+        root.path("jamfProVersion").asString(), Map.copyOf(operations), Map.copyOf(commands));
   }
 
   private static Body body(JsonNode body) {

@@ -105,12 +105,16 @@ public final class WriteToolsFixture
     return sim.fleet().computers();
   }
 
-  /** Asserts Jamf was asked to change nothing at all: no command, push, flush or group change. */
+  /**
+   * Asserts Jamf was asked to change nothing at all: no command, push, flush, group or policy
+   * change.
+   */
   public void assertNothingSentToJamf() {
     assertThat(effects().mdmCommands()).as("MDM commands").isEmpty();
     assertThat(effects().blankPushes()).as("blank pushes").isEmpty();
     assertThat(effects().logFlushes()).as("log flushes").isEmpty();
     assertThat(effects().groupMembershipChanges()).as("group changes").isEmpty();
+    assertThat(effects().policyEnabledChanges()).as("policies switched on or off").isEmpty();
   }
 
   /** A 2025-06-18 client that declares no elicitation: the token path. */

@@ -33,6 +33,43 @@ class MdmToolsEndToEndTest {
   }
 
   @Test
+  void everyCommandTypeOfTheContractIsQueuedThroughTheEngineWithItsApprovalClass() {
+    TestClient alice = fx.tokenClient(ALICE);
+    MobileDevice phone = fx.sim.fleet().mobileDevices().get(3);
+    for (MdmCommandKind kind : MdmCommandKind.values()) {
+      boolean mac = kind.appliesTo.contains(dev.jamfmcp.tools.support.DeviceTargets.Kind.COMPUTER);
+      ObjectNode call = Json.object().put("command", kind.argument);
+      call.putArray("deviceIds").add(mac ? "computer:5" : "mobile:" + phone.id());
+      ObjectNode options = call.putObject("options");
+      kind.options.values().stream()
+          .filter(MdmCommandKind.Option::required)
+          .forEach(o -> options.put(o.name(), "x"));
+      if (kind == MdmCommandKind.ENABLE_LOST_MODE) {
+        options.put("message", "Call IT");
+      }
+      int before = fx.effects().mdmCommands().size();
+      JsonNode first = result(alice, "sendMdmCommand", call);
+      String status = first.at("/structuredContent/status").asString("");
+      String expected =
+          switch (kind.approval) {
+            case NONE -> "executed";
+            case CONFIRM -> "confirmation_required";
+            case APPROVE -> "approval_required";
+          };
+      assertThat(status).as(kind.argument + ": " + first).isEqualTo(expected);
+      assertThat(fx.effects().mdmCommands())
+          .as(kind.argument)
+          .hasSize(before + ("executed".equals(status) ? 1 : 0));
+      JsonNode done = "executed".equals(status) ? first : fx.agreed(alice, "sendMdmCommand", call);
+      assertThat(done.at("/structuredContent/outcome").asString())
+          .as(kind.argument + ": " + done)
+          .isEqualTo("succeeded");
+      assertThat(fx.effects().mdmCommands()).as(kind.argument).hasSize(before + 1);
+      assertThat(fx.effects().mdmCommands().get(before).commandType()).isEqualTo(kind.commandType);
+    }
+  }
+
+  @Test
   void devicesAreResolvedByIdSerialAndNameAcrossComputersAndMobilesOnceEach() {
     MobileDevice phone = fx.sim.fleet().mobileDevices().get(2);
     ObjectNode restart =

@@ -22,6 +22,7 @@ public final class SideEffects {
   private final List<BlankPush> blankPushes = new CopyOnWriteArrayList<>();
   private final List<LogFlush> logFlushes = new CopyOnWriteArrayList<>();
   private final List<GroupMembershipChange> groupChanges = new CopyOnWriteArrayList<>();
+  private final Map<Integer, Boolean> policyEnabled = new ConcurrentHashMap<>();
 
   /**
    * @param acknowledgeAfter delay before a command counts as acknowledged; null = never by itself
@@ -104,7 +105,23 @@ public final class SideEffects {
   }
 
   /** Forgets everything recorded, e.g. between tests sharing one simulator. */
+  /** Records a policy switched on or off (a Classic PUT of its general.enabled). */
+  public void setPolicyEnabled(int policyId, boolean enabled) {
+    policyEnabled.put(policyId, enabled);
+  }
+
+  /** Whether a policy is enabled: as last set, else as the fleet generated it. */
+  public boolean policyEnabled(int policyId, boolean generated) {
+    return policyEnabled.getOrDefault(policyId, generated);
+  }
+
+  /** The policies switched on or off so far, by id. */
+  public Map<Integer, Boolean> policyEnabledChanges() {
+    return Map.copyOf(policyEnabled);
+  }
+
   public void clear() {
+    policyEnabled.clear();
     commands.clear();
     commandOrder.clear();
     blankPushes.clear();

@@ -140,6 +140,13 @@ public final class Exchange {
     send(status, out -> out.write(bytes));
   }
 
+  /** XML, as the Classic API answers a write. */
+  public void xml(int status, String document) throws IOException {
+    header("Content-Type", "text/xml;charset=UTF-8");
+    byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+    send(status, out -> out.write(bytes));
+  }
+
   /** A response with no body, e.g. 204 from invalidate-token. */
   public void empty(int status) throws IOException {
     responded = true;

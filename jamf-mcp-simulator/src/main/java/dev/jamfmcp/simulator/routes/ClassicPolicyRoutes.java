@@ -1,5 +1,6 @@
 package dev.jamfmcp.simulator.routes;
 
+import dev.jamfmcp.simulator.effects.SideEffects;
 import dev.jamfmcp.simulator.fleet.Computers;
 import dev.jamfmcp.simulator.fleet.Fleet;
 import dev.jamfmcp.simulator.fleet.Policy;
@@ -8,7 +9,10 @@ import dev.jamfmcp.simulator.http.Area;
 import dev.jamfmcp.simulator.http.Exchange;
 import dev.jamfmcp.simulator.http.NotFound;
 import dev.jamfmcp.simulator.http.Router;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JsonGenerator;
 
 /** Classic {@code /JSSResource/policies} reads. */
@@ -16,9 +20,16 @@ final class ClassicPolicyRoutes {
   private final Fleet fleet;
   private final Scoping scoping;
   private final ClassicLogFlush logFlush;
+  private final SideEffects effects;
+
+  /** The one field of a policy's XML that a PUT may change here: general/enabled. */
+  private static final Pattern ENABLED =
+      Pattern.compile(
+          "<policy>\\s*<general>\\s*<enabled>(true|false)</enabled>\\s*</general>\\s*</policy>");
 
   ClassicPolicyRoutes(SimState state, Scoping scoping) {
     this.fleet = state.fleet();
+    this.effects = state.effects();
     this.scoping = scoping;
     this.logFlush = new ClassicLogFlush(state.fleet(), state.effects());
   }
@@ -26,6 +37,7 @@ final class ClassicPolicyRoutes {
   void register(Router router) {
     router.get("/JSSResource/policies", Area.CLASSIC, this::list);
     router.get("/JSSResource/policies/id/{id}", Area.CLASSIC, this::one);
+    router.put("/JSSResource/policies/id/{id}", Area.CLASSIC, this::update);
     router.get("/JSSResource/policies/category/{category}", Area.CLASSIC, this::byCategory);
     logFlush.register(router);
   }
@@ -111,11 +123,30 @@ final class ClassicPolicyRoutes {
         });
   }
 
+  /**
+   * Classic PUT of a policy's XML. Only {@code <policy><general><enabled>} is supported; anything
+   * else is refused with 400 and changes nothing. Jamf answers 201 with the policy's id.
+   */
+  private void update(Exchange ex) throws Exception {
+    Policy p =
+        fleet.policy(Ids.parse(ex.pathParam("id"))).orElseThrow(() -> new NotFound("policy"));
+    String xml = new String(ex.body(), StandardCharsets.UTF_8).trim();
+    Matcher m = ENABLED.matcher(xml);
+    if (!m.matches()) {
+      throw new Exchange.BadRequest(
+          "The simulator only changes <policy><general><enabled>true|false</enabled></general>"
+              + "</policy>");
+    }
+    effects.setPolicyEnabled(p.id(), Boolean.parseBoolean(m.group(1)));
+    ex.xml(
+        201, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><policy><id>" + p.id() + "</id></policy>");
+  }
+
   private void general(JsonGenerator json, Policy p) {
     json.writeObjectPropertyStart("general");
     json.writeNumberProperty("id", p.id());
     json.writeStringProperty("name", p.name());
-    json.writeBooleanProperty("enabled", p.enabled());
+    json.writeBooleanProperty("enabled", effects.policyEnabled(p.id(), p.enabled()));
     json.writeStringProperty("trigger", p.trigger());
     json.writeBooleanProperty("trigger_checkin", p.triggerCheckin());
     json.writeBooleanProperty("trigger_enrollment_complete", false);
