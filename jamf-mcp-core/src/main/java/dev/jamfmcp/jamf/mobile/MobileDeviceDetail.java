@@ -1,6 +1,7 @@
 package dev.jamfmcp.jamf.mobile;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
 
 /** One device from {@code /api/v2/mobile-devices/{id}/detail} (MobileDeviceDetailsGetV2). */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -19,7 +20,12 @@ public record MobileDeviceDetail(
     String lastInventoryUpdateTimestamp,
     String lastContactTimestamp,
     Location location,
-    Ios ios) {
+    Ios ios,
+    List<ExtensionAttribute> extensionAttributes) {
+
+  /** One extension attribute with this device's value (ExtensionAttributeV2). */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ExtensionAttribute(String id, String name, String type, List<String> value) {}
 
   /** Who has the device (LocationV2); department and building are ids. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -61,11 +61,13 @@ public final class InventoryTools {
             "Lists one kind of Jamf Pro object with its key fields: packages, sites, end users,"
                 + " computer or mobile PreStage enrollments (ADE), extension attribute"
                 + " definitions, Mac App Store/VPP apps, mobile device apps, or static/smart"
-                + " mobile device groups (with member counts). Optional `query` filters by name.")
+                + " mobile device groups (with member counts; with `groupId`, that group's"
+                + " devices). Optional `query` filters by name.")
         .inputSchema(
             Schemas.object()
                 .enumeration("kind", "What to list", KINDS)
                 .string("query", "Case-insensitive text the name must contain", 200)
+                .string("groupId", "Mobile group id: list its member devices", 10)
                 .integer("limit", "Most items to return", 1, 1000, 200)
                 .required("kind")
                 .build())
@@ -78,7 +80,11 @@ public final class InventoryTools {
                   String kind = ToolBodies.text(args, "kind");
                   String query = ToolBodies.text(args, "query");
                   int limit = ToolBodies.integer(args, "limit", 200);
-                  List<ObjectNode> all = rows(support.jamf().inventory(), kind);
+                  String groupId = ToolBodies.text(args, "groupId");
+                  List<ObjectNode> all =
+                      groupId == null
+                          ? rows(support.jamf().inventory(), kind)
+                          : members(support.jamf().inventory(), kind, groupId);
                   String folded = query == null ? null : query.toLowerCase(Locale.ROOT);
                   List<ObjectNode> matching =
                       all.stream()
@@ -145,6 +151,27 @@ public final class InventoryTools {
                               .put("members", g.count())));
       default -> throw new ToolException("Unknown kind '" + kind + "'.");
     }
+    return rows;
+  }
+
+  /** The devices of one mobile device group (kind says static or smart). */
+  private static List<ObjectNode> members(Inventory inv, String kind, String groupId) {
+    if (!kind.equals("mobileStaticGroups") && !kind.equals("mobileSmartGroups")) {
+      throw new ToolException(
+          "groupId works only with kind mobileStaticGroups or mobileSmartGroups.");
+    }
+    if (!groupId.matches("[0-9]{1,9}")) {
+      throw new ToolException("groupId must be a Jamf id (digits), e.g. '3'.");
+    }
+    List<ObjectNode> rows = new ArrayList<>();
+    inv.mobileDeviceGroupMembers(kind.equals("mobileSmartGroups"), groupId, ListQuery.all())
+        .forEach(
+            d ->
+                rows.add(
+                    row(d.mobileDeviceId(), d.displayName())
+                        .put("serial", d.serialNumber())
+                        .put("model", d.model())
+                        .put("osVersion", d.osVersion())));
     return rows;
   }
 

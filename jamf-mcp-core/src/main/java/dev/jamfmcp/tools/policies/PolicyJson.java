@@ -81,6 +81,9 @@ final class PolicyJson {
                     && Boolean.TRUE.equals(policy.selfService().useForSelfService()))
             .put("url", url)
             .put("howItRuns", howItRuns(policy));
+    ArrayNode triggers = out.putArray("triggers");
+    triggers(g).forEach(triggers::add);
+    contents(policy, out);
     ObjectNode scope = out.putObject("scope");
     Policy.Scope s = policy.scope();
     scope.put("allComputers", s != null && Boolean.TRUE.equals(s.allComputers()));
@@ -95,6 +98,75 @@ final class PolicyJson {
     refs(exclusions.putArray("buildings"), e == null ? null : e.buildings());
     refs(exclusions.putArray("departments"), e == null ? null : e.departments());
     return out;
+  }
+
+  /** Every event that starts the policy, in Jamf Pro's words. */
+  static List<String> triggers(Policy.General g) {
+    List<String> out = new java.util.ArrayList<>();
+    if (runsAtCheckIn(g)) {
+      out.add("Recurring Check-in");
+    }
+    if (Boolean.TRUE.equals(g.triggerLogin())) {
+      out.add("Login");
+    }
+    if (Boolean.TRUE.equals(g.triggerStartup())) {
+      out.add("Startup");
+    }
+    if (Boolean.TRUE.equals(g.triggerEnrollmentComplete())) {
+      out.add("Enrollment Complete");
+    }
+    if (Boolean.TRUE.equals(g.triggerNetworkStateChanged())) {
+      out.add("Network State Change");
+    }
+    String custom = customTrigger(g);
+    if (custom != null) {
+      out.add("Custom: " + custom);
+    }
+    return out;
+  }
+
+  /** Packages, scripts (only parameters that have a value) and the Self Service text. */
+  private static void contents(Policy policy, ObjectNode out) {
+    ArrayNode packages = out.putArray("packages");
+    if (policy.packageConfiguration() != null && policy.packageConfiguration().packages() != null) {
+      policy
+          .packageConfiguration()
+          .packages()
+          .forEach(
+              p ->
+                  packages
+                      .addObject()
+                      .put("id", p.id())
+                      .put("name", p.name())
+                      .put("action", p.action()));
+    }
+    ArrayNode scripts = out.putArray("scripts");
+    if (policy.scripts() != null) {
+      for (Policy.ScriptRun run : policy.scripts()) {
+        ObjectNode script =
+            scripts
+                .addObject()
+                .put("id", run.id())
+                .put("name", run.name())
+                .put("priority", run.priority());
+        ObjectNode parameters = script.putObject("parameters");
+        List<String> values = run.parameters();
+        for (int i = 0; i < values.size(); i++) {
+          String value = values.get(i);
+          if (value != null && !value.isEmpty()) {
+            parameters.put(String.valueOf(i + 4), value);
+          }
+        }
+      }
+    }
+    Policy.SelfService ss = policy.selfService();
+    if (ss != null && Boolean.TRUE.equals(ss.useForSelfService())) {
+      out.putObject("selfServiceDetails")
+          .put("displayName", ss.displayName())
+          .put("description", ss.description())
+          .put("installButtonText", ss.installButtonText())
+          .put("featured", Boolean.TRUE.equals(ss.featureOnMainPage()));
+    }
   }
 
   private static void refs(ArrayNode into, List<ClassicRef> refs) {

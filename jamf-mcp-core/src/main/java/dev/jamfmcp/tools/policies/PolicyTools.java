@@ -100,8 +100,9 @@ public final class PolicyTools {
     return Tool.builder("getPolicyDetails")
         .title("Get policy details")
         .description(
-            "One policy's trigger, frequency, category, Self Service setting, scope"
-                + " (targets and exclusions) and a plain statement of when it actually runs. Give"
+            "One policy's triggers, frequency, category, packages (install/cache), scripts"
+                + " (priority, parameters 4-11), Self Service, scope (targets and exclusions)"
+                + " and a plain statement of when it actually runs. Give"
                 + " exactly one of policyId or policyName (exact name; if several policies share it,"
                 + " the candidates are listed).")
         .inputSchema(policyChoice().build())
@@ -113,6 +114,8 @@ public final class PolicyTools {
                 .property("frequency", Schemas.nullableString("e.g. Once per computer, Ongoing"))
                 .property("howItRuns", Schemas.typed("string", "When the policy really runs"))
                 .property("scope", Schemas.typed("object", "Targets and exclusions"))
+                .property("packages", Schemas.typed("array", "{id,name,action}"))
+                .property("scripts", Schemas.typed("array", "{id,name,priority,parameters}"))
                 .required("id", "name", "enabled", "howItRuns", "scope")
                 .buildOpen())
         .annotations(ToolAnnotations.readOnly())

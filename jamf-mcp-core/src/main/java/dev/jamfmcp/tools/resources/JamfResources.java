@@ -76,6 +76,24 @@ public final class JamfResources {
             JSON,
             READ,
             reader(vars -> Json.object().put("version", support.jamf().jamfProVersion()))));
+    catalog.resource(
+        new Resource(
+            "jamf://docs/fleet.md",
+            "fleet-docs",
+            "Fleet documentation",
+            "Markdown to save: policies (with packages, scripts, triggers, scope), profiles,"
+                + " groups (criteria, counts), scripts. At most 200 of each, 200,000 characters.",
+            "text/markdown",
+            READ,
+            (uri, vars, ctx) -> {
+              try {
+                return List.of(
+                    new ResourceContents(
+                        uri, "text/markdown", new FleetDoc(support.jamf()).render()));
+              } catch (JamfException e) {
+                throw JamfFailures.onRead(e);
+              }
+            }));
     catalog.template(
         new ResourceTemplate(
             "jamf://compliance/{days}",

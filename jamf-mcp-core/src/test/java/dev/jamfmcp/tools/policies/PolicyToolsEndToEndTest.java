@@ -11,6 +11,8 @@ import dev.jamfmcp.mcp.testing.WriteToolsFixture;
 import dev.jamfmcp.simulator.faults.FaultSettings;
 import dev.jamfmcp.simulator.fleet.Policy;
 import dev.jamfmcp.simulator.fleet.StaticGroup;
+import dev.jamfmcp.simulator.inventory.AdminObjects;
+import dev.jamfmcp.simulator.inventory.PolicyContents;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,42 @@ class PolicyToolsEndToEndTest {
     assertThat(text(both)).contains("exactly one");
     JsonNode none = result(client, "getPolicyDetails", args("{'policyName':'Install'}"));
     assertThat(text(none)).contains("No policy is named").contains("Install Slack");
+  }
+
+  @Test
+  void getPolicyDetailsShowsPackagesScriptsTriggersExclusionsAndSelfService() {
+    TestClient client = fx.tokenClient(ALICE);
+    JsonNode upgrade =
+        result(client, "getPolicyDetails", args("{'policyName':'macOS 26 Upgrade'}"));
+    assertThat(upgrade.at("/structuredContent/packages/0/name").stringValue())
+        .isEqualTo("Install macOS Tahoe 26.1");
+    assertThat(upgrade.at("/structuredContent/packages/0/action").stringValue()).isEqualTo("Cache");
+    assertThat(upgrade.at("/structuredContent/selfServiceDetails/description").stringValue())
+        .contains("macOS 26 Upgrade");
+    Policy withScript =
+        fx.sim.fleet().policies().stream()
+            .filter(p -> !p.scriptIds().isEmpty() && p.id() % 3 == 0)
+            .findFirst()
+            .orElseThrow();
+    PolicyContents contents =
+        PolicyContents.of(
+            withScript, AdminObjects.of(fx.sim.fleet()).packages(), fx.sim.fleet().computers());
+    JsonNode details =
+        result(client, "getPolicyDetails", args("{'policyId':'" + withScript.id() + "'}"));
+    JsonNode script = details.at("/structuredContent/scripts/0");
+    assertThat(script.at("/id").intValue()).isEqualTo(withScript.scriptIds().get(0));
+    assertThat(script.at("/priority").stringValue()).isIn("Before", "After");
+    assertThat(script.at("/parameters/4").stringValue())
+        .isEqualTo(contents.scriptParameters().get(0));
+    assertThat(script.at("/parameters/5").stringValue()).isEqualTo("--verbose");
+    assertThat(script.at("/parameters/6").isMissingNode()).isTrue();
+    assertThat(details.at("/structuredContent/scope/exclusions/computers/0/id").intValue())
+        .isEqualTo(contents.excludedComputerIds().get(0));
+    JsonNode triggers = details.at("/structuredContent/triggers");
+    assertThat(triggers.toString().contains("Login")).isEqualTo(contents.triggerLogin());
+    assertThat(triggers.toString().contains("Startup")).isEqualTo(contents.triggerStartup());
+    assertThat(triggers.toString().contains("Recurring Check-in"))
+        .isEqualTo(withScript.triggerCheckin());
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.jamfmcp.simulator.inventory.AdminObjects.App;
 import dev.jamfmcp.simulator.inventory.AdminObjects.ExtensionAttribute;
 import dev.jamfmcp.simulator.inventory.AdminObjects.MobileGroup;
 import dev.jamfmcp.simulator.inventory.AdminObjects.Prestage;
+import dev.jamfmcp.simulator.inventory.ExtensionAttributeValues;
 import dev.jamfmcp.simulator.rsql.FieldSet;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -168,8 +169,7 @@ final class AdminObjectRoutes {
               json.writeStringProperty("inputType", a.inputType());
               json.writeArrayPropertyStart("popupMenuChoices");
               if (a.inputType().equals("POPUP")) {
-                json.writeString("CC-100");
-                json.writeString("CC-200");
+                ExtensionAttributeValues.COST_CENTERS.forEach(json::writeString);
               }
               json.writeEndArray();
               json.writeEndObject();

@@ -62,12 +62,17 @@ final class ClassicJson {
   }
 
   static void selfService(JsonGenerator json, boolean enabled, String displayName) {
+    selfService(json, enabled, displayName, "");
+  }
+
+  static void selfService(
+      JsonGenerator json, boolean enabled, String displayName, String description) {
     json.writeObjectPropertyStart("self_service");
     json.writeBooleanProperty("use_for_self_service", enabled);
     json.writeStringProperty("self_service_display_name", enabled ? displayName : "");
     json.writeStringProperty("install_button_text", "Install");
     json.writeStringProperty("reinstall_button_text", "Reinstall");
-    json.writeStringProperty("self_service_description", "");
+    json.writeStringProperty("self_service_description", description);
     json.writeBooleanProperty("force_users_to_view_description", false);
     json.writeObjectPropertyStart("self_service_icon");
     json.writeEndObject();

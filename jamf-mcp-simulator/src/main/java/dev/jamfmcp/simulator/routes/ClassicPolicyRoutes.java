@@ -10,6 +10,8 @@ import dev.jamfmcp.simulator.http.Exchange;
 import dev.jamfmcp.simulator.http.NotFound;
 import dev.jamfmcp.simulator.http.Router;
 import java.nio.charset.StandardCharsets;
+import dev.jamfmcp.simulator.inventory.AdminObjects;
+import dev.jamfmcp.simulator.inventory.PolicyContents;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +23,7 @@ final class ClassicPolicyRoutes {
   private final Scoping scoping;
   private final ClassicLogFlush logFlush;
   private final SideEffects effects;
+  private final List<AdminObjects.Package> packages;
 
   /** The one field of a policy's XML that a PUT may change here: general/enabled. */
   private static final Pattern ENABLED =
@@ -30,6 +33,7 @@ final class ClassicPolicyRoutes {
   ClassicPolicyRoutes(SimState state, Scoping scoping) {
     this.fleet = state.fleet();
     this.effects = state.effects();
+    this.packages = AdminObjects.of(state.fleet()).packages();
     this.scoping = scoping;
     this.logFlush = new ClassicLogFlush(state.fleet(), state.effects());
   }
@@ -93,19 +97,18 @@ final class ClassicPolicyRoutes {
     if (!ClassicJson.acceptsJson(ex)) {
       return;
     }
+    PolicyContents contents = PolicyContents.of(p, packages, fleet.computers());
     ex.classicJson(
         200,
         json -> {
           json.writeStartObject();
           json.writeObjectPropertyStart("policy");
-          general(json, p);
-          scope(json, p);
-          ClassicJson.selfService(json, p.selfService(), p.name());
-          json.writeObjectPropertyStart("package_configuration");
-          json.writeArrayPropertyStart("packages");
-          json.writeEndArray();
-          json.writeEndObject();
-          scripts(json, p);
+          general(json, p, contents);
+          scope(json, p, contents);
+          ClassicJson.selfService(
+              json, p.selfService(), p.name(), contents.selfServiceDescription());
+          packages(json, contents);
+          scripts(json, p, contents);
           json.writeObjectPropertyStart("maintenance");
           json.writeBooleanProperty("recon", p.updateInventory());
           json.writeBooleanProperty("reset_name", false);
@@ -142,17 +145,34 @@ final class ClassicPolicyRoutes {
         201, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><policy><id>" + p.id() + "</id></policy>");
   }
 
-  private void general(JsonGenerator json, Policy p) {
+  private static void packages(JsonGenerator json, PolicyContents contents) {
+    json.writeObjectPropertyStart("package_configuration");
+    json.writeArrayPropertyStart("packages");
+    for (PolicyContents.PackageAction a : contents.packages()) {
+      json.writeStartObject();
+      json.writeNumberProperty("id", a.id());
+      json.writeStringProperty("name", a.name());
+      json.writeStringProperty("action", a.action());
+      json.writeBooleanProperty("fut", false);
+      json.writeBooleanProperty("feu", false);
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeStringProperty("distribution_point", "default");
+    json.writeEndObject();
+  }
+
+  private void general(JsonGenerator json, Policy p, PolicyContents contents) {
     json.writeObjectPropertyStart("general");
     json.writeNumberProperty("id", p.id());
     json.writeStringProperty("name", p.name());
     json.writeBooleanProperty("enabled", effects.policyEnabled(p.id(), p.enabled()));
     json.writeStringProperty("trigger", p.trigger());
     json.writeBooleanProperty("trigger_checkin", p.triggerCheckin());
-    json.writeBooleanProperty("trigger_enrollment_complete", false);
-    json.writeBooleanProperty("trigger_login", false);
+    json.writeBooleanProperty("trigger_enrollment_complete", contents.triggerEnrollmentComplete());
+    json.writeBooleanProperty("trigger_login", contents.triggerLogin());
     json.writeBooleanProperty("trigger_network_state_changed", false);
-    json.writeBooleanProperty("trigger_startup", false);
+    json.writeBooleanProperty("trigger_startup", contents.triggerStartup());
     json.writeStringProperty("trigger_other", p.customTrigger());
     json.writeStringProperty("frequency", p.frequency());
     json.writeStringProperty("retry_event", "none");
@@ -167,7 +187,7 @@ final class ClassicPolicyRoutes {
     json.writeEndObject();
   }
 
-  private void scope(JsonGenerator json, Policy p) {
+  private void scope(JsonGenerator json, Policy p, PolicyContents contents) {
     Computers computers = fleet.computers();
     json.writeObjectPropertyStart("scope");
     json.writeBooleanProperty("all_computers", p.scope().allDevices());
@@ -191,6 +211,14 @@ final class ClassicPolicyRoutes {
     json.writeEndObject();
     json.writeObjectPropertyStart("exclusions");
     json.writeArrayPropertyStart("computers");
+    for (int id : contents.excludedComputerIds()) {
+      int row = computers.rowOf(id);
+      json.writeStartObject();
+      json.writeNumberProperty("id", id);
+      json.writeStringProperty("name", computers.name(row));
+      json.writeStringProperty("udid", computers.udid(row));
+      json.writeEndObject();
+    }
     json.writeEndArray();
     ClassicJson.idNameList(
         json, "computer_groups", p.scope().excludedGroupIds(), scoping::groupName);
@@ -202,7 +230,7 @@ final class ClassicPolicyRoutes {
     json.writeEndObject();
   }
 
-  private void scripts(JsonGenerator json, Policy p) {
+  private void scripts(JsonGenerator json, Policy p, PolicyContents contents) {
     json.writeArrayPropertyStart("scripts");
     for (int id : p.scriptIds()) {
       Script s = fleet.script(id).orElseThrow();
@@ -211,7 +239,7 @@ final class ClassicPolicyRoutes {
       json.writeStringProperty("name", s.name());
       json.writeStringProperty("priority", s.priority().equals("BEFORE") ? "Before" : "After");
       for (int i = 4; i <= 11; i++) {
-        json.writeStringProperty("parameter" + i, "");
+        json.writeStringProperty("parameter" + i, contents.scriptParameters().get(i - 4));
       }
       json.writeEndObject();
     }

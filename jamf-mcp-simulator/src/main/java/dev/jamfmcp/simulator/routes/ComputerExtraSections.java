@@ -6,6 +6,8 @@ import dev.jamfmcp.simulator.fleet.ConfigProfile;
 import dev.jamfmcp.simulator.fleet.Fleet;
 import dev.jamfmcp.simulator.fleet.SmartGroup;
 import dev.jamfmcp.simulator.fleet.StaticGroup;
+import dev.jamfmcp.simulator.inventory.AdminObjects;
+import dev.jamfmcp.simulator.inventory.ExtensionAttributeValues;
 import dev.jamfmcp.simulator.inventory.InstalledApps;
 import tools.jackson.core.JsonGenerator;
 
@@ -16,9 +18,11 @@ final class ComputerExtraSections {
   private final Fleet fleet;
   private final Computers c;
   private final Scoping scoping;
+  private final AdminObjects objects;
 
   ComputerExtraSections(Fleet fleet, Scoping scoping) {
     this.fleet = fleet;
+    this.objects = AdminObjects.of(fleet);
     this.c = fleet.computers();
     this.scoping = scoping;
   }
@@ -110,6 +114,32 @@ final class ComputerExtraSections {
     json.writeArrayPropertyStart("extensionAttributes");
     json.writeEndArray();
     json.writeEndObject();
+  }
+
+  /** ComputerExtensionAttribute items: every definition, with this Mac's value. */
+  void extensionAttributes(JsonGenerator json, int row) {
+    json.writeStartArray();
+    for (ExtensionAttributeValues.Value v : ExtensionAttributeValues.computer(objects, c, row)) {
+      AdminObjects.ExtensionAttribute a = v.definition();
+      json.writeStartObject();
+      json.writeStringProperty("definitionId", String.valueOf(a.id()));
+      json.writeStringProperty("name", a.name());
+      json.writeStringProperty("description", a.description());
+      json.writeBooleanProperty("enabled", a.enabled());
+      json.writeBooleanProperty("multiValue", false);
+      json.writeArrayPropertyStart("values");
+      v.values().forEach(json::writeString);
+      json.writeEndArray();
+      json.writeStringProperty("dataType", a.dataType());
+      json.writeArrayPropertyStart("options");
+      if (a.inputType().equals("POPUP")) {
+        ExtensionAttributeValues.COST_CENTERS.forEach(json::writeString);
+      }
+      json.writeEndArray();
+      json.writeStringProperty("inputType", a.inputType());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   void applications(JsonGenerator json, int row) {

@@ -58,7 +58,12 @@ final class ComputerWriter {
     section(json, sections, "LICENSED_SOFTWARE", "licensedSoftware", () -> emptyArray(json));
     section(json, sections, "IBEACONS", "ibeacons", () -> emptyArray(json));
     section(json, sections, "SOFTWARE_UPDATES", "softwareUpdates", () -> emptyArray(json));
-    section(json, sections, "EXTENSION_ATTRIBUTES", "extensionAttributes", () -> emptyArray(json));
+    section(
+        json,
+        sections,
+        "EXTENSION_ATTRIBUTES",
+        "extensionAttributes",
+        () -> extra.extensionAttributes(json, row));
     // no simulated Mac is a content caching server, and Jamf reports null for those
     section(json, sections, "CONTENT_CACHING", "contentCaching", () -> json.writeNull());
     section(

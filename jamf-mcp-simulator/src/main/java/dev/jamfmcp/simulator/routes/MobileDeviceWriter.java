@@ -2,6 +2,9 @@ package dev.jamfmcp.simulator.routes;
 
 import dev.jamfmcp.simulator.fleet.Fleet;
 import dev.jamfmcp.simulator.fleet.MobileDevice;
+import dev.jamfmcp.simulator.inventory.AdminObjects;
+import dev.jamfmcp.simulator.inventory.ExtensionAttributeValues;
+import java.time.Duration;
 import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 
@@ -15,14 +18,38 @@ final class MobileDeviceWriter {
     {"APPLICATIONS", "applications"},
     {"CERTIFICATES", "certificates"},
     {"PROFILES", "profiles"},
-    {"GROUPS", "groups"},
-    {"EXTENSION_ATTRIBUTES", "extensionAttributes"}
+    {"GROUPS", "groups"}
   };
 
   private final Fleet fleet;
+  private final AdminObjects objects;
 
   MobileDeviceWriter(Fleet fleet) {
     this.fleet = fleet;
+    this.objects = AdminObjects.of(fleet);
+  }
+
+  /**
+   * MobileDeviceExtensionAttribute (inventory, with {@code inventoryDisplay}) or
+   * ExtensionAttributeV2 (detail) items: every definition with this device's value.
+   */
+  private void extensionAttributes(JsonGenerator json, MobileDevice d, boolean inventory) {
+    json.writeStartArray();
+    for (ExtensionAttributeValues.Value v : ExtensionAttributeValues.mobile(objects, d)) {
+      json.writeStartObject();
+      json.writeStringProperty("id", String.valueOf(v.definition().id()));
+      json.writeStringProperty("name", v.definition().name());
+      json.writeStringProperty("type", v.definition().dataType());
+      json.writeArrayPropertyStart("value");
+      v.values().forEach(json::writeString);
+      json.writeEndArray();
+      json.writeBooleanProperty("extensionAttributeCollectionAllowed", false);
+      if (inventory) {
+        json.writeStringProperty("inventoryDisplay", "Extension Attributes");
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   void summary(JsonGenerator json, MobileDevice d) {
@@ -60,6 +87,12 @@ final class MobileDeviceWriter {
     }
     for (String[] section : ARRAY_SECTIONS) {
       emptyArrayOrNull(json, section[1], sections.contains(section[0]));
+    }
+    json.writeName("extensionAttributes");
+    if (sections.contains("EXTENSION_ATTRIBUTES")) {
+      extensionAttributes(json, d, true);
+    } else {
+      json.writeNull();
     }
     json.writeName("general");
     if (sections.contains("GENERAL")) {
@@ -248,8 +281,8 @@ final class MobileDeviceWriter {
     json.writeStringProperty("id", d.siteId() == 0 ? "-1" : String.valueOf(d.siteId()));
     json.writeStringProperty("name", d.siteName());
     json.writeEndObject();
-    json.writeArrayPropertyStart("extensionAttributes");
-    json.writeEndArray();
+    json.writeName("extensionAttributes");
+    extensionAttributes(json, d, false);
     json.writeObjectPropertyStart("location");
     json.writeStringProperty("username", d.username());
     json.writeStringProperty("realName", d.realName());
