@@ -12,8 +12,8 @@ import dev.jamfmcp.tools.profiles.ProfileTools;
 import dev.jamfmcp.tools.prompts.JamfPrompts;
 import dev.jamfmcp.tools.resources.JamfResources;
 import dev.jamfmcp.tools.scripts.ScriptTools;
-import dev.jamfmcp.tools.software.SoftwareTools;
 import dev.jamfmcp.tools.secrets.SecretTools;
+import dev.jamfmcp.tools.software.SoftwareTools;
 import dev.jamfmcp.tools.support.Catalog;
 import dev.jamfmcp.tools.support.ToolSupport;
 

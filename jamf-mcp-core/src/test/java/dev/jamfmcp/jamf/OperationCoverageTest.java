@@ -26,7 +26,6 @@ class OperationCoverageTest {
           AuthOnSimulatorTest.class,
           FaultsOnSimulatorTest.class,
           InventoryOperationsOnSimulatorTest.class,
-
           EndpointLifecycleOnSimulatorTest.class);
 
   /** JamfClient's public methods that are not Jamf operations. */

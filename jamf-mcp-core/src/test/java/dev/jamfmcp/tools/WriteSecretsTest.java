@@ -162,9 +162,7 @@ class WriteSecretsTest {
     try (CapturedLog captured = new CapturedLog()) {
       seen.addAll(tokenPath(mdm("lock", "computer:11", Json.object().put("pin", lockPin))));
       seen.addAll(tokenPath(mdm("erase", "computer:12", Json.object().put("pin", erasePin))));
-      seen.addAll(
-          tokenPath(
-              mdm("clearPasscode", "mobile:" + withToken.id(), Json.object())));
+      seen.addAll(tokenPath(mdm("clearPasscode", "mobile:" + withToken.id(), Json.object())));
       log = captured.text();
     }
     assertThat(fx.effects().mdmCommands())
@@ -198,33 +196,28 @@ class WriteSecretsTest {
     try (CapturedLog captured = new CapturedLog()) {
       seen.addAll(
           tokenPath(
-              mdm("setRecoveryLock", "computer:14", Json.object().put("newPassword", recovery)),
-              null));
+              mdm("setRecoveryLock", "computer:14", Json.object().put("newPassword", recovery))));
       seen.addAll(
           tokenPath(
-              mdm("verifyRecoveryLock", "computer:14", Json.object().put("password", verify)),
-              null));
+              mdm("verifyRecoveryLock", "computer:14", Json.object().put("password", verify))));
       seen.addAll(
           tokenPath(
               mdm(
                   "setAutoAdminPassword",
                   "computer:15",
-                  Json.object().put("guid", "g-1").put("password", admin)),
-              null));
+                  Json.object().put("guid", "g-1").put("password", admin))));
       seen.addAll(
           tokenPath(
               mdm(
                   "applyRedemptionCode",
                   "mobile:3",
-                  Json.object().put("identifier", "com.example.app").put("redemptionCode", code)),
-              null));
+                  Json.object().put("identifier", "com.example.app").put("redemptionCode", code))));
       seen.addAll(
           tokenPath(
               mdm(
                   "triggerEnhancedLogCollection",
                   "mobile:3",
-                  Json.object().put("appleCareToken", appleCare)),
-              null));
+                  Json.object().put("appleCareToken", appleCare))));
       log = captured.text();
     }
     assertThat(fx.effects().mdmCommands())

@@ -45,14 +45,20 @@ public final class Endpoints {
 
   // Secrets of a Mac, read only after a person approved (tools.secrets).
   public static final Endpoint COMPUTER_FILEVAULT =
-      get("/api/v4/computers-inventory/{id}/filevault").privileges("View Disk Encryption Recovery Key");
+      get("/api/v4/computers-inventory/{id}/filevault")
+          .privileges("View Disk Encryption Recovery Key");
   public static final Endpoint COMPUTER_DEVICE_LOCK_PIN =
-      get("/api/v4/computers-inventory/{id}/view-device-lock-pin").privileges("View Computer Device Lock Pin");
-  public static final Endpoint LAPS_SETTINGS = get("/api/v2/local-admin-password/settings").privileges("Read User-Initiated Enrollment", "Update Local Admin Password Settings");
+      get("/api/v4/computers-inventory/{id}/view-device-lock-pin")
+          .privileges("View Computer Device Lock Pin");
+  public static final Endpoint LAPS_SETTINGS =
+      get("/api/v2/local-admin-password/settings")
+          .privileges("Read User-Initiated Enrollment", "Update Local Admin Password Settings");
   public static final Endpoint LAPS_ACCOUNTS =
-      get("/api/v2/local-admin-password/{clientManagementId}/accounts").privileges("View Local Admin Password");
+      get("/api/v2/local-admin-password/{clientManagementId}/accounts")
+          .privileges("View Local Admin Password");
   public static final Endpoint LAPS_PASSWORD =
-      get("/api/v2/local-admin-password/{clientManagementId}/account/{username}/password").privileges("View Local Admin Password");
+      get("/api/v2/local-admin-password/{clientManagementId}/account/{username}/password")
+          .privileges("View Local Admin Password");
 
   public static final Endpoint MOBILE_DEVICES =
       get("/api/v2/mobile-devices").privileges("Read Mobile Devices");
@@ -144,31 +150,43 @@ public final class Endpoints {
   public static final Endpoint PACKAGES = get("/api/v1/packages").privileges("Read Packages");
   public static final Endpoint SITES = get("/api/v1/sites").privileges("Read Sites");
   public static final Endpoint USERS = get("/api/v1/users").privileges("Read User");
-  public static final Endpoint COMPUTER_PRESTAGES = get("/api/v3/computer-prestages").privileges("Read Computer PreStage Enrollments");
-  public static final Endpoint MOBILE_PRESTAGES = get("/api/v3/mobile-device-prestages").privileges("Read Mobile Device PreStage Enrollments");
+  public static final Endpoint COMPUTER_PRESTAGES =
+      get("/api/v3/computer-prestages").privileges("Read Computer PreStage Enrollments");
+  public static final Endpoint MOBILE_PRESTAGES =
+      get("/api/v3/mobile-device-prestages").privileges("Read Mobile Device PreStage Enrollments");
   public static final Endpoint COMPUTER_EXTENSION_ATTRIBUTES =
       get("/api/v1/computer-extension-attributes").privileges("Read Computer Extension Attributes");
   public static final Endpoint MOBILE_EXTENSION_ATTRIBUTES =
-      get("/api/v1/mobile-device-extension-attributes").privileges("Read Mobile Device Extension Attributes");
+      get("/api/v1/mobile-device-extension-attributes")
+          .privileges("Read Mobile Device Extension Attributes");
   public static final Endpoint MOBILE_STATIC_GROUPS =
-      get("/api/v2/mobile-device-groups/static-groups").privileges("Read Static Mobile Device Groups");
+      get("/api/v2/mobile-device-groups/static-groups")
+          .privileges("Read Static Mobile Device Groups");
   public static final Endpoint MOBILE_SMART_GROUPS =
-      get("/api/v2/mobile-device-groups/smart-groups").privileges("Read Smart Mobile Device Groups");
+      get("/api/v2/mobile-device-groups/smart-groups")
+          .privileges("Read Smart Mobile Device Groups");
   public static final Endpoint MOBILE_SMART_GROUP_DETAIL =
-      get("/api/v2/mobile-device-groups/smart-groups/{id}").privileges("Read Smart Mobile Device Groups");
+      get("/api/v2/mobile-device-groups/smart-groups/{id}")
+          .privileges("Read Smart Mobile Device Groups");
   public static final Endpoint MOBILE_STATIC_GROUP_MEMBERS =
-      get("/api/v2/mobile-device-groups/static-group-membership/{id}").privileges("Read Static Mobile Device Groups", "Read Mobile Devices");
+      get("/api/v2/mobile-device-groups/static-group-membership/{id}")
+          .privileges("Read Static Mobile Device Groups", "Read Mobile Devices");
   public static final Endpoint MOBILE_SMART_GROUP_MEMBERS =
-      get("/api/v2/mobile-device-groups/smart-group-membership/{id}").privileges("Read Smart Mobile Device Groups", "Read Mobile Devices");
+      get("/api/v2/mobile-device-groups/smart-group-membership/{id}")
+          .privileges("Read Smart Mobile Device Groups", "Read Mobile Devices");
   public static final Endpoint SMART_GROUP_DETAIL =
       get("/api/v3/computer-groups/smart-groups/{id}").privileges("Read Smart Computer Groups");
   public static final Endpoint PATCH_VERSIONS =
-      get("/api/v3/patch-software-title-configurations/{id}/patch-summary/versions").privileges("Read Patch Management Software Titles");
+      get("/api/v3/patch-software-title-configurations/{id}/patch-summary/versions")
+          .privileges("Read Patch Management Software Titles");
   public static final Endpoint PATCH_REPORT =
-      get("/api/v3/patch-software-title-configurations/{id}/patch-report").privileges("Read Patch Management Software Titles");
+      get("/api/v3/patch-software-title-configurations/{id}/patch-report")
+          .privileges("Read Patch Management Software Titles");
   // The Pro API lists neither App Store apps nor device history; Classic does.
-  public static final Endpoint CLASSIC_MAC_APPS = get("/JSSResource/macapplications").privileges("Read Mac Applications");
-  public static final Endpoint CLASSIC_MOBILE_APPS = get("/JSSResource/mobiledeviceapplications").privileges("Read Mobile Device Apps");
+  public static final Endpoint CLASSIC_MAC_APPS =
+      get("/JSSResource/macapplications").privileges("Read Mac Applications");
+  public static final Endpoint CLASSIC_MOBILE_APPS =
+      get("/JSSResource/mobiledeviceapplications").privileges("Read Mobile Device Apps");
   public static final Endpoint CLASSIC_COMPUTER_HISTORY =
       get("/JSSResource/computerhistory/id/{id}").privileges("Read Computers");
   public static final Endpoint CLASSIC_MOBILE_HISTORY =

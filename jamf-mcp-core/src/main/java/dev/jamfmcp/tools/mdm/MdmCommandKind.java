@@ -609,8 +609,7 @@ enum MdmCommandKind {
       }
       if ("returnToService".equals(option.field())) {
         // the contract's ReturnToService object; Jamf supplies the profiles it needs
-        request =
-            request.with(option.field(), Map.of("enabled", e.getValue().asBoolean()));
+        request = request.with(option.field(), Map.of("enabled", e.getValue().asBoolean()));
         continue;
       }
       request = request.with(option.field(), value(option.type(), e.getValue()));

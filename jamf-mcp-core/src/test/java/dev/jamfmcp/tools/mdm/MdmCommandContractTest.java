@@ -50,7 +50,7 @@ class MdmCommandContractTest {
         options.put("pin", "123456"); // a Mac's PIN is six digits
       }
       Kind target = kind.appliesTo.contains(Kind.COMPUTER) ? Kind.COMPUTER : Kind.MOBILE;
-      Device device = new Device(target, "1", "Device", "SERIAL", "mgmt-1", null, null);
+      Device device = new Device(target, "1", "Device", "SERIAL", "mgmt-1", null, null, null, null);
       assertThat(kind.problems(List.of(device), options)).as(kind.argument).isEmpty();
       MdmCommandRequest request = kind.request(device, options);
       assertThat(request.commandType()).isEqualTo(kind.commandType);
@@ -76,8 +76,8 @@ class MdmCommandContractTest {
 
   @Test
   void aMissingRequiredOptionOrAWrongTypeIsRefused() {
-    Device mac = new Device(Kind.COMPUTER, "1", "Mac", "S", "m", null, null);
-    Device phone = new Device(Kind.MOBILE, "2", "Phone", "P", "p", null, null);
+    Device mac = new Device(Kind.COMPUTER, "1", "Mac", "S", "m", null, null, null, null);
+    Device phone = new Device(Kind.MOBILE, "2", "Phone", "P", "p", null, null, null, null);
     assertThat(MdmCommandKind.REFRESH_CELLULAR_PLANS.problems(List.of(phone), Json.object()))
         .containsExactly("refreshCellularPlans needs options.esimServerUrl");
     assertThat(

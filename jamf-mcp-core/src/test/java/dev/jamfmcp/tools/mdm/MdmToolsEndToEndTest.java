@@ -200,6 +200,8 @@ class MdmToolsEndToEndTest {
                         "s",
                         "m-3",
                         null,
+                        null,
+                        null,
                         null),
                     args("{'returnToService':true}"))
                 .commandData())

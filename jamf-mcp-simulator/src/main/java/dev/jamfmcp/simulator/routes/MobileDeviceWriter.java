@@ -4,7 +4,6 @@ import dev.jamfmcp.simulator.fleet.Fleet;
 import dev.jamfmcp.simulator.fleet.MobileDevice;
 import dev.jamfmcp.simulator.inventory.AdminObjects;
 import dev.jamfmcp.simulator.inventory.ExtensionAttributeValues;
-import java.time.Duration;
 import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 
