@@ -40,6 +40,6 @@ public enum Toolset {
    * is not a default unless added here, with the budget test still green.
    */
   public static Set<Toolset> defaults() {
-    return EnumSet.of(DEVICES, MOBILE, POLICIES, PATCH, CHATGPT);
+    return EnumSet.of(DEVICES, MOBILE, INVENTORY, PATCH, CHATGPT);
   }
 }

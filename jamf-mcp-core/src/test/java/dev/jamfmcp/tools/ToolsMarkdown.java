@@ -248,7 +248,8 @@ final class ToolsMarkdown {
               + " `structuredContent`, and the server still checks every result against it.",
           "- **A small default set.** The executable offers `Toolset.defaults()` unless the operator"
               + " names toolsets (`MCP_TOOLSETS=default`, the default; `all`; or names): the reads"
-              + " admins ask for most. Toolsets that are mostly writes (groups, MDM) or narrower"
+              + " admins ask for most (devices, software versions and inventory objects, patch status)"
+              + " and no writes. Toolsets with writes (policies, groups, MDM), secrets, and narrower"
               + " reads (profiles, scripts) are switched on by name, and `--demo` offers all. A new"
               + " toolset is off by default until it is added to `Toolset.defaults()` with this"
               + " test still green.",

@@ -151,8 +151,8 @@ public enum Setting {
   MCP_TOOLSETS(
       Kind.VALUE,
       "default",
-      "Comma-separated toolsets: devices, mobile, policies, profiles,"
-          + " scripts, groups, mdm, patch, chatgpt, inventory, secrets; all; or default (devices, mobile, policies,"
+      "Comma-separated toolsets: devices, mobile, policies, profiles, scripts, groups, mdm,"
+          + " patch, chatgpt, inventory, secrets; all; or default (devices, mobile, inventory,"
           + " patch, chatgpt: the context budget of docs/TOOLS.md; all in --demo)."),
   MCP_COMPLIANCE_BASELINE(
       Kind.VALUE,

@@ -82,20 +82,13 @@ public final class BaselineCompliance {
     return Tool.builder(NAME)
         .title("Compliance baseline")
         .description(
-            "Checks every Mac, iPhone and iPad against a compliance baseline and counts exactly"
-                + " (not a sample) how many pass, fail, or are unknown. Checks: checkIn (days since"
-                + " last check-in; never = failed), inventory (days since last inventory),"
-                + " osVersion (minimum macOS / iOS-iPadOS), fileVault, sip, gatekeeper, firewall"
-                + " (Macs), mdmProfile (MDM profile valid for at least mdmProfileDays more days;"
-                + " unmanaged Macs fail), bootstrapToken (escrowed, Macs), supervision (iPhones and"
-                + " iPads). A value Jamf Pro did not collect (NOT_COLLECTED, NOT_AVAILABLE, absent)"
-                + " is unknown: never passed or failed. A device is compliant when it passes every"
-                + " check, failing when it fails one, unknown otherwise. Defaults (from the server's"
-                + " settings): "
+            "Exact counts of Macs, iPhones and iPads that pass, fail or are unknown against a"
+                + " compliance baseline (check-in and inventory age, minimum OS, FileVault, SIP,"
+                + " Gatekeeper, firewall, MDM profile expiry, bootstrap token, supervision), with"
+                + " each failing device's failed checks. Not collected = unknown, never pass or"
+                + " fail. Defaults: "
                 + describe(d)
-                + ". Any of them can be overridden per call (days 0, version \"off\" or false turns a"
-                + " check off). devices lists the failing devices with their failed checks, up to"
-                + " limit. Large fleets take a few seconds and report progress.")
+                + "; override any per call (0, \"off\" or false turns a check off).")
         .inputSchema(
             Schemas.object()
                 .enumeration(
