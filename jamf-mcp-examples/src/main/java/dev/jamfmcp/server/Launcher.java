@@ -69,6 +69,8 @@ final class Launcher {
           SimulatorConfig.builder()
               .port(freePort(SIMULATOR_BIND))
               .bindAddress(SIMULATOR_BIND)
+              .computers(config.demoFleet().computers())
+              .mobileDevices(config.demoFleet().mobileDevices())
               .build();
       simulator =
           inBackground(

@@ -21,6 +21,7 @@ import java.util.Set;
  */
 public record ServerConfig(
     boolean demo,
+    DemoFleet demoFleet,
     boolean stdio,
     Jamf jamf,
     Http http,
@@ -136,6 +137,24 @@ public record ServerConfig(
    */
   public static final List<String> DEFAULT_REDIRECT_URIS = RedirectAllowList.DEFAULTS;
 
+  /** The size of the demo's simulated fleet ({@code MCP_DEMO_COMPUTERS}, ...). */
+  public record DemoFleet(int computers, int mobileDevices) {}
+
+  private static DemoFleet demoFleet(RawSettings raw, boolean demo) {
+    int computers =
+        Values.integer(MCP_DEMO_COMPUTERS, raw.get(MCP_DEMO_COMPUTERS).orElseThrow(), 1, 100_000);
+    int mobile =
+        Values.integer(
+            MCP_DEMO_MOBILE_DEVICES, raw.get(MCP_DEMO_MOBILE_DEVICES).orElseThrow(), 0, 100_000);
+    if (!demo && (raw.isSet(MCP_DEMO_COMPUTERS) || raw.isSet(MCP_DEMO_MOBILE_DEVICES))) {
+      throw ConfigException.of(
+          raw.isSet(MCP_DEMO_COMPUTERS) ? MCP_DEMO_COMPUTERS : MCP_DEMO_MOBILE_DEVICES,
+          "sizes the demo's simulated fleet, and this server is not in --demo mode",
+          "add --demo, or drop the setting");
+    }
+    return new DemoFleet(computers, mobile);
+  }
+
   public static ServerConfig from(RawSettings raw) {
     Logs logs = logs(raw);
     boolean demo = Values.bool(MCP_DEMO, raw.get(MCP_DEMO).orElseThrow());
@@ -151,7 +170,16 @@ public record ServerConfig(
           "drop --demo, or unset MCP_OAUTH_ISSUER");
     }
     return new ServerConfig(
-        demo, stdio, jamf, http, security, tools, logs, cluster(raw), approval(raw, stdio));
+        demo,
+        demoFleet(raw, demo),
+        stdio,
+        jamf,
+        http,
+        security,
+        tools,
+        logs,
+        cluster(raw),
+        approval(raw, stdio));
   }
 
   private static Cluster cluster(RawSettings raw) {

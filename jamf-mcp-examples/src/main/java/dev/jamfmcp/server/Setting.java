@@ -13,8 +13,17 @@ public enum Setting {
       Kind.SWITCH,
       "false",
       "Start a simulated Jamf Pro in-process (500 computers, 150 mobile"
-          + " devices, seed 42) and serve on 127.0.0.1 with development tokens: the banner prints a"
+          + " devices by default, seed 42) and serve on 127.0.0.1 with development tokens: the banner prints a"
           + " bearer token (read:jamf write:jamf, 12 h); over HTTP every request needs it."),
+  MCP_DEMO_COMPUTERS(
+      Kind.VALUE,
+      "500",
+      "Computers in the demo's simulated fleet (1 to 100000), to try a large fleet; only with"
+          + " --demo."),
+  MCP_DEMO_MOBILE_DEVICES(
+      Kind.VALUE,
+      "150",
+      "Mobile devices in the demo's simulated fleet (0 to 100000); only with --demo."),
   MCP_STDIO(
       Kind.SWITCH,
       "false",

@@ -769,6 +769,28 @@ class ServerConfigTest {
           assertThat(failure(production("MCP_APPROVAL_PORT", "70000")))
               .startsWith("MCP_APPROVAL_PORT (--approval-port)");
         });
+    check(
+        Setting.MCP_DEMO_COMPUTERS,
+        () -> {
+          assertThat(config(Map.of(), "--demo").demoFleet().computers()).isEqualTo(500);
+          assertThat(config(Map.of(), "--demo", "--demo-computers", "100000").demoFleet())
+              .isEqualTo(new ServerConfig.DemoFleet(100_000, 150));
+          assertThat(failure(Map.of(), "--demo", "--demo-computers", "100001"))
+              .startsWith("MCP_DEMO_COMPUTERS (--demo-computers)");
+          assertThat(failure(production("MCP_DEMO_COMPUTERS", "1000")))
+              .startsWith("MCP_DEMO_COMPUTERS (--demo-computers): sizes the demo's");
+        });
+    check(
+        Setting.MCP_DEMO_MOBILE_DEVICES,
+        () -> {
+          assertThat(
+                  config(Map.of("MCP_DEMO_MOBILE_DEVICES", "0"), "--demo")
+                      .demoFleet()
+                      .mobileDevices())
+              .isZero();
+          assertThat(failure(Map.of(), "--demo", "--demo-mobile-devices", "-1"))
+              .startsWith("MCP_DEMO_MOBILE_DEVICES (--demo-mobile-devices)");
+        });
     assertThat(checks.keySet())
         .as("every setting has a check")
         .isEqualTo(EnumSet.allOf(Setting.class));

@@ -73,12 +73,22 @@ public final class Computers {
    * JSON. The key is a secret: show it only to a person who approved seeing it.
    */
   public JsonNode fileVault(String id) {
-    return transport.json(Endpoints.COMPUTER_FILEVAULT.request(id), JsonNode.class);
+    Endpoint endpoint =
+        transport.choose(
+            Endpoints.COMPUTER_FILEVAULT,
+            JamfProVersion.INVENTORY_V4,
+            Endpoints.COMPUTER_FILEVAULT_V3);
+    return transport.json(endpoint.request(id), JsonNode.class);
   }
 
   /** The device-lock PIN of one computer ({@code {"pin": "123456"}}); a secret. */
   public JsonNode deviceLockPin(String id) {
-    return transport.json(Endpoints.COMPUTER_DEVICE_LOCK_PIN.request(id), JsonNode.class);
+    Endpoint endpoint =
+        transport.choose(
+            Endpoints.COMPUTER_DEVICE_LOCK_PIN,
+            JamfProVersion.INVENTORY_V4,
+            Endpoints.COMPUTER_DEVICE_LOCK_PIN_V3);
+    return transport.json(endpoint.request(id), JsonNode.class);
   }
 
   /** The LAPS settings (rotation after viewing, automatic rotation); not secret. */

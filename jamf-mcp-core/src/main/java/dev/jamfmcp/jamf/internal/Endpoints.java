@@ -50,6 +50,15 @@ public final class Endpoints {
   public static final Endpoint COMPUTER_DEVICE_LOCK_PIN =
       get("/api/v4/computers-inventory/{id}/view-device-lock-pin")
           .privileges("View Computer Device Lock Pin");
+  // Older servers (below 11.30) have the same reads under v3.
+  public static final Endpoint COMPUTER_FILEVAULT_V3 =
+      get("/api/v3/computers-inventory/{id}/filevault")
+          .markedDeprecated()
+          .privileges("View Disk Encryption Recovery Key");
+  public static final Endpoint COMPUTER_DEVICE_LOCK_PIN_V3 =
+      get("/api/v3/computers-inventory/{id}/view-device-lock-pin")
+          .markedDeprecated()
+          .privileges("View Computer Device Lock Pin");
   public static final Endpoint LAPS_SETTINGS =
       get("/api/v2/local-admin-password/settings")
           .privileges("Read User-Initiated Enrollment", "Update Local Admin Password Settings");

@@ -10,6 +10,7 @@ import dev.jamfmcp.simulator.http.Router;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 
 /**
  * The secrets of a Mac as Jamf Pro 11.30.1 serves them: FileVault (personal recovery key), the
@@ -22,47 +23,53 @@ final class SecretRoutes {
 
   private final Fleet fleet;
 
+  private final List<String> versions;
+
   SecretRoutes(SimState state) {
     this.fleet = state.fleet();
+    // v4 from Jamf Pro 11.30 on; v3 (deprecated there) on older servers and on 11.30 too
+    this.versions = state.config().isAtLeast(11, 30) ? List.of("v3", "v4") : List.of("v3");
   }
 
   void register(Router router) {
     Computers computers = fleet.computers();
-    router.get(
-        "/api/v4/computers-inventory/{id}/filevault",
-        Area.PRO,
-        ex -> {
-          int row = row(ex, computers);
-          ex.json(
-              200,
-              json -> {
-                json.writeStartObject();
-                json.writeStringProperty("computerId", Integer.toString(computers.id(row)));
-                json.writeStringProperty("name", computers.name(row));
-                boolean on = computers.fileVault2Enabled(row);
-                json.writeStringProperty(
-                    "personalRecoveryKey", on ? recoveryKey(computers.managementId(row)) : null);
-                json.writeStringProperty(
-                    "individualRecoveryKeyValidityStatus", on ? "VALID" : "NOT_APPLICABLE");
-                json.writeBooleanProperty("institutionalRecoveryKeyPresent", false);
-                json.writeStringProperty(
-                    "diskEncryptionConfigurationName", on ? "FileVault (simulated)" : null);
-                json.writeEndObject();
-              });
-        });
-    router.get(
-        "/api/v4/computers-inventory/{id}/view-device-lock-pin",
-        Area.PRO,
-        ex -> {
-          int row = row(ex, computers);
-          ex.json(
-              200,
-              json -> {
-                json.writeStartObject();
-                json.writeStringProperty("pin", lockPin(computers.managementId(row)));
-                json.writeEndObject();
-              });
-        });
+    for (String version : versions) {
+      router.get(
+          "/api/" + version + "/computers-inventory/{id}/filevault",
+          Area.PRO,
+          ex -> {
+            int row = row(ex, computers);
+            ex.json(
+                200,
+                json -> {
+                  json.writeStartObject();
+                  json.writeStringProperty("computerId", Integer.toString(computers.id(row)));
+                  json.writeStringProperty("name", computers.name(row));
+                  boolean on = computers.fileVault2Enabled(row);
+                  json.writeStringProperty(
+                      "personalRecoveryKey", on ? recoveryKey(computers.managementId(row)) : null);
+                  json.writeStringProperty(
+                      "individualRecoveryKeyValidityStatus", on ? "VALID" : "NOT_APPLICABLE");
+                  json.writeBooleanProperty("institutionalRecoveryKeyPresent", false);
+                  json.writeStringProperty(
+                      "diskEncryptionConfigurationName", on ? "FileVault (simulated)" : null);
+                  json.writeEndObject();
+                });
+          });
+      router.get(
+          "/api/" + version + "/computers-inventory/{id}/view-device-lock-pin",
+          Area.PRO,
+          ex -> {
+            int row = row(ex, computers);
+            ex.json(
+                200,
+                json -> {
+                  json.writeStartObject();
+                  json.writeStringProperty("pin", lockPin(computers.managementId(row)));
+                  json.writeEndObject();
+                });
+          });
+    }
     router.get(
         "/api/v2/local-admin-password/settings",
         Area.PRO,
