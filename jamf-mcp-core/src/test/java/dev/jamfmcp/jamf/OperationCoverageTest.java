@@ -26,7 +26,8 @@ class OperationCoverageTest {
           AuthOnSimulatorTest.class,
           FaultsOnSimulatorTest.class,
           InventoryOperationsOnSimulatorTest.class,
-          EndpointLifecycleOnSimulatorTest.class);
+          EndpointLifecycleOnSimulatorTest.class,
+          SecretOperationsOnSimulatorTest.class);
 
   /** JamfClient's public methods that are not Jamf operations. */
   static final Set<String> NOT_OPERATIONS =

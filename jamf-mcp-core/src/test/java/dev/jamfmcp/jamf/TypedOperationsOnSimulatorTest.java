@@ -30,6 +30,7 @@ import dev.jamfmcp.simulator.fleet.ConfigProfile;
 import dev.jamfmcp.simulator.fleet.Fleet;
 import dev.jamfmcp.simulator.fleet.SmartGroup;
 import dev.jamfmcp.simulator.fleet.StaticGroup;
+import dev.jamfmcp.simulator.rsql.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -149,8 +150,13 @@ class TypedOperationsOnSimulatorTest {
                       truth.departmentId(row) == 0
                           ? null
                           : String.valueOf(truth.departmentId(row)));
-              assertThat(Instant.parse(c.general().lastContactTime()).toEpochMilli())
-                  .isEqualTo(truth.lastContactMillis(row));
+              if (c.general().lastContactTime() == null) {
+                // a Mac that never checked in
+                assertThat(truth.lastContactMillis(row)).isEqualTo(Field.NULL);
+              } else {
+                assertThat(Instant.parse(c.general().lastContactTime()).toEpochMilli())
+                    .isEqualTo(truth.lastContactMillis(row));
+              }
             });
     assertThat(seen).hasValue(truth.size());
   }
@@ -195,7 +201,8 @@ class TypedOperationsOnSimulatorTest {
         IntStream.range(0, truth.size())
             .filter(
                 r ->
-                    truth.lastContactMillis(r) < threshold.toEpochMilli()
+                    truth.lastContactMillis(r) != Field.NULL
+                        && truth.lastContactMillis(r) < threshold.toEpochMilli()
                         && truth.model(r).appleSilicon())
             .count();
     assertThat(expected).isPositive();
@@ -595,7 +602,10 @@ class TypedOperationsOnSimulatorTest {
     String iphone = fleet.mobileDevices().get(2).managementId();
     List<QueuedCommand> receipts =
         jamf.mdm().send(MdmCommandRequest.of("RESTART_DEVICE", List.of(mac)));
-    jamf.mdm().send(MdmCommandRequest.of("DEVICE_INFORMATION", List.of(iphone)));
+    jamf.mdm()
+        .send(
+            MdmCommandRequest.of("DEVICE_INFORMATION", List.of(iphone))
+                .with("queries", List.of("DeviceName")));
     assertThat(receipts).hasSize(1);
 
     List<dev.jamfmcp.simulator.effects.MdmCommand> queued = sim.sideEffects().mdmCommands();

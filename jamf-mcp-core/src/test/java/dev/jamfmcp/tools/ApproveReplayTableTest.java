@@ -158,7 +158,9 @@ class ApproveReplayTableTest {
     Set<String> asking = new LinkedHashSet<>();
     declared.forEach(
         (name, cls) -> {
-          if (cls != ApprovalClass.NONE) {
+          // the reveal tools change nothing to replay: RevealSecretsTest shows their secret
+          // reaches only the person's page, never the model
+          if (cls != ApprovalClass.NONE && !name.startsWith("reveal")) {
             asking.add(name);
           }
         });

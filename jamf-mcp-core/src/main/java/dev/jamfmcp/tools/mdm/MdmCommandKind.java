@@ -599,6 +599,10 @@ enum MdmCommandKind {
   /** The request for one device; option names map onto the contract's field names. */
   MdmCommandRequest request(Device device, ObjectNode options) {
     MdmCommandRequest request = MdmCommandRequest.of(commandType, List.of(device.managementId()));
+    if (this == DEVICE_INFORMATION && !options.has("queries")) {
+      // Jamf refuses DEVICE_INFORMATION without queries: ask for what its inventory shows
+      request = request.with("queries", UpdateInventory.INVENTORY_QUERIES);
+    }
     for (var e : options.properties()) {
       Option option = this.options.get(e.getKey());
       if (option == null) {

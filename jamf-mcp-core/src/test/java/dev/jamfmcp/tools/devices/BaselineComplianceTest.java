@@ -61,10 +61,10 @@ class BaselineComplianceTest {
             })
         .containsExactly(mobileTruth);
     // one page per platform, only the sections the checks read
-    assertThat(f.requests("GET /api/v3/computers-inventory")).isEqualTo(1);
+    assertThat(f.requests("GET /api/v4/computers-inventory")).isEqualTo(1);
     assertThat(f.requests("GET /api/v2/mobile-devices/detail")).isEqualTo(1);
     assertThat(f.sim.requestLog().recent())
-        .filteredOn(r -> r.startsWith("GET /api/v3/computers-inventory"))
+        .filteredOn(r -> r.startsWith("GET /api/v4/computers-inventory"))
         .allSatisfy(r -> assertThat(r).doesNotContain("HARDWARE").doesNotContain("APPLICATIONS"));
     // every failing device is listed, each with what it failed
     assertThat(data.get("devices")).hasSize((int) (truth[1] + mobileTruth[1]));

@@ -114,7 +114,7 @@ class LargeFleetComplianceTest {
     assertThat(mac.get("unknown").asLong()).isEqualTo(truth[2]);
     assertThat(data.get("devices")).hasSize(50);
     assertThat(data.get("truncated").asBoolean()).isTrue();
-    assertThat(f.requests("GET /api/v3/computers-inventory")).isEqualTo(COMPUTERS / 2000);
+    assertThat(f.requests("GET /api/v4/computers-inventory")).isEqualTo(COMPUTERS / 2000);
   }
 
   @Test

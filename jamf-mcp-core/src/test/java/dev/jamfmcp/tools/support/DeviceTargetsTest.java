@@ -39,7 +39,7 @@ class DeviceTargetsTest {
             .resolve(List.of("computer:" + computers.id(4), "mobile:" + mobile.id()))
             .requireAll();
 
-    assertThat(f.requests("GET /api/v3/computers-inventory")).isEqualTo(1);
+    assertThat(f.requests("GET /api/v4/computers-inventory")).isEqualTo(1);
     assertThat(f.requests("GET /api/v2/mobile-devices/detail")).isEqualTo(1);
     ApprovalTarget computer = devices.get(0).approvalTarget();
     assertThat(computer.name()).isEqualTo(computers.name(4));
