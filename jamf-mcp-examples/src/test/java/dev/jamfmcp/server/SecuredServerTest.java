@@ -153,6 +153,7 @@ class SecuredServerTest {
                 idp.issuer,
                 "MCP_LOG_LEVEL",
                 "warn"));
+    env.put("MCP_TOOLSETS", "all"); // the metrics test calls a script tool
     ServerConfigTest.production(env, more);
     ServerConfig config = ServerConfig.from(RawSettings.parse(new String[0], env).settings());
     ByteArrayOutputStream out = new ByteArrayOutputStream();

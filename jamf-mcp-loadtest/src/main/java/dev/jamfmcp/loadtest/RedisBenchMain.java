@@ -110,6 +110,7 @@ public final class RedisBenchMain {
     env.put("JAMF_CLIENT_ID", jamf.config().clientId());
     env.put("JAMF_CLIENT_SECRET", jamf.config().clientSecret());
     env.put("MCP_BIND", "127.0.0.1");
+    env.put("MCP_TOOLSETS", "all");
     env.put("MCP_PORT", "0");
     env.put("MCP_SESSION_KEY", ServerUnderTest.SESSION_KEY);
     env.put("MCP_CONFIRMATION_KEY", ServerUnderTest.CONFIRMATION_KEY);

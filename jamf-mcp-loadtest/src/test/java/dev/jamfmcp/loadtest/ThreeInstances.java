@@ -126,6 +126,7 @@ final class ThreeInstances implements AutoCloseable {
     env.put("MCP_CONFIRMATION_KEY", ServerUnderTest.CONFIRMATION_KEY);
     env.put("MCP_REDIS_URL", redis.url());
     env.put("MCP_APPROVAL", "elicitation");
+    env.put("MCP_TOOLSETS", "all");
     // Readiness reports the Redis state from this background check: seconds, not 15 s.
     env.put("JAMF_HEALTH_CHECK_INTERVAL", "1s");
     return env;
