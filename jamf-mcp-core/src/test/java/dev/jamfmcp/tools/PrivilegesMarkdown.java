@@ -42,8 +42,9 @@ final class PrivilegesMarkdown {
         .append(" privilege.\n\n")
         .append("Each tool declares every Jamf operation it can call, including the fallbacks for")
         .append(
-            " older Jamf Pro servers; a test runs every tool on the simulated Jamf Pro and fails")
-        .append(" when a tool sends an operation it does not declare. Privileges of the Jamf Pro")
+            " older Jamf Pro servers; a test runs every tool on the simulated Jamf Pro (current and")
+        .append(
+            " pre-11.28 versions) and fails when a tool sends an operation it does not declare. Privileges of the Jamf Pro")
         .append(" API are the API description's `x-required-privileges` (Jamf Pro 11.30.1, kept")
         .append(" equal by the contract test). The Classic API (`/JSSResource`) declares none, so")
         .append(" its privileges are mapped by hand from Jamf's privilege names and marked")

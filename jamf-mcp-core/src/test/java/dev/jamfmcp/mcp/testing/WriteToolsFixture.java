@@ -68,17 +68,25 @@ public final class WriteToolsFixture
 
   public WriteToolsFixture(
       ConfirmationGate.ApprovalMode mode, Consumer<JamfTools.Settings> settings) {
-    this(mode, settings, JamfRequestListener.NONE);
+    this(mode, settings, JamfRequestListener.NONE, c -> {});
   }
 
-  /** As above, with a listener that sees every request the tools send to Jamf. */
+  /**
+   * As above, with a listener that sees every request the tools send to Jamf, and changes to the
+   * simulator's settings (e.g. an older Jamf Pro version).
+   */
   public WriteToolsFixture(
       ConfirmationGate.ApprovalMode mode,
       Consumer<JamfTools.Settings> settings,
-      JamfRequestListener requests) {
+      JamfRequestListener requests,
+      Consumer<SimulatorConfig.Builder> simulator) {
     sim =
         SimulatedJamfPro.start(
-            SimulatorConfig.of(c -> c.computers(300).mobileDevices(40).threads(8)));
+            SimulatorConfig.of(
+                c -> {
+                  c.computers(300).mobileDevices(40).threads(8);
+                  simulator.accept(c);
+                }));
     jamf =
         JamfClient.builder()
             .baseUrl(sim.baseUrl())
