@@ -129,6 +129,15 @@ final class PrivilegesMarkdown {
     return md.toString();
   }
 
+  /** One tool's privileges on one line, as docs/TOOLS.md shows them. */
+  static String ofTool(String tool) {
+    List<Endpoint> ops = ToolOperations.DECLARED.get(tool);
+    if (ops == null) {
+      throw new IllegalStateException(tool + " declares no operations in ToolOperations");
+    }
+    return inline(privileges(ops));
+  }
+
   /** Privilege name to whether the schema backs it (false: only Classic operations need it). */
   private static Map<String, Boolean> privileges(
       List<ToolsMarkdown.Entry> tools,

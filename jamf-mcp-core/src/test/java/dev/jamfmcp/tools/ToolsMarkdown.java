@@ -113,6 +113,9 @@ final class ToolsMarkdown {
           .append(a.idempotentHint())
           .append(", openWorld ")
           .append(a.openWorldHint())
+          .append(".\n\n")
+          .append("Jamf API role privileges ([all](JAMF-PRIVILEGES.md)): ")
+          .append(PrivilegesMarkdown.ofTool(t.name()))
           .append(".\n\n");
       JsonNode props = t.inputSchema().path("properties");
       if (props.isEmpty()) {
