@@ -43,7 +43,8 @@ final class ToolsMarkdown {
             "Every tool the server can offer, by toolset. Operators choose toolsets; read-only mode")
         .append(
             " removes every tool whose `readOnlyHint` is false. Scopes are OAuth scopes the caller's")
-        .append(" token must carry.\n\n")
+        .append(" token must carry. The Jamf Pro API role privileges each tool and toolset need:")
+        .append(" [JAMF-PRIVILEGES.md](JAMF-PRIVILEGES.md).\n\n")
         .append("Approval class (write tools): `none` runs at once (harmless, e.g. a blank push);")
         .append(" `confirm` (reversible) needs the user's confirmation of a preview; `approve`")
         .append(" (destructive or hard to undo) needs a person's approval, today through the same")
@@ -112,6 +113,9 @@ final class ToolsMarkdown {
           .append(a.idempotentHint())
           .append(", openWorld ")
           .append(a.openWorldHint())
+          .append(".\n\n")
+          .append("Jamf API role privileges ([all](JAMF-PRIVILEGES.md)): ")
+          .append(PrivilegesMarkdown.ofTool(t.name()))
           .append(".\n\n");
       JsonNode props = t.inputSchema().path("properties");
       if (props.isEmpty()) {

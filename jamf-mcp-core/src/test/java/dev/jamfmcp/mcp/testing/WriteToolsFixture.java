@@ -3,6 +3,7 @@ package dev.jamfmcp.mcp.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamfmcp.jamf.JamfClient;
+import dev.jamfmcp.jamf.JamfRequestListener;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.approval.Approvals;
@@ -67,14 +68,31 @@ public final class WriteToolsFixture
 
   public WriteToolsFixture(
       ConfirmationGate.ApprovalMode mode, Consumer<JamfTools.Settings> settings) {
+    this(mode, settings, JamfRequestListener.NONE, c -> {});
+  }
+
+  /**
+   * As above, with a listener that sees every request the tools send to Jamf, and changes to the
+   * simulator's settings (e.g. an older Jamf Pro version).
+   */
+  public WriteToolsFixture(
+      ConfirmationGate.ApprovalMode mode,
+      Consumer<JamfTools.Settings> settings,
+      JamfRequestListener requests,
+      Consumer<SimulatorConfig.Builder> simulator) {
     sim =
         SimulatedJamfPro.start(
-            SimulatorConfig.of(c -> c.computers(300).mobileDevices(40).threads(8)));
+            SimulatorConfig.of(
+                c -> {
+                  c.computers(300).mobileDevices(40).threads(8);
+                  simulator.accept(c);
+                }));
     jamf =
         JamfClient.builder()
             .baseUrl(sim.baseUrl())
             .clientCredentials("sim-client", "sim-secret")
             .maxRetries(0)
+            .requestListener(requests)
             .build();
     gate = ConfirmationGate.create(KEY, Duration.ofMinutes(5), clock);
     JamfTools tools =
