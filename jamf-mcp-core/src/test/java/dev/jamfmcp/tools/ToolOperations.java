@@ -60,7 +60,9 @@ final class ToolOperations {
     // GROUPS
     t.put("listComputerGroups", GROUP_LISTS);
     t.put("getComputerGroupMembers", ops(MACS, GROUP_MEMBERS));
-    t.put("getSmartGroupCriteria", List.of(SMART_GROUP_DETAIL, MOBILE_SMART_GROUP_DETAIL));
+    t.put(
+        "getSmartGroupCriteria",
+        List.of(SMART_GROUP_DETAIL, SMART_GROUP_DETAIL_V2, MOBILE_SMART_GROUP_DETAIL));
     t.put(
         "setStaticGroupMembership",
         ops(
@@ -130,8 +132,10 @@ final class ToolOperations {
                 STATIC_GROUP_V2)));
     // SECRETS
     t.put("getLapsSettings", List.of(LAPS_SETTINGS));
-    t.put("revealFileVaultKey", ops(MACS, List.of(COMPUTER_FILEVAULT)));
-    t.put("revealDeviceLockPin", ops(MACS, List.of(COMPUTER_DEVICE_LOCK_PIN)));
+    t.put("revealFileVaultKey", ops(MACS, List.of(COMPUTER_FILEVAULT, COMPUTER_FILEVAULT_V3)));
+    t.put(
+        "revealDeviceLockPin",
+        ops(MACS, List.of(COMPUTER_DEVICE_LOCK_PIN, COMPUTER_DEVICE_LOCK_PIN_V3)));
     t.put("revealLapsPassword", ops(MACS, List.of(LAPS_PASSWORD)));
     return Map.copyOf(t);
   }

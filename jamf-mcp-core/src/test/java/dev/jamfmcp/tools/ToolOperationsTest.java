@@ -59,14 +59,10 @@ class ToolOperationsTest {
 
   /**
    * Calls that fail on the older version because the tool has no fallback there (found by this
-   * test; issue 16, point 2). Each still shows what it sends. Remove an entry once fixed.
+   * test; issue 16, point 2); empty since getSmartGroupCriteria and findComputersBySoftware fall
+   * back to v2 groups and the v3 inventory.
    */
-  static final Map<String, String> FAILS_ON_OLDER_SERVERS =
-      Map.of(
-          "getSmartGroupCriteria {'groupId':'1'}",
-          "GET /api/v3/computer-groups/smart-groups/{id} has no v2 fallback before 11.28",
-          "findComputersBySoftware {'application':'Chrome','belowVersion':'999'}",
-          "sends GET /api/v4/computers-inventory without the v3 fallback before 11.30");
+  static final Map<String, String> FAILS_ON_OLDER_SERVERS = Map.of();
 
   /** The fixture the calls go to. */
   static WriteToolsFixture driving;

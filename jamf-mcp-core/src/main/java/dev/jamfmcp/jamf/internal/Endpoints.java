@@ -185,6 +185,10 @@ public final class Endpoints {
           .privileges("Read Smart Mobile Device Groups", "Read Mobile Devices");
   public static final Endpoint SMART_GROUP_DETAIL =
       get("/api/v3/computer-groups/smart-groups/{id}").privileges("Read Smart Computer Groups");
+  public static final Endpoint SMART_GROUP_DETAIL_V2 =
+      get("/api/v2/computer-groups/smart-groups/{id}")
+          .markedDeprecated()
+          .privileges("Read Smart Computer Groups");
   public static final Endpoint PATCH_VERSIONS =
       get("/api/v3/patch-software-title-configurations/{id}/patch-summary/versions")
           .privileges("Read Patch Management Software Titles");

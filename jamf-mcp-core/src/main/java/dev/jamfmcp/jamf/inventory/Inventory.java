@@ -1,8 +1,10 @@
 package dev.jamfmcp.jamf.inventory;
 
+import dev.jamfmcp.jamf.JamfProVersion;
 import dev.jamfmcp.jamf.ListQuery;
 import dev.jamfmcp.jamf.Listing;
 import dev.jamfmcp.jamf.computers.ComputerSection;
+import dev.jamfmcp.jamf.internal.Endpoint;
 import dev.jamfmcp.jamf.internal.Endpoints;
 import dev.jamfmcp.jamf.internal.Operations;
 import dev.jamfmcp.jamf.internal.Transport;
@@ -103,8 +105,12 @@ public final class Inventory {
 
   /** A smart computer group's criteria. */
   public SmartGroupDefinition computerSmartGroup(String groupId) {
-    return transport.json(
-        Endpoints.SMART_GROUP_DETAIL.request(groupId), SmartGroupDefinition.class);
+    Endpoint endpoint =
+        transport.choose(
+            Endpoints.SMART_GROUP_DETAIL,
+            JamfProVersion.GROUPS_V3,
+            Endpoints.SMART_GROUP_DETAIL_V2);
+    return transport.json(endpoint.request(groupId), SmartGroupDefinition.class);
   }
 
   /** A smart mobile device group's criteria. */
@@ -115,8 +121,13 @@ public final class Inventory {
 
   /** Computers with their installed applications, paged like any inventory list. */
   public Listing<ComputerApplications> computerApplications(ListQuery query) {
+    Endpoint endpoint =
+        transport.choose(
+            Endpoints.COMPUTERS_INVENTORY,
+            JamfProVersion.INVENTORY_V4,
+            Endpoints.COMPUTERS_INVENTORY_V3);
     return transport.list(
-        Endpoints.COMPUTERS_INVENTORY.request(),
+        endpoint.request(),
         query.withSections(ComputerSection.GENERAL, ComputerSection.APPLICATIONS),
         ComputerApplications.class);
   }

@@ -49,9 +49,7 @@ final class ComputerGroupRoutes {
     for (String v : versions) {
       String base = "/api/" + v + "/computer-groups/";
       router.get(base + "smart-groups", Area.PRO, this::smartGroups);
-      if (v.equals("v3")) {
-        router.get(base + "smart-groups/{id}", Area.PRO, this::smartGroup);
-      }
+      router.get(base + "smart-groups/{id}", Area.PRO, this::smartGroup);
       router.get(base + "smart-group-membership/{id}", Area.PRO, this::smartMembership);
       router.get(base + "static-groups", Area.PRO, this::staticGroups);
       router.get(base + "static-groups/{id}", Area.PRO, this::staticGroup);
