@@ -108,8 +108,8 @@ public final class ComplianceReport {
                       + " for 90+ days or never, "
                       + s.get("warning").asLong()
                       + " warning)."
-                      + (out.get("truncated").asBoolean()
-                          ? " The device list is truncated to " + limit + "."
+                      + (out.has("note") && out.get("truncated").asBoolean()
+                          ? " " + out.get("note").asString()
                           : "");
               return ToolResult.structured(text, out);
             })
