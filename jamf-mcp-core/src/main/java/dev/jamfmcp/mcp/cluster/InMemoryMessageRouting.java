@@ -16,6 +16,11 @@ final class InMemoryMessageRouting implements MessageRouting {
   private volatile BiConsumer<String, byte[]> receiver;
 
   @Override
+  public boolean crossesInstances() {
+    return false;
+  }
+
+  @Override
   public void claim(String key, Duration ttl) {
     Objects.requireNonNull(key, "key");
     held.put(key, System.nanoTime() + ttl.toNanos());

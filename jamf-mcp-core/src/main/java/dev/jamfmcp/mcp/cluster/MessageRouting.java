@@ -46,6 +46,14 @@ public interface MessageRouting {
   /** Registers this instance's receiver of forwarded messages (key, message); one per instance. */
   void onForwarded(BiConsumer<String, byte[]> receiver);
 
+  /**
+   * Whether other instances can hold keys: false for {@link #inMemory}, where the transport keeps
+   * what it holds to itself and never calls the store (no claim per request, no renewal thread).
+   */
+  default boolean crossesInstances() {
+    return true;
+  }
+
   /** One instance on its own: keys are held in memory, nothing is forwarded to anyone else. */
   static MessageRouting inMemory() {
     return new InMemoryMessageRouting();

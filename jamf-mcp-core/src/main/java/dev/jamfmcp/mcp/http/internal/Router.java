@@ -60,10 +60,17 @@ public final class Router implements AutoCloseable {
   private final Set<String> local = ConcurrentHashMap.newKeySet();
   private final Set<String> shared = ConcurrentHashMap.newKeySet();
   private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+
+  /** Claims in the store and their renewal; null when the routing crosses no instances. */
   private final ScheduledExecutorService scheduler;
 
   public Router(MessageRouting routing) {
     this.routing = routing;
+    if (!routing.crossesInstances()) {
+      // One instance: what is held here is all there is, so the store is never asked.
+      this.scheduler = null;
+      return;
+    }
     ScheduledThreadPoolExecutor pool =
         new ScheduledThreadPoolExecutor(
             1,
@@ -99,12 +106,17 @@ public final class Router implements AutoCloseable {
   /** Holds {@code key} here and claims it in the store now (a server request about to go out). */
   public void claim(String key) {
     local.add(key);
-    claimShared(key);
+    if (scheduler != null) {
+      claimShared(key);
+    }
   }
 
   /** Holds {@code key} here now, and claims it in the store if still held after a moment. */
   public void claimSoon(String key) {
     local.add(key);
+    if (scheduler == null) {
+      return;
+    }
     try {
       pending.put(
           key,
@@ -145,6 +157,9 @@ public final class Router implements AutoCloseable {
 
   /** Forwards a message to the instance that holds {@code key}. */
   public Outcome forward(String key, Envelope envelope) {
+    if (scheduler == null) {
+      return Outcome.NO_HOLDER; // one instance: nobody else holds anything
+    }
     try {
       return routing.forward(key, encode(envelope)) ? Outcome.DELIVERED : Outcome.NO_HOLDER;
     } catch (RuntimeException e) {
@@ -223,7 +238,9 @@ public final class Router implements AutoCloseable {
 
   @Override
   public void close() {
-    scheduler.shutdownNow();
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
     for (String key : shared) {
       release(key);
     }
