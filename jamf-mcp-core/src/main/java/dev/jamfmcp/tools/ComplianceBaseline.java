@@ -72,104 +72,19 @@ public record ComplianceBaseline(
   /** A copy with one field set from text ("30", "15.0", "true"). */
   public ComplianceBaseline with(String key, String value) {
     Objects.requireNonNull(value, "value");
-    return switch (key) {
-      case "checkInDays" ->
-          copy(integer(key, value), inventoryDays, minMacOsVersion, minIosVersion);
-      case "inventoryDays" ->
-          copy(checkInDays, integer(key, value), minMacOsVersion, minIosVersion);
-      case "minMacOsVersion" -> copy(checkInDays, inventoryDays, value, minIosVersion);
-      case "minIosVersion" -> copy(checkInDays, inventoryDays, minMacOsVersion, value);
-      case "fileVault" ->
-          new ComplianceBaseline(
-              checkInDays,
-              inventoryDays,
-              minMacOsVersion,
-              minIosVersion,
-              bool(key, value),
-              sip,
-              gatekeeper,
-              firewall,
-              mdmProfileDays,
-              bootstrapToken,
-              supervision);
-      case "sip" ->
-          new ComplianceBaseline(
-              checkInDays,
-              inventoryDays,
-              minMacOsVersion,
-              minIosVersion,
-              fileVault,
-              bool(key, value),
-              gatekeeper,
-              firewall,
-              mdmProfileDays,
-              bootstrapToken,
-              supervision);
-      case "gatekeeper" ->
-          new ComplianceBaseline(
-              checkInDays,
-              inventoryDays,
-              minMacOsVersion,
-              minIosVersion,
-              fileVault,
-              sip,
-              bool(key, value),
-              firewall,
-              mdmProfileDays,
-              bootstrapToken,
-              supervision);
-      case "firewall" ->
-          new ComplianceBaseline(
-              checkInDays,
-              inventoryDays,
-              minMacOsVersion,
-              minIosVersion,
-              fileVault,
-              sip,
-              gatekeeper,
-              bool(key, value),
-              mdmProfileDays,
-              bootstrapToken,
-              supervision);
-      case "mdmProfileDays" ->
-          new ComplianceBaseline(
-              checkInDays,
-              inventoryDays,
-              minMacOsVersion,
-              minIosVersion,
-              fileVault,
-              sip,
-              gatekeeper,
-              firewall,
-              integer(key, value),
-              bootstrapToken,
-              supervision);
-      case "bootstrapToken" ->
-          new ComplianceBaseline(
-              checkInDays,
-              inventoryDays,
-              minMacOsVersion,
-              minIosVersion,
-              fileVault,
-              sip,
-              gatekeeper,
-              firewall,
-              mdmProfileDays,
-              bool(key, value),
-              supervision);
-      case "supervision" ->
-          new ComplianceBaseline(
-              checkInDays,
-              inventoryDays,
-              minMacOsVersion,
-              minIosVersion,
-              fileVault,
-              sip,
-              gatekeeper,
-              firewall,
-              mdmProfileDays,
-              bootstrapToken,
-              bool(key, value));
+    Fields f = new Fields(this);
+    switch (key) {
+      case "checkInDays" -> f.checkInDays = integer(key, value);
+      case "inventoryDays" -> f.inventoryDays = integer(key, value);
+      case "minMacOsVersion" -> f.minMacOsVersion = value;
+      case "minIosVersion" -> f.minIosVersion = value;
+      case "fileVault" -> f.fileVault = bool(key, value);
+      case "sip" -> f.sip = bool(key, value);
+      case "gatekeeper" -> f.gatekeeper = bool(key, value);
+      case "firewall" -> f.firewall = bool(key, value);
+      case "mdmProfileDays" -> f.mdmProfileDays = integer(key, value);
+      case "bootstrapToken" -> f.bootstrapToken = bool(key, value);
+      case "supervision" -> f.supervision = bool(key, value);
       default ->
           throw new IllegalArgumentException(
               "unknown compliance check '"
@@ -177,22 +92,52 @@ public record ComplianceBaseline(
                   + "' (known: checkInDays, inventoryDays, minMacOsVersion, minIosVersion,"
                   + " fileVault, sip, gatekeeper, firewall, mdmProfileDays, bootstrapToken,"
                   + " supervision)");
-    };
+    }
+    return f.build();
   }
 
-  private ComplianceBaseline copy(int checkIn, int inventory, String macOs, String ios) {
-    return new ComplianceBaseline(
-        checkIn,
-        inventory,
-        macOs,
-        ios,
-        fileVault,
-        sip,
-        gatekeeper,
-        firewall,
-        mdmProfileDays,
-        bootstrapToken,
-        supervision);
+  /** A baseline's fields, to change one and build the copy (the record is immutable). */
+  private static final class Fields {
+    int checkInDays;
+    int inventoryDays;
+    String minMacOsVersion;
+    String minIosVersion;
+    boolean fileVault;
+    boolean sip;
+    boolean gatekeeper;
+    boolean firewall;
+    int mdmProfileDays;
+    boolean bootstrapToken;
+    boolean supervision;
+
+    Fields(ComplianceBaseline b) {
+      checkInDays = b.checkInDays;
+      inventoryDays = b.inventoryDays;
+      minMacOsVersion = b.minMacOsVersion;
+      minIosVersion = b.minIosVersion;
+      fileVault = b.fileVault;
+      sip = b.sip;
+      gatekeeper = b.gatekeeper;
+      firewall = b.firewall;
+      mdmProfileDays = b.mdmProfileDays;
+      bootstrapToken = b.bootstrapToken;
+      supervision = b.supervision;
+    }
+
+    ComplianceBaseline build() {
+      return new ComplianceBaseline(
+          checkInDays,
+          inventoryDays,
+          minMacOsVersion,
+          minIosVersion,
+          fileVault,
+          sip,
+          gatekeeper,
+          firewall,
+          mdmProfileDays,
+          bootstrapToken,
+          supervision);
+    }
   }
 
   private static int integer(String key, String value) {
