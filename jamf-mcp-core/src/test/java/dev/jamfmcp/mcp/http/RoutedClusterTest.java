@@ -33,6 +33,7 @@ class RoutedClusterTest {
   private final Principal bob = Principal.of("bob", "write:jamf");
   private final List<String> erased = new CopyOnWriteArrayList<>();
   private final CompletableFuture<String> cancelledWith = new CompletableFuture<>();
+  private final CompletableFuture<Void> waitStarted = new CompletableFuture<>();
   private final InJvmRouting store = new InJvmRouting();
   private final McpServer serverA = McpServer.create(c -> c.tool(erase()).tool(waitForever()));
   private final McpServer serverB = McpServer.create(c -> c.tool(erase()).tool(waitForever()));
@@ -83,6 +84,7 @@ class RoutedClusterTest {
             (args, ctx) -> {
               ctx.cancellation()
                   .onCancel(() -> cancelledWith.complete(ctx.cancellation().reason()));
+              waitStarted.complete(null);
               new CountDownLatch(1).await();
               return ToolResult.text("never");
             })
@@ -96,19 +98,27 @@ class RoutedClusterTest {
   }
 
   private static FakeExchange inSession(String session, String json) {
+    return inSession(session, json, VERSION);
+  }
+
+  private static FakeExchange inSession(String session, String json, String version) {
     return FakeExchange.post(json)
         .header("Mcp-Session-Id", session)
-        .header("MCP-Protocol-Version", VERSION);
+        .header("MCP-Protocol-Version", version);
   }
 
   private String initialize(McpHttpTransport instance) throws Exception {
+    return initialize(instance, VERSION);
+  }
+
+  private String initialize(McpHttpTransport instance, String version) throws Exception {
     HttpReply init =
         send(
             instance,
             FakeExchange.post(
                 "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
                     + "{\"protocolVersion\":\""
-                    + VERSION
+                    + version
                     + "\",\"capabilities\":{\"elicitation\":{}},"
                     + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}"),
             alice);
@@ -231,6 +241,76 @@ class RoutedClusterTest {
     assertThat(wait.output.text()).doesNotContain("\"result\"");
   }
 
+  @Test
+  void aCancellationThatArrivesBeforeTheRequestIsClaimedStillReachesIt() throws Exception {
+    String session = initialize(instanceA);
+    FakeExchange wait = call(instanceA, session, 7, "wait", "-");
+    waitStarted.get(30, TimeUnit.SECONDS);
+    // At once: A holds the request locally but has not claimed it in the store yet.
+    String cancel =
+        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+            + "\"params\":{\"requestId\":7,\"reason\":\"too early\"}}";
+    assertThat(send(instanceB, inSession(session, cancel), alice).status()).isEqualTo(202);
+
+    assertThat(cancelledWith.get(30, TimeUnit.SECONDS)).isEqualTo("too early");
+    await().until(() -> store.holders().isEmpty());
+    assertThat(wait.output.text()).doesNotContain("\"result\"");
+  }
+
+  @Test
+  void aCancellationInABatchPostedToTheOtherInstanceCancelsTheCallThere() throws Exception {
+    String batchVersion = "2025-03-26"; // the one version with batches
+    String session = initialize(instanceA, batchVersion);
+    FakeExchange wait =
+        inSession(
+            session,
+            "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"wait\",\"arguments\":{}}}",
+            batchVersion);
+    instanceA.handleMcp(wait, alice);
+    await().until(() -> "A".equals(store.holder(sessionKeyOf(7))));
+
+    HttpReply batch =
+        send(
+            instanceB,
+            inSession(
+                session,
+                "[{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+                    + "\"params\":{\"requestId\":7,\"reason\":\"batched\"}},"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"ping\"}]",
+                batchVersion),
+            alice);
+
+    assertThat(cancelledWith.get(30, TimeUnit.SECONDS)).isEqualTo("batched");
+    // The rest of the batch is answered by B as before.
+    assertThat(batch.status()).isEqualTo(200);
+    assertThat(new String(batch.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\"id\":8,\"result\":{}");
+  }
+
+  @Test
+  void aRequestRunningInABatchCanBeCancelledFromTheOtherInstance() throws Exception {
+    String batchVersion = "2025-03-26";
+    String session = initialize(instanceA, batchVersion);
+    FakeExchange batch =
+        inSession(
+            session,
+            "[{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"wait\",\"arguments\":{}}}]",
+            batchVersion);
+    instanceA.handleMcp(batch, alice);
+    await().until(() -> "A".equals(store.holder(sessionKeyOf(9))));
+
+    String cancel =
+        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+            + "\"params\":{\"requestId\":9,\"reason\":\"from B\"}}";
+    assertThat(send(instanceB, inSession(session, cancel, batchVersion), alice).status())
+        .isEqualTo(202);
+    assertThat(cancelledWith.get(30, TimeUnit.SECONDS)).isEqualTo("from B");
+    batch.awaitReply();
+    await().until(() -> store.holders().isEmpty());
+  }
+
   // The session id inside the signed header is not known to the test; the key ends the same way.
   private String sessionKeyOf(int requestId) {
     return store.holders().keySet().stream()
@@ -254,15 +334,21 @@ class RoutedClusterTest {
     assertThat(sse.output.awaitText("\"protocolVersion\":\"2024-11-05\""))
         .contains("event: message\ndata: {\"jsonrpc\":\"2.0\",\"id\":1,\"result\"");
 
-    // Another principal's POST reaches A too, and is refused there: nothing on Alice's stream.
+    // Another principal's POST is refused by B itself (the id names its owner): 404, as on A,
+    // and nothing is forwarded, so nothing reaches Alice's stream.
     try (CapturedLog log = new CapturedLog()) {
       FakeExchange bobs =
           FakeExchange.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}")
               .query("sessionId", sessionId);
       instanceB.postLegacyMessage(bobs, bob);
-      bobs.awaitReply();
-      await().until(() -> log.text().contains("Dropped a forwarded legacy SSE message"));
-      assertThat(sse.output.text()).doesNotContain("\"id\":2");
+      assertThat(bobs.awaitReply().status()).isEqualTo(404);
+      FakeExchange forged =
+          FakeExchange.post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}")
+              .query("sessionId", sessionId.substring(0, sessionId.indexOf('.')) + ".AAAA");
+      instanceB.postLegacyMessage(forged, alice);
+      assertThat(forged.awaitReply().status()).isEqualTo(404);
+      assertThat(log.text()).doesNotContain("Dropped a forwarded legacy SSE message");
+      assertThat(sse.output.text()).doesNotContain("\"id\":2").doesNotContain("\"id\":3");
     }
 
     // Once the stream is gone, nobody holds it: 404 as before.
@@ -270,7 +356,7 @@ class RoutedClusterTest {
     sse.output.closed.get(30, TimeUnit.SECONDS);
     await().atMost(Duration.ofSeconds(30)).until(() -> store.holders().isEmpty());
     FakeExchange late =
-        FakeExchange.post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}")
+        FakeExchange.post("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}")
             .query("sessionId", sessionId);
     instanceB.postLegacyMessage(late, alice);
     assertThat(late.awaitReply().status()).isEqualTo(404);

@@ -71,8 +71,8 @@ public final class LegacySse {
               "Service Unavailable: the server is shutting down; retry shortly"));
       return;
     }
-    String id = ids.newSessionId();
     String owner = SessionTokens.subjectHash(principal.subject());
+    String id = ids.legacyStreamId(owner);
     try {
       streams.open(exchange, Map.of(), stream -> announce(stream, id, owner));
     } catch (IOException e) {
@@ -112,6 +112,12 @@ public final class LegacySse {
     }
     Connection connection = connections.get(id.get());
     if (connection == null) {
+      // The id names its owner: another principal's POST is refused here, not forwarded (the
+      // holder would drop it, but this client would have had a 202).
+      if (!ids.legacyStreamOwnedBy(id.get(), SessionTokens.subjectHash(principal.subject()))) {
+        exchange.respond(notFound());
+        return;
+      }
       forward(exchange, principal, id.get());
       return;
     }

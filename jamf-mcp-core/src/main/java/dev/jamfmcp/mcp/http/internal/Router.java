@@ -36,6 +36,11 @@ public final class Router implements AutoCloseable {
   static final Duration RENEW_EVERY = Duration.ofMinutes(1);
   static final Duration CANCEL_ROUTE_AFTER = Duration.ofMillis(500);
 
+  /** When a cancellation nobody held yet is forwarded again (see {@link #forwardCancelLater}). */
+  private static final long[] CANCEL_RETRY_MILLIS = {
+    CANCEL_ROUTE_AFTER.toMillis() + 250, CANCEL_ROUTE_AFTER.toMillis() * 3
+  };
+
   /** What forwarding did. */
   public enum Outcome {
     DELIVERED,
@@ -165,6 +170,41 @@ public final class Router implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("Could not forward a {} message to its instance: {}", envelope.kind(), e.toString());
       return Outcome.STORE_UNAVAILABLE;
+    }
+  }
+
+  /**
+   * Forwards a cancellation again a little later, when no instance held its request yet: the
+   * request may have started on another instance less than {@link #CANCEL_ROUTE_AFTER} ago, before
+   * that instance claims it. Tried twice, after the claim delay and once more; a request that has
+   * ended by then has nothing to cancel.
+   */
+  public void forwardCancelLater(String key, Envelope envelope) {
+    if (scheduler == null) {
+      return;
+    }
+    scheduleCancelRetry(key, envelope, 0);
+  }
+
+  private void scheduleCancelRetry(String key, Envelope envelope, int attempt) {
+    if (attempt >= CANCEL_RETRY_MILLIS.length) {
+      return;
+    }
+    try {
+      var unused =
+          scheduler.schedule(
+              () -> {
+                if (holds(key)) {
+                  return; // it runs here after all: the local handling already saw it
+                }
+                if (forward(key, envelope) == Outcome.NO_HOLDER) {
+                  scheduleCancelRetry(key, envelope, attempt + 1);
+                }
+              },
+              CANCEL_RETRY_MILLIS[attempt],
+              TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      // shutting down: nothing left to cancel here
     }
   }
 

@@ -73,6 +73,33 @@ public final class SessionTokens {
     return B64.encodeToString(bytes);
   }
 
+  /**
+   * A legacy SSE stream id bound to its owner: {@code <random>.<tag>}, the tag an HMAC over the
+   * random part and the owner's subject hash. Any instance holding the key can then tell, without
+   * asking the holder, whether a {@code /messages} POST comes from the stream's owner, and refuse
+   * it before forwarding anything (issue #15).
+   */
+  public String legacyStreamId(String ownerHash) {
+    String random = newSessionId();
+    return random + "." + legacyTag(random, ownerHash);
+  }
+
+  /** Whether {@code id} is a legacy stream id this key made for {@code ownerHash}. */
+  public boolean legacyStreamOwnedBy(String id, String ownerHash) {
+    int dot = id.indexOf('.');
+    if (dot <= 0 || id.length() > 64) {
+      return false;
+    }
+    return MessageDigest.isEqual(
+        id.substring(dot + 1).getBytes(StandardCharsets.US_ASCII),
+        legacyTag(id.substring(0, dot), ownerHash).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private String legacyTag(String random, String ownerHash) {
+    return B64.encodeToString(
+        java.util.Arrays.copyOf(mac("legacy-sse." + random + "." + ownerHash), 16));
+  }
+
   public String mint(SessionClaims claims) {
     ObjectNode json =
         Json.object()

@@ -30,6 +30,7 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The rules of the MCP endpoint: POST, GET and DELETE for Streamable HTTP (2025-03-26 to
@@ -368,15 +369,31 @@ public final class StreamableHttp {
       return;
     }
     LiveSessions.Live live = found.get();
+    // Answers and cancellations in the batch for requests another instance holds go there, as
+    // they would alone; the rest is handled here.
+    String frame = withoutRoutedItems(live, principal, body, batchItems);
+    if (frame == null) {
+      gate.leave();
+      exchange.respond(HttpReply.empty(202));
+      return;
+    }
     RunningBatch batch =
         new RunningBatch(exchange, requestIds(batchItems), live.session(), new AtomicBoolean());
     runningBatches.add(batch);
+    // Its requests are held here while they run, so a cancellation reaching another instance
+    // finds them.
+    List<String> held = new ArrayList<>();
+    for (JsonNode id : batch.ids()) {
+      String key = requestKey(live.id, id);
+      held.add(key);
+      router.claimSoon(key);
+    }
     live.session()
-        .handleText(
-            new String(body, StandardCharsets.UTF_8), new Caller(principal, toGetStream(live)))
+        .handleText(frame, new Caller(principal, toGetStream(live)))
         .whenComplete(
             (reply, error) -> {
               try {
+                held.forEach(router::release);
                 runningBatches.remove(batch);
                 if (batch.answered().compareAndSet(false, true)) {
                   Optional<String> text = reply == null ? Optional.empty() : reply;
@@ -388,6 +405,34 @@ public final class StreamableHttp {
                 gate.leave();
               }
             });
+  }
+
+  /**
+   * The batch's text without the answers and cancellations forwarded to the instance holding their
+   * request; the text as it came when none was, null when nothing is left to handle here.
+   */
+  private String withoutRoutedItems(
+      LiveSessions.Live live, Principal principal, byte[] body, List<Decoded.Item> items) {
+    List<Integer> routed = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) instanceof Decoded.Valid valid
+          && !(valid.message() instanceof Request)
+          && routedElsewhere(live, principal, valid.message())) {
+        routed.add(i);
+      }
+    }
+    String text = new String(body, StandardCharsets.UTF_8);
+    if (routed.isEmpty()) {
+      return text;
+    }
+    if (routed.size() == items.size()) {
+      return null;
+    }
+    ArrayNode rest = (ArrayNode) Json.mapper().readTree(text);
+    for (int i = routed.size() - 1; i >= 0; i--) {
+      rest.remove(routed.get(i).intValue());
+    }
+    return rest.toString();
   }
 
   /** The ids of the requests of a batch (notifications and invalid items get no answer here). */
@@ -483,9 +528,12 @@ public final class StreamableHttp {
     if (router.holds(key)) {
       return false;
     }
-    Router.Outcome outcome =
-        router.forward(
-            key, new Router.Envelope(kind, live.id, principal, JsonRpcCodec.encode(message)));
+    Router.Envelope envelope =
+        new Router.Envelope(kind, live.id, principal, JsonRpcCodec.encode(message));
+    Router.Outcome outcome = router.forward(key, envelope);
+    if (outcome == Router.Outcome.NO_HOLDER && kind == Router.Kind.CANCEL) {
+      router.forwardCancelLater(key, envelope);
+    }
     if (outcome == Router.Outcome.STORE_UNAVAILABLE) {
       log.warn(
           kind == Router.Kind.ANSWER
