@@ -1,6 +1,7 @@
 package dev.jamfmcp.loadtest;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
@@ -49,9 +50,9 @@ public final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    String jar = System.getProperty("jamfmcp.serverJar");
-    if (jar != null && !jar.isBlank()) {
-      command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
+    Path jar = packagedJar();
+    if (jar != null) {
+      command.addAll(List.of("-jar", jar.toString()));
     } else {
       command.addAll(
           List.of("-cp", System.getProperty("java.class.path"), "dev.jamfmcp.server.ServerMain"));
@@ -79,6 +80,70 @@ public final class ServerProcess implements AutoCloseable {
     ServerProcess server = new ServerProcess(process, url, log);
     server.awaitReady();
     return server;
+  }
+
+  /**
+   * The packaged jar named by {@code jamfmcp.serverJar}, if it is there and not older than the
+   * classes of this build (a {@code -pl} build that did not package would otherwise test a stale
+   * jar); null, with one line saying why, when the main class on the class path is used instead.
+   */
+  static Path packagedJar() {
+    String property = System.getProperty("jamfmcp.serverJar");
+    if (property == null || property.isBlank()) {
+      return null;
+    }
+    Path jar = Path.of(property).toAbsolutePath().normalize();
+    synchronized (ServerProcess.class) {
+      if (!jarChecked) {
+        jarChecked = true;
+        jarFresh = isFresh(jar);
+        System.err.println(
+            jarFresh
+                ? "Server instances run the packaged jar: java -jar " + jar
+                : "Server instances run dev.jamfmcp.server.ServerMain on the class path: "
+                    + jar
+                    + " is missing or older than this build's classes (package the examples"
+                    + " module to test the jar)");
+      }
+      return jarFresh ? jar : null;
+    }
+  }
+
+  private static boolean jarChecked;
+  private static boolean jarFresh;
+
+  private static boolean isFresh(Path jar) {
+    try {
+      if (!Files.isRegularFile(jar)) {
+        return false;
+      }
+      long built = Files.getLastModifiedTime(jar).toMillis();
+      Path thisModule = Path.of("").toAbsolutePath();
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        Path dir = Path.of(entry).toAbsolutePath();
+        // The reactor's modules are class directories (released libraries do not change); this
+        // module's own classes are not in the jar, and are built after it.
+        if (!Files.isDirectory(dir) || dir.startsWith(thisModule)) {
+          continue;
+        }
+        try (var files = Files.walk(dir)) {
+          if (files.anyMatch(f -> modifiedAfter(f, built))) {
+            return false;
+          }
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean modifiedAfter(Path file, long millis) {
+    try {
+      return Files.isRegularFile(file) && Files.getLastModifiedTime(file).toMillis() > millis;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   /** Copies the output to the log file and completes {@code endpoint} at the banner's line. */
