@@ -81,6 +81,7 @@ final class ToolOperations {
     t.put(
         "updateInventory",
         ops(MACS, List.of(MOBILE_DEVICES_DETAIL, MDM_SEND_COMMAND, MDM_BLANK_PUSH)));
+    t.put("flushMdmCommands", ops(MACS, List.of(MOBILE_DEVICES_DETAIL, COMMAND_FLUSH)));
     // PATCH
     t.put("listPatchTitles", List.of(PATCH_TITLES));
     t.put("getPatchStatus", List.of(PATCH_TITLES, PATCH_VERSIONS, PATCH_REPORT));

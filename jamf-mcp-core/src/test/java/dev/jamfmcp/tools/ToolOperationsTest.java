@@ -242,6 +242,9 @@ class ToolOperationsTest {
     writes.put(
         "updateInventory", List.of("{'deviceIds':['computer:1']}", "{'deviceIds':['mobile:1']}"));
     writes.put(
+        "flushMdmCommands",
+        List.of("{'deviceIds':['computer:9']}", "{'deviceIds':['mobile:11'],'status':'pending'}"));
+    writes.put(
         "sendMdmCommand",
         List.of(
             "{'deviceIds':['computer:2'],'command':'restart'}",

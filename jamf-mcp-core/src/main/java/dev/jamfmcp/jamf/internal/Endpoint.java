@@ -124,8 +124,12 @@ public final class Endpoint {
   }
 
   static String encodeSegment(String value) {
-    // "+" is a legal path character and Jamf documents it literally (".../interval/Zero+Days").
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%2B", "+");
+    // "+" and "," are legal path characters and Jamf documents them literally
+    // (".../interval/Zero+Days", ".../id/1,2,3/status/Pending+Failed").
+    return URLEncoder.encode(value, StandardCharsets.UTF_8)
+        .replace("+", "%20")
+        .replace("%2B", "+")
+        .replace("%2C", ",");
   }
 
   @Override

@@ -127,6 +127,10 @@ public final class Endpoints {
       post("/api/v2/mdm/commands").privileges(VIEW_MDM_COMMANDS);
   public static final Endpoint MDM_BLANK_PUSH =
       post("/api/v2/mdm/blank-push").privileges(VIEW_MDM_COMMANDS);
+  // Classic: the only API that clears failed or pending commands (a Jamf Pro server action).
+  public static final Endpoint COMMAND_FLUSH =
+      new Endpoint("DELETE", "/JSSResource/commandflush/{idtype}/id/{id}/status/{status}", true)
+          .privileges("Flush MDM Commands");
 
   public static final Endpoint PATCH_TITLES =
       get("/api/v3/patch-software-title-configurations")

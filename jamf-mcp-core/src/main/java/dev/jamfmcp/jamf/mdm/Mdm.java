@@ -67,6 +67,55 @@ public final class Mdm {
     return result.errorUuids() == null ? List.of() : result.errorUuids();
   }
 
+  /** Which commands a flush clears, as the Classic API spells it. */
+  public enum FlushStatus {
+    FAILED("Failed"),
+    PENDING("Pending"),
+    PENDING_AND_FAILED("Pending+Failed");
+
+    private final String wire;
+
+    FlushStatus(String wire) {
+      this.wire = wire;
+    }
+
+    public String wire() {
+      return wire;
+    }
+  }
+
+  /** Whose commands a flush clears: computers or mobile devices (Classic {@code idtype}). */
+  public enum FlushTarget {
+    COMPUTERS("computers"),
+    MOBILE_DEVICES("mobiledevices");
+
+    private final String wire;
+
+    FlushTarget(String wire) {
+      this.wire = wire;
+    }
+  }
+
+  /** Ids per flush request: the comma-separated list stays far below the 4 KB URL limit. */
+  static final int FLUSH_BATCH = 300;
+
+  /**
+   * Clears the devices' failed and/or pending MDM commands from Jamf Pro ({@code DELETE
+   * /JSSResource/commandflush/...}); nothing is sent to the devices. Several ids go in one request,
+   * comma-separated, as the API allows; long lists in several.
+   */
+  public void flushCommands(FlushTarget target, Collection<Integer> deviceIds, FlushStatus status) {
+    if (deviceIds.isEmpty()) {
+      throw new IllegalArgumentException("a flush needs at least one device id");
+    }
+    List<Integer> ids = List.copyOf(deviceIds);
+    for (int from = 0; from < ids.size(); from += FLUSH_BATCH) {
+      List<Integer> batch = ids.subList(from, Math.min(ids.size(), from + FLUSH_BATCH));
+      String joined = String.join(",", batch.stream().map(String::valueOf).toList());
+      transport.call(Endpoints.COMMAND_FLUSH.request(target.wire, joined, status.wire()));
+    }
+  }
+
   /** MdmCommandRequest on the wire. */
   record Wire(List<Map<String, String>> clientData, Map<String, Object> commandData) {}
 

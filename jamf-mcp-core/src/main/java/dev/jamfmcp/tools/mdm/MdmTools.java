@@ -30,6 +30,7 @@ public final class MdmTools {
     catalog.tool(Toolset.MDM, listMdmCommands(support));
     catalog.tool(Toolset.MDM, new SendMdmCommand(support).tool());
     catalog.tool(Toolset.MDM, new UpdateInventory(support).tool());
+    catalog.tool(Toolset.MDM, new FlushMdmCommands(support).tool());
   }
 
   static Tool listMdmCommands(ToolSupport support) {

@@ -21,6 +21,7 @@ public final class SideEffects {
   private final List<String> commandOrder = new CopyOnWriteArrayList<>();
   private final List<BlankPush> blankPushes = new CopyOnWriteArrayList<>();
   private final List<LogFlush> logFlushes = new CopyOnWriteArrayList<>();
+  private final List<CommandFlush> commandFlushes = new CopyOnWriteArrayList<>();
   private final List<GroupMembershipChange> groupChanges = new CopyOnWriteArrayList<>();
   private final Map<Integer, Boolean> policyEnabled = new ConcurrentHashMap<>();
 
@@ -94,6 +95,22 @@ public final class SideEffects {
     return List.copyOf(logFlushes);
   }
 
+  /** Records a command flush of devices of one type ({@code computer} or {@code mobile}). */
+  public void recordCommandFlush(
+      String deviceType, List<Integer> deviceIds, boolean pending, boolean failed) {
+    commandFlushes.add(
+        new CommandFlush(clock.instant(), deviceType, List.copyOf(deviceIds), pending, failed));
+  }
+
+  public List<CommandFlush> commandFlushes() {
+    return List.copyOf(commandFlushes);
+  }
+
+  /** Whether a flush since cleared the device's command in that state, issued at {@code issued}. */
+  public boolean flushed(String deviceType, int deviceId, boolean pending, Instant issued) {
+    return commandFlushes.stream().anyMatch(f -> f.clears(deviceType, deviceId, pending, issued));
+  }
+
   public void recordGroupChange(int groupId, List<Integer> before, List<Integer> after) {
     groupChanges.add(
         new GroupMembershipChange(
@@ -126,6 +143,7 @@ public final class SideEffects {
     commandOrder.clear();
     blankPushes.clear();
     logFlushes.clear();
+    commandFlushes.clear();
     groupChanges.clear();
   }
 }

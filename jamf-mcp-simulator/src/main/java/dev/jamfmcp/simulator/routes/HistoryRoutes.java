@@ -1,5 +1,6 @@
 package dev.jamfmcp.simulator.routes;
 
+import dev.jamfmcp.simulator.effects.SideEffects;
 import dev.jamfmcp.simulator.fleet.Computers;
 import dev.jamfmcp.simulator.fleet.Fleet;
 import dev.jamfmcp.simulator.fleet.MobileDevice;
@@ -26,11 +27,13 @@ final class HistoryRoutes {
           .withZone(ZoneOffset.UTC);
 
   private final Fleet fleet;
+  private final SideEffects effects;
   private final Scoping scoping;
   private final List<AdminObjects.App> mobileApps;
 
   HistoryRoutes(SimState state, Scoping scoping) {
     this.fleet = state.fleet();
+    this.effects = state.effects();
     this.scoping = scoping;
     this.mobileApps = AdminObjects.of(state.fleet()).mobileApps();
   }
@@ -38,6 +41,11 @@ final class HistoryRoutes {
   void register(Router router) {
     router.get("/JSSResource/computerhistory/id/{id}", Area.CLASSIC, this::computer);
     router.get("/JSSResource/mobiledevicehistory/id/{id}", Area.CLASSIC, this::mobile);
+  }
+
+  /** Whether the device has a failed MDM command (until flushed); a pure function of its id. */
+  static boolean hasFailedCommand(int deviceId, int every) {
+    return deviceId % every == 0;
   }
 
   /** Whether the policy's run on this computer failed; a pure function of both ids. */
@@ -93,7 +101,17 @@ final class HistoryRoutes {
           json.writeArrayPropertyStart("completed");
           command(json, "DeviceInformation", c.reportDateMillis(row));
           json.writeEndArray();
-          ClassicJson.emptyArrays(json, List.of("pending", "failed"));
+          ClassicJson.emptyArrays(json, List.of("pending"));
+          json.writeArrayPropertyStart("failed");
+          long issued = c.reportDateMillis(row) - 2 * 86_400_000L;
+          if (hasFailedCommand(id, 9) && !flushed("computer", id, issued)) {
+            failedCommand(
+                json,
+                "InstallProfile",
+                issued,
+                "The profile could not be installed: a payload of this type is already installed.");
+          }
+          json.writeEndArray();
           json.writeEndObject();
           ClassicJson.emptyArrays(json, List.of("user_location"));
           json.writeEndObject();
@@ -130,7 +148,9 @@ final class HistoryRoutes {
           }
           json.writeEndArray();
           json.writeArrayPropertyStart("pending");
-          if (!d.supervised()) {
+          if (!d.supervised()
+              && !effects.flushed(
+                  "mobile", d.id(), true, Instant.ofEpochMilli(d.lastContactMillis()))) {
             json.writeStartObject();
             json.writeStringProperty("name", "Settings");
             json.writeStringProperty("status", "Pending");
@@ -141,12 +161,39 @@ final class HistoryRoutes {
             json.writeEndObject();
           }
           json.writeEndArray();
-          ClassicJson.emptyArrays(json, List.of("failed"));
+          json.writeArrayPropertyStart("failed");
+          long issued = d.lastContactMillis() - 86_400_000L;
+          if (hasFailedCommand(d.id(), 11) && !flushed("mobile", d.id(), issued)) {
+            failedCommand(
+                json,
+                "InstallApplication",
+                issued,
+                "The app could not be installed: the device has no App Store account signed in.");
+          }
+          json.writeEndArray();
           json.writeEndObject();
           ClassicJson.emptyArrays(json, List.of("user_location", "audits"));
           json.writeEndObject();
           json.writeEndObject();
         });
+  }
+
+  private boolean flushed(String type, int id, long issuedMillis) {
+    return effects.flushed(type, id, false, Instant.ofEpochMilli(issuedMillis));
+  }
+
+  private static void failedCommand(JsonGenerator json, String name, long issued, String error) {
+    json.writeStartObject();
+    json.writeStringProperty("name", name);
+    json.writeStringProperty("status", "Failed");
+    json.writeStringProperty("issued", LOCAL.format(Instant.ofEpochMilli(issued)));
+    json.writeNumberProperty("issued_epoch", issued);
+    json.writeStringProperty("issued_utc", Dates.instant(issued));
+    json.writeStringProperty("failed", LOCAL.format(Instant.ofEpochMilli(issued + 60_000L)));
+    json.writeNumberProperty("failed_epoch", issued + 60_000L);
+    json.writeStringProperty("failed_utc", Dates.instant(issued + 60_000L));
+    json.writeStringProperty("error", error);
+    json.writeEndObject();
   }
 
   private static void command(JsonGenerator json, String name, long at) {

@@ -20,6 +20,7 @@ public final class JamfRoutes {
     new AdminRoutes(state).register(router);
     new AdminObjectRoutes(state).register(router);
     new HistoryRoutes(state, scoping).register(router);
+    new ClassicCommandFlush(state).register(router);
     new PatchReportRoutes(state).register(router);
     new SecretRoutes(state).register(router);
     return router;

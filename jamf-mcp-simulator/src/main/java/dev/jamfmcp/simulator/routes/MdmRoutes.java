@@ -165,7 +165,18 @@ final class MdmRoutes {
       return;
     }
     Instant now = effects.now();
-    List<MdmCommand> commands = effects.mdmCommands();
+    // A flushed pending command is gone from Jamf Pro's records.
+    List<MdmCommand> commands =
+        effects.mdmCommands().stream()
+            .filter(
+                c ->
+                    !("PENDING".equals(c.state(now))
+                        && effects.flushed(
+                            "COMPUTER".equals(c.clientType()) ? "computer" : "mobile",
+                            c.deviceId(),
+                            true,
+                            c.dateSent())))
+            .toList();
     Table table =
         new Table(
             FieldSet.builder()
