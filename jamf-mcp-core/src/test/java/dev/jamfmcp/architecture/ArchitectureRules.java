@@ -104,6 +104,19 @@ public final class ArchitectureRules {
               "the module arrows point one way: examples -> javalin -> core; simulator stands alone");
 
   @ArchTest
+  public static final ArchRule SERVLET_DEPENDS_ONLY_ON_CORE =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.jamfmcp.servlet..")
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("dev.jamfmcp..")
+                  .and(not(resideInAnyPackage(CORE)))
+                  .and(not(resideInAPackage("dev.jamfmcp.servlet.."))))
+          .allowEmptyShould(true)
+          .because("the servlet face is the core's transport in any servlet container, no Javalin");
+
+  @ArchTest
   public static final ArchRule REDIS_DEPENDS_ONLY_ON_CORE =
       noClasses()
           .that()
@@ -299,7 +312,7 @@ public final class ArchitectureRules {
   // ---- helpers ----------------------------------------------------------------------------
 
   private static final Pattern MODULE =
-      Pattern.compile("jamf-mcp-(core|javalin|redis|simulator|examples|benchmarks)");
+      Pattern.compile("jamf-mcp-(core|javalin|servlet|redis|simulator|examples|benchmarks)");
 
   /** The module a class was loaded from, from its class path entry ("core", "javalin", ...). */
   static Optional<String> moduleOf(JavaClass javaClass) {
@@ -319,10 +332,16 @@ public final class ArchitectureRules {
 
   static DescribedPredicate<JavaClass> areInLibraryModules() {
     return DescribedPredicate.describe(
-        "are in a library module (jamf-mcp-core, jamf-mcp-javalin, jamf-mcp-redis)",
+        "are in a library module (jamf-mcp-core, jamf-mcp-javalin, jamf-mcp-servlet,"
+            + " jamf-mcp-redis)",
         javaClass ->
             moduleOf(javaClass)
-                .map(m -> m.equals("core") || m.equals("javalin") || m.equals("redis"))
+                .map(
+                    m ->
+                        m.equals("core")
+                            || m.equals("javalin")
+                            || m.equals("servlet")
+                            || m.equals("redis"))
                 .orElse(false));
   }
 
