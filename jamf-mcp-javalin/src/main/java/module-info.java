@@ -10,6 +10,8 @@ module dev.jamfmcp.javalin {
   // McpServer, Principal, ... and Javalin's Plugin, Context, ... are part of this module's API
   requires transitive dev.jamfmcp.core;
   requires transitive io.javalin;
+  // JwtAuthenticator and JwtConfig appear in this module's API (OAuthPlugin, DevTokens)
+  requires transitive dev.jamfmcp.jwt;
   requires com.nimbusds.jose.jwt;
   requires gg.jte.runtime;
   requires static java.compiler; // @Generated on the compiled templates (source retention)

@@ -90,7 +90,7 @@ public final class ArchitectureRules {
               "the module arrows point one way: examples -> javalin -> core; simulator stands alone");
 
   @ArchTest
-  public static final ArchRule JAVALIN_DEPENDS_ONLY_ON_CORE =
+  public static final ArchRule JAVALIN_DEPENDS_ONLY_ON_CORE_AND_JWT =
       noClasses()
           .that()
           .resideInAPackage("dev.jamfmcp.javalin..")
@@ -98,10 +98,37 @@ public final class ArchitectureRules {
           .dependOnClassesThat(
               resideInAPackage("dev.jamfmcp..")
                   .and(not(resideInAnyPackage(CORE)))
+                  .and(not(resideInAPackage("dev.jamfmcp.jwt..")))
                   .and(not(resideInAPackage("dev.jamfmcp.javalin.."))))
           .allowEmptyShould(true)
           .because(
-              "the module arrows point one way: examples -> javalin -> core; simulator stands alone");
+              "the module arrows point one way: examples -> javalin -> jwt -> core; simulator"
+                  + " stands alone");
+
+  @ArchTest
+  public static final ArchRule JWT_DEPENDS_ONLY_ON_CORE =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.jamfmcp.jwt..")
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("dev.jamfmcp..")
+                  .and(not(resideInAnyPackage(CORE)))
+                  .and(not(resideInAPackage("dev.jamfmcp.jwt.."))))
+          .allowEmptyShould(true)
+          .because("jamf-mcp-jwt is token validation for any host; it builds on core alone");
+
+  @ArchTest
+  public static final ArchRule JWT_IS_FRAMEWORK_FREE =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.jamfmcp.jwt..")
+          .should()
+          .dependOnClassesThat(
+              resideInAnyPackage(SERVER_FRAMEWORKS).and(not(resideInAPackage("com.nimbusds.."))))
+          .allowEmptyShould(true)
+          .because(
+              "a Tomcat or Spring host validates tokens with jamf-mcp-jwt without Javalin or Jetty");
 
   @ArchTest
   public static final ArchRule SERVLET_DEPENDS_ONLY_ON_CORE =
@@ -148,6 +175,8 @@ public final class ArchitectureRules {
       noClasses()
           .that()
           .resideInAnyPackage(CORE)
+          .or()
+          .resideInAPackage("dev.jamfmcp.jwt..")
           .or()
           .resideInAPackage("dev.jamfmcp.javalin..")
           .should()
@@ -312,7 +341,7 @@ public final class ArchitectureRules {
   // ---- helpers ----------------------------------------------------------------------------
 
   private static final Pattern MODULE =
-      Pattern.compile("jamf-mcp-(core|javalin|servlet|redis|simulator|examples|benchmarks)");
+      Pattern.compile("jamf-mcp-(core|jwt|javalin|servlet|redis|simulator|examples|benchmarks)");
 
   /** The module a class was loaded from, from its class path entry ("core", "javalin", ...). */
   static Optional<String> moduleOf(JavaClass javaClass) {
@@ -332,13 +361,14 @@ public final class ArchitectureRules {
 
   static DescribedPredicate<JavaClass> areInLibraryModules() {
     return DescribedPredicate.describe(
-        "are in a library module (jamf-mcp-core, jamf-mcp-javalin, jamf-mcp-servlet,"
-            + " jamf-mcp-redis)",
+        "are in a library module (jamf-mcp-core, jamf-mcp-jwt, jamf-mcp-javalin,"
+            + " jamf-mcp-servlet, jamf-mcp-redis)",
         javaClass ->
             moduleOf(javaClass)
                 .map(
                     m ->
                         m.equals("core")
+                            || m.equals("jwt")
                             || m.equals("javalin")
                             || m.equals("servlet")
                             || m.equals("redis"))

@@ -1,14 +1,14 @@
 package dev.jamfmcp.server;
 
 import dev.jamfmcp.javalin.McpPluginConfig;
-import dev.jamfmcp.javalin.PrincipalResolver;
-import dev.jamfmcp.javalin.auth.BearerErrors;
-import dev.jamfmcp.javalin.auth.JwtAuthenticator;
 import dev.jamfmcp.javalin.auth.TokenPlacementGuard;
 import dev.jamfmcp.javalin.oauth.DevTokens;
 import dev.jamfmcp.javalin.oauth.OAuthPlugin;
 import dev.jamfmcp.javalin.ratelimit.RateLimitPlugin;
+import dev.jamfmcp.jwt.JwtAuthenticator;
 import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.http.BearerErrors;
+import dev.jamfmcp.mcp.http.PrincipalResolver;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.tools.JamfScopes;
 import io.javalin.config.JavalinConfig;

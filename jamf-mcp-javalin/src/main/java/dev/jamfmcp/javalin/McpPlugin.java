@@ -12,6 +12,7 @@ import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.HttpReply;
 import dev.jamfmcp.mcp.http.McpHttpTransport;
+import dev.jamfmcp.mcp.http.PrincipalResolver;
 import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import io.javalin.config.JavalinState;

@@ -2,8 +2,9 @@ package dev.jamfmcp.javalin.auth;
 
 import dev.jamfmcp.javalin.McpRequest;
 import dev.jamfmcp.javalin.McpRequestFilter;
-import dev.jamfmcp.javalin.PrincipalResolver.Rejection;
+import dev.jamfmcp.mcp.http.BearerErrors;
 import dev.jamfmcp.mcp.http.HttpReply;
+import dev.jamfmcp.mcp.http.PrincipalResolver.Rejection;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Optional;

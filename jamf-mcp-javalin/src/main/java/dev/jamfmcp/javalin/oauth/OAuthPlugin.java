@@ -1,8 +1,8 @@
 package dev.jamfmcp.javalin.oauth;
 
-import dev.jamfmcp.javalin.auth.BearerErrors;
 import dev.jamfmcp.javalin.auth.TokenPlacementGuard;
 import dev.jamfmcp.javalin.internal.Loopback;
+import dev.jamfmcp.mcp.http.BearerErrors;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import io.javalin.config.JavalinState;
 import io.javalin.plugin.Plugin;

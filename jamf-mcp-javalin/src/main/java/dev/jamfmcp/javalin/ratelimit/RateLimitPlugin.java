@@ -2,10 +2,10 @@ package dev.jamfmcp.javalin.ratelimit;
 
 import dev.jamfmcp.javalin.McpRequest;
 import dev.jamfmcp.javalin.McpRequestFilter;
-import dev.jamfmcp.javalin.PrincipalResolver;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.cluster.RateLimitBuckets;
 import dev.jamfmcp.mcp.http.HttpReply;
+import dev.jamfmcp.mcp.http.PrincipalResolver;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.plugin.Plugin;

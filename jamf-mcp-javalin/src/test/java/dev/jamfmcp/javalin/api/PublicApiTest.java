@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamfmcp.architecture.PublicApi;
 import dev.jamfmcp.javalin.McpPlugin;
+import dev.jamfmcp.jwt.JwtAuthenticator;
 import dev.jamfmcp.mcp.McpServer;
 import java.nio.file.Path;
 import java.util.Set;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The Javalin module's exported API is the committed listing {@code api/jamf-mcp-javalin.api}, so
  * an API change shows in review; and no public member of it names a type of ours that a module user
- * cannot see (here or in core).
+ * cannot see (here, in core or in jamf-mcp-jwt).
  */
 class PublicApiTest {
   private static final PublicApi API = PublicApi.of(McpPlugin.class);
@@ -32,6 +33,9 @@ class PublicApiTest {
     Set<String> visible = new TreeSet<>(PublicApi.exportedPackages(API.descriptor()));
     visible.addAll(
         PublicApi.exportedPackages(PublicApi.descriptorAt(PublicApi.locationOf(McpServer.class))));
+    visible.addAll(
+        PublicApi.exportedPackages(
+            PublicApi.descriptorAt(PublicApi.locationOf(JwtAuthenticator.class))));
     assertThat(API.leaks(visible))
         .as("public members of exported types that name a non-exported or non-public type")
         .isEmpty();

@@ -2,8 +2,8 @@ package dev.jamfmcp.javalin.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jamfmcp.javalin.auth.JwtAuthenticator;
 import dev.jamfmcp.javalin.testing.TestIdp;
+import dev.jamfmcp.jwt.JwtAuthenticator;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.mcp.testing.Ports;
 import io.javalin.Javalin;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jamfmcp.javalin.McpPlugin;
-import dev.jamfmcp.javalin.auth.JwtAuthenticator;
 import dev.jamfmcp.javalin.testing.SecuredServer;
+import dev.jamfmcp.jwt.JwtAuthenticator;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.mcp.testing.Ports;

@@ -2,10 +2,10 @@ package dev.jamfmcp.javalin.testing;
 
 import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.javalin.McpPlugin;
-import dev.jamfmcp.javalin.auth.JwtAuthenticator;
 import dev.jamfmcp.javalin.oauth.OAuthPlugin;
 import dev.jamfmcp.javalin.ratelimit.RateLimitConfig;
 import dev.jamfmcp.javalin.ratelimit.RateLimitPlugin;
+import dev.jamfmcp.jwt.JwtAuthenticator;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.testing.MutableClock;
 import dev.jamfmcp.mcp.testing.Ports;

@@ -1,6 +1,6 @@
-package dev.jamfmcp.javalin.auth;
+package dev.jamfmcp.mcp.http;
 
-import dev.jamfmcp.javalin.PrincipalResolver.Rejection;
+import dev.jamfmcp.mcp.http.PrincipalResolver.Rejection;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import java.util.Map;
 

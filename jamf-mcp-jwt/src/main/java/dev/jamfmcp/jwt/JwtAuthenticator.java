@@ -1,4 +1,4 @@
-package dev.jamfmcp.javalin.auth;
+package dev.jamfmcp.jwt;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.KeySourceException;
@@ -9,8 +9,9 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.jamfmcp.javalin.PrincipalResolver;
 import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.http.BearerErrors;
+import dev.jamfmcp.mcp.http.PrincipalResolver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,17 +26,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bearer JWT authentication for {@code McpPlugin}: reads the token from the {@code Authorization}
- * header only, checks its signature against the provider's JWKS with an allow-listed algorithm,
- * then {@code iss}, {@code aud}, {@code exp} and {@code nbf}, and turns it into a {@link Principal}
- * with the token's scopes. Refusals carry the RFC 6750 challenge. Tokens are never logged.
+ * Bearer JWT authentication for any HTTP host (the Javalin {@code McpPlugin}, a servlet, ...):
+ * reads the token from the {@code Authorization} header only, checks its signature against the
+ * provider's JWKS with an allow-listed algorithm, then {@code iss}, {@code aud}, {@code exp} and
+ * {@code nbf}, and turns it into a {@link Principal} with the token's scopes. Refusals carry the
+ * RFC 6750 challenge. Tokens are never logged.
  *
  * <pre>{@code
  * JwtAuthenticator jwt = JwtAuthenticator.create(c -> c
  *     .issuer("https://tenant.auth0.com/")
  *     .audience("https://mcp.example.com/mcp")
  *     .resourceMetadataUrl("https://mcp.example.com/.well-known/oauth-protected-resource"));
- * new McpPlugin(mcp -> mcp.server(server).principalResolver(jwt));
+ * new McpPlugin(mcp -> mcp.server(server).principalResolver(jwt)); // Javalin
+ * Principal caller = jwt.resolve(headers);                          // any other host
  * }</pre>
  */
 public final class JwtAuthenticator implements PrincipalResolver {

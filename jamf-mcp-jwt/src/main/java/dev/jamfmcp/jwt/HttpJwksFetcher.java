@@ -1,4 +1,4 @@
-package dev.jamfmcp.javalin.auth;
+package dev.jamfmcp.jwt;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.jamfmcp.mcp.jsonrpc.Json;

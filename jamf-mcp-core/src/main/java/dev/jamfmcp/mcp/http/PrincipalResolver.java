@@ -1,14 +1,15 @@
-package dev.jamfmcp.javalin;
+package dev.jamfmcp.mcp.http;
 
 import dev.jamfmcp.mcp.Principal;
-import dev.jamfmcp.mcp.http.HttpReply;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Decides who is calling, before any MCP route runs. Bearer-token validation plugs in here; so does
- * anything else that can vouch for a caller from request headers.
+ * Decides who is calling, before any MCP route runs. Bearer-token validation plugs in here ({@code
+ * dev.jamfmcp.jwt.JwtAuthenticator} in jamf-mcp-jwt); so does anything else that can vouch for a
+ * caller from request headers. Framework-free, so every HTTP face (Javalin, a servlet, ...) takes
+ * the same resolver.
  */
 @FunctionalInterface
 public interface PrincipalResolver {

@@ -1,4 +1,4 @@
-package dev.jamfmcp.javalin.auth;
+package dev.jamfmcp.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
