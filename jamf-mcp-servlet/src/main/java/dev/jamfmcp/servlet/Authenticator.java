@@ -1,14 +1,15 @@
 package dev.jamfmcp.servlet;
 
 import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.http.BearerErrors;
 import dev.jamfmcp.mcp.http.HttpReply;
 import dev.jamfmcp.mcp.http.McpHttpTransport;
-import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.http.PrincipalResolver;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.Enumeration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /** Who is calling, or the answer that refuses the request. */
@@ -17,10 +18,13 @@ interface Authenticator {
 
   Principal authenticate(HttpServletRequest request) throws Refused;
 
-  /** A caller from the host's function; none: 401 with a bearer challenge. */
+  /**
+   * A caller from the host's function; none: 401 with the bearer challenge of the Javalin face
+   * (naming the transport's resource metadata).
+   */
   static Authenticator of(
       McpHttpTransport transport, Function<HttpServletRequest, Optional<Principal>> principals) {
-    HttpReply missing = missing(transport.resourceMetadataUrl());
+    HttpReply missing = new BearerErrors(transport.resourceMetadataUrl(), null).missing().reply();
     return request -> {
       Optional<Principal> principal = principals.apply(request);
       if (principal == null || principal.isEmpty()) {
@@ -30,21 +34,26 @@ interface Authenticator {
     };
   }
 
-  // TODO(jwt merge): BearerErrors.missing() from core, so that the text is shared.
-  private static HttpReply missing(String resourceMetadataUrl) {
-    String challenge =
-        resourceMetadataUrl == null
-            ? "Bearer"
-            : "Bearer resource_metadata=\"" + resourceMetadataUrl.replace("\"", "\\\"") + "\"";
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("WWW-Authenticate", challenge);
-    headers.put("Content-Type", "application/json");
-    String body =
-        Json.object()
-            .put("error", "Missing token")
-            .put("message", "Send the access token as Authorization: Bearer <token>")
-            .toString();
-    return new HttpReply(401, headers, body.getBytes(StandardCharsets.UTF_8));
+  /** A caller from a resolver (e.g. the JWT validator); its refusals go out as they are. */
+  static Authenticator of(PrincipalResolver resolver) {
+    return request -> {
+      try {
+        return resolver.resolve(headers(request));
+      } catch (PrincipalResolver.Rejection rejection) {
+        throw new Refused(rejection.reply());
+      }
+    };
+  }
+
+  /** Every request header (first value of each), keyed case-insensitively. */
+  private static Map<String, String> headers(HttpServletRequest request) {
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Enumeration<String> names = request.getHeaderNames();
+    while (names != null && names.hasMoreElements()) {
+      String name = names.nextElement();
+      headers.putIfAbsent(name, request.getHeader(name));
+    }
+    return headers;
   }
 
   /** The request is refused with this answer. */

@@ -3,6 +3,7 @@ package dev.jamfmcp.servlet;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.http.HttpReply;
 import dev.jamfmcp.mcp.http.McpHttpTransport;
+import dev.jamfmcp.mcp.http.PrincipalResolver;
 import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import dev.jamfmcp.servlet.internal.Cors;
 import dev.jamfmcp.servlet.internal.ServletExchange;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * Register it with async support: streams and tool calls wait in servlet async mode, holding no
  * thread, with no container timeout (the transport's pings, write watchdog and shutdown end them).
  * A request whose caller the function cannot name gets 401 with a {@code WWW-Authenticate: Bearer}
- * challenge naming the transport's {@code resourceMetadataUrl}. When the host shuts down, call
+ * challenge naming the transport's {@code resourceMetadataUrl}; with a {@link PrincipalResolver}
+ * (the JWT validator of jamf-mcp-jwt), its refusal is the answer. When the host shuts down, call
  * {@link McpHttpTransport#shutdown} first (ends the streams, lets running calls finish); {@link
  * #destroy} ends whatever is still open, so that open streams never hold the container's stop up.
  *
@@ -61,6 +63,19 @@ public final class McpServlet extends HttpServlet {
   public McpServlet(
       McpHttpTransport transport, Function<HttpServletRequest, Optional<Principal>> principals) {
     this(transport, Authenticator.of(transport, principals));
+  }
+
+  /**
+   * A servlet whose callers a {@link PrincipalResolver} names from the request headers, e.g. {@code
+   * dev.jamfmcp.jwt.JwtAuthenticator} of jamf-mcp-jwt; its refusals (status, headers, body) are the
+   * answer. (A factory, not a constructor: a lambda would fit both constructors' types.)
+   *
+   * @param transport the core transport; the servlet never shuts it down
+   */
+  public static McpServlet withPrincipalResolver(
+      McpHttpTransport transport, PrincipalResolver resolver) {
+    return new McpServlet(
+        transport, Authenticator.of(Objects.requireNonNull(resolver, "resolver")));
   }
 
   private McpServlet(McpHttpTransport transport, Authenticator authenticator) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.McpServer;
+import dev.jamfmcp.mcp.http.PrincipalResolver;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.mcp.testing.TestTools;
 import io.modelcontextprotocol.client.McpClient;
@@ -214,6 +215,33 @@ class McpServletTomcatTest {
             "resource_metadata=\"https://mcp.example.com/.well-known/oauth-protected-resource\"");
     assertThat(Json.mapper().readTree(refused.body()).at("/error").asString())
         .isEqualTo("Missing token");
+  }
+
+  @Test
+  void aPrincipalResolversRefusalGoesOutAsItIs() throws Exception {
+    PrincipalResolver resolver =
+        headers -> {
+          if ("Bearer good".equals(headers.get("authorization"))) {
+            return TomcatMcp.LOCAL;
+          }
+          throw new PrincipalResolver.Rejection(
+              401,
+              Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""),
+              "{\"error\":\"Invalid token\"}");
+        };
+    http =
+        new TomcatMcp(30_000, server, t -> {}, t -> McpServlet.withPrincipalResolver(t, resolver));
+    HttpResponse<String> refused =
+        http.send(
+            http.post("/mcp", TomcatMcp.init("2025-06-18")).header("Authorization", "Bearer bad"));
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.headers().firstValue("WWW-Authenticate"))
+        .contains("Bearer error=\"invalid_token\"");
+    assertThat(refused.body()).isEqualTo("{\"error\":\"Invalid token\"}");
+    HttpResponse<String> accepted =
+        http.send(
+            http.post("/mcp", TomcatMcp.init("2025-06-18")).header("Authorization", "Bearer good"));
+    assertThat(accepted.statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -58,6 +58,16 @@ final class TomcatMcp implements AutoCloseable {
       Function<HttpServletRequest, Optional<Principal>> principals,
       long asyncTimeoutMillis)
       throws Exception {
+    this(asyncTimeoutMillis, server, transportConfig, t -> new McpServlet(t, principals));
+  }
+
+  /** With the servlet {@code servlet} makes for the transport. */
+  TomcatMcp(
+      long asyncTimeoutMillis,
+      McpServer server,
+      Consumer<HttpTransportConfig> transportConfig,
+      Function<McpHttpTransport, McpServlet> servlet)
+      throws Exception {
     this.transport =
         McpHttpTransport.create(
             server,
@@ -68,7 +78,7 @@ final class TomcatMcp implements AutoCloseable {
                   .allowedOrigins(Set.of("https://app.example.com"));
               transportConfig.accept(t);
             });
-    this.servlet = new McpServlet(transport, principals);
+    this.servlet = servlet.apply(transport);
     this.baseDir = Files.createTempDirectory("tomcat-mcp");
     tomcat.setBaseDir(baseDir.toString());
     Connector connector = new Connector();
@@ -78,7 +88,7 @@ final class TomcatMcp implements AutoCloseable {
     tomcat.getService().addConnector(connector);
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", baseDir.toString());
-    Wrapper wrapper = Tomcat.addServlet(context, "mcp", servlet);
+    Wrapper wrapper = Tomcat.addServlet(context, "mcp", this.servlet);
     wrapper.setAsyncSupported(true);
     context.addServletMappingDecoded("/mcp", "mcp");
     context.addServletMappingDecoded("/sse", "mcp");
