@@ -7,7 +7,9 @@
 # usage: jamf-mcp-benchmarks/load/http-bench.sh [java] [seconds per point]
 #        jamf-mcp-benchmarks/load/http-bench.sh --summary FILE   (the table again, from raw results)
 # env:   ROUNDS (3), METHODS ("tools/list tools/call"), CONNECTIONS ("1 16 64"),
-#        SERVERS ("jamf-mcp java-sdk"), SERVER_OPTS (extra JVM options for both servers, e.g. JFR),
+#        SERVERS ("jamf-mcp java-sdk"; also servlet-tomcat: McpServlet in Tomcat, see
+#        docs/BENCHMARKS.md), OURS/REF (the two the table compares),
+#        SERVER_OPTS (extra JVM options for both servers, e.g. JFR),
 #        WARMUP (seconds of each method at 16 connections before measuring, 15),
 #        JFR (a directory: record jdk.ExecutionSample etc. during the measured runs only, one
 #        file per server and round), OUT (raw results, default /tmp/http-bench.tsv),
@@ -57,6 +59,7 @@ main_class() {
   case $1 in
     jamf-mcp | jamf-mcp-base) echo dev.jamfmcp.benchmarks.EchoServer ;;
     java-sdk) echo dev.jamfmcp.benchmarks.SdkEchoServer ;;
+    servlet-tomcat) echo dev.jamfmcp.benchmarks.TomcatEchoServer ;;
     *) echo "unknown server $1" >&2; exit 2 ;;
   esac
 }
@@ -118,6 +121,9 @@ bench() { # <round> <label>
   # shellcheck disable=SC2086
   local jar=$JAR
   [ "$label" = jamf-mcp-base ] && jar=${BASE_JAR:?BASE_JAR must name the jar of jamf-mcp-base}
+  # the servlet face runs in Tomcat, copied beside the jar by the build; Tomcat first (it carries
+  # a newer copy of the servlet API than the jar's Jetty)
+  [ "$label" = servlet-tomcat ] && jar="$(dirname "$JAR")/tomcat/*:$jar"
   "$JAVA" -Xmx512m $SERVER_OPTS -cp "$jar" "$(main_class "$label")" "$PORT" \
     > "/tmp/http-bench-$label.log" 2>&1 &
   local pid=$!

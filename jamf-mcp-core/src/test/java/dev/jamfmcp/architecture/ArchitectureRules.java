@@ -131,6 +131,19 @@ public final class ArchitectureRules {
               "a Tomcat or Spring host validates tokens with jamf-mcp-jwt without Javalin or Jetty");
 
   @ArchTest
+  public static final ArchRule SERVLET_DEPENDS_ONLY_ON_CORE =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.jamfmcp.servlet..")
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("dev.jamfmcp..")
+                  .and(not(resideInAnyPackage(CORE)))
+                  .and(not(resideInAPackage("dev.jamfmcp.servlet.."))))
+          .allowEmptyShould(true)
+          .because("the servlet face is the core's transport in any servlet container, no Javalin");
+
+  @ArchTest
   public static final ArchRule REDIS_DEPENDS_ONLY_ON_CORE =
       noClasses()
           .that()
@@ -328,7 +341,7 @@ public final class ArchitectureRules {
   // ---- helpers ----------------------------------------------------------------------------
 
   private static final Pattern MODULE =
-      Pattern.compile("jamf-mcp-(core|jwt|javalin|redis|simulator|examples|benchmarks)");
+      Pattern.compile("jamf-mcp-(core|jwt|javalin|servlet|redis|simulator|examples|benchmarks)");
 
   /** The module a class was loaded from, from its class path entry ("core", "javalin", ...). */
   static Optional<String> moduleOf(JavaClass javaClass) {
@@ -348,7 +361,8 @@ public final class ArchitectureRules {
 
   static DescribedPredicate<JavaClass> areInLibraryModules() {
     return DescribedPredicate.describe(
-        "are in a library module (jamf-mcp-core, jamf-mcp-jwt, jamf-mcp-javalin, jamf-mcp-redis)",
+        "are in a library module (jamf-mcp-core, jamf-mcp-jwt, jamf-mcp-javalin,"
+            + " jamf-mcp-servlet, jamf-mcp-redis)",
         javaClass ->
             moduleOf(javaClass)
                 .map(
@@ -356,6 +370,7 @@ public final class ArchitectureRules {
                         m.equals("core")
                             || m.equals("jwt")
                             || m.equals("javalin")
+                            || m.equals("servlet")
                             || m.equals("redis"))
                 .orElse(false));
   }

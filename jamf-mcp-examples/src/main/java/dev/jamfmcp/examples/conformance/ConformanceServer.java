@@ -20,6 +20,13 @@ public final class ConformanceServer {
 
   public static void main(String[] args) {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 3001;
+    McpServer server = create();
+    Javalin app = serveOnLoopback(server, port, mcp -> {}, "conformance-server-stop");
+    System.out.println("MCP conformance server on http://127.0.0.1:" + app.port() + "/mcp");
+  }
+
+  /** The conformance server's MCP server: {@link CiTools} and the list-change hooks. */
+  public static McpServer create() {
     AtomicReference<McpServer> self = new AtomicReference<>();
     McpServer server =
         McpServer.create(
@@ -29,8 +36,7 @@ public final class ConformanceServer {
                     .tools(CiTools.all())
                     .tools(ListChangeTriggers.all(self::get)));
     self.set(server);
-    Javalin app = serveOnLoopback(server, port, mcp -> {}, "conformance-server-stop");
-    System.out.println("MCP conformance server on http://127.0.0.1:" + app.port() + "/mcp");
+    return server;
   }
 
   /**
