@@ -153,6 +153,14 @@ public final class McpHttpTransport implements AutoCloseable {
     return origin != null && settings.originAllowed(origin);
   }
 
+  /**
+   * The RFC 9728 protected-resource metadata URL of the configuration, or null: what an adapter
+   * names in the {@code WWW-Authenticate} challenge of a request it refuses for want of a caller.
+   */
+  public String resourceMetadataUrl() {
+    return settings.resourceMetadataUrl();
+  }
+
   /** False once {@link #shutdown} has begun. */
   public boolean isAcceptingRequests() {
     return gate.isOpen();
