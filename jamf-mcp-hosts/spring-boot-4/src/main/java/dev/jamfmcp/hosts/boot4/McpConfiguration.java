@@ -8,10 +8,13 @@ import dev.jamfmcp.mcp.http.McpHttpTransport;
 import dev.jamfmcp.servlet.McpServlet;
 import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.JamfTools;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 
 /** The same configuration as the Boot 3 host's (docs/EMBEDDING.md shows it once). */
 @Configuration
@@ -38,5 +41,11 @@ public class McpConfiguration {
             new McpServlet(transport, request -> Optional.of(caller)), "/mcp", "/sse", "/messages");
     registration.setAsyncSupported(true); // streams are served asynchronously
     return registration;
+  }
+
+  @Bean
+  ApplicationListener<ContextClosedEvent> mcpShutdown(McpHttpTransport transport) {
+    // first thing on close, so the web server's graceful shutdown finds no MCP stream to wait for
+    return event -> transport.shutdown(Duration.ofSeconds(5));
   }
 }
