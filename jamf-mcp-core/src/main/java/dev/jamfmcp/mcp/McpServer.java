@@ -2,6 +2,7 @@ package dev.jamfmcp.mcp;
 
 import dev.jamfmcp.mcp.internal.Engine;
 import dev.jamfmcp.mcp.internal.HandlerExecutors;
+import dev.jamfmcp.mcp.jsonrpc.JacksonFloor;
 import dev.jamfmcp.mcp.prompt.Prompt;
 import dev.jamfmcp.mcp.resource.Resource;
 import dev.jamfmcp.mcp.resource.ResourceTemplate;
@@ -36,8 +37,14 @@ public final class McpServer implements AutoCloseable {
     this.engine = new Engine(config.snapshot(), executor == null ? ownedExecutor : executor);
   }
 
-  /** Builds a server; the configuration is read once, here. */
+  /**
+   * Builds a server; the configuration is read once, here.
+   *
+   * @throws IllegalStateException when the class path's jackson-annotations is too old for Jackson
+   *     3, with the fix ({@link JacksonFloor})
+   */
   public static McpServer create(Consumer<Config> configurer) {
+    JacksonFloor.require();
     Config config = new Config();
     configurer.accept(config);
     return new McpServer(config);

@@ -1,5 +1,6 @@
 package dev.jamfmcp.mcp.tool;
 
+import dev.jamfmcp.mcp.jsonrpc.JacksonFloor;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -78,7 +79,14 @@ public record Tool(
         null);
   }
 
+  /**
+   * Starts a tool.
+   *
+   * @throws IllegalStateException when the class path's jackson-annotations is too old for Jackson
+   *     3, with the fix ({@link JacksonFloor})
+   */
   public static Builder builder(String name) {
+    JacksonFloor.require();
     return new Builder(name);
   }
 
