@@ -27,23 +27,26 @@ class WriteScopeChallengeTest {
   void everyWriteToolNeedsReadAndWriteAndTheChallengeAndTheDocsSaySo() throws Exception {
     try (WriteToolsFixture fx = new WriteToolsFixture()) {
       List<String> writeTools = new ArrayList<>();
-      for (Tool tool : JamfTools.create(fx.jamf, s -> s.confirmationKey(WriteToolsFixture.KEY)).tools()) {
+      for (Tool tool :
+          JamfTools.create(fx.jamf, s -> s.confirmationKey(WriteToolsFixture.KEY)).tools()) {
         if (tool.requiredScopes().contains(JamfScopes.WRITE)) {
           writeTools.add(tool.name());
           assertThat(tool.requiredScopes()).as(tool.name()).contains(JamfScopes.READ);
         }
       }
       assertThat(writeTools).contains("setPolicyEnabled");
-      TestClient reader = new TestClient(fx.server, WriteToolsFixture.READER);
+      TestClient reader = fx.tokenClient(WriteToolsFixture.READER);
       JsonNode reply =
           reader.request(
               "tools/call",
-              JamfToolsFixture.params("setPolicyEnabled", "{\"policyId\":\"1\",\"enabled\":false}"));
+              JamfToolsFixture.params(
+                  "setPolicyEnabled", "{\"policyId\":\"1\",\"enabled\":false}"));
       assertThat(reply.at("/error/code").intValue()).isEqualTo(-32003);
       assertThat(reply.at("/error/data/requiredScopes").toString())
           .isEqualTo("[\"read:jamf\",\"write:jamf\"]");
     }
-    String auth = Files.readString(repositoryRoot().resolve("docs/AUTH.md"), StandardCharsets.UTF_8);
+    String auth =
+        Files.readString(repositoryRoot().resolve("docs/AUTH.md"), StandardCharsets.UTF_8);
     assertThat(auth)
         .contains("`Bearer error=\"insufficient_scope\", scope=\"read:jamf write:jamf\"");
   }
