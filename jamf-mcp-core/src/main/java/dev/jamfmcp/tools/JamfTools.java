@@ -71,9 +71,23 @@ public final class JamfTools {
         tool.inputSchema(),
         LeanSchemas.output(tool.outputSchema()),
         tool.annotations(),
-        tool.requiredScopes(),
+        withRead(tool.requiredScopes()),
         tool.handler(),
         tool.approvalClass());
+  }
+
+  /**
+   * A write needs {@code read:jamf} as well (every request does): the 403 challenge then names
+   * both, as the MCP authorization spec asks (every scope the operation needs, in one challenge),
+   * so a client that re-authorizes with the challenged scopes keeps read access.
+   */
+  private static java.util.Set<String> withRead(java.util.Set<String> scopes) {
+    if (!scopes.contains(JamfScopes.WRITE) || scopes.contains(JamfScopes.READ)) {
+      return scopes;
+    }
+    java.util.Set<String> both = new java.util.TreeSet<>(scopes);
+    both.add(JamfScopes.READ);
+    return both;
   }
 
   public static JamfTools create(JamfClient jamf, Consumer<Settings> configurer) {

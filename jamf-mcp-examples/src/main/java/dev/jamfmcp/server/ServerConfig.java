@@ -474,20 +474,23 @@ public record ServerConfig(
             .map(Values::list)
             .orElse(Set.copyOf(DEFAULT_REDIRECT_URIS));
     for (String uri : redirects) {
-      if (!uri.startsWith("https://")
-          && !uri.startsWith("http://127.0.0.1")
-          && !uri.startsWith("http://localhost")) {
-        throw ConfigException.of(
-            MCP_OAUTH_REDIRECT_URIS,
-            "'" + uri + "' is not an https URI",
-            "list only https callbacks (http only for localhost)");
-      }
       if (uri.contains("*")) {
         throw ConfigException.of(
             MCP_OAUTH_REDIRECT_URIS,
             "'" + uri + "' has a wildcard, which" + " is not supported",
             "write {id} for the one path segment that varies, e.g."
                 + " https://chatgpt.com/connector/oauth/{id}");
+      }
+      try {
+        // Parsed, not a prefix: http://localhost.evil.example and http://127.0.0.1@evil.example
+        // are not loopback.
+        RedirectAllowList.requireValidEntry(uri);
+      } catch (IllegalArgumentException e) {
+        throw ConfigException.of(
+            MCP_OAUTH_REDIRECT_URIS,
+            e.getMessage(),
+            "list only https callbacks (http only for 127.0.0.1, localhost or [::1]), without"
+                + " user-info, query or fragment");
       }
     }
     Set<String> scopes =

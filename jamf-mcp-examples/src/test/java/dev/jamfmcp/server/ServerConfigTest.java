@@ -529,8 +529,13 @@ class ServerConfigTest {
               .containsExactly("https://a.example.com/cb/{id}");
           assertThat(failure(front("MCP_OAUTH_REDIRECT_URIS", "http://evil.example.com/cb")))
               .startsWith(
-                  "MCP_OAUTH_REDIRECT_URIS (--oauth-redirect-uris):"
-                      + " 'http://evil.example.com/cb' is not an https URI");
+                  "MCP_OAUTH_REDIRECT_URIS (--oauth-redirect-uris): Redirect URI"
+                      + " 'http://evil.example.com/cb' is not https");
+          // V10: parsed, not a prefix.
+          assertThat(failure(front("MCP_OAUTH_REDIRECT_URIS", "http://localhost.evil.example/cb")))
+              .contains("is not https");
+          assertThat(failure(front("MCP_OAUTH_REDIRECT_URIS", "http://127.0.0.1@evil.example/cb")))
+              .contains("has user-info");
           assertThat(
                   failure(
                       front("MCP_OAUTH_REDIRECT_URIS", "https://chatgpt.com/connector/oauth/*")))

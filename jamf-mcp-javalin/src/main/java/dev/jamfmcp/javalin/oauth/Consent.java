@@ -86,6 +86,11 @@ final class Consent {
     return rememberedScopes(ctx, request).containsAll(request.scopes());
   }
 
+  /** Whether this browser allowed this client, at this redirect URI, anything before. */
+  boolean known(Context ctx, Request request) {
+    return !rememberedScopes(ctx, request).isEmpty();
+  }
+
   private Set<String> rememberedScopes(Context ctx, Request request) {
     String text = sealer.open(cookiePurpose(request), ctx.cookie(cookieName(request.clientId())));
     if (text == null) {

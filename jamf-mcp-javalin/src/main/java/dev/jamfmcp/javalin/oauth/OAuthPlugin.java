@@ -82,7 +82,7 @@ public final class OAuthPlugin extends Plugin<OAuthConfig> {
             "The OAuth front needs providerAuthorizeUrl, providerTokenUrl and clientId");
       }
       String base = f.publicBaseUrl != null ? f.publicBaseUrl : origin(config.resource);
-      front = new OAuthFront(f, base);
+      front = new OAuthFront(f, base, config.resource);
       servers.add(0, base);
       String metadata = front.metadata(config.scopes);
       state.routes.get("/.well-known/oauth-authorization-server", ctx -> json(ctx, metadata));

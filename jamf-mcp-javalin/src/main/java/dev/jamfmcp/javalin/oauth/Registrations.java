@@ -23,7 +23,7 @@ final class Registrations {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A client as it registered; {@code name} is null when it gave none. */
-  record Registration(String clientId, String name, List<String> redirectUris) {
+  record Registration(String clientId, String name, List<String> redirectUris, long issuedAt) {
     String displayName() {
       return name == null || name.isBlank() ? "An unnamed client" : name;
     }
@@ -65,7 +65,10 @@ final class Registrations {
       node.path("r").forEach(uri -> uris.add(uri.stringValue()));
       JsonNode name = node.get("n");
       return new Registration(
-          clientId, name == null ? null : name.stringValue(), List.copyOf(uris));
+          clientId,
+          name == null ? null : name.stringValue(),
+          List.copyOf(uris),
+          node.path("t").asLong(0));
     } catch (RuntimeException e) {
       return null;
     }

@@ -13,12 +13,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code state} the front sends to the provider: the client's own {@code state} and redirect
- * URI, an expiry, and an HMAC, so that the callback needs no server-side memory (any instance can
- * answer it) and cannot be pointed at another redirect URI.
+ * The {@code state} the front sends to the provider: the client's own {@code state}, redirect URI,
+ * client id and resource, a random id, an expiry, and an HMAC, so that the callback cannot be
+ * pointed at another redirect URI and any instance can read it. The random id makes it single-use:
+ * the callback records it in the front's ledger, and a replayed state is refused.
  */
 final class SignedState {
-  record Flow(String redirectUri, String clientState) {}
+  record Flow(
+      String redirectUri, String clientState, String clientId, String resource, String id) {}
+
+  /** When a state made now expires. */
+  java.time.Instant expiry() {
+    return clock.instant().plus(ttl);
+  }
 
   private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DEC = Base64.getUrlDecoder();
@@ -36,9 +43,14 @@ final class SignedState {
     ObjectNode node =
         Json.object()
             .put("r", flow.redirectUri())
+            .put("c", flow.clientId())
+            .put("n", flow.id())
             .put("e", clock.instant().plus(ttl).getEpochSecond());
     if (flow.clientState() != null) {
       node.put("s", flow.clientState());
+    }
+    if (flow.resource() != null) {
+      node.put("u", flow.resource());
     }
     String payload = ENC.encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
     return payload + "." + ENC.encodeToString(mac(payload));
@@ -64,7 +76,13 @@ final class SignedState {
         return null;
       }
       JsonNode s = node.get("s");
-      return new Flow(node.get("r").stringValue(), s == null ? null : s.stringValue());
+      JsonNode u = node.get("u");
+      return new Flow(
+          node.get("r").stringValue(),
+          s == null ? null : s.stringValue(),
+          node.get("c").stringValue(),
+          u == null ? null : u.stringValue(),
+          node.get("n").stringValue());
     } catch (RuntimeException e) {
       return null;
     }

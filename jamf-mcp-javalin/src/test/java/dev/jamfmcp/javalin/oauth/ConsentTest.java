@@ -202,14 +202,17 @@ class ConsentTest {
             HttpRequest.newBuilder(
                     URI.create(base + "/auth/callback?code=abc&state=" + q(sent.get("state"))))
                 .build());
-    assertThat(location(back)).isEqualTo(CHATGPT + "?code=abc&state=client-state-1");
+    // The code is the front's (bound to client and redirect URI), with the issuer (RFC 9207).
+    assertThat(location(back))
+        .startsWith(CHATGPT + "?code=jmc_code_")
+        .contains("&state=client-state-1&iss=");
 
     HttpResponse<String> denied =
         decide(authorize(client, CHATGPT, "read:jamf write:jamf admin:jamf"), "deny");
     assertThat(denied.statusCode()).isEqualTo(303);
     assertThat(location(denied))
         .startsWith(CHATGPT + "?error=access_denied&")
-        .endsWith("&state=client-state-1");
+        .contains("&state=client-state-1&iss=");
   }
 
   @Test
@@ -254,9 +257,14 @@ class ConsentTest {
     // Another registration (even with the same name and redirect URI) has its own answer.
     String twin = register("Acme Assistant", CHATGPT);
     assertThat(authorize(twin, CHATGPT, "read:jamf").statusCode()).isEqualTo(200);
-    // A denial is not remembered; an answer lasts 30 days.
+    // A denial is not remembered; an answer lasts 30 days. After that the old registration is
+    // one this browser does not know, and unused registrations expire after a day: register again.
     clock.advance(Duration.ofDays(31));
-    assertThat(authorize(client, CHATGPT, "read:jamf").statusCode()).isEqualTo(200);
+    HttpResponse<String> expired = authorize(client, CHATGPT, "read:jamf");
+    assertThat(expired.statusCode()).isEqualTo(400);
+    assertThat(expired.body()).contains("add it again");
+    assertThat(authorize(register("Acme Assistant", CHATGPT), CHATGPT, "read:jamf").statusCode())
+        .isEqualTo(200);
   }
 
   @Test

@@ -107,7 +107,7 @@ class DevFrontTest {
                 .firstValue("Location")
                 .orElseThrow();
       }
-      assertThat(url).startsWith(redirect + "?code=").endsWith("&state=s1");
+      assertThat(url).startsWith(redirect + "?code=").contains("&state=s1&iss=");
       String code = TestIdp.parse(URI.create(url).getRawQuery()).get("code");
       String exchange =
           "grant_type=authorization_code&code="
