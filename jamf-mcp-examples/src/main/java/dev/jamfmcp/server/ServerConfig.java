@@ -137,6 +137,16 @@ public record ServerConfig(
    */
   public static final List<String> DEFAULT_REDIRECT_URIS = RedirectAllowList.DEFAULTS;
 
+  /**
+   * Whether the server issues its own development tokens (and the development sign-in of the
+   * approval page): the demo without an OAuth issuer. The demo with {@code MCP_OAUTH_ISSUER} keeps
+   * its simulated Jamf Pro but authenticates like a production server, so that it can be tried
+   * behind a real identity provider.
+   */
+  public boolean developmentAuth() {
+    return demo && !security.jwt();
+  }
+
   /** The size of the demo's simulated fleet ({@code MCP_DEMO_COMPUTERS}, ...). */
   public record DemoFleet(int computers, int mobileDevices) {}
 
@@ -163,12 +173,6 @@ public record ServerConfig(
     Tools tools = tools(raw, demo);
     Security security = security(raw);
     Http http = http(raw, demo, security);
-    if (demo && security.jwt()) {
-      throw ConfigException.of(
-          MCP_OAUTH_ISSUER,
-          "--demo issues its own development tokens, so an" + " OAuth issuer contradicts it",
-          "drop --demo, or unset MCP_OAUTH_ISSUER");
-    }
     return new ServerConfig(
         demo,
         demoFleet(raw, demo),
@@ -525,7 +529,8 @@ public record ServerConfig(
 
   private static Http http(RawSettings raw, boolean demo, Security security) {
     String bind = raw.get(MCP_BIND).orElseThrow().trim();
-    if (demo && !Values.isLoopback(bind)) {
+    // With an issuer the demo serves no development auth, so it may listen like a real server.
+    if (demo && !security.jwt() && !Values.isLoopback(bind)) {
       throw ConfigException.of(
           MCP_BIND,
           "the demo serves development auth and must stay on this" + " machine",

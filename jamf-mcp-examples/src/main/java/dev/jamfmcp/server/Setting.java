@@ -14,7 +14,9 @@ public enum Setting {
       "false",
       "Start a simulated Jamf Pro in-process (500 computers, 150 mobile"
           + " devices by default, seed 42) and serve on 127.0.0.1 with development tokens: the banner prints a"
-          + " bearer token (read:jamf write:jamf, 12 h); over HTTP every request needs it."),
+          + " bearer token (read:jamf write:jamf, 12 h); over HTTP every request needs it. With"
+          + " MCP_OAUTH_ISSUER the simulated Jamf Pro is served behind that identity provider"
+          + " instead, exactly as a real one would be (docs/CHATGPT.md)."),
   MCP_DEMO_COMPUTERS(
       Kind.VALUE,
       "500",

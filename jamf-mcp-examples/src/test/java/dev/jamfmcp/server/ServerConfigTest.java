@@ -118,16 +118,23 @@ class ServerConfigTest {
           assertThat(config(Map.of(), "--demo").demo()).isTrue();
           assertThat(failure(Map.of("JAMF_URL", "https://x.example.com"), "--demo"))
               .startsWith("JAMF_URL (--jamf-url): --demo starts its own");
-          assertThat(
-                  failure(
-                      Map.of(
-                          "MCP_OAUTH_ISSUER",
-                          "https://i.example.com/",
-                          "MCP_PUBLIC_URL",
-                          "http://127.0.0.1:8080"),
-                      "--demo"))
-              .startsWith(
-                  "MCP_OAUTH_ISSUER (--oauth-issuer): --demo issues its own development tokens");
+          assertThat(config(Map.of(), "--demo").developmentAuth()).isTrue();
+          // With an issuer the demo's simulated Jamf Pro is served behind that provider.
+          ServerConfig behindIssuer =
+              config(
+                  Map.of(
+                      "MCP_OAUTH_ISSUER",
+                      "https://i.example.com/",
+                      "MCP_PUBLIC_URL",
+                      "https://mcp.example.com",
+                      "MCP_BIND",
+                      "0.0.0.0"),
+                  "--demo");
+          assertThat(behindIssuer.demo()).isTrue();
+          assertThat(behindIssuer.developmentAuth()).isFalse();
+          assertThat(behindIssuer.security().jwt()).isTrue();
+          assertThat(failure(Map.of("MCP_OAUTH_ISSUER", "https://i.example.com/"), "--demo"))
+              .startsWith("MCP_PUBLIC_URL (--public-url): OAuth needs the URL clients use");
         });
     check(
         Setting.MCP_STDIO,
