@@ -108,7 +108,7 @@ final class Launcher {
     ServerConfig.Http http = config.http();
     int port =
         !config.stdio() && config.demo() && http.port() == 0 ? freePort(http.bind()) : http.port();
-    String origin = "http://" + hostForUrl(http.bind()) + ":" + port;
+    String origin = http.scheme() + "://" + hostForUrl(http.bind()) + ":" + port;
     String publicBase =
         http.publicUrl() != null && !config.developmentAuth()
             ? http.publicUrl().toString()
@@ -340,6 +340,9 @@ final class Launcher {
         Javalin.create(
             javalin -> {
               javalin.startup.showJavalinBanner = false;
+              if (http.tls() != null) {
+                TlsConnector.install(javalin, http, port);
+              }
               plugin[0] =
                   new McpPlugin(
                       mcp ->
@@ -374,7 +377,7 @@ final class Launcher {
     String base =
         http.publicUrl() != null && !config.developmentAuth()
             ? http.publicUrl().toString()
-            : "http://" + hostForUrl(http.bind()) + ":" + app.port();
+            : http.scheme() + "://" + hostForUrl(http.bind()) + ":" + app.port();
     timeline.mark("ready");
     log.info("{}", approvalLine[0]);
     Banner.print(out, base + "/mcp", timeline.sinceJvmStart(), auth[0], simulator.join());
