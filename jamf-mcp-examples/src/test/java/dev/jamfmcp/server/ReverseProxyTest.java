@@ -131,6 +131,8 @@ class ReverseProxyTest {
     HttpResponse<Stream<String>> stream =
         https.send(
             HttpRequest.newBuilder(URI.create(base + "/mcp"))
+                // A proxy that holds the stream back holds its headers too: fail, do not hang.
+                .timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + tokens.access())
                 .header("Mcp-Session-Id", session.sessionId())
