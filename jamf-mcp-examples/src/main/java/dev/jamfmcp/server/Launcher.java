@@ -108,9 +108,11 @@ final class Launcher {
     ServerConfig.Http http = config.http();
     int port =
         !config.stdio() && config.demo() && http.port() == 0 ? freePort(http.bind()) : http.port();
-    String origin = "http://" + hostForUrl(http.bind()) + ":" + port;
+    String origin = http.scheme() + "://" + hostForUrl(http.bind()) + ":" + port;
     String publicBase =
-        http.publicUrl() != null && !config.demo() ? http.publicUrl().toString() : origin;
+        http.publicUrl() != null && !config.developmentAuth()
+            ? http.publicUrl().toString()
+            : origin;
     // On stdio the approval page has a loopback origin of its own, known before start.
     boolean stdioPage = config.stdio() && ServerAssembly.servesApprovalPage(config);
     int pagePort = 0;
@@ -169,7 +171,7 @@ final class Launcher {
             new Origin(port, origin, publicBase),
             approvals);
     resources.add(0, started.app()::stop);
-    if (config.demo() && TrainingRun.requested()) {
+    if (config.developmentAuth() && TrainingRun.requested()) {
       TrainingRun.exercise(started.mcpUrl(), started.bearerToken());
       log.info("Training run done; exiting");
       return 0;
@@ -320,7 +322,7 @@ final class Launcher {
     String[] approvalLine = new String[1];
     // The demo's signing key (and the JOSE library's classes) on the second core meanwhile.
     CompletableFuture<DevTokens> devTokens =
-        config.demo()
+        config.developmentAuth()
             ? inBackground(
                 "startup-dev-key",
                 () -> DevTokens.generate(origin, origin + SecurityWiring.MCP_PATH))
@@ -338,6 +340,9 @@ final class Launcher {
         Javalin.create(
             javalin -> {
               javalin.startup.showJavalinBanner = false;
+              if (http.tls() != null) {
+                TlsConnector.install(javalin, http, port);
+              }
               plugin[0] =
                   new McpPlugin(
                       mcp ->
@@ -370,9 +375,9 @@ final class Launcher {
       throw e;
     }
     String base =
-        http.publicUrl() != null && !config.demo()
+        http.publicUrl() != null && !config.developmentAuth()
             ? http.publicUrl().toString()
-            : "http://" + hostForUrl(http.bind()) + ":" + app.port();
+            : http.scheme() + "://" + hostForUrl(http.bind()) + ":" + app.port();
     timeline.mark("ready");
     log.info("{}", approvalLine[0]);
     Banner.print(out, base + "/mcp", timeline.sinceJvmStart(), auth[0], simulator.join());

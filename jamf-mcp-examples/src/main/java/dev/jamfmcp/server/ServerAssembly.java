@@ -173,7 +173,7 @@ public final class ServerAssembly {
     ServerConfig.Http http = config.http();
     // Security first: it registers the rate-limit and OAuth plugins ahead of this one.
     SecurityWiring.Auth security =
-        config.demo()
+        config.developmentAuth()
             ? SecurityWiring.development(config, mcp, javalin, demoOrigin, demoTokens, cluster)
             : SecurityWiring.configure(config, mcp, javalin, cluster);
     // Redis away: writes are refused by the stores themselves; readiness says so and keeps the pod.
@@ -229,7 +229,7 @@ public final class ServerAssembly {
     if (config.stdio()) {
       return !config.tools().readOnly();
     }
-    return config.demo() || config.approval().clientId() != null;
+    return config.developmentAuth() || config.approval().clientId() != null;
   }
 
   /** Why there is no approval page, for the refusal a client without elicitation gets. */
@@ -293,7 +293,7 @@ public final class ServerAssembly {
     String mode = a.mode().name().toLowerCase(java.util.Locale.ROOT);
     // The demo, and stdio without an identity provider client: the development sign-in, which the
     // plugin allows on a loopback address only (stdio's page is bound to 127.0.0.1).
-    if (config.demo() || (config.stdio() && a.clientId() == null)) {
+    if (config.developmentAuth() || (config.stdio() && a.clientId() == null)) {
       String subject = config.stdio() ? LOCAL_SUBJECT : "demo";
       javalin.registerPlugin(
           new ApprovalPlugin(

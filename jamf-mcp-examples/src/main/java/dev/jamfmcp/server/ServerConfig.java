@@ -9,6 +9,7 @@ import dev.jamfmcp.redis.RedisSettings;
 import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.Toolset;
 import java.net.URI;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -67,7 +68,20 @@ public record ServerConfig(
       Duration sessionIdleTimeout,
       int maxBodyBytes,
       Duration shutdownGrace,
-      int acceptQueueSize) {}
+      int acceptQueueSize,
+      Tls tls) {
+
+    /** {@code https} with the server's own TLS, else {@code http}. */
+    public String scheme() {
+      return tls != null ? "https" : "http";
+    }
+  }
+
+  /**
+   * The server's own TLS ({@code MCP_TLS_CERT}, {@code MCP_TLS_KEY}): the files and the key store
+   * read from them at start-up (password {@link PemKeyStore#PASSWORD}, in memory only).
+   */
+  public record Tls(java.nio.file.Path certFile, java.nio.file.Path keyFile, KeyStore keyStore) {}
 
   public record Security(
       boolean authDisabled,
@@ -137,6 +151,16 @@ public record ServerConfig(
    */
   public static final List<String> DEFAULT_REDIRECT_URIS = RedirectAllowList.DEFAULTS;
 
+  /**
+   * Whether the server issues its own development tokens (and the development sign-in of the
+   * approval page): the demo without an OAuth issuer. The demo with {@code MCP_OAUTH_ISSUER} keeps
+   * its simulated Jamf Pro but authenticates like a production server, so that it can be tried
+   * behind a real identity provider.
+   */
+  public boolean developmentAuth() {
+    return demo && !security.jwt();
+  }
+
   /** The size of the demo's simulated fleet ({@code MCP_DEMO_COMPUTERS}, ...). */
   public record DemoFleet(int computers, int mobileDevices) {}
 
@@ -162,13 +186,7 @@ public record ServerConfig(
     Jamf jamf = jamf(raw, demo);
     Tools tools = tools(raw, demo);
     Security security = security(raw);
-    Http http = http(raw, demo, security);
-    if (demo && security.jwt()) {
-      throw ConfigException.of(
-          MCP_OAUTH_ISSUER,
-          "--demo issues its own development tokens, so an" + " OAuth issuer contradicts it",
-          "drop --demo, or unset MCP_OAUTH_ISSUER");
-    }
+    Http http = http(raw, demo, stdio, security);
     return new ServerConfig(
         demo,
         demoFleet(raw, demo),
@@ -526,9 +544,10 @@ public record ServerConfig(
         metrics);
   }
 
-  private static Http http(RawSettings raw, boolean demo, Security security) {
+  private static Http http(RawSettings raw, boolean demo, boolean stdio, Security security) {
     String bind = raw.get(MCP_BIND).orElseThrow().trim();
-    if (demo && !Values.isLoopback(bind)) {
+    // With an issuer the demo serves no development auth, so it may listen like a real server.
+    if (demo && !security.jwt() && !Values.isLoopback(bind)) {
       throw ConfigException.of(
           MCP_BIND,
           "the demo serves development auth and must stay on this" + " machine",
@@ -584,6 +603,36 @@ public record ServerConfig(
         Values.integer(
             MCP_ACCEPT_QUEUE_SIZE, raw.get(MCP_ACCEPT_QUEUE_SIZE).orElseThrow(), 0, 65535);
     return new Http(
-        bind, port, publicUrl, origins, sessionKey, ping, idle, maxBody, grace, acceptQueue);
+        bind,
+        port,
+        publicUrl,
+        origins,
+        sessionKey,
+        ping,
+        idle,
+        maxBody,
+        grace,
+        acceptQueue,
+        tls(raw, stdio));
+  }
+
+  private static Tls tls(RawSettings raw, boolean stdio) {
+    if (!raw.isSet(MCP_TLS_CERT) && !raw.isSet(MCP_TLS_KEY)) {
+      return null;
+    }
+    Setting missing = raw.isSet(MCP_TLS_CERT) ? MCP_TLS_KEY : MCP_TLS_CERT;
+    if (!raw.isSet(missing)) {
+      throw ConfigException.of(
+          missing, "TLS needs both the certificate chain and its key", "set " + missing.env());
+    }
+    if (stdio) {
+      throw ConfigException.of(
+          MCP_TLS_CERT,
+          "TLS applies to HTTP, and --stdio speaks MCP on stdin/stdout",
+          "drop --stdio, or unset MCP_TLS_CERT and MCP_TLS_KEY");
+    }
+    java.nio.file.Path cert = java.nio.file.Path.of(raw.get(MCP_TLS_CERT).orElseThrow().trim());
+    java.nio.file.Path key = java.nio.file.Path.of(raw.get(MCP_TLS_KEY).orElseThrow().trim());
+    return new Tls(cert, key, PemKeyStore.load(cert, key));
   }
 }

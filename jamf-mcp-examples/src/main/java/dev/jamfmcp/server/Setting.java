@@ -14,7 +14,9 @@ public enum Setting {
       "false",
       "Start a simulated Jamf Pro in-process (500 computers, 150 mobile"
           + " devices by default, seed 42) and serve on 127.0.0.1 with development tokens: the banner prints a"
-          + " bearer token (read:jamf write:jamf, 12 h); over HTTP every request needs it."),
+          + " bearer token (read:jamf write:jamf, 12 h); over HTTP every request needs it. With"
+          + " MCP_OAUTH_ISSUER the simulated Jamf Pro is served behind that identity provider"
+          + " instead, exactly as a real one would be (docs/CHATGPT.md)."),
   MCP_DEMO_COMPUTERS(
       Kind.VALUE,
       "500",
@@ -66,6 +68,17 @@ public enum Setting {
       null,
       "The URL clients use to reach the MCP endpoint's server, e.g."
           + " https://mcp.example.com (no trailing slash); required with MCP_OAUTH_ISSUER."),
+  MCP_TLS_CERT(
+      Kind.VALUE,
+      null,
+      "PEM file of the certificate chain, server certificate first (e.g. fullchain.pem): the"
+          + " server speaks HTTPS on MCP_PORT instead of HTTP; needs MCP_TLS_KEY. Read once at"
+          + " start (restart to renew). Or leave HTTPS to a reverse proxy (docs/CHATGPT.md)."),
+  MCP_TLS_KEY(
+      Kind.VALUE,
+      null,
+      "PEM file of that certificate's unencrypted private key (PKCS#8 `BEGIN PRIVATE KEY`, or"
+          + " PKCS#1 RSA; e.g. privkey.pem); only with MCP_TLS_CERT."),
   MCP_ALLOWED_ORIGINS(
       Kind.VALUE,
       null,

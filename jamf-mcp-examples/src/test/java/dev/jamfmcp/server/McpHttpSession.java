@@ -19,12 +19,19 @@ public final class McpHttpSession {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI url;
   private final String bearer;
+  private final HttpClient http;
   private String sessionId;
   private int nextId = 1;
 
   public McpHttpSession(URI url, String bearer) {
+    this(url, bearer, HTTP);
+  }
+
+  /** A session over {@code http} (e.g. one that trusts a test certificate). */
+  public McpHttpSession(URI url, String bearer, HttpClient http) {
     this.url = url;
     this.bearer = bearer;
+    this.http = http;
   }
 
   /** Sends initialize and notifications/initialized; returns the initialize result. */
@@ -110,6 +117,6 @@ public final class McpHttpSession {
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -118,16 +118,23 @@ class ServerConfigTest {
           assertThat(config(Map.of(), "--demo").demo()).isTrue();
           assertThat(failure(Map.of("JAMF_URL", "https://x.example.com"), "--demo"))
               .startsWith("JAMF_URL (--jamf-url): --demo starts its own");
-          assertThat(
-                  failure(
-                      Map.of(
-                          "MCP_OAUTH_ISSUER",
-                          "https://i.example.com/",
-                          "MCP_PUBLIC_URL",
-                          "http://127.0.0.1:8080"),
-                      "--demo"))
-              .startsWith(
-                  "MCP_OAUTH_ISSUER (--oauth-issuer): --demo issues its own development tokens");
+          assertThat(config(Map.of(), "--demo").developmentAuth()).isTrue();
+          // With an issuer the demo's simulated Jamf Pro is served behind that provider.
+          ServerConfig behindIssuer =
+              config(
+                  Map.of(
+                      "MCP_OAUTH_ISSUER",
+                      "https://i.example.com/",
+                      "MCP_PUBLIC_URL",
+                      "https://mcp.example.com",
+                      "MCP_BIND",
+                      "0.0.0.0"),
+                  "--demo");
+          assertThat(behindIssuer.demo()).isTrue();
+          assertThat(behindIssuer.developmentAuth()).isFalse();
+          assertThat(behindIssuer.security().jwt()).isTrue();
+          assertThat(failure(Map.of("MCP_OAUTH_ISSUER", "https://i.example.com/"), "--demo"))
+              .startsWith("MCP_PUBLIC_URL (--public-url): OAuth needs the URL clients use");
         });
     check(
         Setting.MCP_STDIO,
@@ -293,6 +300,8 @@ class ServerConfigTest {
           assertThat(failure(production("MCP_PUBLIC_URL", "https://mcp.example.com/")))
               .contains("trailing slash");
         });
+    check(Setting.MCP_TLS_CERT, this::tlsCertificate);
+    check(Setting.MCP_TLS_KEY, this::tlsKey);
     check(
         Setting.MCP_ALLOWED_ORIGINS,
         () ->
@@ -885,6 +894,117 @@ class ServerConfigTest {
                 System.err))
         .isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("jamf-mcp-server ");
+  }
+
+  private SelfSignedCertificate certificate(String algorithm) {
+    try {
+      return SelfSignedCertificate.create(dir, algorithm);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void tlsCertificate() {
+    SelfSignedCertificate rsa = certificate("RSA");
+    ServerConfig.Http http =
+        config(
+                production(
+                    "MCP_TLS_CERT", rsa.certFile().toString(),
+                    "MCP_TLS_KEY", rsa.keyFile().toString()))
+            .http();
+    assertThat(http.scheme()).isEqualTo("https");
+    assertThat(http.tls().certFile()).isEqualTo(rsa.certFile());
+    assertThat(config(production()).http().scheme()).isEqualTo("http");
+    assertThat(failure(production("MCP_TLS_KEY", rsa.keyFile().toString())))
+        .startsWith("MCP_TLS_CERT (--tls-cert): TLS needs both");
+    assertThat(
+            failure(
+                production(
+                    "MCP_TLS_CERT", dir.resolve("missing.pem").toString(),
+                    "MCP_TLS_KEY", rsa.keyFile().toString())))
+        .startsWith("MCP_TLS_CERT (--tls-cert): cannot read");
+    assertThat(
+            failure(
+                production(
+                    "MCP_TLS_CERT", rsa.keyFile().toString(),
+                    "MCP_TLS_KEY", rsa.keyFile().toString())))
+        .startsWith("MCP_TLS_CERT (--tls-cert): ")
+        .contains("holds no -----BEGIN CERTIFICATE----- block");
+    assertThat(
+            failure(
+                Map.of(
+                    "MCP_TLS_CERT", rsa.certFile().toString(),
+                    "MCP_TLS_KEY", rsa.keyFile().toString(),
+                    "MCP_READ_ONLY", "true"),
+                "--demo",
+                "--stdio"))
+        .startsWith("MCP_TLS_CERT (--tls-cert): TLS applies to HTTP");
+  }
+
+  private void tlsKey() {
+    SelfSignedCertificate rsa = certificate("RSA");
+    SelfSignedCertificate ec = certificate("EC");
+    assertThat(
+            config(
+                    production(
+                        "MCP_TLS_CERT", ec.certFile().toString(),
+                        "MCP_TLS_KEY", ec.keyFile().toString()))
+                .http()
+                .tls())
+        .isNotNull();
+    assertThat(failure(production("MCP_TLS_CERT", rsa.certFile().toString())))
+        .startsWith("MCP_TLS_KEY (--tls-key): TLS needs both");
+    assertThat(
+            failure(
+                production(
+                    "MCP_TLS_CERT", rsa.certFile().toString(),
+                    "MCP_TLS_KEY", ec.keyFile().toString())))
+        .startsWith("MCP_TLS_KEY (--tls-key): the key in")
+        .contains("does not belong to the first certificate");
+    assertThat(
+            failure(
+                production(
+                    "MCP_TLS_CERT", rsa.certFile().toString(),
+                    "MCP_TLS_KEY",
+                        file(
+                            "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END"
+                                + " ENCRYPTED PRIVATE KEY-----\n"))))
+        .startsWith("MCP_TLS_KEY (--tls-key): ")
+        .contains("holds an encrypted key");
+    // certbot's RSA keys may be PKCS#1 (BEGIN RSA PRIVATE KEY): accepted as well.
+    try {
+      byte[] pkcs8 =
+          java.util.Base64.getMimeDecoder()
+              .decode(Files.readString(rsa.keyFile()).replaceAll("-----[A-Z ]+-----", "").strip());
+      String pkcs1 = SelfSignedCertificate.pem("RSA PRIVATE KEY", pkcs1Of(pkcs8));
+      assertThat(
+              config(
+                      production(
+                          "MCP_TLS_CERT", rsa.certFile().toString(),
+                          "MCP_TLS_KEY", file(pkcs1)))
+                  .http()
+                  .tls())
+          .isNotNull();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The PKCS#1 key inside a PKCS#8 RSA key: the OCTET STRING after version and algorithm. */
+  private static byte[] pkcs1Of(byte[] pkcs8) {
+    int at = contentStart(pkcs8, 0); // into the outer SEQUENCE
+    at += 3; // INTEGER 0
+    at = contentStart(pkcs8, at) + 13; // the algorithm SEQUENCE's 13 content bytes
+    int start = contentStart(pkcs8, at);
+    return java.util.Arrays.copyOfRange(pkcs8, start, pkcs8.length);
+  }
+
+  private static int contentStart(byte[] der, int tagAt) {
+    int length = der[tagAt + 1] & 0xff;
+    return tagAt + 2 + (length < 0x80 ? 0 : length & 0x7f);
   }
 
   @Test
