@@ -45,6 +45,14 @@ final class Banner {
       header = " -H 'Authorization: Bearer " + auth.bearerToken() + "'";
       inspectorHeader = " --header 'Authorization: Bearer " + auth.bearerToken() + "'";
     }
+    if (auth.signInNeeded()) {
+      // Every request needs a token from the identity provider: a ready-made command could only
+      // get 401. Say how a client gets in instead, and give a command that works without a token.
+      oauthHelp(b, mcpUrl, auth.resourceMetadataUrl());
+      out.print(b);
+      out.flush();
+      return;
+    }
     b.append(
             "\nList the tools with the MCP Inspector:\n  npx @modelcontextprotocol/inspector --cli ")
         .append(mcpUrl)
@@ -62,5 +70,18 @@ final class Banner {
     b.append("Stop with Ctrl+C.\n");
     out.print(b);
     out.flush();
+  }
+
+  private static void oauthHelp(StringBuilder b, String mcpUrl, String metadataUrl) {
+    b.append("\nConnect a client that signs in with OAuth (a ChatGPT connector, Claude, the MCP")
+        .append(" Inspector's UI) to ")
+        .append(mcpUrl)
+        .append(": it is sent to the identity provider above to sign in. See docs/AUTH.md.\n")
+        .append("A client without OAuth sign-in sends an access token from that provider, for")
+        .append(" that audience and with those scopes, as 'Authorization: Bearer <token>'.\n")
+        .append("What clients discover first (no token needed):\n  curl -s ")
+        .append(metadataUrl)
+        .append('\n')
+        .append("Stop with Ctrl+C.\n");
   }
 }

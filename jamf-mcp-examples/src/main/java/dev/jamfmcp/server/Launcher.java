@@ -14,6 +14,7 @@ import dev.jamfmcp.simulator.SimulatedJamfPro;
 import dev.jamfmcp.simulator.SimulatorConfig;
 import dev.jamfmcp.tools.JamfScopes;
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -57,6 +58,7 @@ final class Launcher {
       PrintStream out,
       PrintStream err,
       StartupTimeline timeline) {
+    checkPorts(config);
     List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(resources), "shutdown"));
     ClusterWiring cluster = ClusterWiring.from(config);
@@ -177,6 +179,18 @@ final class Launcher {
       return 0;
     }
     return ServerMain.RUNNING;
+  }
+
+  /** The ports this run listens on, checked before anything (the simulator too) starts. */
+  private static void checkPorts(ServerConfig config) {
+    if (!config.stdio()) {
+      PortCheck.free(Setting.MCP_PORT, config.http().bind(), config.http().port());
+    } else if (ServerAssembly.servesApprovalPage(config)) {
+      PortCheck.free(
+          Setting.MCP_APPROVAL_PORT,
+          ServerAssembly.STDIO_PAGE_BIND,
+          config.approval().stdioPagePort());
+    }
   }
 
   private static McpServer assembleEngine(
@@ -362,7 +376,12 @@ final class Launcher {
                   ServerAssembly.approvalPage(javalin, config, approvals, where.publicBase());
             });
     timeline.mark("javalin configured");
-    app.start(http.bind(), port);
+    try {
+      app.start(http.bind(), port);
+    } catch (JavalinBindException e) {
+      // taken between PortCheck and now
+      throw PortCheck.inUse(Setting.MCP_PORT, http.bind(), port);
+    }
     timeline.mark("javalin started");
     if (jamfMetrics != null) {
       // The plugin's metrics exist once Javalin has initialized it (by start at the latest).

@@ -38,6 +38,7 @@ public final class RawSettings {
   public record Parsed(Action action, RawSettings settings, String usage) {}
 
   public static Parsed parse(String[] args, Map<String, String> env) {
+    rejectUnknownOptions(args);
     CommandLine result;
     try {
       result =
@@ -94,6 +95,89 @@ public final class RawSettings {
     return new Parsed(Action.RUN, new RawSettings(values, explicit), null);
   }
 
+  /**
+   * Names an unknown option as given, with the nearest known one. The parser alone would take
+   * {@code --prot 8081} as an unknown token followed by a stray argument and report the argument.
+   */
+  static void rejectUnknownOptions(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--")) {
+        return;
+      }
+      if (!arg.startsWith("-") || arg.length() < 2) {
+        continue;
+      }
+      int equals = arg.indexOf('=');
+      String name = equals < 0 ? arg : arg.substring(0, equals);
+      String bare = name.substring(name.startsWith("--") ? 2 : 1);
+      Option option =
+          OPTIONS.hasLongOption(bare)
+              ? OPTIONS.getOption(bare)
+              : name.startsWith("--") ? null : OPTIONS.getOption(bare);
+      if (option == null) {
+        String nearest = nearestOption(name);
+        throw new ConfigException(
+            "command line: unknown option "
+                + name
+                + (nearest == null ? "" : " (did you mean " + nearest + "?)")
+                + ". Fix: see --help");
+      }
+      // The next word is this option's value (a secret may start with '-'), as the parser takes it.
+      boolean valueFollows =
+          equals < 0
+              && i + 1 < args.length
+              && option.hasArg()
+              && (!option.hasOptionalArg() || !args[i + 1].startsWith("-"));
+      if (valueFollows) {
+        i++;
+      }
+    }
+  }
+
+  /** The known option closest to {@code given} by edit distance, if it is close enough. */
+  static String nearestOption(String given) {
+    String bare = given.replaceFirst("^-+", "").toLowerCase(java.util.Locale.ROOT);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (Option option : OPTIONS.getOptions()) {
+      if (option.getLongOpt() == null) {
+        continue;
+      }
+      int distance = editDistance(bare, option.getLongOpt());
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = "--" + option.getLongOpt();
+      }
+    }
+    // a third of the name may differ (--prot for --port, --jamf-ulr for --jamf-url), at least 2
+    return bestDistance <= Math.max(2, bare.length() / 3) ? best : null;
+  }
+
+  /** Levenshtein distance, with a swap of two neighbouring letters counting as one edit. */
+  static int editDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
   private static String fromEnvironment(Setting setting, Map<String, String> env) {
     String direct = blankToNull(env.get(setting.env()));
     if (setting.kind() != Setting.Kind.SECRET) {
@@ -136,9 +220,9 @@ public final class RawSettings {
 
   private static Options options() {
     Options options = new Options();
-    options.addOption(Option.builder("h").longOpt(HELP).desc("Show this help and exit.").build());
+    options.addOption(Option.builder("h").longOpt(HELP).desc("Show this help and exit.").get());
     options.addOption(
-        Option.builder("V").longOpt(VERSION).desc("Print the version and exit.").build());
+        Option.builder("V").longOpt(VERSION).desc("Print the version and exit.").get());
     for (Setting setting : Setting.values()) {
       Option.Builder option = Option.builder().longOpt(setting.flag().substring(2)).hasArg();
       if (setting.kind() == Setting.Kind.SWITCH) {
@@ -147,7 +231,7 @@ public final class RawSettings {
       } else {
         option.argName(setting.flag().substring(2));
       }
-      options.addOption(option.build());
+      options.addOption(option.get());
     }
     return options;
   }

@@ -55,7 +55,12 @@ final class SecurityWiring {
    * What the operator is told about authentication, the demo's token if there is one, and the RFC
    * 9728 metadata URL for the transport's challenges (null without authentication).
    */
-  record Auth(List<String> lines, String bearerToken, String resourceMetadataUrl) {}
+  record Auth(List<String> lines, String bearerToken, String resourceMetadataUrl) {
+    /** Every call needs a token from an identity provider, and none is printed (OAuth mode). */
+    boolean signInNeeded() {
+      return resourceMetadataUrl != null && bearerToken == null;
+    }
+  }
 
   /**
    * Prometheus metrics at {@code /metrics} when MCP_METRICS is on; off by default, because the
@@ -184,7 +189,9 @@ final class SecurityWiring {
     }
     String resource = base + MCP_PATH;
     String metadata = OAuthPlugin.resourceMetadataUrl(resource);
-    JwtAuthenticator jwt = dev.authenticator(c -> c.resourceMetadataUrl(metadata));
+    PrincipalResolver jwt =
+        new DemoRestartHint(
+            dev.authenticator(c -> c.resourceMetadataUrl(metadata)), dev, metadata, base);
     mcp.principalResolver(limits == null ? jwt : limits.perPrincipal(jwt));
     mcp.filter(tokenPlacement(metadata));
     // The OAuth front with a development sign-in: a client sees the consent page end to end.

@@ -327,6 +327,7 @@ public record ServerConfig(
                             JAMF_URL,
                             "no Jamf Pro URL is set",
                             "set JAMF_URL=https://your.jamfcloud.com, or try --demo")));
+    JamfUrl.check(url);
     return new Jamf(url, webUrl, credentials(raw), concurrent, connect, request, call, health);
   }
 

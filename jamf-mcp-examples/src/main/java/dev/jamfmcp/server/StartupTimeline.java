@@ -1,5 +1,6 @@
 package dev.jamfmcp.server;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +18,15 @@ final class StartupTimeline {
   private final List<String> marks = new ArrayList<>();
 
   StartupTimeline() {
-    ProcessHandle.Info info = ProcessHandle.current().info();
-    this.jvmStart = info.startInstant().orElse(Instant.now());
+    this(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
+  }
+
+  /**
+   * The JVM's own start time, not the process's: a shell that runs {@code ./mvnw package && java
+   * ...} may exec java in its own process, whose start time then includes the build.
+   */
+  StartupTimeline(Instant jvmStart) {
+    this.jvmStart = jvmStart;
     mark("main");
   }
 
