@@ -245,9 +245,10 @@ final class ToolsMarkdown {
           "- **Lean output schemas.** Every tool's output schema is sent without descriptions and"
               + " without nullable unions (`JamfTools` passes each through `LeanSchemas`): the tool's"
               + " description already says what the result means, so words inside the output"
-              + " schema were paid twice (they were 9 of the 47 KB), and a nullable union becomes"
-              + " no type at all, which accepts the same values and which clients' validators take"
-              + " without the warning the MCP Inspector gives for nullable types. The shape"
+              + " schema were paid twice (they were 9 of the 47 KB), and a nullable union is"
+              + " written as `anyOf` branches of one type each, which accepts the same values and"
+              + " which the MCP Inspector's schema check takes without a warning (it warns on a"
+              + " type array and on a schema with no keyword). The shape"
               + " (properties, types, required fields, items) stays, so clients still validate"
               + " `structuredContent`, and the server still checks every result against it.",
           "- **A small default set.** The executable offers `Toolset.defaults()` unless the operator"

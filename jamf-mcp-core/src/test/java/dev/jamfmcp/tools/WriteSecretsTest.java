@@ -279,7 +279,7 @@ class WriteSecretsTest {
       assertThat(first.at("/structuredContent/status").asString(""))
           .as(first.toString())
           .isEqualTo("approval_required");
-      assertThat(first.toString()).contains("generated the Mac's 6-digit PIN");
+      assertThat(first.toString()).contains("new 6-digit PIN, shown only on the approval page");
       String id = first.at("/structuredContent/approval/id").stringValue();
       var approval = fx.approvals.find(id).orElseThrow();
       pin = approval.request().secret();

@@ -131,7 +131,7 @@ class WriteToolsEndToEndTest {
         .startsWith("Nothing has been done yet")
         .contains(name)
         .contains(serial)
-        .contains("LOG_OUT_USER");
+        .contains("Log out user on 1 device");
     assertThat(first.at("/structuredContent/confirmation/targets/0").stringValue())
         .isEqualTo(name + " (serial " + serial + ", mobile:1)");
     fx.assertNothingSentToJamf();

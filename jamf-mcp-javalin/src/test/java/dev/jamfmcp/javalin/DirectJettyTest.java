@@ -187,7 +187,7 @@ class DirectJettyTest {
         http.send(http.post("/api/mcp", McpTestServer.Json.init("2025-06-18")));
     assertThat(init.statusCode()).isEqualTo(200);
     assertThat(init.headers().firstValue("Mcp-Session-Id")).isPresent();
-    // Outside the context nothing answers (served directly, a GET without a session would be 400).
+    // Outside the context nothing answers (served, a GET without a session would open a stream).
     assertThat(
             http.send(
                     HttpRequest.newBuilder(http.uri("/mcp"))

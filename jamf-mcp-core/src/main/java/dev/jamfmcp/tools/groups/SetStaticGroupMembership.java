@@ -157,7 +157,8 @@ final class SetStaticGroupMembership {
     String summary =
         "Policies and profiles scoped to the group apply to added computers at"
             + " their next check-in; removed computers leave their scope (profiles scoped through"
-            + " the group are removed from them). Undo by calling again with add and remove swapped."
+            + " the group are removed from them). To undo, add the removed computers back and remove the added"
+            + " ones."
             + (unchanged.isEmpty()
                 ? ""
                 : " Left as they are: " + String.join("; ", unchanged) + ".");

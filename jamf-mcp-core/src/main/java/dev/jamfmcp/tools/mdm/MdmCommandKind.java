@@ -150,7 +150,7 @@ enum MdmCommandKind {
       "Erases all content and settings and returns the device to factory state. Data on it is"
           + " lost for good. An Intel Mac without a T2 chip can be unlocked afterwards only with"
           + " its 6-digit PIN; on Apple silicon and T2 Macs the PIN is optional (Activation Lock"
-          + " protects them instead). returnToService (iOS 17+, macOS 14+) re-enrolls the device"
+          + " protects them instead). With Return to Service (iOS 17+, macOS 14+) the device re-enrolls"
           + " after the erase.",
       opt("pin", Type.STRING),
       opt("preserveDataPlan", Type.BOOLEAN),

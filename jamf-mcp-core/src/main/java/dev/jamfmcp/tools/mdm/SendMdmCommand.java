@@ -266,20 +266,17 @@ final class SendMdmCommand {
     String summary =
         kind.effect
             + (generatedPin
-                ? " The server generated the Mac's 6-digit PIN; it is kept for the person who"
-                    + " approves and is not shown to the assistant."
+                ? " The Mac gets a new 6-digit PIN, shown only on the approval page to whoever"
+                    + " approves; the assistant never sees it."
                 : "")
-            + " Jamf Pro queues "
-            + kind.commandType
-            + " for each device;"
-            + " it runs when the device next reaches Apple's push service."
-            + (phrase == null ? "" : " To confirm, the person types exactly: " + phrase + ".");
+            + " Jamf Pro queues the command for each device; it runs when the device next"
+            + " reaches Apple's push service.";
+    // In words a person reads ("Enable lost mode on 2 devices"), not the API's ENABLE_LOST_MODE.
+    String words = kind.commandType.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     String action =
-        Character.toUpperCase(kind.argument.charAt(0))
-            + kind.argument.substring(1)
-            + " ("
-            + kind.commandType
-            + ") on "
+        Character.toUpperCase(words.charAt(0))
+            + words.substring(1)
+            + " on "
             + devices.size()
             + (devices.size() == 1 ? " device" : " devices");
     return new Preview(

@@ -56,10 +56,18 @@ final class UpdateInventory {
           "IMEI",
           "PhoneNumber");
 
+  /** After the fact (the result): the push was sent. */
   static final String MAC_NOTE =
       "Jamf Pro has no MDM command that makes a Mac submit"
           + " inventory: a blank push was sent (it wakes the Mac's MDM client, not the Jamf agent),"
           + " and its inventory is updated when a policy with the Update Inventory step runs on it (at"
+          + " check-in, if one is in scope and due) or when someone runs 'sudo jamf recon' on it.";
+
+  /** Before anything happened (the preview): what the push will and will not do. */
+  static final String MAC_NOTE_AHEAD =
+      "Jamf Pro has no MDM command that makes a Mac submit"
+          + " inventory: the blank push wakes the Mac's MDM client, not the Jamf agent, and its"
+          + " inventory is updated when a policy with the Update Inventory step runs on it (at"
           + " check-in, if one is in scope and due) or when someone runs 'sudo jamf recon' on it.";
 
   private final ToolSupport support;
@@ -132,13 +140,7 @@ final class UpdateInventory {
     }
     long macs = devices.stream().filter(d -> d.kind() == Kind.COMPUTER).count();
     long mobiles = devices.size() - macs;
-    String summary =
-        (mobiles == 0
-                ? ""
-                : mobiles
-                    + " iPhone/iPad(s) get the DEVICE_INFORMATION"
-                    + " MDM command and report fresh inventory when they receive it. ")
-            + (macs == 0 ? "" : macs + " Mac(s) get a blank push only. " + MAC_NOTE);
+    String summary = previewSummary(macs, mobiles);
     Preview preview =
         Preview.of(
             "Request an inventory update from "
@@ -149,7 +151,7 @@ final class UpdateInventory {
                 .map(
                     d ->
                         d.describe()
-                            + (d.kind() == Kind.COMPUTER ? ": blank push" : ": DEVICE_INFORMATION"))
+                            + (d.kind() == Kind.COMPUTER ? ": blank push" : ": inventory request"))
                 .toList(),
             false);
     // class none: the gate lets it through without asking (DEVICE_INFORMATION and a blank push)
@@ -214,5 +216,15 @@ final class UpdateInventory {
         List.of(Content.text(text), Content.text(Json.mapper().writeValueAsString(out))),
         out,
         !report.complete());
+  }
+
+  /** What the preview says will happen: nothing has been sent yet. */
+  static String previewSummary(long macs, long mobiles) {
+    return (mobiles == 0
+            ? ""
+            : mobiles
+                + " iPhone/iPad(s) get Apple's inventory request (an MDM command) and report"
+                + " fresh inventory when they receive it. ")
+        + (macs == 0 ? "" : macs + " Mac(s) get a blank push only. " + MAC_NOTE_AHEAD);
   }
 }

@@ -169,9 +169,9 @@ final class ExecutePolicy {
                 + " on "
                 + inScope.size()
                 + (inScope.size() == 1 ? " computer" : " computers"),
-            (flush ? "Flush the policy's log for them, so that it runs again. " : "")
+            (flush ? "The policy's log is flushed for them, so that it runs again. " : "")
                 + (push
-                    ? "Send a blank push (it wakes MDM only; it does not make the policy run"
+                    ? "They get a blank push (it wakes MDM only; it does not make the policy run"
                         + " sooner). "
                     : "")
                 + next

@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Output schemas as clients receive them: the shape (properties, types, required, items) without
  * the words. Every tool's description already says what its result means, so descriptions inside an
- * output schema are paid twice in the context; and a nullable union ({@code ["string","null"]})
- * becomes no type at all, which validates the same values and which clients' validators (MCP
- * Inspector warns on nullable types in output schemas) take without complaint.
+ * output schema are paid twice in the context; and a nullable union ({@code "type":
+ * ["string","null"]}) becomes {@code "anyOf": [{"type":"string"},{"type":"null"}]}, which accepts
+ * the same values: the MCP Inspector's schema check (2.x) warns on a type array (not portable to
+ * single-type dialects) and on a schema with no keyword at all, and takes this form silently.
  */
 public final class LeanSchemas {
   private LeanSchemas() {}
@@ -33,6 +35,8 @@ public final class LeanSchemas {
       JsonNode type = object.get("type");
       if (type != null && type.isArray() && contains(type, "null")) {
         object.remove("type");
+        ArrayNode branches = object.putArray("anyOf");
+        type.forEach(t -> branches.addObject().put("type", t.asString()));
       }
       JsonNode properties = object.get("properties");
       if (properties instanceof ObjectNode props) {

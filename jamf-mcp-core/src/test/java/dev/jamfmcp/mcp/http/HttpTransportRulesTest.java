@@ -1,6 +1,7 @@
 package dev.jamfmcp.mcp.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
@@ -287,6 +288,32 @@ class HttpTransportRulesTest {
                     .header("MCP-Protocol-Version", "2026-07-28"))
                 .status())
         .isEqualTo(405);
+  }
+
+  /** The original server's connector flow: GET /mcp before initialize gets ready and pings. */
+  @Test
+  void getWithoutASessionIdSaysReadyAndPings() throws Exception {
+    FakeExchange get = new FakeExchange("GET", "/mcp").header("Accept", "text/event-stream");
+    http.handleMcp(get, alice);
+    String body = get.output.awaitText(":ping\n\n");
+    assertThat(body)
+        .startsWith("event: connection\ndata: {\"type\":\"connection\",\"status\":\"ready\"}\n\n");
+    assertThat(http.openStreams()).isEqualTo(1);
+    get.output.disconnect();
+    await().untilAsserted(() -> assertThat(http.openStreams()).isZero());
+    // A blank id is still a bad request, and an unknown one an ended session.
+    assertThat(
+            send(new FakeExchange("GET", "/mcp")
+                    .header("Accept", "text/event-stream")
+                    .header("Mcp-Session-Id", " "))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            send(new FakeExchange("GET", "/mcp")
+                    .header("Accept", "text/event-stream")
+                    .header("Mcp-Session-Id", "nope"))
+                .status())
+        .isEqualTo(404);
   }
 
   @Test

@@ -135,7 +135,7 @@ class PolicyToolsEndToEndTest {
     TestClient client = fx.tokenClient(ALICE);
     JsonNode preview = result(client, "executePolicy", arguments);
     assertThat(text(preview))
-        .contains("Flush the policy's log")
+        .contains("The policy's log is flushed")
         .contains("blank push")
         .contains("not in the policy's scope");
     fx.assertNothingSentToJamf();

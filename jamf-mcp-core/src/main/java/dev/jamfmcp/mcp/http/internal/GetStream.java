@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * on two streams; so here a result (and any progress or log for it) goes on the GET stream only
  * when its own POST can no longer carry it: the client closed that response stream, or its Accept
  * header ruled SSE out. The client still receives every result exactly once.
+ *
+ * <p>A GET without a session id (the original server's connector flow opens one before {@code
+ * initialize}) gets the same ready event and pings, on a stream of no session.
  */
 final class GetStream {
   private static final Logger log = LoggerFactory.getLogger(GetStream.class);
@@ -40,5 +43,17 @@ final class GetStream {
       return;
     }
     sessions.attachStream(live, stream);
+  }
+
+  /**
+   * A GET without a session id: the ready event, then pings until the client leaves or the server
+   * shuts down. It belongs to no session, so it carries no messages.
+   */
+  void openSessionless(HttpExchange exchange) {
+    try {
+      streams.open(exchange, Map.of(), opened -> opened.send("connection", null, READY));
+    } catch (IOException e) {
+      log.debug("Could not open the sessionless GET stream: {}", e.toString());
+    }
   }
 }

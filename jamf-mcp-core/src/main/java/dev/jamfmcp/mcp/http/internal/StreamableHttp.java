@@ -644,6 +644,12 @@ public final class StreamableHttp {
               "Not Acceptable: GET opens an event stream; Accept must list text/event-stream"));
       return;
     }
+    if (exchange.header(SESSION_HEADER).isEmpty()) {
+      // The original server's connector flow opens this stream before initialize: it gets the
+      // ready event and pings, and nothing else (no session, so no message ever goes on it).
+      getStream.openSessionless(exchange);
+      return;
+    }
     session(exchange, principal).ifPresent(live -> getStream.open(exchange, live, sessions));
   }
 
