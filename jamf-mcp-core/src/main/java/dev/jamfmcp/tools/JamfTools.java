@@ -126,6 +126,7 @@ public final class JamfTools {
     private Set<Toolset> toolsets = EnumSet.allOf(Toolset.class);
     private boolean readOnly;
     private byte[] confirmationKey;
+    private java.time.Duration confirmationLifetime = java.time.Duration.ofMinutes(5);
     private ConfirmationGate gate;
     private ConsumedTokens consumedTokens;
     private dev.jamfmcp.mcp.confirm.PendingActionStore pendingActions;
@@ -152,6 +153,19 @@ public final class JamfTools {
     /** The HMAC key of confirmation tokens, shared by every instance (at least 32 bytes). */
     public Settings confirmationKey(byte[] key) {
       this.confirmationKey = key.clone();
+      return this;
+    }
+
+    /**
+     * How long a confirmation token, and the preview it confirms, stays valid (default 5 minutes; 1
+     * minute to 1 hour).
+     */
+    public Settings confirmationLifetime(java.time.Duration lifetime) {
+      if (lifetime.compareTo(java.time.Duration.ofMinutes(1)) < 0
+          || lifetime.compareTo(java.time.Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("the confirmation lifetime must be 1 minute to 1 hour");
+      }
+      this.confirmationLifetime = lifetime;
       return this;
     }
 
@@ -250,7 +264,7 @@ public final class JamfTools {
           // No write tool exists, so no token is ever issued or checked: a random key is safe.
           byte[] random = new byte[32];
           new java.security.SecureRandom().nextBytes(random);
-          return ConfirmationGate.create(random, java.time.Duration.ofMinutes(5), clock);
+          return ConfirmationGate.create(random, confirmationLifetime, clock);
         }
         throw new IllegalStateException(
             "write tools need a confirmation key (at least 32"
@@ -259,7 +273,7 @@ public final class JamfTools {
       ConfirmationGate created =
           ConfirmationGate.create(
               confirmationKey,
-              java.time.Duration.ofMinutes(5),
+              confirmationLifetime,
               clock,
               consumedTokens != null ? consumedTokens : ConsumedTokens.inMemory(clock));
       return pendingActions != null ? created.withPendingActions(pendingActions) : created;

@@ -1,5 +1,6 @@
 package dev.jamfmcp.server;
 
+import dev.jamfmcp.javalin.LogSafe;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.HttpReply;
@@ -94,9 +95,9 @@ public final class RequestLog implements SessionListener {
     }
     CONNECTIONS.info(
         "MCP connection established session={} transport={} principal={}",
-        session,
+        LogSafe.escape(session),
         transport,
-        principal.subject());
+        LogSafe.escape(principal.subject()));
   }
 
   /** Logs the end of a session; {@code principal} null: the one it started with, if known. */
@@ -110,9 +111,9 @@ public final class RequestLog implements SessionListener {
         principal != null ? principal.subject() : start == null ? "-" : start.subject();
     CONNECTIONS.info(
         "MCP connection closed session={} duration={} principal={} ({})",
-        session,
+        LogSafe.escape(session),
         duration,
-        subject,
+        LogSafe.escape(subject),
         why);
   }
 
@@ -264,16 +265,17 @@ public final class RequestLog implements SessionListener {
     }
 
     private void line(String outcome, String session) {
+      // The path, method, tool name and session come from the client: escaped (issue 19, V7).
       REQUESTS.info(
           "{} {} {}{} status={} {}ms principal={} session={}",
           method(),
-          path(),
-          rpcMethod,
-          tool == null ? "" : " tool=" + tool,
+          LogSafe.escape(path()),
+          LogSafe.escape(rpcMethod),
+          tool == null ? "" : " tool=" + LogSafe.escape(tool),
           outcome,
           millis(start),
-          principal.subject(),
-          session);
+          LogSafe.escape(principal.subject()),
+          LogSafe.escape(session));
     }
   }
 }

@@ -234,13 +234,14 @@ final class SecurityWiring {
     if (perMinute == 0) {
       return null;
     }
-    int ipPerMinute = authenticated ? perMinute * IP_FACTOR : perMinute;
+    int anonymous = config.limits().anonymousPerMinute();
+    int ipPerMinute = anonymous > 0 ? anonymous : authenticated ? perMinute * IP_FACTOR : perMinute;
     String header = s.trustedProxyHeader();
     lines.add(
         "Rate limits: "
             + (authenticated ? perMinute + "/min per token subject, " : "")
             + ipPerMinute
-            + "/min per client IP ("
+            + "/min per client IP without a valid token ("
             + (header == null ? "TCP peer" : "last " + header)
             + "), bursts of the same size");
     RateLimitPlugin limits =

@@ -103,6 +103,7 @@ public final class ServerAssembly {
               s.toolsets(config.tools().toolsets())
                   .readOnly(config.tools().readOnly())
                   .complianceBaseline(config.tools().complianceBaseline())
+                  .confirmationLifetime(config.limits().confirmationTtl())
                   .consumedTokens(consumedTokens);
               if (pendingActions != null) {
                 s.pendingActions(pendingActions);
@@ -200,6 +201,15 @@ public final class ServerAssembly {
             config.jamf().healthCheck().timeout())
         .shutdownGrace(http.shutdownGrace())
         .acceptQueueSize(http.acceptQueueSize())
+        .minRequestBytesPerSecond(config.limits().minBodyBytesPerSecond())
+        .requestLimits(
+            l ->
+                l.maxBodyBytes(Math.max(config.limits().maxRequestBytes(), http.maxBodyBytes()))
+                    .headerTimeout(config.limits().headerTimeout())
+                    .maxConnectionsPerAddress(config.limits().maxConnectionsPerAddress())
+                    .maxRunningPerAddress(config.limits().maxRunningPerAddress())
+                    .maxWaitingPerAddress(config.limits().maxWaitingPerAddress())
+                    .clientAddressHeader(config.security().trustedProxyHeader()))
         .exchangeDecorator(requestLog::wrap)
         .transport(
             t -> {

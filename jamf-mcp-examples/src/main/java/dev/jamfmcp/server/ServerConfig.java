@@ -30,7 +30,22 @@ public record ServerConfig(
     Tools tools,
     Logs logs,
     Cluster cluster,
-    Approval approval) {
+    Approval approval,
+    Limits limits) {
+
+  /**
+   * Limits of every route and the confirmation lifetime (issue 19); {@code anonymousPerMinute} 0:
+   * derived from {@code MCP_RATE_LIMIT}.
+   */
+  public record Limits(
+      int maxRequestBytes,
+      int minBodyBytesPerSecond,
+      Duration headerTimeout,
+      int maxConnectionsPerAddress,
+      int maxRunningPerAddress,
+      int maxWaitingPerAddress,
+      int anonymousPerMinute,
+      Duration confirmationTtl) {}
 
   /** Where Jamf Pro is; url and credentials are null in demo mode until the simulator runs. */
   public record Jamf(
@@ -197,7 +212,48 @@ public record ServerConfig(
         tools,
         logs,
         cluster(raw),
-        approval(raw, stdio));
+        approval(raw, stdio),
+        limits(raw, security));
+  }
+
+  private static Limits limits(RawSettings raw, Security security) {
+    Duration ttl =
+        Values.duration(MCP_CONFIRMATION_TTL, raw.get(MCP_CONFIRMATION_TTL).orElseThrow());
+    if (ttl.compareTo(Duration.ofMinutes(1)) < 0 || ttl.compareTo(Duration.ofHours(1)) > 0) {
+      throw ConfigException.of(
+          MCP_CONFIRMATION_TTL, "'" + ttl + "' is out of range", "use 1m to 1h, e.g. 5m");
+    }
+    String anonymous = raw.get(MCP_RATE_LIMIT_ANONYMOUS).orElse(null);
+    int anonymousPerMinute =
+        anonymous == null ? 0 : Values.integer(MCP_RATE_LIMIT_ANONYMOUS, anonymous, 1, 1_000_000);
+    if (anonymous != null && security.rateLimitPerMinute() == 0) {
+      throw ConfigException.of(
+          MCP_RATE_LIMIT_ANONYMOUS,
+          "it only applies with rate limits, and MCP_RATE_LIMIT is 0",
+          "set MCP_RATE_LIMIT, or unset MCP_RATE_LIMIT_ANONYMOUS");
+    }
+    return new Limits(
+        Values.integer(
+            MCP_MAX_REQUEST_BYTES, raw.get(MCP_MAX_REQUEST_BYTES).orElseThrow(), 1024, 1 << 30),
+        Values.integer(MCP_MIN_BODY_RATE, raw.get(MCP_MIN_BODY_RATE).orElseThrow(), 0, 1 << 30),
+        Values.duration(MCP_HEADER_TIMEOUT, raw.get(MCP_HEADER_TIMEOUT).orElseThrow()),
+        Values.integer(
+            MCP_MAX_CONNECTIONS_PER_ADDRESS,
+            raw.get(MCP_MAX_CONNECTIONS_PER_ADDRESS).orElseThrow(),
+            0,
+            1_000_000),
+        Values.integer(
+            MCP_MAX_RUNNING_PER_ADDRESS,
+            raw.get(MCP_MAX_RUNNING_PER_ADDRESS).orElseThrow(),
+            0,
+            100_000),
+        Values.integer(
+            MCP_MAX_WAITING_PER_ADDRESS,
+            raw.get(MCP_MAX_WAITING_PER_ADDRESS).orElseThrow(),
+            0,
+            1_000_000),
+        anonymousPerMinute,
+        ttl);
   }
 
   private static Cluster cluster(RawSettings raw) {

@@ -225,6 +225,46 @@ public enum Setting {
       "stdio with write tools: the loopback port (on 127.0.0.1) of the approval page; 0 picks a"
           + " free one. Fix it when people sign in with MCP_APPROVAL_CLIENT_ID, whose redirect"
           + " URI names it."),
+  // limits of every route and the confirmation lifetime (issue 19)
+  MCP_MAX_REQUEST_BYTES(
+      Kind.VALUE,
+      "4194304",
+      "Largest request body of any route (413 above); the MCP routes keep MCP_MAX_BODY_BYTES."),
+  MCP_MIN_BODY_RATE(
+      Kind.VALUE,
+      "1024",
+      "Slowest a request body may arrive on any route, in bytes per second after a 2 s grace"
+          + " (408 below); bodies are read before any handler runs, without a thread. 0 turns"
+          + " the check off."),
+  MCP_HEADER_TIMEOUT(
+      Kind.VALUE,
+      "10s",
+      "Time request headers may take once their first byte arrived (the connection is closed"
+          + " within one to two times this)."),
+  MCP_MAX_CONNECTIONS_PER_ADDRESS(
+      Kind.VALUE,
+      "1000",
+      "Open connections per TCP peer address; more are closed. Behind a load balancer every"
+          + " connection is the balancer's: raise it or set 0 (off)."),
+  MCP_MAX_RUNNING_PER_ADDRESS(
+      Kind.VALUE,
+      "32",
+      "Requests of one client address handled at once (the threads it can hold); more wait"
+          + " their turn without a thread. The address is MCP_TRUSTED_PROXY_HEADER's when set."),
+  MCP_MAX_WAITING_PER_ADDRESS(
+      Kind.VALUE, "256", "Requests of one client address waiting for a turn; beyond, 503."),
+  MCP_RATE_LIMIT_ANONYMOUS(
+      Kind.VALUE,
+      null,
+      "Requests per minute per client address without a valid token (OAuth routes, MCP requests"
+          + " without or with a refused token); signed-in callers spend only their own budget"
+          + " (MCP_RATE_LIMIT). Default: 5 times MCP_RATE_LIMIT with OAuth, MCP_RATE_LIMIT"
+          + " without; only with MCP_RATE_LIMIT."),
+  MCP_CONFIRMATION_TTL(
+      Kind.VALUE,
+      "5m",
+      "How long a write's confirmation token, and the preview it confirms, stays valid (1m to"
+          + " 1h)."),
   // logs
   MCP_LOG_LEVEL(Kind.VALUE, "info", "trace, debug, info, warn or error."),
   MCP_LOG_FORMAT(Kind.VALUE, "text", "text, or json for one JSON object per line.");

@@ -165,6 +165,37 @@ class ConnectionLogTest {
     return groups;
   }
 
+  /** Issue 19 V7: a tool or method name with a newline forged a line of the request log. */
+  @Test
+  void clientSuppliedNamesCannotForgeARequestLogLine() throws Exception {
+    start(c -> {});
+    String session = initialize();
+    String forged =
+        "2026-01-01T00:00:00.000Z INFO jamf-mcp.requests - POST /mcp tools/call tool=eraseDevice"
+            + " status=200 1ms principal=admin";
+    send(
+        new Exchange(
+                "POST",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+                    + "\"x\\n"
+                    + forged
+                    + "\",\"arguments\":{}}}")
+            .header("Mcp-Session-Id", session)
+            .header("MCP-Protocol-Version", "2025-06-18"));
+    send(
+        new Exchange("POST", "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"x\\r\\n" + forged + "\"}")
+            .header("Mcp-Session-Id", session)
+            .header("MCP-Protocol-Version", "2025-06-18"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(log())
+                    .contains("tools/call tool=x\\n" + forged)
+                    .contains(" x\\r\\n" + forged));
+    assertThat(log().lines()).noneMatch(line -> line.startsWith(forged));
+  }
+
   @Test
   void anIdleSessionThatExpiresLogsClosedWithItsDurationAndReason() throws Exception {
     start(c -> c.sessionIdleTimeout(Duration.ofMillis(400)));

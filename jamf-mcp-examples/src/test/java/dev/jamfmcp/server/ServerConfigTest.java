@@ -696,6 +696,79 @@ class ServerConfigTest {
           assertThat(failure(production("MCP_LOG_FORMAT", "xml"))).startsWith("MCP_LOG_FORMAT");
         });
     check(
+        Setting.MCP_MAX_REQUEST_BYTES,
+        () -> {
+          assertThat(config(production()).limits().maxRequestBytes()).isEqualTo(4 * 1024 * 1024);
+          assertThat(
+                  config(production("MCP_MAX_REQUEST_BYTES", "65536")).limits().maxRequestBytes())
+              .isEqualTo(65536);
+          assertThat(failure(production("MCP_MAX_REQUEST_BYTES", "10"))).contains("out of range");
+        });
+    check(
+        Setting.MCP_MIN_BODY_RATE,
+        () -> {
+          assertThat(config(production()).limits().minBodyBytesPerSecond()).isEqualTo(1024);
+          assertThat(config(production("MCP_MIN_BODY_RATE", "0")).limits().minBodyBytesPerSecond())
+              .isZero();
+          assertThat(failure(production("MCP_MIN_BODY_RATE", "-1"))).contains("out of range");
+        });
+    check(
+        Setting.MCP_HEADER_TIMEOUT,
+        () ->
+            assertThat(config(production("MCP_HEADER_TIMEOUT", "3s")).limits().headerTimeout())
+                .isEqualTo(Duration.ofSeconds(3)));
+    check(
+        Setting.MCP_MAX_CONNECTIONS_PER_ADDRESS,
+        () -> {
+          assertThat(config(production()).limits().maxConnectionsPerAddress()).isEqualTo(1000);
+          assertThat(
+                  config(production("MCP_MAX_CONNECTIONS_PER_ADDRESS", "0"))
+                      .limits()
+                      .maxConnectionsPerAddress())
+              .isZero();
+        });
+    check(
+        Setting.MCP_MAX_RUNNING_PER_ADDRESS,
+        () ->
+            assertThat(
+                    config(production("MCP_MAX_RUNNING_PER_ADDRESS", "8"))
+                        .limits()
+                        .maxRunningPerAddress())
+                .isEqualTo(8));
+    check(
+        Setting.MCP_MAX_WAITING_PER_ADDRESS,
+        () ->
+            assertThat(
+                    config(production("MCP_MAX_WAITING_PER_ADDRESS", "9"))
+                        .limits()
+                        .maxWaitingPerAddress())
+                .isEqualTo(9));
+    check(
+        Setting.MCP_RATE_LIMIT_ANONYMOUS,
+        () -> {
+          assertThat(config(production()).limits().anonymousPerMinute()).isZero();
+          assertThat(
+                  config(production("MCP_RATE_LIMIT", "60", "MCP_RATE_LIMIT_ANONYMOUS", "20"))
+                      .limits()
+                      .anonymousPerMinute())
+              .isEqualTo(20);
+          assertThat(failure(production("MCP_RATE_LIMIT_ANONYMOUS", "20")))
+              .startsWith("MCP_RATE_LIMIT_ANONYMOUS")
+              .contains("MCP_RATE_LIMIT is 0");
+        });
+    check(
+        Setting.MCP_CONFIRMATION_TTL,
+        () -> {
+          assertThat(config(production()).limits().confirmationTtl())
+              .isEqualTo(Duration.ofMinutes(5));
+          assertThat(config(production("MCP_CONFIRMATION_TTL", "2m")).limits().confirmationTtl())
+              .isEqualTo(Duration.ofMinutes(2));
+          assertThat(failure(production("MCP_CONFIRMATION_TTL", "30s")))
+              .startsWith("MCP_CONFIRMATION_TTL")
+              .contains("1m to 1h");
+          assertThat(failure(production("MCP_CONFIRMATION_TTL", "2h"))).contains("1m to 1h");
+        });
+    check(
         Setting.MCP_APPROVAL,
         () -> {
           assertThat(config(production()).approval().mode())

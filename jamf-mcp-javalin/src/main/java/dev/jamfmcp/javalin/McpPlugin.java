@@ -3,7 +3,9 @@ package dev.jamfmcp.javalin;
 import dev.jamfmcp.javalin.internal.BackgroundCheck;
 import dev.jamfmcp.javalin.internal.Cors;
 import dev.jamfmcp.javalin.internal.DirectMcpHandler;
+import dev.jamfmcp.javalin.internal.FrontDoor;
 import dev.jamfmcp.javalin.internal.JavalinExchange;
+import dev.jamfmcp.javalin.internal.LocalOrigins;
 import dev.jamfmcp.javalin.internal.PluginExchange;
 import dev.jamfmcp.javalin.internal.Readiness;
 import dev.jamfmcp.mcp.McpMetrics;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -67,6 +70,8 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
   private volatile DirectMcpHandler direct;
   // Guarded by this: the transport is made at most once, and never after the server stopped.
   private boolean stopping;
+  // Host and Origin rules, applied here before the transport (which is told to allow any origin).
+  private LocalOrigins origins;
 
   public McpPlugin(Consumer<McpPluginConfig> userConfig) {
     super(userConfig, new McpPluginConfig());
@@ -106,6 +111,7 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     if (Runtime.version().feature() >= 21) {
       state.concurrency.useVirtualThreads = true;
     }
+    origins = new LocalOrigins(config.allowedOrigins, anonymousLocal(config));
     // Async requests live as long as their stream; the transport's own limits end them.
     state.http.asyncTimeout = 0;
     // A body trickled in byte by byte is cut off by JavalinExchange.readBody, on the MCP routes
@@ -133,12 +139,10 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
           });
     }
     // Before the server is there, no origin is allowed: a preflight gets 403, a request 503.
-    Cors cors =
-        new Cors(
-            origin -> {
-              McpHttpTransport current = transport;
-              return current != null && current.isOriginAllowed(origin);
-            });
+    // CORS only for configured origins: bound to loopback, pages on the machine itself may call
+    // (origins checks in serve), but a page on another local port may not read the answers.
+    Cors cors = new Cors(origin -> transport != null && origins.grantsCors(origin));
+    state.events.serverStarting(() -> origins.boundTo(state.jetty.host));
     Readiness readiness = new Readiness(config.readiness, config.readinessCacheFor);
     List<BackgroundCheck> dependencies =
         config.dependencies.stream()
@@ -178,6 +182,7 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     if (config.directJetty) {
       serveDirectly(state, routes);
     }
+    guardEveryRoute(state, routes.keySet());
     if (registry != null) {
       state.routes.get(
           config.metricsPath,
@@ -253,11 +258,11 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
         McpHttpTransport.create(
             server,
             t -> {
-              // Anonymous serving is only allowed on loopback, where DNS rebinding is the threat.
-              boolean anonymousLocal = config.principalResolver == null && !config.authDisabled;
-              t.allowedOrigins(config.allowedOrigins)
+              // The plugin checks Host and Origin itself (LocalOrigins, in serve) before the
+              // transport sees a request, with the rules the bind address allows.
+              t.allowedOrigins(Set.of("*"))
                   .legacyMessagesPath(config.messagesPath)
-                  .localhostOnly(anonymousLocal)
+                  .localhostOnly(false)
                   .metrics(metrics);
               config.transport.accept(t);
             });
@@ -328,6 +333,48 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
         });
   }
 
+  /**
+   * Puts {@link FrontDoor} in front of everything else (registered after {@link #serveDirectly}, so
+   * outermost), and on every connector as a connection listener: no route of the server, the app's
+   * own included, is without body, header and per-address limits.
+   */
+  private void guardEveryRoute(JavalinState state, Set<String> mcpPaths) {
+    RequestLimits l = pluginConfig.requestLimits;
+    FrontDoor front =
+        new FrontDoor(
+            new FrontDoor.Limits(
+                l.maxBodyBytes,
+                pluginConfig.minRequestBytesPerSecond,
+                l.headerTimeout,
+                l.maxConnectionsPerAddress,
+                l.maxRunningPerAddress,
+                l.maxWaitingPerAddress,
+                l.clientAddressHeader),
+            path -> mcpPaths.contains(path));
+    AtomicReference<Server> jetty = new AtomicReference<>();
+    state.jetty.modifyServer(
+        server -> {
+          jetty.set(server);
+          Handler existing = server.getHandler();
+          if (existing != null) {
+            front.setHandler(existing);
+          }
+          server.setHandler(front);
+        });
+    // Connectors exist only from serverStarting on (Javalin adds its default one late).
+    state.events.serverStarting(
+        () -> {
+          Server server = jetty.get();
+          if (server != null) {
+            for (Connector connector : server.getConnectors()) {
+              if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+                c.addEventListener(front);
+              }
+            }
+          }
+        });
+  }
+
   /** Why Javalin must see MCP requests after all, or null if nothing of the app would. */
   private static String javalinWouldSee(
       JavalinState state, ServletContextHandler servlets, Iterable<String> paths) {
@@ -364,7 +411,7 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
       return;
     }
     cors.decorate(exchange);
-    Optional<HttpReply> forbidden = transport.checkOrigin(exchange);
+    Optional<HttpReply> forbidden = origins.check(exchange::header);
     if (forbidden.isPresent()) {
       exchange.respond(forbidden.get());
       return;
@@ -386,7 +433,7 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
           HttpReply.jsonRpcError(500, ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));
       return;
     } catch (PrincipalResolver.Rejection rejection) {
-      exchange.respond(rejection.reply());
+      exchange.respond(unauthenticated(exchange, rejection).orElseGet(rejection::reply));
       return;
     }
     HttpExchange seen = pluginConfig.exchangeDecorator.apply(exchange, principal);
@@ -394,12 +441,27 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
       route.handle(seen, principal);
     } catch (BadMessageException e) {
       // Jetty refusing the request itself (e.g. broken chunked framing): its status, not a 500.
-      log.debug("Bad HTTP message: {}", e.getMessage());
+      log.debug("Bad HTTP message: {}", LogSafe.escape(e.getMessage()));
       seen.respond(HttpReply.jsonRpcError(e.getCode(), ErrorCodes.INVALID_REQUEST, "Bad Request"));
     } catch (RuntimeException e) {
       log.error("MCP request failed", e);
       seen.respond(HttpReply.jsonRpcError(500, ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));
     }
+  }
+
+  /** A filter's answer to a request whose credentials were refused, if one has one. */
+  private Optional<HttpReply> unauthenticated(
+      PluginExchange exchange, PrincipalResolver.Rejection rejection) {
+    if (rejection.status() != 401) {
+      return Optional.empty();
+    }
+    for (McpRequestFilter filter : pluginConfig.filters) {
+      Optional<HttpReply> answer = filter.unauthenticated(exchange);
+      if (answer.isPresent()) {
+        return answer;
+      }
+    }
+    return Optional.empty();
   }
 
   private static void setAcceptQueueSize(Server jetty, int backlog) {
@@ -419,6 +481,11 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
       return new Principal("local", config.localScopes, Map.of());
     }
     return config.principalResolver.resolve(exchange.requestHeaders());
+  }
+
+  /** Anonymous serving is only allowed on loopback, where DNS rebinding is the threat. */
+  private static boolean anonymousLocal(McpPluginConfig config) {
+    return config.principalResolver == null && !config.authDisabled;
   }
 
   // Anonymous access is for a developer's own machine; anywhere else it must be a decision.

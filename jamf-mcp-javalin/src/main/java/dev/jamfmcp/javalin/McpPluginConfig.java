@@ -44,6 +44,7 @@ public final class McpPluginConfig {
   BiFunction<HttpExchange, Principal, HttpExchange> exchangeDecorator = (exchange, who) -> exchange;
   String metricsPath = "/metrics";
   PrometheusMeterRegistry metricsRegistry;
+  final RequestLimits requestLimits = new RequestLimits();
 
   /** The MCP engine to serve. */
   public McpPluginConfig server(McpServer server) {
@@ -179,10 +180,11 @@ public final class McpPluginConfig {
   }
 
   /**
-   * The slowest a request body may arrive on the MCP routes (default 1024 bytes per second, after a
-   * two-second grace counted from when the handler starts reading); a client sending slower (a body
-   * trickled byte by byte) gets 408 instead of holding a thread and a connection for as long as it
-   * likes. The host app's own routes are not affected. Zero turns the check off.
+   * The slowest a request body may arrive, on every route of the server (default 1024 bytes per
+   * second, after a two-second grace counted from when its reading starts); a client sending slower
+   * (a body trickled byte by byte, or stalled) gets 408 instead of holding a connection for as long
+   * as it likes. Bodies are read before any handler runs, without a thread ({@link RequestLimits}).
+   * Zero turns the check off.
    */
   public McpPluginConfig minRequestBytesPerSecond(long bytesPerSecond) {
     if (bytesPerSecond < 0) {
@@ -227,6 +229,15 @@ public final class McpPluginConfig {
    */
   public McpPluginConfig filter(McpRequestFilter filter) {
     this.filters.add(Objects.requireNonNull(filter));
+    return this;
+  }
+
+  /**
+   * The limits every route of the server has, the app's own included: body size, header time,
+   * connections and running handlers per client address ({@link RequestLimits}; safe defaults).
+   */
+  public McpPluginConfig requestLimits(Consumer<RequestLimits> limits) {
+    limits.accept(requestLimits);
     return this;
   }
 

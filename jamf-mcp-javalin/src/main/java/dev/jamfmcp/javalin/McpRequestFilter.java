@@ -15,4 +15,13 @@ public interface McpRequestFilter {
 
   /** The answer that ends the request here, or empty to let it go on. */
   Optional<HttpReply> check(McpRequest request);
+
+  /**
+   * Told when the request's credentials were refused with 401 (a missing, invalid or expired
+   * token), after {@link #check} let it pass; an answer replaces the 401 (a rate limit's 429).
+   * Default: nothing.
+   */
+  default Optional<HttpReply> unauthenticated(McpRequest request) {
+    return Optional.empty();
+  }
 }

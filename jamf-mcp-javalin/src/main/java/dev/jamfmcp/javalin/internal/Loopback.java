@@ -14,19 +14,22 @@ public final class Loopback {
    * @param remedy the message's last sentence
    */
   public static void require(String host, String danger, String remedy) {
-    boolean loopback;
-    try {
-      loopback = host != null && !host.isBlank() && InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      loopback = false;
-    }
-    if (!loopback) {
+    if (!isLoopbackAddress(host)) {
       throw new IllegalStateException(
           danger
               + "; refusing to run on "
               + (host == null ? "all interfaces" : host)
               + ". "
               + remedy);
+    }
+  }
+
+  /** Whether {@code host}, an address to bind, is a loopback address; null or blank is not. */
+  public static boolean isLoopbackAddress(String host) {
+    try {
+      return host != null && !host.isBlank() && InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.jamfmcp.javalin.oauth;
 
+import dev.jamfmcp.javalin.internal.LocalOrigins;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -128,6 +129,14 @@ final class DevRoutes {
 
   /** Form or query parameters: {@code sub} (default dev), {@code scope}, {@code ttl} seconds. */
   void mint(Context ctx) {
+    // The MCP routes' DNS-rebinding and cross-origin rules: a page elsewhere mints nothing here.
+    String origin = ctx.header("Origin");
+    if (!LocalOrigins.isLocalHost(ctx.header("Host"))
+        || (origin != null && !LocalOrigins.isLocalOrigin(origin))) {
+      OAuthFront.error(
+          ctx, 403, "access_denied", "Development tokens are for clients on this machine");
+      return;
+    }
     String subject = param(ctx, "sub", "dev");
     Set<String> scopes =
         new LinkedHashSet<>(List.of(param(ctx, "scope", "read:jamf").trim().split("\\s+")));

@@ -1,5 +1,6 @@
 package dev.jamfmcp.javalin.oauth;
 
+import dev.jamfmcp.javalin.LogSafe;
 import dev.jamfmcp.javalin.pages.Sealer;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import io.javalin.http.Context;
@@ -196,7 +197,7 @@ final class OAuthFront {
     if (name != null) {
       reply.put("client_name", name);
     }
-    log.info("Client registered: {}", reply.path("client_name").asString("unnamed"));
+    log.info("Client registered: {}", LogSafe.quote(reply.path("client_name").asString("unnamed")));
     ctx.status(201)
         .contentType("application/json")
         .header("Cache-Control", "no-store")

@@ -22,7 +22,10 @@ public final class RateLimitConfig {
   RateLimitBuckets principalBuckets;
 
   /**
-   * Requests per second and burst per client IP, before authentication (default 10/s, burst 100).
+   * Requests per second and burst per client IP of requests without a valid token (default 10/s,
+   * burst 100): the OAuth routes, and MCP requests without credentials or whose credentials are
+   * refused. Requests that carry credentials are charged to their principal instead ({@link
+   * #perPrincipal}), so anonymous traffic cannot spend a signed-in user's budget.
    */
   public RateLimitConfig perIp(double perSecond, int burst) {
     this.ipPerSecond = perSecond;

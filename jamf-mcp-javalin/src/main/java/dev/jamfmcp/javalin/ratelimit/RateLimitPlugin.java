@@ -19,10 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rate limits as a Javalin plugin: a token bucket per client IP on the configured paths, checked
- * before authentication, and one per principal through {@link #perPrincipal}, checked right after.
- * Over the limit: 429, {@code Retry-After}, {@code {"error":"Rate limit
- * exceeded","retry_after":N}}.
+ * Rate limits as a Javalin plugin, two budgets that never mix (issue 19, V6): requests without a
+ * valid token spend a bucket per client IP (small: the OAuth routes, tokenless and refused MCP
+ * requests), and authenticated requests spend a bucket per principal through {@link #perPrincipal},
+ * never the IP's, so anonymous traffic from an address (every ChatGPT user arrives from OpenAI's
+ * few egress addresses) cannot use up a signed-in user's budget. Over the limit: 429, {@code
+ * Retry-After}, {@code {"error":"Rate limit exceeded","retry_after":N}}.
  *
  * <pre>{@code
  * RateLimitPlugin limits = new RateLimitPlugin(r -> r.perIp(10, 100).perPrincipal(5, 50));
@@ -69,13 +71,29 @@ public final class RateLimitPlugin extends Plugin<RateLimitConfig> {
    */
   public McpRequestFilter perIp(Function<McpRequest, String> clientIp) {
     Objects.requireNonNull(clientIp);
-    return request -> {
-      long wait = ipWait(request.method(), () -> clientIp.apply(request));
-      return wait <= 0
-          ? Optional.empty()
-          : Optional.of(
-              HttpReply.json(429, body(wait)).withHeader("Retry-After", Long.toString(wait)));
+    return new McpRequestFilter() {
+      @Override
+      public Optional<HttpReply> check(McpRequest request) {
+        // A request with credentials is charged once they are checked: to its principal, or to
+        // the IP in unauthenticated() if they are refused.
+        if (carriesBearer(request.header("Authorization").orElse(null))) {
+          return Optional.empty();
+        }
+        return tooMany(ipWait(request.method(), () -> clientIp.apply(request)));
+      }
+
+      @Override
+      public Optional<HttpReply> unauthenticated(McpRequest request) {
+        return tooMany(ipWait(request.method(), () -> clientIp.apply(request)));
+      }
     };
+  }
+
+  private static Optional<HttpReply> tooMany(long wait) {
+    return wait <= 0
+        ? Optional.empty()
+        : Optional.of(
+            HttpReply.json(429, body(wait)).withHeader("Retry-After", Long.toString(wait)));
   }
 
   @Override
@@ -101,6 +119,11 @@ public final class RateLimitPlugin extends Plugin<RateLimitConfig> {
   }
 
   private void limitIp(Context ctx, RateLimitConfig config) {
+    if (carriesBearer(ctx.header("Authorization")) && !isOAuthRoute(ctx.path())) {
+      // Its principal's budget, once authenticated (perPrincipal), not the IP's. Refused tokens are
+      // charged to the IP only through the MCP filter (perIp(...)), which sees the outcome.
+      return;
+    }
     long wait = ipWait(ctx.req().getMethod(), () -> config.clientIp.apply(ctx));
     if (wait > 0) {
       ctx.status(429)
@@ -109,6 +132,17 @@ public final class RateLimitPlugin extends Plugin<RateLimitConfig> {
           .result(body(wait));
       ctx.skipRemainingHandlers();
     }
+  }
+
+  private static boolean carriesBearer(String authorization) {
+    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+  }
+
+  // The OAuth and development routes never take a bearer token: one there buys nothing.
+  private static boolean isOAuthRoute(String path) {
+    return path.startsWith("/auth/")
+        || path.startsWith("/dev/")
+        || path.startsWith("/.well-known/");
   }
 
   static String body(long retryAfter) {

@@ -60,6 +60,27 @@ class RateLimitTest {
     }
   }
 
+  /**
+   * Issue 19 V6: tokenless requests spent the per-IP budget before authentication, so valid users
+   * behind the same address (every ChatGPT user arrives from OpenAI's few egress addresses) got
+   * 429.
+   */
+  @Test
+  void anonymousTrafficCannotSpendASignedInUsersBudget() throws Exception {
+    try (SecuredServer s = new SecuredServer(false, r -> r.perIp(1, 60))) {
+      int limited = 0;
+      for (int i = 0; i < 65; i++) {
+        if (s.send(s.post("/mcp", SecuredServer.init())).statusCode() == 429) {
+          limited++;
+        }
+      }
+      assertThat(limited).isEqualTo(5); // the anonymous budget does hold
+      String token = s.idp.token("read:jamf");
+      String session = s.initialize(token); // from the same address: not 429
+      assertThat(s.callTool(token, session, "jamf_version").statusCode()).isEqualTo(200);
+    }
+  }
+
   @Test
   void perPrincipalLimitAnswers429AfterAuthentication() throws Exception {
     try (SecuredServer s = new SecuredServer(false, r -> r.perPrincipal(0.5, 2))) {
