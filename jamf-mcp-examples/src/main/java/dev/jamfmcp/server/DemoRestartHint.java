@@ -1,9 +1,9 @@
 package dev.jamfmcp.server;
 
-import dev.jamfmcp.javalin.PrincipalResolver;
-import dev.jamfmcp.javalin.auth.BearerErrors;
 import dev.jamfmcp.javalin.oauth.DevTokens;
 import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.http.BearerErrors;
+import dev.jamfmcp.mcp.http.PrincipalResolver;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,14 +1,14 @@
 package dev.jamfmcp.docs;
 
 import dev.jamfmcp.javalin.McpPlugin;
-import dev.jamfmcp.javalin.PrincipalResolver;
-import dev.jamfmcp.javalin.auth.BearerErrors;
-import dev.jamfmcp.javalin.auth.JwtAuthenticator;
 import dev.jamfmcp.javalin.auth.TokenPlacementGuard;
 import dev.jamfmcp.javalin.oauth.DevTokens;
 import dev.jamfmcp.javalin.oauth.OAuthPlugin;
 import dev.jamfmcp.javalin.ratelimit.RateLimitPlugin;
+import dev.jamfmcp.jwt.JwtAuthenticator;
 import dev.jamfmcp.mcp.McpServer;
+import dev.jamfmcp.mcp.http.BearerErrors;
+import dev.jamfmcp.mcp.http.PrincipalResolver;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 

@@ -3,8 +3,8 @@ package dev.jamfmcp.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jamfmcp.javalin.PrincipalResolver;
 import dev.jamfmcp.javalin.oauth.DevTokens;
+import dev.jamfmcp.mcp.http.PrincipalResolver;
 import dev.jamfmcp.mcp.testing.Ports;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
