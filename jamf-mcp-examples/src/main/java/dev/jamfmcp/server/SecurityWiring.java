@@ -111,7 +111,11 @@ final class SecurityWiring {
               c.issuer(issuer)
                   .audience(audience)
                   .resourceMetadataUrl(metadata)
-                  .challengeScope(scopes);
+                  .challengeScope(scopes)
+                  .maxLifetime(s.maxTokenLifetime());
+              if (s.tokenType() != null) {
+                c.tokenType(s.tokenType());
+              }
               if (s.jwksUrl() != null) {
                 c.jwksUri(s.jwksUrl().toString());
               }

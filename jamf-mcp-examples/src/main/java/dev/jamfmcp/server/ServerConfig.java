@@ -111,7 +111,9 @@ public record ServerConfig(
       Set<String> requiredScopes,
       int rateLimitPerMinute,
       String trustedProxyHeader,
-      boolean metrics) {
+      boolean metrics,
+      Duration maxTokenLifetime,
+      String tokenType) {
 
     /** Whether bearer tokens are checked (an issuer is configured). */
     public boolean jwt() {
@@ -490,6 +492,8 @@ public record ServerConfig(
           List.of(
               MCP_OAUTH_JWKS_URL,
               MCP_OAUTH_AUDIENCE,
+              MCP_OAUTH_MAX_TOKEN_LIFETIME,
+              MCP_OAUTH_TOKEN_TYPE,
               MCP_OAUTH_CLIENT_ID,
               MCP_OAUTH_CLIENT_SECRET,
               MCP_OAUTH_AUTHORIZE_URL,
@@ -598,7 +602,10 @@ public record ServerConfig(
         scopes,
         rate,
         proxyHeader,
-        metrics);
+        metrics,
+        Values.duration(
+            MCP_OAUTH_MAX_TOKEN_LIFETIME, raw.get(MCP_OAUTH_MAX_TOKEN_LIFETIME).orElseThrow()),
+        raw.get(MCP_OAUTH_TOKEN_TYPE).map(String::trim).orElse(null));
   }
 
   private static Http http(RawSettings raw, boolean demo, boolean stdio, Security security) {

@@ -126,6 +126,15 @@ public enum Setting {
       Kind.VALUE,
       null,
       "Audience the token must carry (default: MCP_PUBLIC_URL" + " + /mcp, the resource)."),
+  MCP_OAUTH_MAX_TOKEN_LIFETIME(
+      Kind.VALUE,
+      "24h",
+      "Longest lifetime a token may claim (exp - iat, or exp - now without iat); longer ones are"
+          + " refused."),
+  MCP_OAUTH_TOKEN_TYPE(
+      Kind.VALUE,
+      null,
+      "JOSE typ every token must carry, e.g. at+jwt (RFC 9068); default: not required."),
   MCP_OAUTH_CLIENT_ID(
       Kind.VALUE,
       null,

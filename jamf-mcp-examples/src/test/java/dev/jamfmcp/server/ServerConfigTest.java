@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -452,6 +453,35 @@ class ServerConfigTest {
                   default -> String.join(",", s.requiredScopes());
                 };
             assertThat(seen).isEqualTo(value);
+          });
+    }
+    for (Setting tokenRule :
+        List.of(Setting.MCP_OAUTH_MAX_TOKEN_LIFETIME, Setting.MCP_OAUTH_TOKEN_TYPE)) {
+      check(
+          tokenRule,
+          () -> {
+            String value = tokenRule == Setting.MCP_OAUTH_TOKEN_TYPE ? "at+jwt" : "2h";
+            assertThat(failure(production(tokenRule.env(), value)))
+                .startsWith(tokenRule.label() + ": it only applies to OAuth");
+            Map<String, String> oauth =
+                production(
+                    "MCP_OAUTH_ISSUER",
+                    "https://i.example.com/",
+                    "MCP_PUBLIC_URL",
+                    "https://m.example.com");
+            ServerConfig.Security defaults = config(oauth).security();
+            assertThat(defaults.maxTokenLifetime()).isEqualTo(Duration.ofHours(24));
+            assertThat(defaults.tokenType()).isNull();
+            Map<String, String> set = new HashMap<>(oauth);
+            set.put(tokenRule.env(), value);
+            ServerConfig.Security s = config(set).security();
+            if (tokenRule == Setting.MCP_OAUTH_TOKEN_TYPE) {
+              assertThat(s.tokenType()).isEqualTo("at+jwt");
+            } else {
+              assertThat(s.maxTokenLifetime()).isEqualTo(Duration.ofHours(2));
+              set.put(tokenRule.env(), "forever");
+              assertThat(failure(set)).startsWith(tokenRule.label() + ": 'forever' is not a");
+            }
           });
     }
     check(

@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Bearer JWT authentication for any HTTP host (the Javalin {@code McpPlugin}, a servlet, ...):
  * reads the token from the {@code Authorization} header only, checks its signature against the
- * provider's JWKS with an allow-listed algorithm, then {@code iss}, {@code aud}, {@code exp} and
- * {@code nbf}, and turns it into a {@link Principal} with the token's scopes. Refusals carry the
- * RFC 6750 challenge. Tokens are never logged.
+ * provider's JWKS with an allow-listed algorithm, then {@code iss}, {@code aud}, {@code exp},
+ * {@code nbf}, {@code iat} (not in the future), the maximum lifetime and, when configured, {@code
+ * typ}, and turns it into a {@link Principal} with the token's scopes. Refusals carry the RFC 6750
+ * challenge. Tokens are never logged.
  *
  * <pre>{@code
  * JwtAuthenticator jwt = JwtAuthenticator.create(c -> c
@@ -53,6 +54,7 @@ public final class JwtAuthenticator implements PrincipalResolver {
   private final String issuer;
   private final Set<String> audiences;
   private final Duration skew;
+  private final Duration maxLifetime;
   private final Clock clock;
   private final int maxTokenChars;
   private final int maxHeaderChars;
@@ -81,18 +83,27 @@ public final class JwtAuthenticator implements PrincipalResolver {
                 config.jwksMinRefreshInterval,
                 config.clock);
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(config.algorithms, keys));
+    this.maxLifetime = config.maxLifetime;
     processor.setJWSTypeVerifier(
-        new DefaultJOSEObjectTypeVerifier<>(TYPES.toArray(new JOSEObjectType[0])) {
-          @Override
-          public void verify(JOSEObjectType type, SecurityContext context)
-              throws com.nimbusds.jose.proc.BadJOSEException {
-            if (type != null) {
-              super.verify(type, context);
-            }
-          }
-        });
+        config.tokenType != null
+            ? new DefaultJOSEObjectTypeVerifier<>(requiredTypes(config.tokenType))
+            : new DefaultJOSEObjectTypeVerifier<>(TYPES.toArray(new JOSEObjectType[0])) {
+              @Override
+              public void verify(JOSEObjectType type, SecurityContext context)
+                  throws com.nimbusds.jose.proc.BadJOSEException {
+                if (type != null) {
+                  super.verify(type, context);
+                }
+              }
+            });
     // Claims are checked below, after the signature, against the injectable clock.
     processor.setJWTClaimsSetVerifier((claims, context) -> {});
+  }
+
+  // RFC 9068 section 4: "at+jwt" and its media-type form "application/at+jwt" are the same type.
+  private static Set<JOSEObjectType> requiredTypes(String type) {
+    String bare = type.regionMatches(true, 0, "application/", 0, 12) ? type.substring(12) : type;
+    return Set.of(new JOSEObjectType(bare), new JOSEObjectType("application/" + bare));
   }
 
   public static JwtAuthenticator create(Consumer<JwtConfig> settings) {
@@ -150,6 +161,15 @@ public final class JwtAuthenticator implements PrincipalResolver {
     Date nbf = claims.getNotBeforeTime();
     if (nbf != null && now.plus(skew).isBefore(nbf.toInstant())) {
       throw refused("not yet valid");
+    }
+    Date iat = claims.getIssueTime();
+    if (iat != null && now.plus(skew).isBefore(iat.toInstant())) {
+      throw refused("issued in the future");
+    }
+    // exp - iat, or what is left of it without iat: a token for the year 9999 is refused here
+    Instant lifetimeStart = iat != null ? iat.toInstant() : now;
+    if (Duration.between(lifetimeStart, exp.toInstant()).compareTo(maxLifetime) > 0) {
+      throw refused("lifetime longer than allowed");
     }
     if (!issuer.equals(claims.getIssuer())) {
       throw refused("wrong issuer");

@@ -21,6 +21,8 @@ public final class JwtConfig {
   JWKSet staticKeys;
   Set<JWSAlgorithm> algorithms = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.PS256);
   Duration clockSkew = Duration.ofSeconds(60);
+  Duration maxLifetime = Duration.ofHours(24);
+  String tokenType;
   Duration jwksCacheFor = Duration.ofMinutes(10);
   Duration jwksMinRefreshInterval = Duration.ofSeconds(30);
   Duration jwksFetchTimeout = Duration.ofSeconds(5);
@@ -78,9 +80,35 @@ public final class JwtConfig {
     return this;
   }
 
-  /** Leeway for {@code exp} and {@code nbf} (default 60 s). */
+  /** Leeway for {@code exp}, {@code nbf} and {@code iat} (default 60 s). */
   public JwtConfig clockSkew(Duration skew) {
     this.clockSkew = Objects.requireNonNull(skew);
+    return this;
+  }
+
+  /**
+   * The longest lifetime a token may claim (default 24 h): {@code exp - iat}, or {@code exp - now}
+   * for a token without {@code iat}. A token valid for longer, such as one expiring in the year
+   * 9999, is refused even though it has not expired.
+   */
+  public JwtConfig maxLifetime(Duration lifetime) {
+    if (lifetime.isZero() || lifetime.isNegative()) {
+      throw new IllegalArgumentException("The maximum token lifetime must be positive");
+    }
+    this.maxLifetime = lifetime;
+    return this;
+  }
+
+  /**
+   * The JOSE {@code typ} every token must carry, e.g. {@code at+jwt} for RFC 9068 access tokens
+   * (which also accepts {@code application/at+jwt}); a token without it, or with another, is
+   * refused. Default: not required ({@code JWT}, {@code at+jwt} or none accepted).
+   */
+  public JwtConfig tokenType(String type) {
+    if (type == null || type.isBlank()) {
+      throw new IllegalArgumentException("The token type must not be empty");
+    }
+    this.tokenType = type.trim();
     return this;
   }
 

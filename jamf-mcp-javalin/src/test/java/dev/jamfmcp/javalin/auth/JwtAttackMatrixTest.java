@@ -1,10 +1,15 @@
 package dev.jamfmcp.javalin.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -12,6 +17,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.jamfmcp.javalin.testing.SecuredServer;
 import dev.jamfmcp.javalin.testing.TestIdp;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +30,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every way a caller may try to get in without a proper token, each refused before any Jamf call.
+ * Every way a caller may try to get in without a proper token, each refused with its exact status
+ * before any tool runs or Jamf is called (checked after each case).
  */
 class JwtAttackMatrixTest {
   private static final String INVALID =
@@ -188,7 +195,8 @@ class JwtAttackMatrixTest {
     assertThat(s.idp.jwksFetches.get()).isEqualTo(1);
     s.clock.advance(Duration.ofMinutes(2));
     assertThat(withToken(s.idp.token("read:jamf")).statusCode()).isEqualTo(200);
-    assertThat(s.idp.jwksFetches.get()).isEqualTo(2);
+    // renewed in the background; the request above did not wait for it
+    await().until(() -> s.idp.jwksFetches.get() == 2);
   }
 
   @Test
@@ -278,5 +286,134 @@ class JwtAttackMatrixTest {
                 .header("MCP-Protocol-Version", "2025-06-18"));
     assertThat(echo.statusCode()).isEqualTo(200);
     assertThat(echo.body()).contains("hi");
+  }
+
+  // ---- issue 19: header injection, iat, lifetime, duplicate claims, typ ------------------------
+
+  /**
+   * The attack token on a tools/call in a session opened with a valid token, so a token that got
+   * through would run the tool (and call Jamf, which the after-each check refuses).
+   */
+  private HttpResponse<String> callWith(String token) throws Exception {
+    String session = s.initialize(s.idp.token("read:jamf"));
+    return s.callTool(token, session, "jamf_version");
+  }
+
+  private String signedByStranger(java.util.function.Consumer<JWSHeader.Builder> header) {
+    return TestIdp.sign(TestIdp.newKey(), s.idp.claims("read:jamf").build(), header);
+  }
+
+  @Test
+  void jkuHeaderPointingAtTheAttackersKeys() throws Exception {
+    URI evil = URI.create("https://evil.example/.well-known/jwks.json");
+    assertInvalid(callWith(signedByStranger(h -> h.jwkURL(evil))));
+    // the provider's own kid, the attacker's signature and key URL
+    assertInvalid(
+        callWith(signedByStranger(h -> h.keyID(s.idp.signingKey.getKeyID()).jwkURL(evil))));
+    assertThat(s.idp.jwksFetches.get()).as("only the configured provider is asked").isEqualTo(2);
+  }
+
+  @Test
+  void x5uHeaderPointingAtTheAttackersCertificate() throws Exception {
+    URI evil = URI.create("https://evil.example/cert.pem");
+    assertInvalid(callWith(signedByStranger(h -> h.x509CertURL(evil))));
+    assertInvalid(
+        callWith(signedByStranger(h -> h.keyID(s.idp.signingKey.getKeyID()).x509CertURL(evil))));
+  }
+
+  @Test
+  void jwkHeaderEmbeddingTheAttackersKey() throws Exception {
+    RSAKey attacker = TestIdp.newKey();
+    String embedded =
+        TestIdp.sign(
+            attacker, s.idp.claims("read:jamf").build(), h -> h.jwk(attacker.toPublicJWK()));
+    assertInvalid(callWith(embedded));
+    String sameKid =
+        TestIdp.sign(
+            attacker,
+            s.idp.claims("read:jamf").build(),
+            h -> h.keyID(s.idp.signingKey.getKeyID()).jwk(attacker.toPublicJWK()));
+    assertInvalid(callWith(sameKid));
+  }
+
+  @Test
+  void issuedInTheFuture() throws Exception {
+    Instant later = s.clock.instant().plus(Duration.ofDays(3650));
+    String token =
+        TestIdp.sign(
+            s.idp.signingKey,
+            s.idp
+                .claims("read:jamf")
+                .issueTime(Date.from(later))
+                .expirationTime(Date.from(later.plus(Duration.ofHours(1))))
+                .build(),
+            h -> {});
+    assertInvalid(callWith(token));
+  }
+
+  @Test
+  void lifetimeLongerThanAllowed() throws Exception {
+    String year9999 =
+        TestIdp.sign(
+            s.idp.signingKey,
+            s.idp
+                .claims("read:jamf")
+                .expirationTime(Date.from(Instant.parse("9999-12-31T23:59:59Z")))
+                .build(),
+            h -> {});
+    assertInvalid(callWith(year9999));
+    String twoDays =
+        TestIdp.sign(
+            s.idp.signingKey,
+            s.idp
+                .claims("read:jamf")
+                .expirationTime(Date.from(s.clock.instant().plus(Duration.ofDays(2))))
+                .build(),
+            h -> {});
+    assertInvalid(callWith(twoDays));
+  }
+
+  @Test
+  void duplicateClaims() throws Exception {
+    // signed by the provider's key, but the payload names sub and scope twice: which one counts
+    // depends on the parser, so the token is refused
+    String payload =
+        "{\"iss\":\""
+            + s.idp.issuer
+            + "\",\"aud\":\""
+            + s.resource
+            + "\",\"sub\":\"auth0|alice\",\"sub\":\"auth0|admin\","
+            + "\"scope\":\"read:jamf\",\"scope\":\"read:jamf write:jamf\","
+            + "\"iat\":"
+            + s.clock.instant().getEpochSecond()
+            + ",\"exp\":"
+            + s.clock.instant().plus(Duration.ofHours(1)).getEpochSecond()
+            + "}";
+    JWSObject jws =
+        new JWSObject(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(s.idp.signingKey.getKeyID()).build(),
+            new Payload(payload));
+    jws.sign(new RSASSASigner(s.idp.signingKey));
+    assertInvalid(callWith(jws.serialize()));
+  }
+
+  @Test
+  void typOtherThanTheConfiguredOne() throws Exception {
+    s.close();
+    s = new SecuredServer(false, r -> {}, c -> c.tokenType("at+jwt"));
+    JWTClaimsSet claims = s.idp.claims("read:jamf").build();
+    assertInvalid(withToken(TestIdp.sign(s.idp.signingKey, claims, h -> {}))); // typ JWT
+    assertInvalid(withToken(TestIdp.sign(s.idp.signingKey, claims, h -> h.type(null))));
+    assertInvalid(
+        withToken(
+            TestIdp.sign(
+                s.idp.signingKey, claims, h -> h.type(new JOSEObjectType("id_token+jwt")))));
+    assertThat(
+            withToken(
+                    TestIdp.sign(
+                        s.idp.signingKey, claims, h -> h.type(new JOSEObjectType("at+jwt"))))
+                .statusCode())
+        .as("the configured type")
+        .isEqualTo(200);
   }
 }

@@ -6,6 +6,7 @@ import dev.jamfmcp.javalin.oauth.OAuthPlugin;
 import dev.jamfmcp.javalin.ratelimit.RateLimitConfig;
 import dev.jamfmcp.javalin.ratelimit.RateLimitPlugin;
 import dev.jamfmcp.jwt.JwtAuthenticator;
+import dev.jamfmcp.jwt.JwtConfig;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.testing.MutableClock;
 import dev.jamfmcp.mcp.testing.Ports;
@@ -61,6 +62,13 @@ public final class SecuredServer implements AutoCloseable {
           .build();
 
   public SecuredServer(boolean front, Consumer<RateLimitConfig> limitsExtra) throws Exception {
+    this(front, limitsExtra, c -> {});
+  }
+
+  /** With more token rules (e.g. {@code tokenType("at+jwt")}) on the JWT authenticator. */
+  public SecuredServer(
+      boolean front, Consumer<RateLimitConfig> limitsExtra, Consumer<JwtConfig> jwtExtra)
+      throws Exception {
     jamf.setDispatcher(
         new Dispatcher() {
           @Override
@@ -99,11 +107,10 @@ public final class SecuredServer implements AutoCloseable {
     String metadataUrl = OAuthPlugin.resourceMetadataUrl(resource);
     JwtAuthenticator jwt =
         JwtAuthenticator.create(
-            c ->
-                c.issuer(idp.issuer)
-                    .audience(resource)
-                    .resourceMetadataUrl(metadataUrl)
-                    .clock(clock));
+            c -> {
+              c.issuer(idp.issuer).audience(resource).resourceMetadataUrl(metadataUrl).clock(clock);
+              jwtExtra.accept(c);
+            });
     RateLimitPlugin limits =
         new RateLimitPlugin(
             r -> {
