@@ -9,6 +9,7 @@ COPY jamf-mcp-simulator/pom.xml jamf-mcp-simulator/
 COPY jamf-mcp-core/pom.xml jamf-mcp-core/
 COPY jamf-mcp-jwt/pom.xml jamf-mcp-jwt/
 COPY jamf-mcp-javalin/pom.xml jamf-mcp-javalin/
+COPY jamf-mcp-servlet/pom.xml jamf-mcp-servlet/
 COPY jamf-mcp-redis/pom.xml jamf-mcp-redis/
 COPY jamf-mcp-examples/pom.xml jamf-mcp-examples/
 COPY jamf-mcp-benchmarks/pom.xml jamf-mcp-benchmarks/

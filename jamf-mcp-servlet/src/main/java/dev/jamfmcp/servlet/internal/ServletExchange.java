@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,10 +85,20 @@ public final class ServletExchange implements HttpExchange {
 
   @Override
   public Optional<String> queryParam(String name) {
-    if (request.getQueryString() == null) {
-      return Optional.empty(); // never parse a (form) body for parameters
+    // From the query string alone: getParameter would read a form-encoded body to find it.
+    String query = request.getQueryString();
+    if (query == null) {
+      return Optional.empty();
     }
-    return Optional.ofNullable(request.getParameter(name));
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      if (key.equals(name)) {
+        return Optional.of(
+            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return Optional.empty();
   }
 
   @Override
