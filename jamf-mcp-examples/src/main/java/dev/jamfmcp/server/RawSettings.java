@@ -47,7 +47,7 @@ public final class RawSettings {
               .setAllowPartialMatching(false)
               // a secret given on the command line is taken as written, quotes included
               .setStripLeadingAndTrailingQuotes(false)
-              .build()
+              .get()
               .parse(OPTIONS, args);
     } catch (ParseException e) {
       throw new ConfigException("command line: " + e.getMessage() + ". Fix: see --help");
