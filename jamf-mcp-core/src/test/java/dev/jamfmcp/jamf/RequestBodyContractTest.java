@@ -7,6 +7,7 @@ import dev.jamfmcp.jamf.groups.StaticComputerGroup;
 import dev.jamfmcp.jamf.internal.ApiContract;
 import dev.jamfmcp.jamf.internal.Endpoint;
 import dev.jamfmcp.jamf.internal.Endpoints;
+import dev.jamfmcp.jamf.mdm.Mdm;
 import dev.jamfmcp.jamf.mdm.MdmCommandRequest;
 import dev.jamfmcp.mcp.testing.MutableClock;
 import java.net.URLDecoder;
@@ -88,6 +89,10 @@ class RequestBodyContractTest {
       client.policies().flushLog(7);
       client.policies().flushLog(7, List.of(4, 5));
       client.policies().setEnabled(7, false);
+      client
+          .mdm()
+          .flushCommands(
+              Mdm.FlushTarget.COMPUTERS, List.of(4, 5), Mdm.FlushStatus.PENDING_AND_FAILED);
     }
     // Jamf Pro before 11.28: the v2 computer-group endpoints
     try (JamfClient client = FakeJamf.clientFor(server).jamfProVersion("11.27.0").build()) {
@@ -303,6 +308,9 @@ class RequestBodyContractTest {
     }
     if (line.equals("PUT /JSSResource/policies/id/7")) {
       return json(201, "<policy><id>7</id></policy>");
+    }
+    if (line.equals("DELETE /JSSResource/commandflush/computers/id/4,5/status/Pending+Failed")) {
+      return json(200, "");
     }
     if (line.startsWith("DELETE /JSSResource/logflush")) {
       return json(200, "");

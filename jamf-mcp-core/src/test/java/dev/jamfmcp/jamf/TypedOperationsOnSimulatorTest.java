@@ -9,6 +9,7 @@ import dev.jamfmcp.jamf.computers.ComputerSection;
 import dev.jamfmcp.jamf.groups.GroupMember;
 import dev.jamfmcp.jamf.groups.SmartComputerGroup;
 import dev.jamfmcp.jamf.groups.StaticComputerGroup;
+import dev.jamfmcp.jamf.mdm.Mdm;
 import dev.jamfmcp.jamf.mdm.MdmCommand;
 import dev.jamfmcp.jamf.mdm.MdmCommandRequest;
 import dev.jamfmcp.jamf.mdm.QueuedCommand;
@@ -23,6 +24,7 @@ import dev.jamfmcp.simulator.ManualClock;
 import dev.jamfmcp.simulator.SimulatedJamfPro;
 import dev.jamfmcp.simulator.SimulatorConfig;
 import dev.jamfmcp.simulator.effects.BlankPush;
+import dev.jamfmcp.simulator.effects.CommandFlush;
 import dev.jamfmcp.simulator.effects.GroupMembershipChange;
 import dev.jamfmcp.simulator.effects.LogFlush;
 import dev.jamfmcp.simulator.fleet.Computers;
@@ -538,6 +540,28 @@ class TypedOperationsOnSimulatorTest {
     assertThatThrownBy(() -> jamf.policies().flushLog(99999))
         .isInstanceOf(JamfNotFoundException.class);
     assertThat(sim.sideEffects().logFlushes()).hasSize(2);
+  }
+
+  @Test
+  @Covers("Mdm.flushCommands(FlushTarget,Collection,FlushStatus)")
+  void commandFlushesGoOneRequestPerTypeAndUnknownDevicesAreRefused() {
+    jamf.mdm().flushCommands(Mdm.FlushTarget.COMPUTERS, List.of(9, 18), Mdm.FlushStatus.FAILED);
+    jamf.mdm().flushCommands(Mdm.FlushTarget.MOBILE_DEVICES, List.of(11), Mdm.FlushStatus.PENDING);
+    List<CommandFlush> flushes = sim.sideEffects().commandFlushes();
+    assertThat(flushes).hasSize(2);
+    assertThat(flushes.get(0).deviceType()).isEqualTo("computer");
+    assertThat(flushes.get(0).deviceIds()).containsExactly(9, 18);
+    assertThat(flushes.get(0).failed()).isTrue();
+    assertThat(flushes.get(0).pending()).isFalse();
+    assertThat(flushes.get(1).deviceType()).isEqualTo("mobile");
+    assertThat(flushes.get(1).pending()).isTrue();
+    assertThatThrownBy(
+            () ->
+                jamf.mdm()
+                    .flushCommands(
+                        Mdm.FlushTarget.COMPUTERS, List.of(99_999_999), Mdm.FlushStatus.FAILED))
+        .isInstanceOf(JamfNotFoundException.class);
+    assertThat(sim.sideEffects().commandFlushes()).hasSize(2);
   }
 
   @Test

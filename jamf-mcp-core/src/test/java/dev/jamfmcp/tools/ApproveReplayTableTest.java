@@ -119,6 +119,11 @@ class ApproveReplayTableTest {
             null,
             confirm),
         new Row(
+            "flushMdmCommands",
+            WriteToolsFixture.args("{'deviceIds':['computer:9','mobile:11']}"),
+            null,
+            confirm),
+        new Row(
             "executePolicy",
             WriteToolsFixture.args(
                 "{'policyName':'Install Google Chrome','deviceIdentifiers':['computer:26','computer:27']}"),
