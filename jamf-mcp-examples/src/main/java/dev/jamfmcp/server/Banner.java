@@ -11,6 +11,12 @@ final class Banner {
   /** Printed before the bearer token, when development auth issues one. */
   static final String TOKEN = "Bearer token: ";
 
+  /**
+   * The MCP Inspector, pinned: 0.21.2 is the last release that runs on Node 20 as well as 22 (on
+   * Node 20 an unpinned npx installs 0.15.0, which has no --header and fails on the token).
+   */
+  static final String INSPECTOR = "npx -y @modelcontextprotocol/inspector@0.21.2";
+
   private Banner() {}
 
   static void print(
@@ -53,8 +59,7 @@ final class Banner {
       out.flush();
       return;
     }
-    b.append(
-            "\nList the tools with the MCP Inspector:\n  npx @modelcontextprotocol/inspector --cli ")
+    b.append("\nList the tools with the MCP Inspector:\n  " + INSPECTOR + " --cli ")
         .append(mcpUrl)
         .append(" --transport http")
         .append(inspectorHeader)
