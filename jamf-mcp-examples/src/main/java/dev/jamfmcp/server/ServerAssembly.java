@@ -209,6 +209,7 @@ public final class ServerAssembly {
                     .maxConnectionsPerAddress(config.limits().maxConnectionsPerAddress())
                     .maxRunningPerAddress(config.limits().maxRunningPerAddress())
                     .maxWaitingPerAddress(config.limits().maxWaitingPerAddress())
+                    .maxBufferedBytes(config.limits().maxBufferedBytes())
                     .clientAddressHeader(config.security().trustedProxyHeader()))
         .exchangeDecorator(requestLog::wrap)
         .transport(

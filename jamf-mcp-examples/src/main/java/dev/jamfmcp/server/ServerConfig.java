@@ -44,6 +44,7 @@ public record ServerConfig(
       int maxConnectionsPerAddress,
       int maxRunningPerAddress,
       int maxWaitingPerAddress,
+      int maxBufferedBytes,
       int anonymousPerMinute,
       Duration confirmationTtl) {}
 
@@ -254,6 +255,8 @@ public record ServerConfig(
             raw.get(MCP_MAX_WAITING_PER_ADDRESS).orElseThrow(),
             0,
             1_000_000),
+        Values.integer(
+            MCP_MAX_BUFFERED_BYTES, raw.get(MCP_MAX_BUFFERED_BYTES).orElseThrow(), 0, 1 << 30),
         anonymousPerMinute,
         ttl);
   }

@@ -261,7 +261,12 @@ public enum Setting {
       "Requests of one client address handled at once (the threads it can hold); more wait"
           + " their turn without a thread. The address is MCP_TRUSTED_PROXY_HEADER's when set."),
   MCP_MAX_WAITING_PER_ADDRESS(
-      Kind.VALUE, "256", "Requests of one client address waiting for a turn; beyond, 503."),
+      Kind.VALUE, "1024", "Requests of one client address waiting for a turn; beyond, 503."),
+  MCP_MAX_BUFFERED_BYTES(
+      Kind.VALUE,
+      "67108864",
+      "Bytes of request bodies held in memory at once, over all requests (bodies are read before"
+          + " their handler runs); beyond, 503."),
   MCP_RATE_LIMIT_ANONYMOUS(
       Kind.VALUE,
       null,

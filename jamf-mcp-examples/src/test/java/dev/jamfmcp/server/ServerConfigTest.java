@@ -774,6 +774,13 @@ class ServerConfigTest {
                         .maxWaitingPerAddress())
                 .isEqualTo(9));
     check(
+        Setting.MCP_MAX_BUFFERED_BYTES,
+        () -> {
+          assertThat(config(production()).limits().maxBufferedBytes()).isEqualTo(64 << 20);
+          assertThat(config(production("MCP_MAX_BUFFERED_BYTES", "0")).limits().maxBufferedBytes())
+              .isZero();
+        });
+    check(
         Setting.MCP_RATE_LIMIT_ANONYMOUS,
         () -> {
           assertThat(config(production()).limits().anonymousPerMinute()).isZero();

@@ -349,7 +349,8 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
                 l.maxConnectionsPerAddress,
                 l.maxRunningPerAddress,
                 l.maxWaitingPerAddress,
-                l.clientAddressHeader),
+                l.clientAddressHeader,
+                l.maxBufferedBytes),
             path -> mcpPaths.contains(path));
     AtomicReference<Server> jetty = new AtomicReference<>();
     state.jetty.modifyServer(

@@ -14,6 +14,7 @@ import java.util.Objects;
  *       McpPluginConfig#minRequestBytesPerSecond} (after a two-second grace) a 408, so a slow or
  *       stalled body never holds a thread;
  *   <li>request headers must be complete within {@link #headerTimeout} of their first byte;
+ *   <li>bodies held in memory at once are bounded by {@link #maxBufferedBytes} (503 beyond);
  *   <li>per client address, at most {@link #maxConnectionsPerAddress} connections, and at most
  *       {@link #maxRunningPerAddress} handlers running at once: further requests of that address
  *       wait, without a thread, up to {@link #maxWaitingPerAddress}, then get 503.
@@ -27,8 +28,9 @@ public final class RequestLimits {
   Duration headerTimeout = Duration.ofSeconds(10);
   int maxConnectionsPerAddress = 1000;
   int maxRunningPerAddress = 32;
-  int maxWaitingPerAddress = 256;
+  int maxWaitingPerAddress = 1024;
   String clientAddressHeader;
+  long maxBufferedBytes = 64L * 1024 * 1024;
 
   /**
    * The largest request body of any route (default 4 MiB); the MCP routes keep their own smaller
@@ -71,9 +73,21 @@ public final class RequestLimits {
     return this;
   }
 
-  /** Requests of one client address waiting for a turn (default 256); beyond, 503. */
+  /** Requests of one client address waiting for a turn (default 1,024); beyond, 503. */
   public RequestLimits maxWaitingPerAddress(int requests) {
     this.maxWaitingPerAddress = nonNegative(requests, "maxWaitingPerAddress");
+    return this;
+  }
+
+  /**
+   * Bytes of request bodies held in memory at once, over all requests (default 64 MiB): bodies are
+   * read before their handler runs, so this bounds what that costs; beyond, 503.
+   */
+  public RequestLimits maxBufferedBytes(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("maxBufferedBytes must not be negative");
+    }
+    this.maxBufferedBytes = bytes;
     return this;
   }
 

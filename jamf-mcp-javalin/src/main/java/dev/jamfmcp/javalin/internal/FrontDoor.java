@@ -48,13 +48,16 @@ public final class FrontDoor extends Handler.Wrapper implements Connection.Liste
       int maxConnectionsPerAddress,
       int maxRunningPerAddress,
       int maxWaitingPerAddress,
-      String clientAddressHeader) {}
+      String clientAddressHeader,
+      long maxBufferedBytes) {}
 
   private final Limits limits;
   private final Predicate<String> jsonRpcPath;
   private final Map<String, Turns> turns = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> connections = new ConcurrentHashMap<>();
   private final Map<Connection, Watch> watches = new ConcurrentHashMap<>();
+  // Bytes of request bodies held in memory now, over all requests: what buffering may cost.
+  private final AtomicLong buffered = new AtomicLong();
 
   /**
    * @param jsonRpcPath whether a refusal on this path is a JSON-RPC error (the MCP routes)
@@ -236,10 +239,13 @@ public final class FrontDoor extends Handler.Wrapper implements Connection.Liste
     private final AtomicLong received = new AtomicLong();
     private volatile Scheduler.Task timer;
 
+    private final AtomicLong held = new AtomicLong();
+
     BodyBuffer(Request request, Response response, Callback callback) {
       this.request = request;
       this.response = response;
-      this.callback = callback;
+      // The body's bytes are given back when the request ends, however it ends.
+      this.callback = Callback.from(callback, () -> buffered.addAndGet(-held.getAndSet(0)));
       long declared = request.getLength();
       this.body = new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, 65536) : 1024);
     }
@@ -271,6 +277,18 @@ public final class FrontDoor extends Handler.Wrapper implements Connection.Liste
           chunk.release();
           end(413, "The request body is larger than the server accepts");
           return;
+        }
+        long cap = limits.maxBufferedBytes();
+        if (cap > 0 && buffered.addAndGet(n) > cap) {
+          buffered.addAndGet(-n);
+          chunk.release();
+          log.info("Request bodies in memory reached their limit; answered 503");
+          response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+          end(503, "The server is busy; retry shortly");
+          return;
+        }
+        if (cap > 0) {
+          held.addAndGet(n);
         }
         synchronized (body) {
           byte[] copy = new byte[n];
