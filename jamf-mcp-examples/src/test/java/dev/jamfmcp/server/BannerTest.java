@@ -45,10 +45,10 @@ class BannerTest {
     String demo = banner(new SecurityWiring.Auth(List.of(), "eyJ.token.sig", METADATA));
     assertThat(demo)
         .contains(Banner.TOKEN + "eyJ.token.sig")
-        .contains("npx @modelcontextprotocol/inspector")
+        .contains(Banner.INSPECTOR)
         .contains("Authorization: Bearer eyJ.token.sig")
         .doesNotContain("Connect a client that signs in");
     String open = banner(new SecurityWiring.Auth(List.of(), null, null));
-    assertThat(open).contains("npx @modelcontextprotocol/inspector").contains("curl -si " + URL);
+    assertThat(open).contains(Banner.INSPECTOR).contains("curl -si " + URL);
   }
 }

@@ -77,21 +77,22 @@ public final class JacksonFloor {
     }
 
     private static String versionOf(Class<?> annotation) {
-      Package pkg = annotation.getPackage();
-      String version = pkg == null ? null : pkg.getImplementationVersion();
-      if (version != null && !version.isBlank()) {
-        return version;
-      }
+      // pom.properties names this artifact; a manifest may be a shaded jar's own
       try (InputStream in = annotation.getResourceAsStream(POM_PROPERTIES)) {
         if (in != null) {
           Properties properties = new Properties();
           properties.load(in);
-          return properties.getProperty("version");
+          String version = properties.getProperty("version");
+          if (version != null && !version.isBlank()) {
+            return version;
+          }
         }
       } catch (IOException | RuntimeException e) {
         // no version to tell; the class probe still decides
       }
-      return null;
+      Package pkg = annotation.getPackage();
+      String version = pkg == null ? null : pkg.getImplementationVersion();
+      return version == null || version.isBlank() ? null : version;
     }
   }
 
@@ -100,9 +101,9 @@ public final class JacksonFloor {
     if (!found.present()) {
       return Optional.of(message("no " + ARTIFACT + " at all"));
     }
-    int[] parsed = parse(found.version());
-    boolean tooOld = parsed != null && compare(parsed, parse(NEEDED)) < 0;
-    if (tooOld || !found.hasNeededClass()) {
+    // The class decides; the version only names what was found. A shaded or repackaged jar
+    // (the executable's own) may carry another artifact's version in its manifest.
+    if (!found.hasNeededClass()) {
       String version = found.version() == null ? "an unknown version" : found.version();
       return Optional.of(message(ARTIFACT + " " + version));
     }
