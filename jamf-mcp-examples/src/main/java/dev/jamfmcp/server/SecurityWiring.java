@@ -139,6 +139,11 @@ final class SecurityWiring {
                       if (config.http().sessionKey() != null) {
                         f.stateKey(stateKey(config.http().sessionKey()));
                       }
+                      if (cluster != null) {
+                        // used refresh tokens, states and codes: shared by every instance with
+                        // Redis, so a replay on another instance is refused too
+                        f.ledger(cluster.consumedTokens());
+                      }
                     });
               } else {
                 o.authorizationServer(issuer);
