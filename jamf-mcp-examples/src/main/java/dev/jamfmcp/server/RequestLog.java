@@ -1,6 +1,6 @@
 package dev.jamfmcp.server;
 
-import dev.jamfmcp.javalin.LogSafe;
+import dev.jamfmcp.mcp.LogSafe;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.http.HttpExchange;
 import dev.jamfmcp.mcp.http.HttpReply;

@@ -8,6 +8,7 @@ import dev.jamfmcp.javalin.internal.JavalinExchange;
 import dev.jamfmcp.javalin.internal.LocalOrigins;
 import dev.jamfmcp.javalin.internal.PluginExchange;
 import dev.jamfmcp.javalin.internal.Readiness;
+import dev.jamfmcp.mcp.LogSafe;
 import dev.jamfmcp.mcp.McpMetrics;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;

@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.jamfmcp.mcp.LogSafe;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.http.BearerErrors;
 import dev.jamfmcp.mcp.http.PrincipalResolver;
@@ -155,7 +156,7 @@ public final class JwtAuthenticator implements PrincipalResolver {
       throw refused("no expiry");
     }
     if (now.isAfter(exp.toInstant().plus(skew))) {
-      log.info("Bearer token refused: expired (sub={})", claims.getSubject());
+      log.info("Bearer token refused: expired (sub={})", LogSafe.quote(claims.getSubject()));
       throw errors.expired();
     }
     Date nbf = claims.getNotBeforeTime();
@@ -186,7 +187,8 @@ public final class JwtAuthenticator implements PrincipalResolver {
   }
 
   private Rejection refused(String reason) {
-    log.info("Bearer token refused: {}", reason);
+    // the reason may quote a claim of the token (an issuer, an audience): escaped
+    log.info("Bearer token refused: {}", LogSafe.escape(reason));
     return errors.invalid();
   }
 

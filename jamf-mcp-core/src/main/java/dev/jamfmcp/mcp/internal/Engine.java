@@ -4,6 +4,7 @@ import dev.jamfmcp.mcp.Caller;
 import dev.jamfmcp.mcp.Cancellation;
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.LogLevel;
+import dev.jamfmcp.mcp.LogSafe;
 import dev.jamfmcp.mcp.McpError;
 import dev.jamfmcp.mcp.ProtocolVersion;
 import dev.jamfmcp.mcp.SessionState;
@@ -256,7 +257,7 @@ public final class Engine {
         }
       }
       case "notifications/initialized" -> log.debug("Client confirmed initialization");
-      default -> log.debug("Ignored notification {}", notification.method());
+      default -> log.debug("Ignored notification {}", LogSafe.quote(notification.method()));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.jamfmcp.javalin.approval;
 
 import dev.jamfmcp.javalin.pages.FormGuard;
 import dev.jamfmcp.javalin.pages.Pages;
+import dev.jamfmcp.mcp.LogSafe;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.approval.ApprovalState;
 import dev.jamfmcp.mcp.approval.Approvals;
@@ -150,7 +151,11 @@ final class ApprovalRoutes {
     Approvals.Outcome outcome = approvals.decide(id, person, verdict, ctx.formParam("phrase"));
     // Only a prefix of the id: enough to match the audit line, not to open the page.
     log.info(
-        "approval {}...: {} by {} -> {}", id.substring(0, 11), verdict, person.subject(), outcome);
+        "approval {}...: {} by {} -> {}",
+        id.substring(0, 11),
+        verdict,
+        LogSafe.quote(person.subject()),
+        outcome);
     switch (outcome) {
       case APPROVED ->
           message(
@@ -287,7 +292,8 @@ final class ApprovalRoutes {
     try {
       authorize = oidc.authorizationUrl(tx);
     } catch (IOException e) {
-      log.warn("approval sign-in: identity provider unavailable: {}", e.getMessage());
+      log.warn(
+          "approval sign-in: identity provider unavailable: {}", LogSafe.escape(e.getMessage()));
       message(
           ctx,
           502,
@@ -349,7 +355,7 @@ final class ApprovalRoutes {
                   id),
               code);
     } catch (IOException e) {
-      log.warn("approval sign-in refused: {}", e.getMessage());
+      log.warn("approval sign-in refused: {}", LogSafe.escape(e.getMessage()));
       message(
           ctx,
           401,

@@ -1,7 +1,7 @@
 package dev.jamfmcp.javalin.oauth;
 
-import dev.jamfmcp.javalin.LogSafe;
 import dev.jamfmcp.javalin.pages.Sealer;
+import dev.jamfmcp.mcp.LogSafe;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -306,12 +306,12 @@ final class OAuthFront {
       return;
     }
     if ("allow".equals(ctx.formParam("decision"))) {
-      log.info("Consent given to client {}", client.displayName());
+      log.info("Consent given to client {}", LogSafe.quote(client.displayName()));
       consent.remember(ctx, request);
       toProvider(ctx, request);
       return;
     }
-    log.info("Consent denied to client {}", client.displayName());
+    log.info("Consent denied to client {}", LogSafe.quote(client.displayName()));
     toClient(ctx, request, errorParams("access_denied", "The user denied access"));
   }
 
@@ -625,7 +625,10 @@ final class OAuthFront {
       return;
     }
     int status = response.statusCode();
-    log.info("Token exchange at the provider: HTTP {} ({})", status, upstream.get("grant_type"));
+    log.info(
+        "Token exchange at the provider: HTTP {} ({})",
+        status,
+        LogSafe.escape(upstream.get("grant_type")));
     ObjectNode body = parse(response.body()) instanceof ObjectNode o ? o : null;
     if (body == null || status >= 500) {
       error(ctx, 502, "temporarily_unavailable", "The identity provider did not answer properly");

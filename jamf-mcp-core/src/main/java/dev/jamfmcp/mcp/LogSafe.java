@@ -1,4 +1,4 @@
-package dev.jamfmcp.javalin;
+package dev.jamfmcp.mcp;
 
 /**
  * Client-supplied text made safe for a log line (issue 19 V7): control characters (a newline that

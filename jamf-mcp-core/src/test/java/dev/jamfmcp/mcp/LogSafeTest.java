@@ -1,4 +1,4 @@
-package dev.jamfmcp.javalin;
+package dev.jamfmcp.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
