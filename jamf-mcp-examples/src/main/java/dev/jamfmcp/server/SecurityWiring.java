@@ -139,6 +139,11 @@ final class SecurityWiring {
                       if (config.http().sessionKey() != null) {
                         f.stateKey(stateKey(config.http().sessionKey()));
                       }
+                      ServerConfig.FrontLimits bounds = config.limits().front();
+                      f.maxRegistrationBytes(bounds.maxRegistrationBytes())
+                          .registrationsPerHour(bounds.registrationsPerHour())
+                          .unusedRegistrationTtl(bounds.unusedRegistrationTtl())
+                          .refreshTokenTtl(bounds.refreshTokenTtl());
                       if (cluster != null) {
                         // used refresh tokens, states and codes: shared by every instance with
                         // Redis, so a replay on another instance is refused too

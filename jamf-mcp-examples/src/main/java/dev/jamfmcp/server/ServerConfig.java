@@ -46,7 +46,15 @@ public record ServerConfig(
       int maxWaitingPerAddress,
       int maxBufferedBytes,
       int anonymousPerMinute,
-      Duration confirmationTtl) {}
+      Duration confirmationTtl,
+      FrontLimits front) {}
+
+  /** The OAuth front's bounds on client registration and the lifetime of its refresh tokens. */
+  public record FrontLimits(
+      int maxRegistrationBytes,
+      int registrationsPerHour,
+      Duration unusedRegistrationTtl,
+      Duration refreshTokenTtl) {}
 
   /** Where Jamf Pro is; url and credentials are null in demo mode until the simulator runs. */
   public record Jamf(
@@ -258,7 +266,23 @@ public record ServerConfig(
         Values.integer(
             MCP_MAX_BUFFERED_BYTES, raw.get(MCP_MAX_BUFFERED_BYTES).orElseThrow(), 0, 1 << 30),
         anonymousPerMinute,
-        ttl);
+        ttl,
+        new FrontLimits(
+            Values.integer(
+                MCP_OAUTH_MAX_REGISTRATION_BYTES,
+                raw.get(MCP_OAUTH_MAX_REGISTRATION_BYTES).orElseThrow(),
+                256,
+                1 << 20),
+            Values.integer(
+                MCP_OAUTH_REGISTRATIONS_PER_HOUR,
+                raw.get(MCP_OAUTH_REGISTRATIONS_PER_HOUR).orElseThrow(),
+                1,
+                1_000_000),
+            Values.duration(
+                MCP_OAUTH_UNUSED_REGISTRATION_TTL,
+                raw.get(MCP_OAUTH_UNUSED_REGISTRATION_TTL).orElseThrow()),
+            Values.duration(
+                MCP_OAUTH_REFRESH_TOKEN_TTL, raw.get(MCP_OAUTH_REFRESH_TOKEN_TTL).orElseThrow())));
   }
 
   private static Cluster cluster(RawSettings raw) {

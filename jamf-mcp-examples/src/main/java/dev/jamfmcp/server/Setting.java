@@ -131,6 +131,21 @@ public enum Setting {
       "24h",
       "Longest lifetime a token may claim (exp - iat, or exp - now without iat); longer ones are"
           + " refused."),
+  MCP_OAUTH_MAX_REGISTRATION_BYTES(
+      Kind.VALUE,
+      "4096",
+      "OAuth front: largest client registration (RFC 7591 metadata) accepted, in bytes."),
+  MCP_OAUTH_REGISTRATIONS_PER_HOUR(
+      Kind.VALUE, "30", "OAuth front: client registrations one address may make per hour."),
+  MCP_OAUTH_UNUSED_REGISTRATION_TTL(
+      Kind.VALUE,
+      "24h",
+      "OAuth front: how long a registration may go unused before its client must register"
+          + " again (a browser that allowed it keeps it)."),
+  MCP_OAUTH_REFRESH_TOKEN_TTL(
+      Kind.VALUE,
+      "720h",
+      "OAuth front: how long an unused refresh token lives (each refresh hands out a new one)."),
   MCP_OAUTH_TOKEN_TYPE(
       Kind.VALUE,
       null,

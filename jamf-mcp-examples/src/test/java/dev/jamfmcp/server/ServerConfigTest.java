@@ -806,6 +806,52 @@ class ServerConfigTest {
           assertThat(failure(production("MCP_CONFIRMATION_TTL", "2h"))).contains("1m to 1h");
         });
     check(
+        Setting.MCP_OAUTH_MAX_REGISTRATION_BYTES,
+        () -> {
+          assertThat(config(production()).limits().front().maxRegistrationBytes()).isEqualTo(4096);
+          assertThat(
+                  config(production("MCP_OAUTH_MAX_REGISTRATION_BYTES", "2048"))
+                      .limits()
+                      .front()
+                      .maxRegistrationBytes())
+              .isEqualTo(2048);
+          assertThat(failure(production("MCP_OAUTH_MAX_REGISTRATION_BYTES", "10")))
+              .startsWith("MCP_OAUTH_MAX_REGISTRATION_BYTES");
+        });
+    check(
+        Setting.MCP_OAUTH_REGISTRATIONS_PER_HOUR,
+        () -> {
+          assertThat(config(production()).limits().front().registrationsPerHour()).isEqualTo(30);
+          assertThat(
+                  config(production("MCP_OAUTH_REGISTRATIONS_PER_HOUR", "500"))
+                      .limits()
+                      .front()
+                      .registrationsPerHour())
+              .isEqualTo(500);
+          assertThat(failure(production("MCP_OAUTH_REGISTRATIONS_PER_HOUR", "0")))
+              .startsWith("MCP_OAUTH_REGISTRATIONS_PER_HOUR");
+        });
+    check(
+        Setting.MCP_OAUTH_UNUSED_REGISTRATION_TTL,
+        () -> {
+          assertThat(config(production()).limits().front().unusedRegistrationTtl())
+              .isEqualTo(Duration.ofHours(24));
+          assertThat(
+                  config(production("MCP_OAUTH_UNUSED_REGISTRATION_TTL", "2h"))
+                      .limits()
+                      .front()
+                      .unusedRegistrationTtl())
+              .isEqualTo(Duration.ofHours(2));
+        });
+    check(
+        Setting.MCP_OAUTH_REFRESH_TOKEN_TTL,
+        () -> {
+          assertThat(config(production()).limits().front().refreshTokenTtl())
+              .isEqualTo(Duration.ofDays(30));
+          assertThat(failure(production("MCP_OAUTH_REFRESH_TOKEN_TTL", "soon")))
+              .startsWith("MCP_OAUTH_REFRESH_TOKEN_TTL");
+        });
+    check(
         Setting.MCP_APPROVAL,
         () -> {
           assertThat(config(production()).approval().mode())
