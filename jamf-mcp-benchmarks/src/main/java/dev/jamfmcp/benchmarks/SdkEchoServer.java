@@ -27,6 +27,8 @@ public final class SdkEchoServer {
             .jsonMapper(mapper)
             .mcpEndpoint("/mcp")
             .build();
+    // The SDK's builder as its users write it today (deprecated in favour of one still changing).
+    @SuppressWarnings("deprecation")
     McpSchema.Tool echo =
         McpSchema.Tool.builder()
             .name("echo")

@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -441,10 +441,15 @@ public final class McpPlugin extends Plugin<McpPluginConfig> {
     HttpExchange seen = pluginConfig.exchangeDecorator.apply(exchange, principal);
     try {
       route.handle(seen, principal);
-    } catch (BadMessageException e) {
-      // Jetty refusing the request itself (e.g. broken chunked framing): its status, not a 500.
+    } catch (HttpException.RuntimeException e) {
+      // Jetty refusing the request itself (e.g. broken chunked framing: BadMessageException, which
+      // Jetty 12 deprecates for this type): its status, not a 500.
       log.debug("Bad HTTP message: {}", LogSafe.escape(e.getMessage()));
-      seen.respond(HttpReply.jsonRpcError(e.getCode(), ErrorCodes.INVALID_REQUEST, "Bad Request"));
+      seen.respond(
+          HttpReply.jsonRpcError(
+              e.getCode(),
+              ErrorCodes.INVALID_REQUEST,
+              e.getCode() < 500 ? "Bad Request" : "The server could not read the request"));
     } catch (RuntimeException e) {
       log.error("MCP request failed", e);
       seen.respond(HttpReply.jsonRpcError(500, ErrorCodes.INTERNAL_ERROR, "Internal Server Error"));
