@@ -107,8 +107,8 @@ final class Toolsets {
     return List.of(
         new Tool(
             LIST,
-            "List toolsets",
-            "Toolsets this session can switch on: name, what it covers, tools, bytes, enabled.",
+            null,
+            "Lists toolsets: what each covers, tool count, bytes, on or off.",
             none,
             null,
             session,
@@ -116,9 +116,8 @@ final class Toolsets {
             Toolsets::answeredByEngine),
         new Tool(
             ENABLE,
-            "Enable toolsets",
-            "Switches toolsets on or off for this session (names from listToolsets); the tool list"
-                + " changes.",
+            null,
+            "Switches toolsets on or off in this session.",
             enableSchema,
             null,
             session,
