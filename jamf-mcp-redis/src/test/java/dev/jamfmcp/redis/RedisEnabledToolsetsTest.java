@@ -68,7 +68,12 @@ class RedisEnabledToolsetsTest {
     EnabledToolsets store = a.enabledToolsets(Duration.ofMillis(300));
     store.write("s:idle", Set.of("MDM"));
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> store.read("s:idle").isEmpty());
+    // Each read slides the expiry, so poll less often than the lifetime.
+    await()
+        .pollDelay(Duration.ofSeconds(1))
+        .pollInterval(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> store.read("s:idle").isEmpty());
   }
 
   @Test
