@@ -1,7 +1,10 @@
 package dev.jamfmcp.mcp;
 
+import dev.jamfmcp.mcp.cluster.EnabledToolsets;
 import dev.jamfmcp.mcp.internal.Engine;
 import dev.jamfmcp.mcp.internal.HandlerExecutors;
+import dev.jamfmcp.mcp.internal.ToolGroup;
+import dev.jamfmcp.mcp.internal.ToolsetSwitching;
 import dev.jamfmcp.mcp.jsonrpc.JacksonFloor;
 import dev.jamfmcp.mcp.prompt.Prompt;
 import dev.jamfmcp.mcp.resource.Resource;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
@@ -50,14 +54,45 @@ public final class McpServer implements AutoCloseable {
     return new McpServer(config);
   }
 
-  /** A new session, for a new connection (stdio, an SSE stream, a Streamable HTTP session). */
+  /**
+   * A new session, for a new connection (stdio, an SSE stream), with a random key: what it chooses
+   * (its toolsets) is kept under that key.
+   */
   public McpSession newSession() {
-    return new McpSession(engine, SessionState.fresh());
+    return new McpSession(engine, SessionState.fresh(), randomKey());
+  }
+
+  /**
+   * A new session named {@code key} on every instance that may serve it (the Streamable HTTP
+   * session id), or null for a session that serves one stateless (2026-07-28) request.
+   */
+  public McpSession newSession(String key) {
+    return new McpSession(engine, SessionState.fresh(), key);
   }
 
   /** A session continued from state an earlier message (maybe on another instance) produced. */
   public McpSession resumeSession(SessionState state) {
-    return new McpSession(engine, state);
+    return new McpSession(engine, state, randomKey());
+  }
+
+  /**
+   * The session named {@code key} continued, maybe on another instance, from the state an earlier
+   * message produced: what it chose under that key (its toolsets) carries over.
+   */
+  public McpSession resumeSession(SessionState state, String key) {
+    return new McpSession(engine, state, Objects.requireNonNull(key, "key"));
+  }
+
+  /**
+   * The session named {@code key} has ended for good (a DELETE): what it chose is forgotten on the
+   * shared store. Sessions that only expire are left to the store's own expiry.
+   */
+  public void sessionEnded(String key) {
+    engine.sessionEnded(Objects.requireNonNull(key, "key"));
+  }
+
+  private static String randomKey() {
+    return java.util.UUID.randomUUID().toString();
   }
 
   /** The registered tools, sorted by name, as {@code tools/list} shows them. */
@@ -142,6 +177,8 @@ public final class McpServer implements AutoCloseable {
     private int maxSubscriptions = 1000;
     private int maxSubscriptionsPerPrincipal = 16;
     private int maxClientWaitsPerPrincipal = 4;
+    private final List<ToolGroup> toolGroups = new ArrayList<>();
+    private ToolsetSwitching toolsetSwitching;
 
     public Config serverInfo(Implementation info) {
       this.serverInfo = Objects.requireNonNull(info);
@@ -161,6 +198,48 @@ public final class McpServer implements AutoCloseable {
 
     public Config tools(Collection<Tool> all) {
       all.forEach(this::tool);
+      return this;
+    }
+
+    /**
+     * Registers tools as one named toolset. Without {@link #toolsetSwitching}, they are listed like
+     * any other tool; with it, only to sessions that have the toolset on.
+     *
+     * @param name 1-64 of {@code A-Z a-z 0-9 _ -}
+     * @param description one line, shown by {@code listToolsets}
+     */
+    public Config toolset(String name, String description, Collection<Tool> members) {
+      if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
+        throw new IllegalArgumentException(
+            "Toolset name '" + name + "' must be 1-64 of A-Z a-z 0-9 _ -");
+      }
+      tools(members);
+      toolGroups.add(
+          new ToolGroup(
+              name,
+              Objects.requireNonNull(description),
+              members.stream().map(Tool::name).toList()));
+      return this;
+    }
+
+    /**
+     * Lets each session switch toolsets on and off. A session starts with {@code atStart}; the
+     * tools {@code listToolsets} and {@code enableToolsets} are added, and switch any toolset of
+     * {@code atStart} or {@code available} on or off; {@code tools/list} shows a session the tools
+     * of its toolsets (and every tool registered outside a toolset); a call of a tool whose toolset
+     * is off answers which toolset to switch on; a switch is told with {@code
+     * notifications/tools/list_changed} on the call's own stream (2025 versions, stdio) or the
+     * principal's {@code subscriptions/listen} streams (2026-07-28, where the choice is kept per
+     * principal, there being no session). Toolsets in neither set are not offered at all. If every
+     * available toolset is on at start there is nothing to switch: no tools are added.
+     *
+     * @param store where each session's choice is kept: {@link EnabledToolsets#inMemory} for one
+     *     instance, a shared one (Redis) for several behind a load balancer
+     */
+    public Config toolsetSwitching(
+        Set<String> atStart, Set<String> available, EnabledToolsets store) {
+      this.toolsetSwitching =
+          new ToolsetSwitching(atStart, available, Objects.requireNonNull(store, "store"));
       return this;
     }
 
@@ -260,7 +339,9 @@ public final class McpServer implements AutoCloseable {
           resourceUpdates,
           maxSubscriptions,
           maxSubscriptionsPerPrincipal,
-          maxClientWaitsPerPrincipal);
+          maxClientWaitsPerPrincipal,
+          toolGroups,
+          toolsetSwitching);
     }
   }
 }

@@ -17,9 +17,9 @@ public final class McpSession {
   private final Engine engine;
   private final SessionRuntime runtime;
 
-  McpSession(Engine engine, SessionState state) {
+  McpSession(Engine engine, SessionState state, String key) {
     this.engine = engine;
-    this.runtime = new SessionRuntime(state);
+    this.runtime = new SessionRuntime(state, key);
   }
 
   /**

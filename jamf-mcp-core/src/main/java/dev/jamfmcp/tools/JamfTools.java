@@ -4,6 +4,7 @@ import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.audit.AuditSink;
 import dev.jamfmcp.mcp.audit.LoggingAuditSink;
+import dev.jamfmcp.mcp.cluster.EnabledToolsets;
 import dev.jamfmcp.mcp.confirm.ConfirmationGate;
 import dev.jamfmcp.mcp.confirm.ConsumedTokens;
 import dev.jamfmcp.mcp.prompt.Prompt;
@@ -16,11 +17,15 @@ import dev.jamfmcp.tools.support.LeanSchemas;
 import dev.jamfmcp.tools.support.ToolSupport;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The Jamf tools, resources and prompts, assembled for one Jamf Pro: pick the toolsets, say whether
@@ -35,6 +40,10 @@ import java.util.function.Consumer;
  */
 public final class JamfTools {
   private final List<Tool> tools;
+  private final Map<Toolset, List<Tool>> byToolset;
+  private final Set<Toolset> atStart;
+  private final Set<Toolset> switchable;
+  private final EnabledToolsets enabledToolsets;
   private final List<Resource> resources;
   private final List<ResourceTemplate> templates;
   private final List<Prompt> prompts;
@@ -50,13 +59,24 @@ public final class JamfTools {
             settings.complianceBaseline);
     Catalog catalog = new Catalog();
     ToolCatalogs.addAll(catalog, support);
-    this.tools =
-        catalog.tools().stream()
-            .filter(entry -> settings.toolsets.contains(entry.toolset()))
-            .map(Catalog.Entry::tool)
-            .filter(tool -> !settings.readOnly || tool.annotations().readOnlyHint())
-            .map(JamfTools::lean)
-            .toList();
+    Set<Toolset> assembled = EnumSet.noneOf(Toolset.class);
+    assembled.addAll(settings.toolsets);
+    assembled.addAll(settings.switchable);
+    Map<Toolset, List<Tool>> grouped = new EnumMap<>(Toolset.class);
+    catalog.tools().stream()
+        .filter(entry -> assembled.contains(entry.toolset()))
+        .filter(entry -> !settings.readOnly || entry.tool().annotations().readOnlyHint())
+        .forEach(
+            entry ->
+                grouped
+                    .computeIfAbsent(entry.toolset(), t -> new ArrayList<>())
+                    .add(lean(entry.tool())));
+    grouped.replaceAll((toolset, list) -> List.copyOf(list));
+    this.byToolset = grouped;
+    this.tools = grouped.values().stream().flatMap(List::stream).toList();
+    this.atStart = settings.toolsets;
+    this.switchable = settings.switchable;
+    this.enabledToolsets = settings.enabledToolsets;
     this.resources = catalog.resources();
     this.templates = catalog.templates();
     this.prompts = catalog.prompts();
@@ -112,18 +132,43 @@ public final class JamfTools {
     return prompts;
   }
 
-  /** Adds every tool, resource, template and prompt to a server's configuration. */
+  /**
+   * Adds every tool (each in its toolset), resource, template and prompt to a server's
+   * configuration, and, with {@link Settings#switchableToolsets}, lets sessions switch toolsets.
+   */
   public McpServer.Config registerInto(McpServer.Config config) {
-    config.tools(tools);
+    byToolset.forEach(
+        (toolset, members) -> config.toolset(toolset.name(), toolset.description(), members));
+    if (enabledToolsets != null) {
+      config.toolsetSwitching(
+          names(atStart).stream().filter(this::hasTools).collect(Collectors.toSet()),
+          names(switchable).stream().filter(this::hasTools).collect(Collectors.toSet()),
+          enabledToolsets);
+    }
     resources.forEach(config::resource);
     templates.forEach(config::resourceTemplate);
     prompts.forEach(config::prompt);
     return config;
   }
 
+  /** The toolsets a session may have on: those on at start and those it may switch on. */
+  public Set<Toolset> toolsets() {
+    return byToolset.keySet();
+  }
+
+  private boolean hasTools(String toolset) {
+    return byToolset.containsKey(Toolset.valueOf(toolset));
+  }
+
+  private static Set<String> names(Set<Toolset> toolsets) {
+    return toolsets.stream().map(Toolset::name).collect(Collectors.toSet());
+  }
+
   /** Which tools exist and how writes are confirmed and recorded. */
   public static final class Settings {
     private Set<Toolset> toolsets = EnumSet.allOf(Toolset.class);
+    private Set<Toolset> switchable = EnumSet.noneOf(Toolset.class);
+    private EnabledToolsets enabledToolsets;
     private boolean readOnly;
     private byte[] confirmationKey;
     private java.time.Duration confirmationLifetime = java.time.Duration.ofMinutes(5);
@@ -141,6 +186,22 @@ public final class JamfTools {
     /** The toolsets to offer (default: all). */
     public Settings toolsets(Set<Toolset> chosen) {
       this.toolsets = chosen.isEmpty() ? EnumSet.noneOf(Toolset.class) : EnumSet.copyOf(chosen);
+      return this;
+    }
+
+    /**
+     * Lets each session switch toolsets on and off (tools {@code listToolsets} and {@code
+     * enableToolsets}): it starts with {@link #toolsets} and may switch on {@code available} too
+     * (default: none, no switching). Read-only mode still leaves every write out, and scopes still
+     * guard every call.
+     *
+     * @param store each session's choice: {@link EnabledToolsets#inMemory} for one instance, a
+     *     shared one (Redis) for several
+     */
+    public Settings switchableToolsets(Set<Toolset> available, EnabledToolsets store) {
+      this.switchable =
+          available.isEmpty() ? EnumSet.noneOf(Toolset.class) : EnumSet.copyOf(available);
+      this.enabledToolsets = Objects.requireNonNull(store, "store");
       return this;
     }
 

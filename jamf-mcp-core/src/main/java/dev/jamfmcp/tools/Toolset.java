@@ -6,33 +6,47 @@ import java.util.Set;
 /** Groups of tools an operator can switch on or off as a whole. */
 public enum Toolset {
   /** Computers: search, details, compliance, fleet overview, security posture. */
-  DEVICES,
+  DEVICES("Computers: search, details, compliance, fleet overview, security posture"),
   /** iPhones, iPads and Apple TVs. */
-  MOBILE,
+  MOBILE("iPhones, iPads and Apple TVs"),
   /** Policies, including executePolicy. */
-  POLICIES,
+  POLICIES("Policies: contents, run (executePolicy), enable or disable"),
   /** Configuration profiles. */
-  PROFILES,
+  PROFILES("Configuration profiles"),
   /** Scripts. */
-  SCRIPTS,
+  SCRIPTS("Scripts"),
   /** Computer groups, including static membership changes. */
-  GROUPS,
+  GROUPS("Computer groups, smart criteria, static membership changes"),
   /** MDM commands and inventory updates. */
-  MDM,
+  MDM("MDM commands (lock, erase, restart, ...) and inventory updates"),
   /** Patch management titles. */
-  PATCH,
+  PATCH("Patch titles and versions"),
   /**
    * Packages, sites, end users, PreStages, extension attributes, apps, mobile groups, device
    * history and installed software.
    */
-  INVENTORY,
+  INVENTORY(
+      "Packages, sites, end users, PreStages, extension attributes, apps, mobile groups, device"
+          + " history, installed software"),
   /** The search and fetch pair that ChatGPT deep research and company knowledge require. */
-  CHATGPT,
+  CHATGPT("search and fetch for ChatGPT deep research"),
   /**
    * Secrets of a Mac (FileVault recovery key, LAPS password, device-lock PIN), shown only to a
    * person on the approval page; and the LAPS settings.
    */
-  SECRETS;
+  SECRETS(
+      "FileVault key, LAPS password, device-lock PIN (shown on the approval page); LAPS settings");
+
+  private final String description;
+
+  Toolset(String description) {
+    this.description = description;
+  }
+
+  /** One line on what the toolset covers ({@code listToolsets} shows it). */
+  public String description() {
+    return description;
+  }
 
   /**
    * The toolsets the executable offers unless the operator names others: the reads admins ask for

@@ -22,10 +22,10 @@ class ContextBudgetTest {
             "tools/list %-10s %6d bytes%n", toolset, ToolListBytes.of(jamf, EnumSet.of(toolset)));
       }
       int all = ToolListBytes.of(jamf, EnumSet.allOf(Toolset.class));
-      int defaults = ToolListBytes.of(jamf, Toolset.defaults());
+      int defaults = ToolListBytes.defaults(jamf);
       System.out.printf("tools/list all        %6d bytes%n", all);
       System.out.printf(
-          "tools/list defaults   %6d bytes (budget %d) %s%n",
+          "tools/list defaults   %6d bytes (budget %d) %s + listToolsets, enableToolsets%n",
           defaults, BUDGET_BYTES, Toolset.defaults());
       assertThat(defaults)
           .as("tools/list bytes of the default toolsets")

@@ -4,9 +4,13 @@ import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.mcp.Implementation;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.cluster.EnabledToolsets;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.mcp.testing.TestClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +33,30 @@ final class ToolListBytes {
   record Listing(int bytes, Map<String, Integer> perTool) {}
 
   static Listing listing(JamfClient jamf, Set<Toolset> toolsets) {
+    return listing(jamf, toolsets, EnumSet.noneOf(Toolset.class));
+  }
+
+  /**
+   * Bytes of the tools/list result a new session gets when the executable starts with its defaults:
+   * {@link Toolset#defaults()} on, every toolset switchable ({@code MCP_TOOLSETS_AVAILABLE=all}),
+   * so {@code listToolsets} and {@code enableToolsets} are listed too.
+   */
+  static int defaults(JamfClient jamf) {
+    return listing(jamf, Toolset.defaults(), EnumSet.allOf(Toolset.class)).bytes();
+  }
+
+  static Listing listing(JamfClient jamf, Set<Toolset> toolsets, Set<Toolset> switchable) {
     JamfTools tools =
-        JamfTools.create(jamf, s -> s.toolsets(toolsets).confirmationKey(new byte[32]));
+        JamfTools.create(
+            jamf,
+            s -> {
+              s.toolsets(toolsets).confirmationKey(new byte[32]);
+              if (!switchable.isEmpty()) {
+                s.switchableToolsets(
+                    switchable,
+                    EnabledToolsets.inMemory(10, Duration.ofMinutes(5), Clock.systemUTC()));
+              }
+            });
     try (McpServer server =
         McpServer.create(
             c ->

@@ -43,7 +43,7 @@ class ToolsDocTest {
       ToolsMarkdown.Budget budget =
           new ToolsMarkdown.Budget(
               perToolset,
-              ToolListBytes.of(jamf, Toolset.defaults()),
+              ToolListBytes.defaults(jamf),
               everything.bytes(),
               ContextBudgetTest.BUDGET_BYTES,
               everything.perTool());

@@ -4,6 +4,7 @@ import dev.jamfmcp.javalin.ratelimit.RateLimitConfig;
 import dev.jamfmcp.mcp.approval.ApprovalStore;
 import dev.jamfmcp.mcp.approval.InMemoryApprovalStore;
 import dev.jamfmcp.mcp.approval.SecretReveals;
+import dev.jamfmcp.mcp.cluster.EnabledToolsets;
 import dev.jamfmcp.mcp.confirm.ConsumedTokens;
 import dev.jamfmcp.mcp.confirm.PendingActionStore;
 import dev.jamfmcp.mcp.http.HttpTransportConfig;
@@ -84,6 +85,13 @@ final class ClusterWiring implements AutoCloseable {
   /** Where the gate keeps previewed actions and their generated secrets; null: in memory. */
   PendingActionStore pendingActions() {
     return redis != null ? redis.pendingActions(Clock.systemUTC()) : null;
+  }
+
+  /** Where each session's toolsets live: Redis, otherwise this instance's memory. */
+  EnabledToolsets enabledToolsets(Duration lifetime) {
+    return redis != null
+        ? redis.enabledToolsets(lifetime)
+        : EnabledToolsets.inMemory(100_000, lifetime, Clock.systemUTC());
   }
 
   /** Shares ended sessions and routes client messages through Redis, if configured. */

@@ -211,7 +211,8 @@ final class Launcher {
             demoKey,
             cluster.consumedTokens(),
             ServerAssembly.servesApprovalPage(config) ? approvals : null,
-            cluster.pendingActions());
+            cluster.pendingActions(),
+            cluster.enabledToolsets(ServerAssembly.toolsetChoiceLifetime(config)));
     log.info(
         "{} tools offered (toolsets {}, read-only {})",
         server.tools().size(),

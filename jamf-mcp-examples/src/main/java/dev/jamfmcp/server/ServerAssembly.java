@@ -12,12 +12,15 @@ import dev.jamfmcp.mcp.approval.ApprovalStore;
 import dev.jamfmcp.mcp.approval.Approvals;
 import dev.jamfmcp.mcp.approval.InMemoryApprovalStore;
 import dev.jamfmcp.mcp.approval.SecretReveals;
+import dev.jamfmcp.mcp.cluster.EnabledToolsets;
 import dev.jamfmcp.mcp.confirm.ConfirmationGate;
 import dev.jamfmcp.mcp.confirm.ConsumedTokens;
 import dev.jamfmcp.mcp.confirm.PendingActionStore;
 import dev.jamfmcp.tools.JamfTools;
 import io.javalin.config.JavalinConfig;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -95,12 +98,43 @@ public final class ServerAssembly {
       ConsumedTokens consumedTokens,
       Approvals approvals,
       PendingActionStore pendingActions) {
+    return mcpServer(
+        config,
+        jamf,
+        confirmationKey,
+        consumedTokens,
+        approvals,
+        pendingActions,
+        EnabledToolsets.inMemory(100_000, toolsetChoiceLifetime(config), Clock.systemUTC()));
+  }
+
+  /**
+   * How long a session's choice of toolsets outlives its last use: the session idle timeout (an
+   * idle session is gone by then), one hour over stdio.
+   */
+  public static Duration toolsetChoiceLifetime(ServerConfig config) {
+    return config.http() != null ? config.http().sessionIdleTimeout() : Duration.ofHours(1);
+  }
+
+  /**
+   * As above, each session's choice of toolsets ({@code MCP_TOOLSETS_AVAILABLE}) kept in {@code
+   * enabledToolsets}, shared by the instances (Redis) or this process's memory.
+   */
+  public static McpServer mcpServer(
+      ServerConfig config,
+      JamfClient jamf,
+      byte[] confirmationKey,
+      ConsumedTokens consumedTokens,
+      Approvals approvals,
+      PendingActionStore pendingActions,
+      EnabledToolsets enabledToolsets) {
     byte[] key = confirmationKey != null ? confirmationKey : config.tools().confirmationKey();
     JamfTools tools =
         JamfTools.create(
             jamf,
             s -> {
               s.toolsets(config.tools().toolsets())
+                  .switchableToolsets(config.tools().available(), enabledToolsets)
                   .readOnly(config.tools().readOnly())
                   .complianceBaseline(config.tools().complianceBaseline())
                   .confirmationLifetime(config.limits().confirmationTtl())

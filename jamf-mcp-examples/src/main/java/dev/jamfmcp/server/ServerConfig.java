@@ -135,13 +135,25 @@ public record ServerConfig(
     }
   }
 
+  /**
+   * @param available toolsets a session may switch on beyond {@code toolsets} (empty: no switching)
+   */
   public record Tools(
       boolean readOnly,
       Set<Toolset> toolsets,
       byte[] confirmationKey,
-      dev.jamfmcp.tools.ComplianceBaseline complianceBaseline) {
+      dev.jamfmcp.tools.ComplianceBaseline complianceBaseline,
+      Set<Toolset> available) {
     public Tools(boolean readOnly, Set<Toolset> toolsets, byte[] confirmationKey) {
       this(readOnly, toolsets, confirmationKey, dev.jamfmcp.tools.ComplianceBaseline.DEFAULT);
+    }
+
+    public Tools(
+        boolean readOnly,
+        Set<Toolset> toolsets,
+        byte[] confirmationKey,
+        dev.jamfmcp.tools.ComplianceBaseline complianceBaseline) {
+      this(readOnly, toolsets, confirmationKey, complianceBaseline, EnumSet.allOf(Toolset.class));
     }
   }
 
@@ -496,7 +508,26 @@ public record ServerConfig(
           e.getMessage(),
           "use key=value pairs, e.g. checkInDays=14,minMacOsVersion=15.0");
     }
-    return new Tools(readOnly, toolsets, key, baseline);
+    return new Tools(readOnly, toolsets, key, baseline, availableToolsets(raw));
+  }
+
+  private static Set<Toolset> availableToolsets(RawSettings raw) {
+    Set<Toolset> available = EnumSet.noneOf(Toolset.class);
+    for (String name : Values.list(raw.get(MCP_TOOLSETS_AVAILABLE).orElseThrow())) {
+      if (name.equalsIgnoreCase("all")) {
+        available.addAll(EnumSet.allOf(Toolset.class));
+      } else if (!name.equalsIgnoreCase("none")) {
+        try {
+          available.add(Toolset.valueOf(name.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          throw ConfigException.of(
+              MCP_TOOLSETS_AVAILABLE,
+              "'" + name + "' is not a toolset",
+              "use all, none or some of " + String.join(", ", toolsetNames()));
+        }
+      }
+    }
+    return available;
   }
 
   private static List<String> toolsetNames() {

@@ -200,6 +200,12 @@ public enum Setting {
       "Comma-separated toolsets: devices, mobile, policies, profiles, scripts, groups, mdm,"
           + " patch, chatgpt, inventory, secrets; all; or default (devices, mobile, inventory,"
           + " patch, chatgpt: the context budget of docs/TOOLS.md; all in --demo)."),
+  MCP_TOOLSETS_AVAILABLE(
+      Kind.VALUE,
+      "all",
+      "Toolsets a session may switch on itself (tools listToolsets and enableToolsets)"
+          + " beyond MCP_TOOLSETS: comma-separated names, all, or none (no switching). Read-only"
+          + " mode and the caller's scopes still apply."),
   MCP_COMPLIANCE_BASELINE(
       Kind.VALUE,
       null,

@@ -686,6 +686,19 @@ class ServerConfigTest {
               .startsWith("MCP_TOOLSETS (--toolsets): 'nope' is not a toolset");
         });
     check(
+        Setting.MCP_TOOLSETS_AVAILABLE,
+        () -> {
+          assertThat(config(production()).tools().available())
+              .isEqualTo(EnumSet.allOf(Toolset.class));
+          assertThat(config(production("MCP_TOOLSETS_AVAILABLE", "none")).tools().available())
+              .isEmpty();
+          assertThat(
+                  config(production("MCP_TOOLSETS_AVAILABLE", "mdm, Policies")).tools().available())
+              .containsExactly(Toolset.POLICIES, Toolset.MDM);
+          assertThat(failure(production("MCP_TOOLSETS_AVAILABLE", "mdm,nope")))
+              .startsWith("MCP_TOOLSETS_AVAILABLE (--toolsets-available): 'nope' is not a toolset");
+        });
+    check(
         Setting.MCP_COMPLIANCE_BASELINE,
         () -> {
           assertThat(config(production()).tools().complianceBaseline())

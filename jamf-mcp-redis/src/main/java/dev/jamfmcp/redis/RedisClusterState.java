@@ -2,6 +2,7 @@ package dev.jamfmcp.redis;
 
 import dev.jamfmcp.mcp.approval.ApprovalStore;
 import dev.jamfmcp.mcp.approval.SecretReveals;
+import dev.jamfmcp.mcp.cluster.EnabledToolsets;
 import dev.jamfmcp.mcp.cluster.EndedSessions;
 import dev.jamfmcp.mcp.cluster.MessageRouting;
 import dev.jamfmcp.mcp.cluster.RateLimitBuckets;
@@ -144,6 +145,14 @@ public final class RedisClusterState implements AutoCloseable {
    */
   public PendingActionStore pendingActions(Clock clock) {
     return new RedisPendingActions(this, settings.keyPrefix(), clock);
+  }
+
+  /**
+   * Each session's toolsets, for {@code JamfTools.Settings.switchableToolsets} (or {@code
+   * McpServer.Config.toolsetSwitching}): kept {@code ttl} after their last use.
+   */
+  public EnabledToolsets enabledToolsets(Duration ttl) {
+    return new RedisEnabledToolsets(this, settings.keyPrefix(), ttl);
   }
 
   /** Ended sessions for {@code HttpTransportConfig.endedSessions}. */

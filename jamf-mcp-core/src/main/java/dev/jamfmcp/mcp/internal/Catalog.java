@@ -11,11 +11,13 @@ import dev.jamfmcp.mcp.resource.Resource;
 import dev.jamfmcp.mcp.resource.ResourceContents;
 import dev.jamfmcp.mcp.resource.ResourceNotFoundException;
 import dev.jamfmcp.mcp.resource.ResourceTemplate;
+import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -25,14 +27,22 @@ import tools.jackson.databind.node.ObjectNode;
 final class Catalog {
   private final Registry registry;
   private final int pageSize;
+  private final Toolsets toolsets;
 
-  Catalog(Registry registry, int pageSize) {
+  Catalog(Registry registry, int pageSize, Toolsets toolsets) {
     this.registry = registry;
     this.pageSize = pageSize;
+    this.toolsets = toolsets;
   }
 
+  /** The session's tools: with toolset switching, those of the toolsets it has on. */
   ObjectNode listTools(Call call) {
-    return list(call, "tools", registry.tools(), Shapes::tool);
+    List<Tool> all = registry.tools();
+    if (toolsets.on()) {
+      Set<String> enabled = toolsets.enabled(Toolsets.key(call), true);
+      all = all.stream().filter(t -> toolsets.listed(t.name(), enabled)).toList();
+    }
+    return list(call, "tools", all, Shapes::tool);
   }
 
   ObjectNode listResources(Call call) {

@@ -61,7 +61,9 @@ public final class Engine {
       boolean resourceUpdates,
       int maxSubscriptions,
       int maxSubscriptionsPerPrincipal,
-      int maxClientWaitsPerPrincipal) {}
+      int maxClientWaitsPerPrincipal,
+      List<ToolGroup> toolGroups,
+      ToolsetSwitching toolsetSwitching) {}
 
   /** Which protocol era a method exists in. */
   private enum Era {
@@ -84,15 +86,21 @@ public final class Engine {
   private final ExecutorService executor;
   private final ClientWaits clientWaits;
   private final Map<String, Method> methods;
+  private final Toolsets toolsets;
 
   public Engine(Settings settings, ExecutorService executor) {
     this.settings = settings;
     this.subscriptions =
         new Subscriptions(
             settings.maxSubscriptions(), settings.maxSubscriptionsPerPrincipal(), executor);
+    this.toolsets = new Toolsets(settings.toolGroups(), settings.toolsetSwitching());
+    List<Tool> tools = new ArrayList<>(settings.tools());
+    if (toolsets.on()) {
+      tools.addAll(Toolsets.tools());
+    }
     this.registry =
         new Registry(
-            settings.tools(),
+            tools,
             settings.resources(),
             settings.resourceTemplates(),
             settings.prompts(),
@@ -100,8 +108,9 @@ public final class Engine {
     this.executor = executor;
     this.clientWaits =
         new ClientWaits(ClientWaits.totalFor(executor), settings.maxClientWaitsPerPrincipal());
-    Catalog catalog = new Catalog(registry, settings.pageSize());
-    ToolCalls toolCalls = new ToolCalls(registry);
+    Catalog catalog = new Catalog(registry, settings.pageSize(), toolsets);
+    ToolCalls toolCalls =
+        new ToolCalls(registry, toolsets, subject -> subscriptions.toolsChangedFor(subject));
     this.methods =
         Map.ofEntries(
             Map.entry("ping", new Method(Era.SESSIONFUL, false, call -> Json.object())),
@@ -129,6 +138,11 @@ public final class Engine {
 
   public Registry registry() {
     return registry;
+  }
+
+  /** A session ended for good (DELETE): the toolsets it chose are forgotten. */
+  public void sessionEnded(String sessionKey) {
+    toolsets.forget(sessionKey);
   }
 
   /** Tells the listens subscribed to {@code uri} that it changed (when resource updates are on). */
@@ -381,15 +395,18 @@ public final class Engine {
       if (cancellation.isCancelled()) {
         return Optional.empty();
       }
-      return Optional.of(
-          new Response(
-              request.id(),
-              Shapes.finish(
-                  request.method(),
-                  result,
-                  call.frame().version(),
-                  settings.serverInfo(),
-                  settings.listTtl())));
+      ObjectNode finished =
+          Shapes.finish(
+              request.method(),
+              result,
+              call.frame().version(),
+              settings.serverInfo(),
+              settings.listTtl());
+      if (toolsets.on() && "tools/list".equals(request.method()) && finished.has("ttlMs")) {
+        // The list is this principal's own and changes when it switches toolsets.
+        finished.put("ttlMs", 0).put("cacheScope", "private");
+      }
+      return Optional.of(new Response(request.id(), finished));
     } catch (McpError e) {
       return Optional.of(new ErrorResponse(request.id(), e.error()));
     } catch (Cancellation.CancelledException | InterruptedException e) {
@@ -512,7 +529,8 @@ public final class Engine {
                   + " initialize again"));
     }
     ObjectNode result = Json.object().put("protocolVersion", version.id());
-    result.set("capabilities", Shapes.capabilities(version, settings.resourceUpdates()));
+    result.set(
+        "capabilities", Shapes.capabilities(version, settings.resourceUpdates(), toolsets.on()));
     result.set("serverInfo", Shapes.implementation(settings.serverInfo(), version));
     if (settings.instructions() != null) {
       result.put("instructions", settings.instructions());
@@ -524,7 +542,8 @@ public final class Engine {
     ObjectNode result = Json.object();
     ProtocolVersion.ids().forEach(result.putArray("supportedVersions")::add);
     result.set(
-        "capabilities", Shapes.capabilities(call.frame().version(), settings.resourceUpdates()));
+        "capabilities",
+        Shapes.capabilities(call.frame().version(), settings.resourceUpdates(), toolsets.on()));
     if (settings.instructions() != null) {
       result.put("instructions", settings.instructions());
     }

@@ -100,6 +100,11 @@ final class RequestScope implements RequestContext {
     }
   }
 
+  /** Sends a message related to this request on its stream (or where the transport sends those). */
+  void sendRelated(JsonRpcMessage message) {
+    caller.related().send(message);
+  }
+
   @Override
   public void log(LogLevel level, String logger, JsonNode data) {
     LogLevel threshold = frame.logLevel();

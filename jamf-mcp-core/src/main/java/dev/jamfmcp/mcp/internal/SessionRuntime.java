@@ -33,8 +33,24 @@ public final class SessionRuntime {
     volatile Future<?> task;
   }
 
+  private final String key;
+
   public SessionRuntime(SessionState initial) {
+    this(initial, null);
+  }
+
+  /**
+   * @param key what names this session across instances (the Streamable HTTP session id), or null
+   *     for a session that stands for one stateless request
+   */
+  public SessionRuntime(SessionState initial, String key) {
     this.state = new AtomicReference<>(initial);
+    this.key = key;
+  }
+
+  /** The session's name across instances, or null (a stateless request). */
+  public String key() {
+    return key;
   }
 
   public SessionState state() {

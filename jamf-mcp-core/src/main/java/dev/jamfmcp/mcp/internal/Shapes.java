@@ -43,12 +43,16 @@ final class Shapes {
    * What the server offers to a client of {@code version}. List changes and resource updates are
    * delivered only on {@code subscriptions/listen} streams (2026-07-28); earlier versions would get
    * them on the session's GET stream, which does not carry them here, so they are declared false
-   * there. {@code subscribe} is true only when the application reports resource changes.
+   * there. {@code subscribe} is true only when the application reports resource changes. The
+   * exception is the tool list when sessions switch toolsets: the one change a 2025 session can
+   * cause, it is told on the stream of the {@code enableToolsets} call that caused it (and stdio on
+   * stdout), so {@code tools.listChanged} is true then.
    */
-  static ObjectNode capabilities(ProtocolVersion version, boolean resourceUpdates) {
+  static ObjectNode capabilities(
+      ProtocolVersion version, boolean resourceUpdates, boolean toolsetSwitching) {
     boolean listen = version.hasSubscriptionsListen();
     ObjectNode caps = Json.object();
-    caps.putObject("tools").put("listChanged", listen);
+    caps.putObject("tools").put("listChanged", listen || toolsetSwitching);
     caps.putObject("resources")
         .put("subscribe", listen && resourceUpdates)
         .put("listChanged", listen);

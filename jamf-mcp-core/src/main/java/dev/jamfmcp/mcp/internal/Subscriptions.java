@@ -168,6 +168,14 @@ final class Subscriptions {
     publish(l -> l.filter.wants(kind), id -> Shapes.subscriptionNotification(method, null, id));
   }
 
+  /** One principal's tool list changed (it switched toolsets): only its own listens hear it. */
+  void toolsChangedFor(String subject) {
+    String method = Shapes.listChangedMethod(Registry.Kind.TOOLS);
+    publish(
+        l -> l.filter.wants(Registry.Kind.TOOLS) && l.subject.equals(subject),
+        id -> Shapes.subscriptionNotification(method, null, id));
+  }
+
   /** A resource changed: every listen subscribed to its URI hears {@code resources/updated}. */
   void resourceUpdated(String uri) {
     ObjectNode params = dev.jamfmcp.mcp.jsonrpc.Json.object().put("uri", uri);

@@ -8,6 +8,7 @@ import dev.jamfmcp.mcp.tool.ToolException;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -20,9 +21,17 @@ import tools.jackson.databind.node.ObjectNode;
 final class ToolCalls {
   private static final Logger log = LoggerFactory.getLogger(ToolCalls.class);
   private final Registry registry;
+  private final Toolsets toolsets;
+  private final Consumer<String> toolsChangedFor;
 
-  ToolCalls(Registry registry) {
+  /**
+   * @param toolsChangedFor tells a principal's {@code subscriptions/listen} streams that its tool
+   *     list changed (2026-07-28)
+   */
+  ToolCalls(Registry registry, Toolsets toolsets, Consumer<String> toolsChangedFor) {
     this.registry = registry;
+    this.toolsets = toolsets;
+    this.toolsChangedFor = toolsChangedFor;
   }
 
   ObjectNode call(Call call) throws Exception {
@@ -30,6 +39,7 @@ final class ToolCalls {
     Registry.RegisteredTool registered =
         registry
             .tool(name)
+            .filter(t -> toolsets.exists(name))
             .orElseThrow(
                 () ->
                     McpError.invalidParams(
@@ -38,6 +48,9 @@ final class ToolCalls {
                             + "'; tools/list names the tools this server offers"));
     Tool tool = registered.tool();
     Scopes.require(call.scope().principal(), tool.requiredScopes(), "the tool " + name);
+    if (toolsets.on() && !toolsets.isOn(name, Toolsets.key(call))) {
+      return shape(call, Toolsets.switchOnFirst(name, toolsets.groupOf(name)));
+    }
 
     JsonNode given = call.params().get("arguments");
     if (given != null && !given.isNull() && !given.isObject()) {
@@ -62,7 +75,15 @@ final class ToolCalls {
                   + ". Nothing was done; fix the arguments and"
                   + " call again."));
     }
-    ToolResult result = invoke(tool, arguments, call);
+    ToolResult result;
+    if (toolsets.on() && Toolsets.LIST.equals(name)) {
+      result = toolsets.list(call, registry);
+    } else if (toolsets.on() && Toolsets.ENABLE.equals(name)) {
+      String subject = call.scope().principal().subject();
+      result = toolsets.enable(arguments, call, registry, () -> toolsChangedFor.accept(subject));
+    } else {
+      result = invoke(tool, arguments, call);
+    }
     return shape(call, checkOutput(registered, result));
   }
 

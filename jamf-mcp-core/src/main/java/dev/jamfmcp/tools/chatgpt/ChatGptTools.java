@@ -96,9 +96,7 @@ public final class ChatGptTools {
         .title("Fetch a Jamf Pro object")
         .description(
             "The full record of one object found by search, as readable text with a link"
-                + " to its page in Jamf Pro. The id is one search returned: computer:<id>, mobile:<id>,"
-                + " policy:<id>, profile:mac:<id>, profile:mobile:<id>, script:<id>, group:smart:<id>"
-                + " or group:static:<id>.")
+                + " to its page in Jamf Pro. The id is one search returned.")
         .inputSchema(
             Schemas.object()
                 .string("id", "An id from search, e.g. computer:123", 100)

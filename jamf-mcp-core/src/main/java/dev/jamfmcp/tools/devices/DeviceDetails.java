@@ -56,8 +56,7 @@ public final class DeviceDetails {
             "Everything Jamf Pro knows about one Mac: give its Jamf id, serial number,"
                 + " UDID or exact name. If several computers share the name, the answer lists them"
                 + " (with ids and serials) instead of guessing: ask the user which one, then call again"
-                + " with the id. Choose sections to keep the answer short; department and building"
-                + " come back as names.")
+                + " with the id. Choose sections to keep the answer short.")
         .inputSchema(
             Schemas.object()
                 .string(

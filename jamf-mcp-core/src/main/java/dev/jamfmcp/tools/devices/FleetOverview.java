@@ -44,8 +44,7 @@ public final class FleetOverview {
         .description(
             "Counts of all Macs in Jamf Pro: by macOS version, by model, by department"
                 + " (names), by check-in age (under 7 days, 7-30, 30-90, 90+, never) and by FileVault"
-                + " state. Exact: every computer is counted (streamed from Jamf Pro page by page, not"
-                + " sampled), so it can take a few seconds on large fleets and reports progress.")
+                + " state. Exact (every computer counted); large fleets take a few seconds.")
         .inputSchema(Schemas.object().build())
         .outputSchema(
             Schemas.object()

@@ -42,9 +42,8 @@ final class SearchDevices {
                 + " number, username, real name, email, IP address or asset tag (case-insensitive;"
                 + " quotes and * are matched literally). Narrow with department or building (names),"
                 + " model (part of the model name) and osVersion (\"15\" or \"15.3\" match all 15.x or"
-                + " 15.3.x). Filtering happens in Jamf Pro, so this is fast on any fleet. Results come"
-                + " one page at a time, sorted by name; pass nextCursor back as cursor for the next page."
-                + " Use getDeviceDetails for everything about one computer.")
+                + " 15.3.x). Results come one page at a time, sorted by name; pass nextCursor back as"
+                + " cursor for the next page.")
         .inputSchema(
             Schemas.object()
                 .string(

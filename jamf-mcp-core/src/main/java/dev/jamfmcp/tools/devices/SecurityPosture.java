@@ -70,8 +70,7 @@ public final class SecurityPosture {
                 + " and how many run the newest macOS seen in the fleet (same major, same major.minor,"
                 + " exact version). A computer whose inventory did not report a protection"
                 + " (NOT_COLLECTED, NOT_AVAILABLE) is counted as unknown, never as on or off."
-                + " Every computer is counted, not a sample; large fleets take a few"
-                + " seconds and report progress.")
+                + " Exact; large fleets take a few seconds.")
         .inputSchema(
             Schemas.object()
                 .string(

@@ -115,7 +115,9 @@ public final class LiveSessions {
       known =
           live.computeIfAbsent(
               claims.sessionId(),
-              id -> new Live(id, claims.subjectHash(), server.resumeSession(claims.state()), now));
+              id ->
+                  new Live(
+                      id, claims.subjectHash(), server.resumeSession(claims.state(), id), now));
     }
     known.lastSeenMillis = now;
     return Optional.of(known);
@@ -150,6 +152,7 @@ public final class LiveSessions {
   public void revoke(Live session) {
     ended.end(session.id, clock.instant().plus(idleTimeout));
     end(session, Reason.DELETED);
+    server.sessionEnded(session.id);
   }
 
   /**

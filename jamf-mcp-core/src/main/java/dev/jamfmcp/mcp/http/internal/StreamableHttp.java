@@ -246,8 +246,8 @@ public final class StreamableHttp {
 
   private void initialize(
       HttpExchange exchange, Principal principal, Request request, boolean sse) {
-    McpSession session = server.newSession();
     String id = tokens.newSessionId();
+    McpSession session = server.newSession(id);
     String owner = SessionTokens.subjectHash(principal.subject());
     run(
         exchange,
