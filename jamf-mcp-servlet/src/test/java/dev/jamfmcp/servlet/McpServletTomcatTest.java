@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.http.PrincipalResolver;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.testing.SseReader;
 import dev.jamfmcp.mcp.testing.TestTools;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
