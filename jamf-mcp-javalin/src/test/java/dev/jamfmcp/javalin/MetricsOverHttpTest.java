@@ -48,12 +48,7 @@ class MetricsOverHttpTest {
     http.plugin
         .metrics()
         .jamfRequest("GET", "/api/v1/scripts/{id}", "timeout", Duration.ofSeconds(30));
-    HttpResponse<InputStream> stream =
-        http.stream(
-            HttpRequest.newBuilder(http.uri("/mcp"))
-                .header("Accept", "text/event-stream")
-                .header("Mcp-Session-Id", id)
-                .GET());
+    HttpResponse<InputStream> stream = http.stream(http.getStream(id));
     try (SseReader sse = new SseReader(stream.body())) {
       sse.next(); // the stream is open once its first event arrives
 

@@ -175,12 +175,7 @@ class StreamableHttpOverJavalinTest {
   @Test
   void getStreamIsReadyAndPings() throws Exception {
     String id = http.initialize("2025-06-18");
-    HttpResponse<InputStream> response =
-        http.stream(
-            HttpRequest.newBuilder(http.uri("/mcp"))
-                .header("Accept", "text/event-stream")
-                .header("Mcp-Session-Id", id)
-                .GET());
+    HttpResponse<InputStream> response = http.stream(http.getStream(id));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Cache-Control")).contains("no-cache");
     try (SseReader sse = new SseReader(response.body())) {

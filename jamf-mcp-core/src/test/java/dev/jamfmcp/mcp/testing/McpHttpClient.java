@@ -40,6 +40,14 @@ public abstract class McpHttpClient {
         .POST(HttpRequest.BodyPublishers.ofString(json));
   }
 
+  /** A GET of the session's stream on {@code /mcp}. */
+  public HttpRequest.Builder getStream(String session) {
+    return HttpRequest.newBuilder(uri("/mcp"))
+        .header("Accept", "text/event-stream")
+        .header("Mcp-Session-Id", session)
+        .GET();
+  }
+
   public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
