@@ -19,8 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterEach;
@@ -133,21 +131,8 @@ class OAuthFrontAttackTest {
         + extra;
   }
 
-  /** Allows on the consent page, with the page's cookie and form fields, as a browser does. */
   private HttpResponse<String> allow(HttpResponse<String> page) throws Exception {
-    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    Matcher request = Pattern.compile("name=\"request\" value=\"([^\"]+)\"").matcher(page.body());
-    Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
-    assertThat(request.find() && csrf.find()).isTrue();
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base + "/auth/consent"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Cookie", cookie)
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "decision=allow&request=" + q(request.group(1)) + "&csrf=" + q(csrf.group(1))))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return ConsentForm.allow(http, URI.create(base + "/auth/consent"), page);
   }
 
   /** Consent, the provider, the callback: the URL the browser lands on at the client. */
