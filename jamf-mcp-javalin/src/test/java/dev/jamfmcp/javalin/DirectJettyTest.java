@@ -52,7 +52,7 @@ class DirectJettyTest {
     String id = http.initialize("2025-06-18");
     assertThat(
             http.send(
-                    http.post("/mcp", McpTestServer.Json.request(2, "tools/list", "{}"))
+                    http.post("/mcp", McpTestServer.request(2, "tools/list", "{}"))
                         .header("Mcp-Session-Id", id))
                 .statusCode())
         .isEqualTo(200);
@@ -125,8 +125,7 @@ class DirectJettyTest {
           http.send(
               http.post(
                       "/mcp",
-                      McpTestServer.Json.request(
-                          4, "tools/call", "{\"name\":\"nap\",\"arguments\":{}}"))
+                      McpTestServer.request(4, "tools/call", "{\"name\":\"nap\",\"arguments\":{}}"))
                   .header("Mcp-Session-Id", id));
       assertThat(call.statusCode()).isEqualTo(200);
       assertThat(call.body()).contains("rested");
@@ -145,11 +144,10 @@ class DirectJettyTest {
       McpTestServer http = start(mcp -> mcp.directJetty(directly).filter(teapots), app -> {});
       assertThat(http.plugin.servesDirectly()).isEqualTo(directly);
       HttpResponse<String> refused =
-          http.send(
-              http.post("/mcp", McpTestServer.Json.init("2025-06-18")).header("X-Teapot", "1"));
+          http.send(http.post("/mcp", McpTestServer.init("2025-06-18")).header("X-Teapot", "1"));
       assertThat(refused.statusCode()).isEqualTo(418);
       assertThat(refused.body()).isEqualTo("{\"error\":\"teapot\"}");
-      assertThat(http.send(http.post("/mcp", McpTestServer.Json.init("2025-06-18"))).statusCode())
+      assertThat(http.send(http.post("/mcp", McpTestServer.init("2025-06-18"))).statusCode())
           .isEqualTo(200);
     }
   }
@@ -167,8 +165,7 @@ class DirectJettyTest {
                             throw new IllegalStateException("broken filter");
                           }),
               app -> {});
-      HttpResponse<String> failed =
-          http.send(http.post("/mcp", McpTestServer.Json.init("2025-06-18")));
+      HttpResponse<String> failed = http.send(http.post("/mcp", McpTestServer.init("2025-06-18")));
       assertThat(failed.statusCode()).isEqualTo(500);
       assertThat(failed.body()).contains("-32603").doesNotContain("broken filter");
     }
@@ -183,8 +180,7 @@ class DirectJettyTest {
   void aContextPathIsHonoured() throws Exception {
     McpTestServer http = start(mcp -> {}, app -> app.router.contextPath = "/api");
     assertThat(http.plugin.servesDirectly()).isTrue();
-    HttpResponse<String> init =
-        http.send(http.post("/api/mcp", McpTestServer.Json.init("2025-06-18")));
+    HttpResponse<String> init = http.send(http.post("/api/mcp", McpTestServer.init("2025-06-18")));
     assertThat(init.statusCode()).isEqualTo(200);
     assertThat(init.headers().firstValue("Mcp-Session-Id")).isPresent();
     // Outside the context nothing answers (served, a GET without a session would open a stream).
@@ -210,13 +206,13 @@ class DirectJettyTest {
   /** A scripted conversation, each answer reduced to what must not depend on the instance. */
   private static List<String> conversation(McpTestServer http) throws Exception {
     List<String> answers = new ArrayList<>();
-    String ping = McpTestServer.Json.request(3, "ping", "{}");
-    answers.add(show(http.send(http.post("/mcp", McpTestServer.Json.init("2025-06-18")))));
+    String ping = McpTestServer.request(3, "ping", "{}");
+    answers.add(show(http.send(http.post("/mcp", McpTestServer.init("2025-06-18")))));
     String id = http.initialize("2025-06-18");
     answers.add(
         show(
             http.send(
-                inSession(http, id, McpTestServer.Json.request(2, "tools/list", "{}"))
+                inSession(http, id, McpTestServer.request(2, "tools/list", "{}"))
                     .header("MCP-Protocol-Version", "2025-06-18")
                     .header("Origin", ORIGIN))));
     answers.add(show(http.send(http.post("/mcp", ping))));

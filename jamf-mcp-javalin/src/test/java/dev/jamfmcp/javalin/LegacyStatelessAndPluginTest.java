@@ -8,6 +8,7 @@ import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.http.PrincipalResolver;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.mcp.testing.MutableClock;
+import dev.jamfmcp.mcp.testing.SseReader;
 import dev.jamfmcp.mcp.testing.TestTools;
 import io.javalin.Javalin;
 import java.io.InputStream;
@@ -50,7 +51,7 @@ class LegacyStatelessAndPluginTest {
       assertThat(endpoint.event()).isEqualTo("endpoint");
       assertThat(endpoint.data()).startsWith("/messages?sessionId=");
       HttpResponse<String> accepted =
-          http.send(http.post(endpoint.data(), McpTestServer.Json.init("2024-11-05")));
+          http.send(http.post(endpoint.data(), McpTestServer.init("2024-11-05")));
       assertThat(accepted.statusCode()).isEqualTo(202);
       SseReader.Event reply = sse.nextEvent();
       assertThat(reply.event()).isEqualTo("message");
@@ -62,7 +63,7 @@ class LegacyStatelessAndPluginTest {
       http.send(
           http.post(
               endpoint.data(),
-              McpTestServer.Json.request(
+              McpTestServer.request(
                   2, "tools/call", "{\"name\":\"echo\",\"arguments\":{\"text\":\"old\"}}")));
       assertThat(sse.nextEvent().data()).contains("\"id\":2").contains("old");
     }
@@ -136,7 +137,7 @@ class LegacyStatelessAndPluginTest {
                             .clock(clock)
                             .sessionIdleTimeout(Duration.ofMinutes(5))));
     String id = http.initialize("2025-06-18");
-    String ping = McpTestServer.Json.request(9, "ping", "{}");
+    String ping = McpTestServer.request(9, "ping", "{}");
     clock.advance(Duration.ofMinutes(4));
     assertThat(http.send(http.post("/mcp", ping).header("Mcp-Session-Id", id)).statusCode())
         .isEqualTo(200);
@@ -165,13 +166,12 @@ class LegacyStatelessAndPluginTest {
                       }
                       return Principal.of("bob", "read:jamf");
                     }));
-    HttpResponse<String> refused =
-        http.send(http.post("/mcp", McpTestServer.Json.init("2025-06-18")));
+    HttpResponse<String> refused = http.send(http.post("/mcp", McpTestServer.init("2025-06-18")));
     assertThat(refused.statusCode()).isEqualTo(401);
     assertThat(refused.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer");
     HttpResponse<String> accepted =
         http.send(
-            http.post("/mcp", McpTestServer.Json.init("2025-06-18"))
+            http.post("/mcp", McpTestServer.init("2025-06-18"))
                 .header("Authorization", "Bearer good"));
     assertThat(accepted.statusCode()).isEqualTo(200);
     assertThat(calls.get()).isEqualTo(2);

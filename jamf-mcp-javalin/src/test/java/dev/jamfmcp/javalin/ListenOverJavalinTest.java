@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.testing.SseReader;
 import dev.jamfmcp.mcp.testing.TestTools;
 import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
@@ -37,7 +38,7 @@ class ListenOverJavalinTest {
   }
 
   private static String listenBody(int id, String notifications) {
-    return McpTestServer.Json.request(
+    return McpTestServer.request(
         id,
         "subscriptions/listen",
         "{" + LegacyStatelessAndPluginTest.META + ",\"notifications\":" + notifications + "}");
@@ -146,7 +147,7 @@ class ListenOverJavalinTest {
         http.send(
             http.post(
                     "/mcp",
-                    McpTestServer.Json.request(
+                    McpTestServer.request(
                         2, "subscriptions/listen", "{" + LegacyStatelessAndPluginTest.META + "}"))
                 .header("MCP-Protocol-Version", V)
                 .header("Mcp-Method", "subscriptions/listen"));
@@ -174,7 +175,7 @@ class ListenOverJavalinTest {
           http.send(
               http.post(
                       "/mcp",
-                      McpTestServer.Json.request(
+                      McpTestServer.request(
                           5,
                           "subscriptions/listen",
                           "{\"notifications\":{\"toolsListChanged\":true}}"))

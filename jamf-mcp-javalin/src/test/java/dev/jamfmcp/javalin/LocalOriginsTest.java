@@ -54,7 +54,7 @@ class LocalOriginsTest {
   }
 
   private static String initialize(int port, String host, String origin, String token) {
-    String body = McpTestServer.Json.init("2025-11-25");
+    String body = McpTestServer.init("2025-11-25");
     return "POST /mcp HTTP/1.1\r\nHost: "
         + host
         + "\r\n"

@@ -27,7 +27,7 @@ class LoopbackProtectionTest {
   }
 
   private int statusOf(String host, String origin) throws Exception {
-    String body = McpTestServer.Json.init("2025-11-25");
+    String body = McpTestServer.init("2025-11-25");
     String request =
         "POST /mcp HTTP/1.1\r\nHost: "
             + host

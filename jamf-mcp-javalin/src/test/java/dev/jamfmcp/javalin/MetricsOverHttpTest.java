@@ -3,6 +3,7 @@ package dev.jamfmcp.javalin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamfmcp.mcp.McpServer;
+import dev.jamfmcp.mcp.testing.SseReader;
 import dev.jamfmcp.mcp.testing.TestTools;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -38,21 +39,16 @@ class MetricsOverHttpTest {
     String id = http.initialize("2025-11-25");
     inSession(
         id,
-        McpTestServer.Json.request(
+        McpTestServer.request(
             2, "tools/call", "{\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"}}"));
-    inSession(id, McpTestServer.Json.request(3, "tools/list", "{}"));
-    inSession(id, McpTestServer.Json.request(4, "no/such/method", "{}"));
-    inSession(id, McpTestServer.Json.request(5, "tools/call", "{\"name\":\"nope\"}"));
+    inSession(id, McpTestServer.request(3, "tools/list", "{}"));
+    inSession(id, McpTestServer.request(4, "no/such/method", "{}"));
+    inSession(id, McpTestServer.request(5, "tools/call", "{\"name\":\"nope\"}"));
     http.plugin.metrics().jamfRequest("GET", "/api/v1/scripts/{id}", "200", Duration.ofMillis(12));
     http.plugin
         .metrics()
         .jamfRequest("GET", "/api/v1/scripts/{id}", "timeout", Duration.ofSeconds(30));
-    HttpResponse<InputStream> stream =
-        http.stream(
-            HttpRequest.newBuilder(http.uri("/mcp"))
-                .header("Accept", "text/event-stream")
-                .header("Mcp-Session-Id", id)
-                .GET());
+    HttpResponse<InputStream> stream = http.stream(http.getStream(id));
     try (SseReader sse = new SseReader(stream.body())) {
       sse.next(); // the stream is open once its first event arrives
 

@@ -37,7 +37,7 @@ class PendingServerTest {
   private void assertNotServingYet() throws Exception {
     assertThat(get("/health").statusCode()).isEqualTo(200);
     assertThat(get("/health/ready").statusCode()).isEqualTo(503);
-    HttpResponse<String> init = http.send(http.post("/mcp", McpTestServer.Json.init("2025-11-25")));
+    HttpResponse<String> init = http.send(http.post("/mcp", McpTestServer.init("2025-11-25")));
     assertThat(init.statusCode()).isEqualTo(503);
     assertThat(init.headers().firstValue("Retry-After")).contains("1");
     assertThat(init.body()).contains("\"code\":-32603").contains("starting");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.testing.SseReader;
 import dev.jamfmcp.mcp.testing.TestTools;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -39,7 +40,7 @@ class ShutdownOverHttpTest {
   }
 
   private static String slowCall(int id, String meta) {
-    return McpTestServer.Json.request(
+    return McpTestServer.request(
         id, "tools/call", "{\"name\":\"slow\",\"arguments\":{}" + meta + "}");
   }
 
@@ -103,7 +104,7 @@ class ShutdownOverHttpTest {
             HttpRequest.newBuilder(http.uri("/sse")).header("Accept", "text/event-stream").GET());
     try (SseReader sse = new SseReader(stream.body())) {
       String endpoint = sse.nextEvent().data();
-      http.send(http.post(endpoint, McpTestServer.Json.init("2024-11-05")));
+      http.send(http.post(endpoint, McpTestServer.init("2024-11-05")));
       sse.nextEvent();
       http.send(
           http.post(endpoint, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"));

@@ -73,7 +73,7 @@ class SlowBodyTest {
 
   @Test
   void aSmallBodyThatPausesWithinTheGraceIsServed() throws Exception {
-    byte[] body = McpTestServer.Json.init("2025-06-18").getBytes(StandardCharsets.UTF_8);
+    byte[] body = McpTestServer.init("2025-06-18").getBytes(StandardCharsets.UTF_8);
     int half = body.length / 2;
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), http.app.port())) {
       socket.setSoTimeout(10_000);

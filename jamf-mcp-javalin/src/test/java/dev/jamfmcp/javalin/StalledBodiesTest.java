@@ -115,7 +115,7 @@ class StalledBodiesTest {
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", McpTestServer.ACCEPT)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(McpTestServer.Json.init("2025-06-18")))
+                .POST(HttpRequest.BodyPublishers.ofString(McpTestServer.init("2025-06-18")))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).isEqualTo(200);

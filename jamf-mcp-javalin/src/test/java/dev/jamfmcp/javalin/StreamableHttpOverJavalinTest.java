@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.testing.SseReader;
 import dev.jamfmcp.mcp.testing.TestTools;
 import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
@@ -62,7 +63,7 @@ class StreamableHttpOverJavalinTest {
     assertThat(note.body()).isEmpty();
     HttpResponse<String> list =
         http.send(
-            inSession(id, McpTestServer.Json.request(2, "tools/list", "{}"))
+            inSession(id, McpTestServer.request(2, "tools/list", "{}"))
                 .header("MCP-Protocol-Version", "2025-06-18"));
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.headers().firstValue("Content-Type").orElseThrow())
@@ -72,7 +73,7 @@ class StreamableHttpOverJavalinTest {
 
   @Test
   void sessionErrors() throws Exception {
-    String ping = McpTestServer.Json.request(3, "ping", "{}");
+    String ping = McpTestServer.request(3, "ping", "{}");
     assertThat(http.send(http.post("/mcp", ping)).statusCode()).isEqualTo(400);
     assertThat(http.send(inSession("m1.forged.sig", ping)).statusCode()).isEqualTo(404);
     String id = http.initialize("2025-06-18");
@@ -84,10 +85,10 @@ class StreamableHttpOverJavalinTest {
 
   @Test
   void versionOriginBodyAndScopeErrors() throws Exception {
-    String ping = McpTestServer.Json.request(3, "ping", "{}");
+    String ping = McpTestServer.request(3, "ping", "{}");
     assertThat(
             http.send(
-                    http.post("/mcp", McpTestServer.Json.init("2025-06-18"))
+                    http.post("/mcp", McpTestServer.init("2025-06-18"))
                         .header("MCP-Protocol-Version", "1999-01-01"))
                 .statusCode())
         .isEqualTo(400);
@@ -97,7 +98,7 @@ class StreamableHttpOverJavalinTest {
         .isEqualTo(403);
     HttpResponse<String> allowed =
         http.send(
-            http.post("/mcp", McpTestServer.Json.init("2025-06-18"))
+            http.post("/mcp", McpTestServer.init("2025-06-18"))
                 .header("Origin", "https://app.example"));
     assertThat(allowed.statusCode()).isEqualTo(200);
     assertThat(allowed.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
@@ -110,8 +111,7 @@ class StreamableHttpOverJavalinTest {
         http.send(
             inSession(
                 id,
-                McpTestServer.Json.request(
-                    4, "tools/call", "{\"name\":\"wipe\",\"arguments\":{}}")));
+                McpTestServer.request(4, "tools/call", "{\"name\":\"wipe\",\"arguments\":{}}")));
     assertThat(wipe.statusCode()).isEqualTo(403);
     assertThat(wipe.headers().firstValue("WWW-Authenticate").orElseThrow())
         .contains("error=\"insufficient_scope\"")
@@ -148,7 +148,7 @@ class StreamableHttpOverJavalinTest {
         http.stream(
             inSession(
                 id,
-                McpTestServer.Json.request(
+                McpTestServer.request(
                     5,
                     "tools/call",
                     "{\"name\":\"count\",\"arguments\":{\"n\":3},\"_meta\":{\"progressToken\":\"p\"}}")));
@@ -175,12 +175,7 @@ class StreamableHttpOverJavalinTest {
   @Test
   void getStreamIsReadyAndPings() throws Exception {
     String id = http.initialize("2025-06-18");
-    HttpResponse<InputStream> response =
-        http.stream(
-            HttpRequest.newBuilder(http.uri("/mcp"))
-                .header("Accept", "text/event-stream")
-                .header("Mcp-Session-Id", id)
-                .GET());
+    HttpResponse<InputStream> response = http.stream(http.getStream(id));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Cache-Control")).contains("no-cache");
     try (SseReader sse = new SseReader(response.body())) {
@@ -206,7 +201,7 @@ class StreamableHttpOverJavalinTest {
         http.stream(
             inSession(
                 id,
-                McpTestServer.Json.request(
+                McpTestServer.request(
                     6, "tools/call", "{\"name\":\"wait\",\"_meta\":{\"progressToken\":1}}")));
     SseReader sse = new SseReader(response.body());
     assertThat(sse.nextEvent().data()).contains("notifications/progress");
@@ -223,7 +218,7 @@ class StreamableHttpOverJavalinTest {
               other
                   .post(
                       "/mcp",
-                      McpTestServer.Json.request(
+                      McpTestServer.request(
                           7, "tools/call", "{\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"}}"))
                   .header("Mcp-Session-Id", id));
       assertThat(echo.statusCode()).isEqualTo(200);

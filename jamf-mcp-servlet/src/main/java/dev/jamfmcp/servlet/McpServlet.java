@@ -1,11 +1,11 @@
 package dev.jamfmcp.servlet;
 
 import dev.jamfmcp.mcp.Principal;
+import dev.jamfmcp.mcp.http.Cors;
 import dev.jamfmcp.mcp.http.HttpReply;
 import dev.jamfmcp.mcp.http.McpHttpTransport;
 import dev.jamfmcp.mcp.http.PrincipalResolver;
 import dev.jamfmcp.mcp.jsonrpc.ErrorCodes;
-import dev.jamfmcp.servlet.internal.Cors;
 import dev.jamfmcp.servlet.internal.ServletExchange;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -131,7 +131,7 @@ public final class McpServlet extends HttpServlet {
               .withHeader("Allow", endpoint.methods));
       return;
     }
-    cors.decorate(origin, response);
+    cors.grants(origin).forEach(response::setHeader);
     Optional<HttpReply> forbidden = transport.checkOrigin(exchange);
     if (forbidden.isPresent()) {
       exchange.respond(forbidden.get());

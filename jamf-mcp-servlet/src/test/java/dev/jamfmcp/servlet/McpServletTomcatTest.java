@@ -1,18 +1,16 @@
 package dev.jamfmcp.servlet;
 
+import static dev.jamfmcp.mcp.testing.JavaSdkClient.listAndCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.http.PrincipalResolver;
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.mcp.testing.SseReader;
 import dev.jamfmcp.mcp.testing.TestTools;
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.spec.McpClientTransport;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,26 +34,6 @@ class McpServletTomcatTest {
       http.close();
     }
     server.close();
-  }
-
-  private static void listAndCall(McpClientTransport transport) {
-    McpSyncClient client =
-        McpClient.sync(transport)
-            .requestTimeout(Duration.ofSeconds(30))
-            .initializationTimeout(Duration.ofSeconds(30))
-            .build();
-    try {
-      client.initialize();
-      assertThat(client.listTools().tools())
-          .extracting(McpSchema.Tool::name)
-          .contains("echo", "count");
-      McpSchema.CallToolResult result =
-          client.callTool(new McpSchema.CallToolRequest("echo", Map.of("text", "sdk")));
-      assertThat(result.isError()).isNotEqualTo(Boolean.TRUE);
-      assertThat(((McpSchema.TextContent) result.content().get(0)).text()).contains("sdk");
-    } finally {
-      client.closeGracefully();
-    }
   }
 
   @Test
@@ -258,12 +236,7 @@ class McpServletTomcatTest {
     http =
         new TomcatMcp(server, t -> {}, request -> Optional.of(TomcatMcp.LOCAL), asyncTimeoutMillis);
     String session = http.initialize("2025-06-18");
-    HttpResponse<InputStream> response =
-        http.stream(
-            HttpRequest.newBuilder(http.uri("/mcp"))
-                .header("Accept", "text/event-stream")
-                .header("Mcp-Session-Id", session)
-                .GET());
+    HttpResponse<InputStream> response = http.stream(http.getStream(session));
     try (SseReader sse = new SseReader(response.body())) {
       assertThat(sse.nextEvent().event()).isEqualTo("connection");
       long opened = System.nanoTime();
@@ -280,12 +253,7 @@ class McpServletTomcatTest {
   void transportShutdownEndsOpenStreams() throws Exception {
     http = new TomcatMcp(server);
     String session = http.initialize("2025-06-18");
-    HttpResponse<InputStream> get =
-        http.stream(
-            HttpRequest.newBuilder(http.uri("/mcp"))
-                .header("Accept", "text/event-stream")
-                .header("Mcp-Session-Id", session)
-                .GET());
+    HttpResponse<InputStream> get = http.stream(http.getStream(session));
     HttpResponse<InputStream> legacy =
         http.stream(HttpRequest.newBuilder(http.uri("/sse")).header("Accept", "text/event-stream"));
     try (SseReader a = new SseReader(get.body());
@@ -303,12 +271,7 @@ class McpServletTomcatTest {
   void stoppingTomcatIsNotHeldUpByOpenStreams() throws Exception {
     http = new TomcatMcp(server);
     String session = http.initialize("2025-06-18");
-    HttpResponse<InputStream> get =
-        http.stream(
-            HttpRequest.newBuilder(http.uri("/mcp"))
-                .header("Accept", "text/event-stream")
-                .header("Mcp-Session-Id", session)
-                .GET());
+    HttpResponse<InputStream> get = http.stream(http.getStream(session));
     try (SseReader sse = new SseReader(get.body())) {
       assertThat(sse.nextEvent().event()).isEqualTo("connection");
       http.stop(); // returns: destroy ended the stream the transport still holds

@@ -4,13 +4,8 @@ import dev.jamfmcp.mcp.McpServer;
 import dev.jamfmcp.mcp.Principal;
 import dev.jamfmcp.mcp.http.HttpTransportConfig;
 import dev.jamfmcp.mcp.http.McpHttpTransport;
+import dev.jamfmcp.mcp.testing.McpHttpClient;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,20 +23,13 @@ import org.apache.catalina.startup.Tomcat;
  * An embedded Tomcat on 127.0.0.1, port 0, with {@link McpServlet} at {@code /mcp}, {@code /sse}
  * and {@code /messages}, and a java.net.http client for it.
  */
-final class TomcatMcp implements AutoCloseable {
-  static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
-  static final String ACCEPT = "application/json, text/event-stream";
+final class TomcatMcp extends McpHttpClient implements AutoCloseable {
   static final Principal LOCAL = new Principal("local", Set.of("read:jamf"), java.util.Map.of());
 
   final Tomcat tomcat = new Tomcat();
   final McpHttpTransport transport;
   final McpServlet servlet;
   final int port;
-  final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(30))
-          .build();
   private final Path baseDir;
   private boolean stopped;
 
@@ -97,57 +85,9 @@ final class TomcatMcp implements AutoCloseable {
     this.port = connector.getLocalPort();
   }
 
-  String base() {
+  @Override
+  public String base() {
     return "http://127.0.0.1:" + port;
-  }
-
-  URI uri(String path) {
-    return URI.create(base() + path);
-  }
-
-  HttpRequest.Builder post(String path, String json) {
-    return HttpRequest.newBuilder(uri(path))
-        .header("Accept", ACCEPT)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json));
-  }
-
-  HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  HttpResponse<InputStream> stream(HttpRequest.Builder request) throws Exception {
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-  }
-
-  /** initialize in {@code version}; returns the session id. */
-  String initialize(String version) throws Exception {
-    HttpResponse<String> response = send(post("/mcp", init(version)));
-    if (response.statusCode() != 200) {
-      throw new AssertionError(
-          "initialize failed: " + response.statusCode() + " " + response.body());
-    }
-    String id = response.headers().firstValue("Mcp-Session-Id").orElseThrow();
-    send(
-        post("/mcp", "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
-            .header("Mcp-Session-Id", id));
-    return id;
-  }
-
-  static String init(String version) {
-    return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
-        + version
-        + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
-  }
-
-  static String request(int id, String method, String params) {
-    return "{\"jsonrpc\":\"2.0\",\"id\":"
-        + id
-        + ",\"method\":\""
-        + method
-        + "\",\"params\":"
-        + params
-        + "}";
   }
 
   /** Stops Tomcat (the servlet's destroy ends what is still open). */

@@ -13,7 +13,6 @@ import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
-import dev.jamfmcp.tools.support.DeviceTargets;
 import dev.jamfmcp.tools.support.DeviceTargets.Device;
 import dev.jamfmcp.tools.support.DeviceTargets.Kind;
 import dev.jamfmcp.tools.support.JamfFailures;
@@ -42,13 +41,7 @@ final class FlushMdmCommands {
 
   Tool tool() {
     ObjectNode input =
-        Schemas.object()
-            .strings(
-                "deviceIds",
-                "The devices: computer:<id>, mobile:<id>, a plain id (a computer),"
-                    + " a serial number or an exact name",
-                DeviceTargets.MAX_IDENTIFIERS,
-                200)
+        DeviceIds.schema()
             .enumeration(
                 "status",
                 "Which commands to clear (default failed): failed, pending, or pending_and_failed",
@@ -57,7 +50,7 @@ final class FlushMdmCommands {
                 "pending_and_failed")
             .property(ConfirmationGate.TOKEN_ARGUMENT, ConfirmationGate.tokenArgumentSchema())
             .property(ConfirmationGate.APPROVAL_ARGUMENT, ConfirmationGate.approvalArgumentSchema())
-            .required("deviceIds")
+            .required(DeviceIds.NAME)
             .build();
     ObjectNode executed =
         Schemas.object()
@@ -86,15 +79,7 @@ final class FlushMdmCommands {
   private ToolResult call(ObjectNode args, RequestContext ctx) throws Exception {
     String cleared = args.path("status").asString("failed");
     FlushStatus status = FlushStatus.valueOf(cleared.toUpperCase(Locale.ROOT));
-    List<Device> devices;
-    try {
-      devices =
-          new DeviceTargets(support.jamf())
-              .resolve(ToolBodies.strings(args, "deviceIds"))
-              .requireAll();
-    } catch (JamfException e) {
-      throw JamfFailures.onRead(e);
-    }
+    List<Device> devices = DeviceIds.resolve(support, args);
     String which =
         switch (status) {
           case FAILED -> "failed";

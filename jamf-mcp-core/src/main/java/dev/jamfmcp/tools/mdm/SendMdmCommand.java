@@ -1,6 +1,5 @@
 package dev.jamfmcp.tools.mdm;
 
-import dev.jamfmcp.jamf.JamfException;
 import dev.jamfmcp.jamf.mdm.QueuedCommand;
 import dev.jamfmcp.mcp.RequestContext;
 import dev.jamfmcp.mcp.audit.Secrets;
@@ -17,7 +16,6 @@ import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.support.DeviceTargets;
 import dev.jamfmcp.tools.support.DeviceTargets.Device;
-import dev.jamfmcp.tools.support.JamfFailures;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolBodies;
 import dev.jamfmcp.tools.support.ToolSupport;
@@ -90,13 +88,7 @@ final class SendMdmCommand {
         "The command's fields, named as in Jamf's commandData; a field the command does not take"
             + " is refused with the list of those it takes");
     ObjectNode input =
-        Schemas.object()
-            .strings(
-                "deviceIds",
-                "The devices: computer:<id>, mobile:<id>, a plain id (a computer),"
-                    + " a serial number or an exact name",
-                DeviceTargets.MAX_IDENTIFIERS,
-                200)
+        DeviceIds.schema()
             .enumeration(
                 "command",
                 "What to do (each command's approval class is in the tool's description)",
@@ -104,7 +96,7 @@ final class SendMdmCommand {
             .property("options", options)
             .property(ConfirmationGate.TOKEN_ARGUMENT, ConfirmationGate.tokenArgumentSchema())
             .property(ConfirmationGate.APPROVAL_ARGUMENT, ConfirmationGate.approvalArgumentSchema())
-            .required("deviceIds", "command")
+            .required(DeviceIds.NAME, "command")
             .build();
     return input;
   }
@@ -159,15 +151,7 @@ final class SendMdmCommand {
   private ToolResult call(ObjectNode args, RequestContext ctx) throws Exception {
     MdmCommandKind kind = MdmCommandKind.of(ToolBodies.text(args, "command"));
     ObjectNode options = args.has("options") ? (ObjectNode) args.get("options") : Json.object();
-    List<Device> devices;
-    try {
-      devices =
-          new DeviceTargets(support.jamf())
-              .resolve(ToolBodies.strings(args, "deviceIds"))
-              .requireAll();
-    } catch (JamfException e) {
-      throw JamfFailures.onRead(e);
-    }
+    List<Device> devices = DeviceIds.resolve(support, args);
     List<String> problems = kind.problems(devices, options);
     if (kind == MdmCommandKind.CLEAR_PASSCODE && problems.isEmpty()) {
       problems.addAll(UnlockTokens.missing(support, devices));

@@ -1,6 +1,5 @@
 package dev.jamfmcp.tools.mdm;
 
-import dev.jamfmcp.jamf.JamfException;
 import dev.jamfmcp.jamf.mdm.MdmCommandRequest;
 import dev.jamfmcp.jamf.mdm.QueuedCommand;
 import dev.jamfmcp.mcp.RequestContext;
@@ -15,10 +14,8 @@ import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolException;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
-import dev.jamfmcp.tools.support.DeviceTargets;
 import dev.jamfmcp.tools.support.DeviceTargets.Device;
 import dev.jamfmcp.tools.support.DeviceTargets.Kind;
-import dev.jamfmcp.tools.support.JamfFailures;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolBodies;
 import dev.jamfmcp.tools.support.ToolSupport;
@@ -77,16 +74,7 @@ final class UpdateInventory {
   }
 
   Tool tool() {
-    ObjectNode input =
-        Schemas.object()
-            .strings(
-                "deviceIds",
-                "The devices: computer:<id>, mobile:<id>, a plain id (a computer),"
-                    + " a serial number or an exact name",
-                DeviceTargets.MAX_IDENTIFIERS,
-                200)
-            .required("deviceIds")
-            .build();
+    ObjectNode input = DeviceIds.schema().required(DeviceIds.NAME).build();
     ObjectNode executed =
         Schemas.object()
             .property(
@@ -120,15 +108,7 @@ final class UpdateInventory {
   }
 
   private ToolResult call(ObjectNode args, RequestContext ctx) throws Exception {
-    List<Device> devices;
-    try {
-      devices =
-          new DeviceTargets(support.jamf())
-              .resolve(ToolBodies.strings(args, "deviceIds"))
-              .requireAll();
-    } catch (JamfException e) {
-      throw JamfFailures.onRead(e);
-    }
+    List<Device> devices = DeviceIds.resolve(support, args);
     List<String> unmanaged =
         devices.stream().filter(d -> d.managementId() == null).map(Device::describe).toList();
     if (!unmanaged.isEmpty()) {

@@ -19,8 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterEach;
@@ -133,6 +131,10 @@ class OAuthFrontAttackTest {
         + extra;
   }
 
+  private HttpResponse<String> allow(HttpResponse<String> page) throws Exception {
+    return ConsentForm.allow(http, URI.create(base + "/auth/consent"), page);
+  }
+
   /** Consent, the provider, the callback: the URL the browser lands on at the client. */
   private String browserFlow(String clientId, String redirect) throws Exception {
     idp.enqueueCallback(
@@ -141,23 +143,7 @@ class OAuthFrontAttackTest {
     HttpResponse<String> page =
         get(authorizeUrl(clientId, redirect, "&resource=" + q(resource)), null);
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    Matcher request = Pattern.compile("name=\"request\" value=\"([^\"]+)\"").matcher(page.body());
-    Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
-    assertThat(request.find() && csrf.find()).isTrue();
-    HttpResponse<String> allowed =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/auth/consent"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookie)
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "decision=allow&request="
-                            + q(request.group(1))
-                            + "&csrf="
-                            + q(csrf.group(1))))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> allowed = allow(page);
     HttpResponse<String> atProvider =
         get(allowed.headers().firstValue("Location").orElseThrow(), null);
     assertThat(atProvider.statusCode()).isEqualTo(302);
@@ -363,23 +349,7 @@ class OAuthFrontAttackTest {
     HttpResponse<String> page =
         get(authorizeUrl(client, CHATGPT, "&resource=" + q(resource)), null);
     // Walk the flow by hand: the queued callback (wrong audience) is the one the provider uses.
-    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    Matcher request = Pattern.compile("name=\"request\" value=\"([^\"]+)\"").matcher(page.body());
-    Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
-    assertThat(request.find() && csrf.find()).isTrue();
-    HttpResponse<String> allowed =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/auth/consent"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookie)
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "decision=allow&request="
-                            + q(request.group(1))
-                            + "&csrf="
-                            + q(csrf.group(1))))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> allowed = allow(page);
     String landing = location(get(location(get(location(allowed), null)), null));
     HttpResponse<String> token = token(codeExchange(client, CHATGPT, codeOf(landing)));
     assertThat(token.statusCode()).isEqualTo(400);
@@ -414,23 +384,7 @@ class OAuthFrontAttackTest {
     String unused = register(CHATGPT);
     String used = register(CHATGPT);
     HttpResponse<String> page = get(authorizeUrl(used, CHATGPT, ""), null);
-    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    Matcher request = Pattern.compile("name=\"request\" value=\"([^\"]+)\"").matcher(page.body());
-    Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
-    assertThat(request.find() && csrf.find()).isTrue();
-    HttpResponse<String> allowed =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/auth/consent"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookie)
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "decision=allow&request="
-                            + q(request.group(1))
-                            + "&csrf="
-                            + q(csrf.group(1))))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> allowed = allow(page);
     String consent =
         allowed.headers().allValues("Set-Cookie").stream()
             .filter(c -> c.startsWith("jamfmcp-consent-"))

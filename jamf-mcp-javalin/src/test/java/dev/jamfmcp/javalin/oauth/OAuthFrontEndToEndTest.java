@@ -54,19 +54,7 @@ class OAuthFrontEndToEndTest {
   }
 
   private HttpResponse<String> allow(HttpResponse<String> page) throws Exception {
-    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    Matcher request = Pattern.compile("name=\"request\" value=\"([^\"]+)\"").matcher(page.body());
-    Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
-    assertThat(request.find() && csrf.find()).isTrue();
-    return s.client.send(
-        HttpRequest.newBuilder(s.uri("/auth/consent"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Cookie", cookie)
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "decision=allow&request=" + q(request.group(1)) + "&csrf=" + q(csrf.group(1))))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return ConsentForm.allow(s.client, s.uri("/auth/consent"), page);
   }
 
   /** The whole ChatGPT flow; returns the access token and refresh token it got. */

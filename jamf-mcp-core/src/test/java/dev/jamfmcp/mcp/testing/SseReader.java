@@ -1,4 +1,4 @@
-package dev.jamfmcp.javalin;
+package dev.jamfmcp.mcp.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,16 +9,19 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** Parses an SSE body on a background thread into events and comments, in arrival order. */
-final class SseReader implements AutoCloseable {
+/**
+ * Parses an SSE body on a background thread into events and comments, in arrival order. Shared by
+ * the HTTP faces' tests (Javalin, servlet).
+ */
+public final class SseReader implements AutoCloseable {
   /** One event (comment is set for comment lines; the other fields are then null). */
-  record Event(String event, String id, String data, String retry, String comment) {}
+  public record Event(String event, String id, String data, String retry, String comment) {}
 
   private final InputStream body;
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-  final StringBuilder raw = new StringBuilder();
+  private final StringBuilder raw = new StringBuilder();
 
-  SseReader(InputStream body) {
+  public SseReader(InputStream body) {
     this.body = body;
     Thread reader = new Thread(this::read, "sse-reader");
     reader.setDaemon(true);
@@ -63,7 +66,7 @@ final class SseReader implements AutoCloseable {
   }
 
   /** The next event or comment; fails if none arrives in 30 s (a hang catcher, not a timing). */
-  Event next() throws InterruptedException {
+  public Event next() throws InterruptedException {
     Event event = events.poll(30, TimeUnit.SECONDS);
     if (event == null) {
       throw new AssertionError("no SSE event within 30 s; so far: " + raw);
@@ -72,7 +75,7 @@ final class SseReader implements AutoCloseable {
   }
 
   /** Skips comments. */
-  Event nextEvent() throws InterruptedException {
+  public Event nextEvent() throws InterruptedException {
     Event event;
     do {
       event = next();
