@@ -8,6 +8,7 @@ import dev.jamfmcp.tools.mdm.MdmTools;
 import dev.jamfmcp.tools.mobile.MobileTools;
 import dev.jamfmcp.tools.patch.PatchTools;
 import dev.jamfmcp.tools.policies.PolicyTools;
+import dev.jamfmcp.tools.prestages.PrestageTools;
 import dev.jamfmcp.tools.profiles.ProfileTools;
 import dev.jamfmcp.tools.prompts.JamfPrompts;
 import dev.jamfmcp.tools.resources.JamfResources;
@@ -37,6 +38,7 @@ final class ToolCatalogs {
     InventoryTools.register(catalog, support);
     SoftwareTools.register(catalog, support);
     SecretTools.register(catalog, support);
+    PrestageTools.register(catalog, support);
     JamfResources.register(catalog, support);
     JamfPrompts.register(catalog);
   }

@@ -35,7 +35,9 @@ public enum Toolset {
    * person on the approval page; and the LAPS settings.
    */
   SECRETS(
-      "FileVault key, LAPS password, device-lock PIN (shown on the approval page); LAPS settings");
+      "FileVault key, LAPS password, device-lock PIN (shown on the approval page); LAPS settings"),
+  /** PreStage enrollment (Automated Device Enrollment) assignments of devices. */
+  ENROLLMENT("Assign devices to PreStage enrollments (Automated Device Enrollment)");
 
   private final String description;
 

@@ -1,7 +1,10 @@
 package dev.jamfmcp.jamf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jamfmcp.jamf.inventory.Inventory;
+import dev.jamfmcp.jamf.inventory.PrestageScope;
 import dev.jamfmcp.mcp.testing.JamfToolsFixture;
 import dev.jamfmcp.simulator.fleet.Computers;
 import dev.jamfmcp.simulator.fleet.PatchTitle;
@@ -189,5 +192,64 @@ class InventoryOperationsOnSimulatorTest {
     assertThat(mobile.at("/commands/completed").size()).isEqualTo(1 + truth.mobileApps().size());
     assertThat(fx.error("getDeviceHistory", "{\"device\":\"printer:3\"}")).contains("device id");
     assertThat(fx.error("getDeviceHistory", "{\"device\":\"computer:999999\"}")).isNotBlank();
+  }
+
+  @Test
+  void listJamfObjectsListsCategoriesFilteredByJamf() {
+    JsonNode all = list("categories");
+    assertThat(all.path("total").intValue()).isEqualTo(fx.sim.fleet().categories().size());
+    assertThat(all.at("/items/1/name").stringValue()).isEqualTo("Security");
+    assertThat(all.at("/items/1/priority").intValue()).isEqualTo(5);
+    long before = fx.requests("GET /api/v1/categories?");
+    JsonNode some = fx.data("listJamfObjects", "{\"kind\":\"categories\",\"query\":\"TOOL\"}");
+    assertThat(some.path("total").intValue()).isEqualTo(1);
+    assertThat(some.at("/items/0/name").stringValue()).isEqualTo("Developer Tools");
+    assertThat(fx.requests("GET /api/v1/categories?")).isEqualTo(before + 1);
+    // the name filter went to Jamf as RSQL
+    List<String> sent =
+        fx.sim.requestLog().recent().stream()
+            .filter(r -> r.startsWith("GET /api/v1/categories?"))
+            .toList();
+    assertThat(sent.get(sent.size() - 1)).contains("filter=");
+  }
+
+  @Test
+  @Covers({
+    "Inventory.prestageScope(boolean,String)",
+    "Inventory.prestageOfEachSerial(boolean)",
+    "Inventory.addToPrestageScope(boolean,String,Collection,int)",
+    "Inventory.removeFromPrestageScope(boolean,String,Collection,int)"
+  })
+  void prestageScopesAreReadAndChangedWithTheirVersionLock() {
+    Inventory inv = fx.jamf.inventory();
+    String first = fx.sim.fleet().computers().serialNumber(0);
+    String free = fx.sim.fleet().computers().serialNumber(199);
+    PrestageScope corporate = inv.prestageScope(false, "1");
+    assertThat(corporate.prestageId()).isEqualTo("1");
+    assertThat(corporate.serialNumbers()).contains(first).doesNotContain(free);
+    assertThat(corporate.assignments().get(0).userAssigned()).isEqualTo("admin");
+    assertThat(inv.prestageOfEachSerial(false)).containsEntry(first, "1").doesNotContainKey(free);
+
+    PrestageScope added =
+        inv.addToPrestageScope(false, "1", List.of(free), corporate.versionLock());
+    assertThat(added.versionLock()).isEqualTo(corporate.versionLock() + 1);
+    assertThat(added.serialNumbers()).contains(free);
+    assertThatThrownBy(() -> inv.addToPrestageScope(false, "2", List.of(free), 1))
+        .isInstanceOf(JamfBadRequestException.class)
+        .satisfies(e -> assertThat(((JamfException) e).errorCode()).contains("ALREADY_SCOPED"));
+    assertThatThrownBy(
+            () -> inv.removeFromPrestageScope(false, "1", List.of(free), corporate.versionLock()))
+        .isInstanceOf(JamfBadRequestException.class)
+        .satisfies(e -> assertThat(((JamfException) e).status()).isEqualTo(409));
+    PrestageScope removed =
+        inv.removeFromPrestageScope(false, "1", List.of(free), added.versionLock());
+    assertThat(removed.serialNumbers()).doesNotContain(free);
+    assertThat(inv.prestageOfEachSerial(false)).doesNotContainKey(free);
+
+    String iphone = fx.sim.fleet().mobileDevices().get(0).serialNumber();
+    assertThat(inv.prestageScope(true, "1").serialNumbers()).contains(iphone);
+    assertThat(inv.prestageOfEachSerial(true)).containsEntry(iphone, "1");
+    assertThatThrownBy(() -> inv.prestageScope(true, "9"))
+        .isInstanceOf(JamfNotFoundException.class);
   }
 }

@@ -93,6 +93,10 @@ class RequestBodyContractTest {
           .mdm()
           .flushCommands(
               Mdm.FlushTarget.COMPUTERS, List.of(4, 5), Mdm.FlushStatus.PENDING_AND_FAILED);
+      for (boolean mobile : new boolean[] {false, true}) {
+        client.inventory().addToPrestageScope(mobile, "2", List.of("C02XK1JHJG5H"), 3);
+        client.inventory().removeFromPrestageScope(mobile, "2", List.of("C02XK1JHJG5H"), 4);
+      }
     }
     // Jamf Pro before 11.28: the v2 computer-group endpoints
     try (JamfClient client = FakeJamf.clientFor(server).jamfProVersion("11.27.0").build()) {
@@ -305,6 +309,10 @@ class RequestBodyContractTest {
     }
     if (line.equals("POST /api/v2/mdm/blank-push")) {
       return json(200, "{\"errorUuids\":[]}");
+    }
+    if (line.matches(
+        "POST /api/v2/(computer|mobile-device)-prestages/2/scope(/delete-multiple)?")) {
+      return json(200, "{\"prestageId\":\"2\",\"assignments\":[],\"versionLock\":5}");
     }
     if (line.equals("PUT /JSSResource/policies/id/7")) {
       return json(201, "<policy><id>7</id></policy>");

@@ -119,6 +119,12 @@ class ApproveReplayTableTest {
             null,
             confirm),
         new Row(
+            "assignPrestage",
+            WriteToolsFixture.args(
+                "{'prestage':'Lab Macs','deviceType':'computer','action':'add','devices':['computer:90']}"),
+            null,
+            confirm),
+        new Row(
             "flushMdmCommands",
             WriteToolsFixture.args("{'deviceIds':['computer:9','mobile:11']}"),
             null,

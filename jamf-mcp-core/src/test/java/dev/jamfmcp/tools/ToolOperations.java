@@ -107,7 +107,25 @@ final class ToolOperations {
             MOBILE_STATIC_GROUPS,
             MOBILE_SMART_GROUPS,
             MOBILE_STATIC_GROUP_MEMBERS,
-            MOBILE_SMART_GROUP_MEMBERS));
+            MOBILE_SMART_GROUP_MEMBERS,
+            CATEGORIES));
+    // ENROLLMENT: devices are resolved (inventory, both kinds) to serial numbers
+    t.put(
+        "assignPrestage",
+        ops(
+            MACS,
+            List.of(
+                MOBILE_DEVICES_DETAIL,
+                COMPUTER_PRESTAGES,
+                MOBILE_PRESTAGES,
+                COMPUTER_PRESTAGE_SCOPE,
+                COMPUTER_PRESTAGE_SCOPES,
+                COMPUTER_PRESTAGE_SCOPE_ADD,
+                COMPUTER_PRESTAGE_SCOPE_REMOVE,
+                MOBILE_PRESTAGE_SCOPE,
+                MOBILE_PRESTAGE_SCOPES,
+                MOBILE_PRESTAGE_SCOPE_ADD,
+                MOBILE_PRESTAGE_SCOPE_REMOVE)));
     // CHATGPT
     t.put(
         "search",

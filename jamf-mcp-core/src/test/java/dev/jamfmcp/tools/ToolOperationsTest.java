@@ -213,7 +213,8 @@ class ToolOperationsTest {
             "macApps",
             "mobileApps",
             "mobileStaticGroups",
-            "mobileSmartGroups")) {
+            "mobileSmartGroups",
+            "categories")) {
       kinds.add("{'kind':'" + kind + "'}");
     }
     kinds.add("{'kind':'mobileStaticGroups','groupId':'" + mobileStatic + "'}");
@@ -250,6 +251,14 @@ class ToolOperationsTest {
             "{'deviceIds':['computer:2'],'command':'restart'}",
             "{'deviceIds':['mobile:2'],'command':'restart'}",
             "{'deviceIds':['mobile:3'],'command':'clearPasscode'}"));
+    // computer 100 and mobile 35 are in no PreStage: added, then removed again
+    writes.put(
+        "assignPrestage",
+        List.of(
+            "{'prestage':'1','deviceType':'computer','action':'add','devices':['computer:100']}",
+            "{'prestage':'1','deviceType':'computer','action':'remove','devices':['computer:100']}",
+            "{'prestage':'2','deviceType':'mobile','action':'add','devices':['mobile:35']}",
+            "{'prestage':'2','deviceType':'mobile','action':'remove','devices':['mobile:35']}"));
     writes.put("revealFileVaultKey", List.of("{'deviceId':'computer:1'}"));
     writes.put("revealDeviceLockPin", List.of("{'deviceId':'computer:2'}"));
     writes.put("revealLapsPassword", List.of("{'deviceId':'computer:3','username':'jamfadmin'}"));

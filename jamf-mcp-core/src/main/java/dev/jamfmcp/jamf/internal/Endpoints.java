@@ -209,6 +209,31 @@ public final class Endpoints {
   public static final Endpoint CLASSIC_MOBILE_HISTORY =
       get("/JSSResource/mobiledevicehistory/id/{id}").privileges("Read Mobile Devices");
 
+  // PreStage enrollment scopes (which serial numbers a PreStage holds; issue 16, point 5). A
+  // serial is in at most one PreStage of its kind; the writes carry the scope's versionLock.
+  public static final Endpoint COMPUTER_PRESTAGE_SCOPES =
+      get("/api/v2/computer-prestages/scope").privileges("Read Computer PreStage Enrollments");
+  public static final Endpoint COMPUTER_PRESTAGE_SCOPE =
+      get("/api/v2/computer-prestages/{id}/scope").privileges("Read Computer PreStage Enrollments");
+  public static final Endpoint COMPUTER_PRESTAGE_SCOPE_ADD =
+      post("/api/v2/computer-prestages/{id}/scope")
+          .privileges("Update Computer PreStage Enrollments");
+  public static final Endpoint COMPUTER_PRESTAGE_SCOPE_REMOVE =
+      post("/api/v2/computer-prestages/{id}/scope/delete-multiple")
+          .privileges("Update Computer PreStage Enrollments");
+  public static final Endpoint MOBILE_PRESTAGE_SCOPES =
+      get("/api/v2/mobile-device-prestages/scope")
+          .privileges("Read Mobile Device PreStage Enrollments");
+  public static final Endpoint MOBILE_PRESTAGE_SCOPE =
+      get("/api/v2/mobile-device-prestages/{id}/scope")
+          .privileges("Read Mobile Device PreStage Enrollments");
+  public static final Endpoint MOBILE_PRESTAGE_SCOPE_ADD =
+      post("/api/v2/mobile-device-prestages/{id}/scope")
+          .privileges("Update Mobile Device PreStage Enrollments");
+  public static final Endpoint MOBILE_PRESTAGE_SCOPE_REMOVE =
+      post("/api/v2/mobile-device-prestages/{id}/scope/delete-multiple")
+          .privileges("Update Mobile Device PreStage Enrollments");
+
   private Endpoints() {}
 
   /** The whole catalogue, read reflectively so that no endpoint can be left out of the list. */

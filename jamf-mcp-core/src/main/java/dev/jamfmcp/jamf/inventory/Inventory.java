@@ -20,7 +20,9 @@ import dev.jamfmcp.jamf.inventory.InventoryRecords.MobileDeviceHistory;
 import dev.jamfmcp.jamf.inventory.InventoryRecords.Prestage;
 import dev.jamfmcp.jamf.inventory.InventoryRecords.Site;
 import dev.jamfmcp.jamf.inventory.InventoryRecords.SmartGroupDefinition;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -147,4 +149,56 @@ public final class Inventory {
         "mobile_device_history",
         new TypeReference<MobileDeviceHistory>() {});
   }
+
+  /** The serial numbers one PreStage holds, with the versionLock its next change must carry. */
+  public PrestageScope prestageScope(boolean mobile, String prestageId) {
+    return transport.json(
+        (mobile ? Endpoints.MOBILE_PRESTAGE_SCOPE : Endpoints.COMPUTER_PRESTAGE_SCOPE)
+            .request(prestageId),
+        PrestageScope.class);
+  }
+
+  /** Every serial number in any PreStage of this kind, to the id of the PreStage holding it. */
+  public Map<String, String> prestageOfEachSerial(boolean mobile) {
+    AllScopes all =
+        transport.json(
+            (mobile ? Endpoints.MOBILE_PRESTAGE_SCOPES : Endpoints.COMPUTER_PRESTAGE_SCOPES)
+                .request(),
+            AllScopes.class);
+    return all.serialsByPrestageId() == null ? Map.of() : Map.copyOf(all.serialsByPrestageId());
+  }
+
+  /**
+   * Adds serial numbers to a PreStage's scope. Jamf refuses (400, {@code ALREADY_SCOPED}) a serial
+   * that another PreStage holds, and answers 409 when {@code versionLock} is stale.
+   */
+  public PrestageScope addToPrestageScope(
+      boolean mobile, String prestageId, Collection<String> serials, int versionLock) {
+    return transport.json(
+        Transport.withJsonBody(
+            (mobile ? Endpoints.MOBILE_PRESTAGE_SCOPE_ADD : Endpoints.COMPUTER_PRESTAGE_SCOPE_ADD)
+                .request(prestageId),
+            new ScopeUpdate(List.copyOf(serials), versionLock)),
+        PrestageScope.class);
+  }
+
+  /** Removes serial numbers from a PreStage's scope; 409 when {@code versionLock} is stale. */
+  public PrestageScope removeFromPrestageScope(
+      boolean mobile, String prestageId, Collection<String> serials, int versionLock) {
+    return transport.json(
+        Transport.withJsonBody(
+            (mobile
+                    ? Endpoints.MOBILE_PRESTAGE_SCOPE_REMOVE
+                    : Endpoints.COMPUTER_PRESTAGE_SCOPE_REMOVE)
+                .request(prestageId),
+            new ScopeUpdate(List.copyOf(serials), versionLock)),
+        PrestageScope.class);
+  }
+
+  /** The body of the scope writes ({@code PrestageScopeUpdate}). */
+  record ScopeUpdate(List<String> serialNumbers, int versionLock) {}
+
+  /** {@code PrestageScopeV2}: serial number to PreStage id. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+  record AllScopes(Map<String, String> serialsByPrestageId) {}
 }

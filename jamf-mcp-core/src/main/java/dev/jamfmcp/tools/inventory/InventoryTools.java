@@ -1,6 +1,8 @@
 package dev.jamfmcp.tools.inventory;
 
+import dev.jamfmcp.jamf.JamfClient;
 import dev.jamfmcp.jamf.ListQuery;
+import dev.jamfmcp.jamf.Rsql;
 import dev.jamfmcp.jamf.inventory.Inventory;
 import dev.jamfmcp.jamf.inventory.InventoryRecords.ClassicApp;
 import dev.jamfmcp.jamf.inventory.InventoryRecords.Criterion;
@@ -39,7 +41,8 @@ public final class InventoryTools {
     "macApps",
     "mobileApps",
     "mobileStaticGroups",
-    "mobileSmartGroups"
+    "mobileSmartGroups",
+    "categories"
   };
 
   public static void register(Catalog catalog, ToolSupport support) {
@@ -62,7 +65,7 @@ public final class InventoryTools {
                 + " computer or mobile PreStage enrollments (ADE), extension attribute"
                 + " definitions, Mac App Store/VPP apps, mobile device apps, or static/smart"
                 + " mobile device groups (with member counts; with `groupId`, that group's"
-                + " devices). Optional `query` filters by name.")
+                + " devices), or categories. Optional `query` filters by name.")
         .inputSchema(
             Schemas.object()
                 .enumeration("kind", "What to list", KINDS)
@@ -83,7 +86,7 @@ public final class InventoryTools {
                   String groupId = ToolBodies.text(args, "groupId");
                   List<ObjectNode> all =
                       groupId == null
-                          ? rows(support.jamf().inventory(), kind)
+                          ? rows(support.jamf(), kind, query)
                           : members(support.jamf().inventory(), kind, groupId);
                   String folded = query == null ? null : query.toLowerCase(Locale.ROOT);
                   List<ObjectNode> matching =
@@ -111,7 +114,8 @@ public final class InventoryTools {
         .build();
   }
 
-  private static List<ObjectNode> rows(Inventory inv, String kind) {
+  private static List<ObjectNode> rows(JamfClient jamf, String kind, String query) {
+    Inventory inv = jamf.inventory();
     ListQuery all = ListQuery.all();
     List<ObjectNode> rows = new ArrayList<>();
     switch (kind) {
@@ -149,6 +153,11 @@ public final class InventoryTools {
                           row(g.groupId(), g.groupName())
                               .put("description", g.groupDescription())
                               .put("members", g.count())));
+      case "categories" ->
+          // filtered by Jamf (RSQL), so a large list is not fetched only to be dropped here
+          jamf.organization()
+              .categories(query == null ? all : all.withFilter(Rsql.contains("name", query)))
+              .forEach(c -> rows.add(row(c.id(), c.name()).put("priority", c.priority())));
       default -> throw new ToolException("Unknown kind '" + kind + "'.");
     }
     return rows;

@@ -23,6 +23,7 @@ public final class JamfRoutes {
     new ClassicCommandFlush(state).register(router);
     new PatchReportRoutes(state).register(router);
     new SecretRoutes(state).register(router);
+    new PrestageScopeRoutes(state).register(router);
     return router;
   }
 }
