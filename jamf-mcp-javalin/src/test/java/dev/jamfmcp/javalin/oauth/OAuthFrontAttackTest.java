@@ -67,6 +67,9 @@ class OAuthFrontAttackTest {
                                             .providerTokenUrl(issuer + "/token")
                                             .clientId("front-at-provider")
                                             .clientSecret(SECRET)
+                                            // the provider's first token call is slow on a
+                                            // loaded machine (502 at the 10 s default)
+                                            .providerTimeout(Duration.ofSeconds(60))
                                             .clock(clock);
                                         extra.accept(f);
                                       })));
