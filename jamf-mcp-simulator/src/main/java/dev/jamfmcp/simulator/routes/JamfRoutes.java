@@ -7,7 +7,7 @@ public final class JamfRoutes {
   private JamfRoutes() {}
 
   public static Router install(Router router, SimState state) {
-    Scoping scoping = new Scoping(state.fleet(), state.staticGroups());
+    Scoping scoping = new Scoping(state);
     new AuthRoutes(state).register(router);
     new ComputerRoutes(state, scoping).register(router);
     new MobileDeviceRoutes(state).register(router);
@@ -23,6 +23,7 @@ public final class JamfRoutes {
     new ClassicCommandFlush(state).register(router);
     new PatchReportRoutes(state).register(router);
     new SecretRoutes(state).register(router);
+    new SmartGroupRoutes(state).register(router);
     return router;
   }
 }
