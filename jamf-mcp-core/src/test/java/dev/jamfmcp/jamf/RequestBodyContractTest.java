@@ -3,6 +3,9 @@ package dev.jamfmcp.jamf;
 import static dev.jamfmcp.jamf.FakeJamf.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamfmcp.jamf.groups.SmartCriterion;
+import dev.jamfmcp.jamf.groups.SmartGroupSpec;
+import dev.jamfmcp.jamf.groups.SmartGroups;
 import dev.jamfmcp.jamf.groups.StaticComputerGroup;
 import dev.jamfmcp.jamf.internal.ApiContract;
 import dev.jamfmcp.jamf.internal.Endpoint;
@@ -93,6 +96,8 @@ class RequestBodyContractTest {
           .mdm()
           .flushCommands(
               Mdm.FlushTarget.COMPUTERS, List.of(4, 5), Mdm.FlushStatus.PENDING_AND_FAILED);
+      writeSmartGroups(client, SmartGroups.Platform.COMPUTER);
+      writeSmartGroups(client, SmartGroups.Platform.MOBILE);
     }
     // Jamf Pro before 11.28: the v2 computer-group endpoints
     try (JamfClient client = FakeJamf.clientFor(server).jamfProVersion("11.27.0").build()) {
@@ -100,6 +105,7 @@ class RequestBodyContractTest {
           .computerGroups()
           .replaceStaticGroupMembers(
               new StaticComputerGroup("3", "Pilot", "Pilot Macs", "-1", 1), List.of("1", "2"));
+      writeSmartGroups(client, SmartGroups.Platform.COMPUTER);
     }
     MutableClock clock = new MutableClock(START);
     try (JamfClient client =
@@ -130,6 +136,17 @@ class RequestBodyContractTest {
                 .filter(e -> !e.method().equals("GET"))
                 .map(Endpoint::toString)
                 .toList());
+  }
+
+  private static void writeSmartGroups(JamfClient client, SmartGroups.Platform platform) {
+    SmartGroupSpec spec =
+        new SmartGroupSpec(
+            "Airs",
+            "MacBook Airs",
+            "-1",
+            List.of(new SmartCriterion("Model", 0, "and", "like", "MacBook Air", false, false)));
+    String id = client.smartGroups().create(platform, spec);
+    client.smartGroups().update(platform, id, spec);
   }
 
   @Test
@@ -302,6 +319,12 @@ class RequestBodyContractTest {
     }
     if (line.equals("POST /api/v2/mdm/commands")) {
       return json(201, "[{\"id\":\"c-1\",\"href\":\"/api/v2/mdm/commands/c-1\"}]");
+    }
+    if (line.matches("POST /api/v[23]/(computer|mobile-device)-groups/smart-groups")) {
+      return json(201, "{\"id\":\"5\",\"href\":\"/5\"}");
+    }
+    if (line.matches("PUT /api/v[23]/(computer|mobile-device)-groups/smart-groups/5")) {
+      return json(202, "{\"name\":\"Airs\"}");
     }
     if (line.equals("POST /api/v2/mdm/blank-push")) {
       return json(200, "{\"errorUuids\":[]}");

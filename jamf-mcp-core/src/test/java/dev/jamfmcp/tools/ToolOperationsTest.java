@@ -250,6 +250,22 @@ class ToolOperationsTest {
             "{'deviceIds':['computer:2'],'command':'restart'}",
             "{'deviceIds':['mobile:2'],'command':'restart'}",
             "{'deviceIds':['mobile:3'],'command':'clearPasscode'}"));
+    writes.put(
+        "createSmartGroup",
+        List.of(
+            "{'name':'Operations Airs','criteria':[{'name':'Model','searchType':'like',"
+                + "'value':'MacBook Air'}]}",
+            "{'platform':'mobile','name':'Operations iPads',"
+                + "'criteria':[{'name':'Model','searchType':'like','value':'iPad'}]}"));
+    writes.put(
+        "updateSmartGroup",
+        List.of(
+            "{'groupId':'"
+                + fx.sim.fleet().smartGroups().get(1).id()
+                + "','name':'Operations renamed','criteria':[{'name':'Model',"
+                + "'searchType':'like','value':'iMac'}]}",
+            "{'platform':'mobile','groupId':'1','name':'Operations renamed',"
+                + "'criteria':[{'name':'Model','searchType':'like','value':'iPhone'}]}"));
     writes.put("revealFileVaultKey", List.of("{'deviceId':'computer:1'}"));
     writes.put("revealDeviceLockPin", List.of("{'deviceId':'computer:2'}"));
     writes.put("revealLapsPassword", List.of("{'deviceId':'computer:3','username':'jamfadmin'}"));

@@ -1,5 +1,6 @@
 package dev.jamfmcp.simulator.routes;
 
+import dev.jamfmcp.simulator.effects.SideEffects;
 import dev.jamfmcp.simulator.fleet.MobileDevice;
 import dev.jamfmcp.simulator.groups.Criterion;
 import dev.jamfmcp.simulator.groups.SmartGroupStore;
@@ -28,11 +29,13 @@ final class SmartGroupRoutes {
   private static final String MOBILE_BASE = "/api/v2/mobile-device-groups/";
 
   private final SmartGroupStore store;
+  private final SideEffects effects;
   private final List<MobileDevice> mobileDevices;
   private final boolean serveV3;
 
   SmartGroupRoutes(SimState state) {
     this.store = state.smartGroups();
+    this.effects = state.effects();
     this.mobileDevices = state.fleet().mobileDevices();
     this.serveV3 = state.config().isAtLeast(11, 28);
   }
@@ -240,6 +243,8 @@ final class SmartGroupRoutes {
       refuse(ex, e);
       return;
     }
+    effects.recordSmartGroupSave(
+        platformName(platform), created.id(), true, 0, created.membershipCount());
     ex.json(
         201,
         json -> {
@@ -272,7 +277,17 @@ final class SmartGroupRoutes {
       refuse(ex, e);
       return;
     }
+    effects.recordSmartGroupSave(
+        platformName(platform),
+        updated.id(),
+        false,
+        current.membershipCount(),
+        updated.membershipCount());
     ex.json(202, json -> definition(json, platform, updated, false));
+  }
+
+  private static String platformName(Platform platform) {
+    return platform == Platform.COMPUTER ? "computer" : "mobile";
   }
 
   private static void refuse(Exchange ex, SmartGroupStore.Refused e) throws Exception {
