@@ -71,6 +71,17 @@ class SmartGroupRoutesTest {
         .isEqualTo(members);
     JsonNode classic = client.getClassic("/JSSResource/computergroups/id/" + id).json();
     assertThat(classic.toString()).contains("\"is_smart\":true");
+    // the computer's own record lists the new group among its memberships
+    int member =
+        jamf.smartGroups()
+                .find(Platform.COMPUTER, Long.parseLong(id))
+                .orElseThrow()
+                .members()
+                .nextSetBit(0)
+            + 1;
+    JsonNode memberships =
+        client.get("/api/v4/computers-inventory-detail/" + member).json().path("groupMemberships");
+    assertThat(memberships.findValuesAsString("groupId")).contains(id);
     assertThat(jamf.sideEffects().smartGroupSaves())
         .singleElement()
         .satisfies(s -> assertThat(s.created()).isTrue());
