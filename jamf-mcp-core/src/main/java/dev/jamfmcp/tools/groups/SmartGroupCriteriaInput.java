@@ -54,11 +54,7 @@ final class SmartGroupCriteriaInput {
   static ObjectNode schema(String description) {
     ObjectNode item =
         Schemas.object()
-            .string(
-                "name",
-                "Field as in Jamf's smart group editor, e.g. Operating System Version, Model,"
-                    + " Department, Last Check-in, or an extension attribute's name",
-                255)
+            .string("name", "Jamf criterion, e.g. Model, Operating System Version", 255)
             .enumeration(
                 "searchType", "How the field is compared", SEARCH_TYPES.toArray(String[]::new))
             .property(
@@ -70,8 +66,8 @@ final class SmartGroupCriteriaInput {
                         "description",
                         "Value to compare with (days for x days, yyyy-mm-dd for dates)"))
             .enumeration("andOr", "Join to the criterion before (default and)", "and", "or")
-            .bool("openingParen", "Opens a parenthesis before this criterion", null)
-            .bool("closingParen", "Closes a parenthesis after this criterion", null)
+            .bool("openingParen", "( before it", null)
+            .bool("closingParen", ") after it", null)
             .required("name", "searchType", "value")
             .build();
     ObjectNode array = Schemas.arrayOf(item);
