@@ -3,6 +3,7 @@ package dev.jamfmcp.jamf;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.jamfmcp.jamf.computers.Computers;
 import dev.jamfmcp.jamf.groups.ComputerGroups;
+import dev.jamfmcp.jamf.groups.SmartGroups;
 import dev.jamfmcp.jamf.internal.ClientSettings;
 import dev.jamfmcp.jamf.internal.Endpoints;
 import dev.jamfmcp.jamf.internal.Operations;
@@ -103,6 +104,11 @@ public final class JamfClient implements AutoCloseable {
   /** Packages, sites, end users, PreStages, extension attributes, apps, device history. */
   public Inventory inventory() {
     return Operations.create(Inventory.class, transport);
+  }
+
+  /** Smart computer and mobile device groups: definitions, create, update, member counts. */
+  public SmartGroups smartGroups() {
+    return Operations.create(SmartGroups.class, transport);
   }
 
   /**

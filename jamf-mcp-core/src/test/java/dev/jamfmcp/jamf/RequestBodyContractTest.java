@@ -3,6 +3,9 @@ package dev.jamfmcp.jamf;
 import static dev.jamfmcp.jamf.FakeJamf.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamfmcp.jamf.groups.SmartCriterion;
+import dev.jamfmcp.jamf.groups.SmartGroupSpec;
+import dev.jamfmcp.jamf.groups.SmartGroups;
 import dev.jamfmcp.jamf.groups.StaticComputerGroup;
 import dev.jamfmcp.jamf.internal.ApiContract;
 import dev.jamfmcp.jamf.internal.Endpoint;
@@ -97,6 +100,8 @@ class RequestBodyContractTest {
         client.inventory().addToPrestageScope(mobile, "2", List.of("C02XK1JHJG5H"), 3);
         client.inventory().removeFromPrestageScope(mobile, "2", List.of("C02XK1JHJG5H"), 4);
       }
+      writeSmartGroups(client, SmartGroups.Platform.COMPUTER);
+      writeSmartGroups(client, SmartGroups.Platform.MOBILE);
     }
     // Jamf Pro before 11.28: the v2 computer-group endpoints
     try (JamfClient client = FakeJamf.clientFor(server).jamfProVersion("11.27.0").build()) {
@@ -104,6 +109,7 @@ class RequestBodyContractTest {
           .computerGroups()
           .replaceStaticGroupMembers(
               new StaticComputerGroup("3", "Pilot", "Pilot Macs", "-1", 1), List.of("1", "2"));
+      writeSmartGroups(client, SmartGroups.Platform.COMPUTER);
     }
     MutableClock clock = new MutableClock(START);
     try (JamfClient client =
@@ -134,6 +140,17 @@ class RequestBodyContractTest {
                 .filter(e -> !e.method().equals("GET"))
                 .map(Endpoint::toString)
                 .toList());
+  }
+
+  private static void writeSmartGroups(JamfClient client, SmartGroups.Platform platform) {
+    SmartGroupSpec spec =
+        new SmartGroupSpec(
+            "Airs",
+            "MacBook Airs",
+            "-1",
+            List.of(new SmartCriterion("Model", 0, "and", "like", "MacBook Air", false, false)));
+    String id = client.smartGroups().create(platform, spec);
+    client.smartGroups().update(platform, id, spec);
   }
 
   @Test
@@ -306,6 +323,12 @@ class RequestBodyContractTest {
     }
     if (line.equals("POST /api/v2/mdm/commands")) {
       return json(201, "[{\"id\":\"c-1\",\"href\":\"/api/v2/mdm/commands/c-1\"}]");
+    }
+    if (line.matches("POST /api/v[23]/(computer|mobile-device)-groups/smart-groups")) {
+      return json(201, "{\"id\":\"5\",\"href\":\"/5\"}");
+    }
+    if (line.matches("PUT /api/v[23]/(computer|mobile-device)-groups/smart-groups/5")) {
+      return json(202, "{\"name\":\"Airs\"}");
     }
     if (line.equals("POST /api/v2/mdm/blank-push")) {
       return json(200, "{\"errorUuids\":[]}");

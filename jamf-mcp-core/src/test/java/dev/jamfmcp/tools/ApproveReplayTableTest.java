@@ -91,7 +91,28 @@ class ApproveReplayTableTest {
     }
     ApprovalClass approve = ApprovalClass.APPROVE;
     ApprovalClass confirm = ApprovalClass.CONFIRM;
+    int smart = fx.sim.fleet().smartGroups().get(8).id();
     return Stream.of(
+        new Row(
+            "createSmartGroup",
+            WriteToolsFixture.args(
+                "{'name':'Replay Airs','criteria':[{'name':'Model','searchType':'like',"
+                    + "'value':'MacBook Air'}]}"),
+            null,
+            confirm),
+        new Row(
+            "updateSmartGroup",
+            WriteToolsFixture.args(
+                "{'groupId':'"
+                    + smart
+                    + "','criteria':[{'name':'Apple Silicon','searchType':'is','value':'No'}]}"),
+            null,
+            approve),
+        new Row(
+            "updateSmartGroup",
+            WriteToolsFixture.args("{'groupId':'" + smart + "','description':'Replayed'}"),
+            null,
+            confirm),
         new Row("sendMdmCommand", mdm("restart", "computer:21", null), null, approve),
         new Row("sendMdmCommand", mdm("shutDown", "computer:22", null), null, approve),
         new Row(

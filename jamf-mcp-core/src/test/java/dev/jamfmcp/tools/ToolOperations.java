@@ -31,6 +31,13 @@ final class ToolOperations {
   private static final List<Endpoint> GROUP_MEMBERS =
       List.of(SMART_GROUP_MEMBERSHIP, SMART_GROUP_MEMBERSHIP_V2, CLASSIC_COMPUTER_GROUP);
 
+  // Smart group writes: the name check reads every group list of the platform, the counts the
+  // membership.
+  private static final List<Endpoint> SMART_GROUP_NAMES =
+      ops(GROUP_LISTS, List.of(MOBILE_SMART_GROUPS, MOBILE_STATIC_GROUPS));
+  private static final List<Endpoint> SMART_GROUP_COUNTS =
+      List.of(SMART_GROUP_MEMBERSHIP, SMART_GROUP_MEMBERSHIP_V2, MOBILE_SMART_GROUP_MEMBERS);
+
   /** Tool name to the operations it can send, fallbacks for older servers included. */
   static final Map<String, List<Endpoint>> DECLARED = table();
 
@@ -73,6 +80,24 @@ final class ToolOperations {
                 CLASSIC_COMPUTER_GROUP,
                 STATIC_GROUP_ASSIGN,
                 STATIC_GROUP_ASSIGN_V2)));
+    t.put(
+        "createSmartGroup",
+        ops(
+            SMART_GROUP_NAMES,
+            SMART_GROUP_COUNTS,
+            List.of(SMART_GROUP_CREATE, SMART_GROUP_CREATE_V2, MOBILE_SMART_GROUP_CREATE)));
+    t.put(
+        "updateSmartGroup",
+        ops(
+            SMART_GROUP_NAMES,
+            SMART_GROUP_COUNTS,
+            List.of(
+                SMART_GROUP_DETAIL,
+                SMART_GROUP_DETAIL_V2,
+                MOBILE_SMART_GROUP_DETAIL,
+                SMART_GROUP_UPDATE,
+                SMART_GROUP_UPDATE_V2,
+                MOBILE_SMART_GROUP_UPDATE)));
     // MDM
     t.put("listMdmCommands", ops(MACS, List.of(MOBILE_DEVICES_DETAIL, MDM_COMMANDS)));
     t.put(

@@ -259,6 +259,22 @@ class ToolOperationsTest {
             "{'prestage':'1','deviceType':'computer','action':'remove','devices':['computer:100']}",
             "{'prestage':'2','deviceType':'mobile','action':'add','devices':['mobile:35']}",
             "{'prestage':'2','deviceType':'mobile','action':'remove','devices':['mobile:35']}"));
+    writes.put(
+        "createSmartGroup",
+        List.of(
+            "{'name':'Operations Airs','criteria':[{'name':'Model','searchType':'like',"
+                + "'value':'MacBook Air'}]}",
+            "{'platform':'mobile','name':'Operations iPads',"
+                + "'criteria':[{'name':'Model','searchType':'like','value':'iPad'}]}"));
+    writes.put(
+        "updateSmartGroup",
+        List.of(
+            "{'groupId':'"
+                + fx.sim.fleet().smartGroups().get(1).id()
+                + "','name':'Operations renamed','criteria':[{'name':'Model',"
+                + "'searchType':'like','value':'iMac'}]}",
+            "{'platform':'mobile','groupId':'1','name':'Operations renamed',"
+                + "'criteria':[{'name':'Model','searchType':'like','value':'iPhone'}]}"));
     writes.put("revealFileVaultKey", List.of("{'deviceId':'computer:1'}"));
     writes.put("revealDeviceLockPin", List.of("{'deviceId':'computer:2'}"));
     writes.put("revealLapsPassword", List.of("{'deviceId':'computer:3','username':'jamfadmin'}"));

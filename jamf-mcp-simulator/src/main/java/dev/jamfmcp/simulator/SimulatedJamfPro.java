@@ -5,6 +5,7 @@ import dev.jamfmcp.simulator.effects.SideEffects;
 import dev.jamfmcp.simulator.faults.Faults;
 import dev.jamfmcp.simulator.fleet.Fleet;
 import dev.jamfmcp.simulator.fleet.StaticGroupStore;
+import dev.jamfmcp.simulator.groups.SmartGroupStore;
 import dev.jamfmcp.simulator.http.RequestHook;
 import dev.jamfmcp.simulator.http.RequestLog;
 import dev.jamfmcp.simulator.http.Router;
@@ -56,14 +57,16 @@ public final class SimulatedJamfPro implements AutoCloseable {
             config.seed(), config.computers(), config.mobileDevices(), config.fleetNow());
     TokenStore tokens =
         new TokenStore(config.clock(), config.clientTokenLifetime(), config.userTokenLifetime());
+    StaticGroupStore staticGroups = new StaticGroupStore(fleet.staticGroups());
     SimState state =
         new SimState(
             config,
             fleet,
-            new StaticGroupStore(fleet.staticGroups()),
+            staticGroups,
             new SideEffects(config.clock(), config.mdmAcknowledgeAfter()),
             tokens,
-            new Faults(config.faults(), config.seed()));
+            new Faults(config.faults(), config.seed()),
+            new SmartGroupStore(fleet, staticGroups));
     Router router = JamfRoutes.install(new Router(), state);
     try {
       SimServer server =
@@ -126,6 +129,11 @@ public final class SimulatedJamfPro implements AutoCloseable {
   /** Current static group membership (changed by PUT static-groups). */
   public StaticGroupStore staticGroups() {
     return state.staticGroups();
+  }
+
+  /** Current smart computer and mobile device groups (created and changed through the API). */
+  public SmartGroupStore smartGroups() {
+    return state.smartGroups();
   }
 
   /** Every route served, as {@code "GET /api/v3/computers-inventory"}; for contract tests. */

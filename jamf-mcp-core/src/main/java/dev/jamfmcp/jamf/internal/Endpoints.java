@@ -193,6 +193,27 @@ public final class Endpoints {
       get("/api/v2/computer-groups/smart-groups/{id}")
           .markedDeprecated()
           .privileges("Read Smart Computer Groups");
+  // Smart group writes: computer v3 since Jamf Pro 11.28 (v2 before, deprecated 2026-05-28),
+  // mobile v2 (v1 deprecated).
+  public static final Endpoint SMART_GROUP_CREATE =
+      post("/api/v3/computer-groups/smart-groups").privileges("Create Smart Computer Groups");
+  public static final Endpoint SMART_GROUP_UPDATE =
+      new Endpoint("PUT", "/api/v3/computer-groups/smart-groups/{id}", true)
+          .privileges("Update Smart Computer Groups");
+  public static final Endpoint SMART_GROUP_CREATE_V2 =
+      post("/api/v2/computer-groups/smart-groups")
+          .markedDeprecated()
+          .privileges("Create Smart Computer Groups");
+  public static final Endpoint SMART_GROUP_UPDATE_V2 =
+      new Endpoint("PUT", "/api/v2/computer-groups/smart-groups/{id}", true)
+          .markedDeprecated()
+          .privileges("Update Smart Computer Groups");
+  public static final Endpoint MOBILE_SMART_GROUP_CREATE =
+      post("/api/v2/mobile-device-groups/smart-groups")
+          .privileges("Create Smart Mobile Device Groups");
+  public static final Endpoint MOBILE_SMART_GROUP_UPDATE =
+      new Endpoint("PUT", "/api/v2/mobile-device-groups/smart-groups/{id}", true)
+          .privileges("Update Smart Mobile Device Groups");
   public static final Endpoint PATCH_VERSIONS =
       get("/api/v3/patch-software-title-configurations/{id}/patch-summary/versions")
           .privileges("Read Patch Management Software Titles");

@@ -25,7 +25,10 @@ import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** listComputerGroups, getComputerGroupMembers and setStaticGroupMembership. */
+/**
+ * listComputerGroups, getComputerGroupMembers, setStaticGroupMembership, createSmartGroup and
+ * updateSmartGroup.
+ */
 public final class GroupTools {
   private GroupTools() {}
 
@@ -33,6 +36,8 @@ public final class GroupTools {
     catalog.tool(Toolset.GROUPS, listGroups(support));
     catalog.tool(Toolset.GROUPS, getMembers(support));
     catalog.tool(Toolset.GROUPS, new SetStaticGroupMembership(support).tool());
+    catalog.tool(Toolset.GROUPS, new CreateSmartGroup(support).tool());
+    catalog.tool(Toolset.GROUPS, new UpdateSmartGroup(support).tool());
   }
 
   static Tool listGroups(ToolSupport support) {

@@ -133,7 +133,9 @@ class EndpointContractTest {
             Endpoints.SMART_GROUP_MEMBERSHIP, Endpoints.SMART_GROUP_MEMBERSHIP_V2,
             Endpoints.STATIC_GROUPS, Endpoints.STATIC_GROUPS_V2,
             Endpoints.STATIC_GROUP, Endpoints.STATIC_GROUP_V2,
-            Endpoints.STATIC_GROUP_ASSIGN, Endpoints.STATIC_GROUP_ASSIGN_V2);
+            Endpoints.STATIC_GROUP_ASSIGN, Endpoints.STATIC_GROUP_ASSIGN_V2,
+            Endpoints.SMART_GROUP_CREATE, Endpoints.SMART_GROUP_CREATE_V2,
+            Endpoints.SMART_GROUP_UPDATE, Endpoints.SMART_GROUP_UPDATE_V2);
     fallbacks.forEach(
         (current, fallback) -> {
           assertThat(fallback.privileges()).as(fallback.toString()).isEqualTo(current.privileges());

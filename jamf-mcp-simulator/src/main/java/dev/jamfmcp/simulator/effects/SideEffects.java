@@ -24,6 +24,7 @@ public final class SideEffects {
   private final List<CommandFlush> commandFlushes = new CopyOnWriteArrayList<>();
   private final List<GroupMembershipChange> groupChanges = new CopyOnWriteArrayList<>();
   private final Map<Integer, Boolean> policyEnabled = new ConcurrentHashMap<>();
+  private final List<SmartGroupSave> smartGroupSaves = new CopyOnWriteArrayList<>();
 
   /**
    * @param acknowledgeAfter delay before a command counts as acknowledged; null = never by itself
@@ -137,7 +138,20 @@ public final class SideEffects {
     return Map.copyOf(policyEnabled);
   }
 
+  public void recordSmartGroupSave(
+      String platform, int groupId, boolean created, int membersBefore, int membersAfter) {
+    smartGroupSaves.add(
+        new SmartGroupSave(
+            clock.instant(), platform, groupId, created, membersBefore, membersAfter));
+  }
+
+  /** Smart groups created or changed through the API, in order. */
+  public List<SmartGroupSave> smartGroupSaves() {
+    return List.copyOf(smartGroupSaves);
+  }
+
   public void clear() {
+    smartGroupSaves.clear();
     policyEnabled.clear();
     commands.clear();
     commandOrder.clear();

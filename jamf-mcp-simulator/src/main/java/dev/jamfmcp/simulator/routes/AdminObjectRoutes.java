@@ -85,8 +85,7 @@ final class AdminObjectRoutes {
         "mobile_device_applications",
         objects.mobileApps());
     mobileGroups(router, "static", false);
-    mobileGroups(router, "smart", true);
-    router.get("/api/v2/mobile-device-groups/smart-groups/{id}", Area.PRO, this::smartGroup);
+    // smart mobile device groups: SmartGroupRoutes
   }
 
   private static void writePackage(JsonGenerator json, AdminObjects.Package p) {
@@ -242,11 +241,6 @@ final class AdminObjectRoutes {
         });
   }
 
-  private void smartGroup(Exchange ex) throws Exception {
-    MobileGroup g = group(ex, true);
-    ex.json(200, json -> writeGroup(json, g, true));
-  }
-
   private MobileGroup group(Exchange ex, boolean smart) {
     long id = Ids.parse(ex.pathParam("id"));
     return objects.mobileGroups().stream()
@@ -278,7 +272,7 @@ final class AdminObjectRoutes {
     json.writeEndObject();
   }
 
-  private static void writeMember(JsonGenerator json, MobileDevice d) {
+  static void writeMember(JsonGenerator json, MobileDevice d) {
     json.writeStartObject();
     json.writeStringProperty("mobileDeviceId", String.valueOf(d.id()));
     json.writeStringProperty("displayName", d.name());

@@ -2,9 +2,10 @@ package dev.jamfmcp.simulator.routes;
 
 import dev.jamfmcp.simulator.fleet.Computers;
 import dev.jamfmcp.simulator.fleet.Fleet;
-import dev.jamfmcp.simulator.fleet.SmartGroup;
 import dev.jamfmcp.simulator.fleet.StaticGroup;
 import dev.jamfmcp.simulator.fleet.StaticGroupStore;
+import dev.jamfmcp.simulator.groups.SmartGroupStore;
+import dev.jamfmcp.simulator.groups.SmartGroupStore.Platform;
 import dev.jamfmcp.simulator.http.Area;
 import dev.jamfmcp.simulator.http.Exchange;
 import dev.jamfmcp.simulator.http.NotFound;
@@ -21,10 +22,12 @@ import tools.jackson.core.JsonGenerator;
 final class ClassicComputerGroupRoutes {
   private final Fleet fleet;
   private final StaticGroupStore statics;
+  private final SmartGroupStore smarts;
 
   ClassicComputerGroupRoutes(SimState state) {
     this.fleet = state.fleet();
     this.statics = state.staticGroups();
+    this.smarts = state.smartGroups();
   }
 
   void register(Router router) {
@@ -42,7 +45,7 @@ final class ClassicComputerGroupRoutes {
         json -> {
           json.writeStartObject();
           json.writeArrayPropertyStart("computer_groups");
-          for (SmartGroup g : fleet.smartGroups()) {
+          for (SmartGroupStore.Group g : smarts.all(Platform.COMPUTER)) {
             ref(json, g.id(), g.name(), true);
           }
           for (StaticGroup g : staticGroups) {
@@ -66,11 +69,11 @@ final class ClassicComputerGroupRoutes {
     String name;
     boolean smart;
     List<Integer> members = new ArrayList<>();
-    SmartGroup smartGroup = fleet.smartGroup(id).orElse(null);
+    SmartGroupStore.Group smartGroup = smarts.find(Platform.COMPUTER, id).orElse(null);
     if (smartGroup != null) {
       name = smartGroup.name();
       smart = true;
-      smartGroup.memberRows().stream().forEach(row -> members.add(row + 1));
+      smartGroup.members().stream().forEach(row -> members.add(row + 1));
     } else {
       StaticGroup group = statics.find(id).orElseThrow(() -> new NotFound("computer group"));
       name = group.name();

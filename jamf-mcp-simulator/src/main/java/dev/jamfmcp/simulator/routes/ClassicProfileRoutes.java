@@ -20,7 +20,7 @@ final class ClassicProfileRoutes {
 
   ClassicProfileRoutes(SimState state) {
     this.fleet = state.fleet();
-    this.scoping = new Scoping(state.fleet(), state.staticGroups());
+    this.scoping = new Scoping(state);
   }
 
   void register(Router router) {

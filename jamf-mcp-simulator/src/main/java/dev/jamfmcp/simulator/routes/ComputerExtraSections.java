@@ -4,8 +4,8 @@ import dev.jamfmcp.simulator.fleet.ComputerModel;
 import dev.jamfmcp.simulator.fleet.Computers;
 import dev.jamfmcp.simulator.fleet.ConfigProfile;
 import dev.jamfmcp.simulator.fleet.Fleet;
-import dev.jamfmcp.simulator.fleet.SmartGroup;
 import dev.jamfmcp.simulator.fleet.StaticGroup;
+import dev.jamfmcp.simulator.groups.SmartGroupStore;
 import dev.jamfmcp.simulator.inventory.AdminObjects;
 import dev.jamfmcp.simulator.inventory.ExtensionAttributeValues;
 import dev.jamfmcp.simulator.inventory.InstalledApps;
@@ -215,7 +215,8 @@ final class ComputerExtraSections {
 
   void groupMemberships(JsonGenerator json, int row) {
     json.writeStartArray();
-    for (SmartGroup group : fleet.smartGroups()) {
+    for (SmartGroupStore.Group group :
+        scoping.smartGroups().all(SmartGroupStore.Platform.COMPUTER)) {
       if (group.contains(row)) {
         membership(json, group.id(), group.name(), group.description(), true);
       }

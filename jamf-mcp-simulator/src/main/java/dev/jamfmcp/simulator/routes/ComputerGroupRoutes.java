@@ -3,9 +3,10 @@ package dev.jamfmcp.simulator.routes;
 import dev.jamfmcp.simulator.effects.SideEffects;
 import dev.jamfmcp.simulator.fleet.Computers;
 import dev.jamfmcp.simulator.fleet.Fleet;
-import dev.jamfmcp.simulator.fleet.SmartGroup;
 import dev.jamfmcp.simulator.fleet.StaticGroup;
 import dev.jamfmcp.simulator.fleet.StaticGroupStore;
+import dev.jamfmcp.simulator.groups.SmartGroupStore;
+import dev.jamfmcp.simulator.groups.SmartGroupStore.Platform;
 import dev.jamfmcp.simulator.http.Area;
 import dev.jamfmcp.simulator.http.Exchange;
 import dev.jamfmcp.simulator.http.NotFound;
@@ -17,29 +18,23 @@ import java.util.List;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 
-/** Smart and static computer groups (v3), smart group membership, and static membership changes. */
+/**
+ * Static computer groups (v3 and v2) and their membership changes, and the list of all computer
+ * groups; smart groups are {@link SmartGroupRoutes}.
+ */
 final class ComputerGroupRoutes {
   private final Fleet fleet;
   private final StaticGroupStore statics;
   private final SideEffects effects;
+  private final SmartGroupStore smarts;
   private final boolean serveV3;
-  private final Table smartTable;
 
   ComputerGroupRoutes(SimState state, Scoping scoping) {
     this.fleet = state.fleet();
     this.statics = state.staticGroups();
     this.effects = state.effects();
+    this.smarts = state.smartGroups();
     this.serveV3 = state.config().isAtLeast(11, 28);
-    List<SmartGroup> smart = fleet.smartGroups();
-    this.smartTable =
-        new Table(
-            FieldSet.builder()
-                .number("id", row -> smart.get(row).id(), true)
-                .string("name", row -> smart.get(row).name(), true)
-                .string("siteId", row -> "-1", false)
-                .build(),
-            smart.size(),
-            true);
   }
 
   void register(Router router) {
@@ -48,9 +43,6 @@ final class ComputerGroupRoutes {
     List<String> versions = serveV3 ? List.of("v2", "v3") : List.of("v2");
     for (String v : versions) {
       String base = "/api/" + v + "/computer-groups/";
-      router.get(base + "smart-groups", Area.PRO, this::smartGroups);
-      router.get(base + "smart-groups/{id}", Area.PRO, this::smartGroup);
-      router.get(base + "smart-group-membership/{id}", Area.PRO, this::smartMembership);
       router.get(base + "static-groups", Area.PRO, this::staticGroups);
       router.get(base + "static-groups/{id}", Area.PRO, this::staticGroup);
       router.put(base + "static-groups/{id}", Area.PRO, this::replaceStaticGroup);
@@ -62,7 +54,9 @@ final class ComputerGroupRoutes {
         200,
         json -> {
           json.writeStartArray();
-          fleet.smartGroups().forEach(g -> summary(json, g.id(), g.name(), g.description(), true));
+          smarts
+              .all(Platform.COMPUTER)
+              .forEach(g -> summary(json, g.id(), g.name(), g.description(), true));
           statics.all().forEach(g -> summary(json, g.id(), g.name(), g.description(), false));
           json.writeEndArray();
         });
@@ -76,68 +70,6 @@ final class ComputerGroupRoutes {
     json.writeStringProperty("description", description);
     json.writeBooleanProperty("smartGroup", smart);
     json.writeEndObject();
-  }
-
-  private void smartGroups(Exchange ex) throws Exception {
-    Paging paging = Paging.of(ex);
-    Table.Page page =
-        smartTable.query(
-            ex.query("filter"), ex.queries("sort"), "id:asc", paging.page(), paging.pageSize());
-    ex.json(
-        200,
-        json ->
-            MobileDeviceRoutes.results(
-                json,
-                page,
-                row -> {
-                  SmartGroup g = fleet.smartGroups().get(row);
-                  json.writeStartObject();
-                  json.writeStringProperty("id", String.valueOf(g.id()));
-                  json.writeStringProperty("siteId", "-1");
-                  json.writeStringProperty("name", g.name());
-                  json.writeStringProperty("description", g.description());
-                  json.writeNumberProperty("membershipCount", g.membershipCount());
-                  json.writeEndObject();
-                }));
-  }
-
-  private SmartGroup smart(Exchange ex) {
-    return fleet
-        .smartGroup(Ids.parse(ex.pathParam("id")))
-        .orElseThrow(() -> new NotFound("Smart computer group " + ex.pathParam("id")));
-  }
-
-  private void smartGroup(Exchange ex) throws Exception {
-    SmartGroup g = smart(ex);
-    ex.json(
-        200,
-        json -> {
-          json.writeStartObject();
-          json.writeStringProperty("name", g.name());
-          json.writeStringProperty("description", g.description());
-          json.writeArrayPropertyStart("criteria");
-          SmartGroupCriteria.write(json, g.criteria());
-          json.writeEndArray();
-          json.writeStringProperty("siteId", "-1");
-          json.writeEndObject();
-        });
-  }
-
-  private void smartMembership(Exchange ex) throws Exception {
-    SmartGroup g = smart(ex);
-    ex.json(
-        200,
-        json -> {
-          json.writeStartObject();
-          json.writeArrayPropertyStart("members");
-          for (int row = g.memberRows().nextSetBit(0);
-              row >= 0;
-              row = g.memberRows().nextSetBit(row + 1)) {
-            json.writeNumber(row + 1);
-          }
-          json.writeEndArray();
-          json.writeEndObject();
-        });
   }
 
   private void staticGroups(Exchange ex) throws Exception {

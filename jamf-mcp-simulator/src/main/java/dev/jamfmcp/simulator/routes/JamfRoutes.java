@@ -7,7 +7,7 @@ public final class JamfRoutes {
   private JamfRoutes() {}
 
   public static Router install(Router router, SimState state) {
-    Scoping scoping = new Scoping(state.fleet(), state.staticGroups());
+    Scoping scoping = new Scoping(state);
     new AuthRoutes(state).register(router);
     new ComputerRoutes(state, scoping).register(router);
     new MobileDeviceRoutes(state).register(router);
@@ -24,6 +24,7 @@ public final class JamfRoutes {
     new PatchReportRoutes(state).register(router);
     new SecretRoutes(state).register(router);
     new PrestageScopeRoutes(state).register(router);
+    new SmartGroupRoutes(state).register(router);
     return router;
   }
 }

@@ -1,26 +1,33 @@
 package dev.jamfmcp.simulator.routes;
 
-import dev.jamfmcp.simulator.fleet.Fleet;
 import dev.jamfmcp.simulator.fleet.PolicyScope;
-import dev.jamfmcp.simulator.fleet.SmartGroup;
 import dev.jamfmcp.simulator.fleet.StaticGroupStore;
+import dev.jamfmcp.simulator.groups.SmartGroupStore;
+import dev.jamfmcp.simulator.groups.SmartGroupStore.Platform;
 
-/** Group membership and scope questions about one computer, answered from fleet and store. */
+/** Group membership and scope questions about one computer, answered from the group stores. */
 final class Scoping {
-  private final Fleet fleet;
   private final StaticGroupStore staticGroups;
+  private final SmartGroupStore smartGroups;
 
-  Scoping(Fleet fleet, StaticGroupStore staticGroups) {
-    this.fleet = fleet;
-    this.staticGroups = staticGroups;
+  Scoping(SimState state) {
+    this.staticGroups = state.staticGroups();
+    this.smartGroups = state.smartGroups();
   }
 
   StaticGroupStore staticGroups() {
     return staticGroups;
   }
 
+  SmartGroupStore smartGroups() {
+    return smartGroups;
+  }
+
   boolean inGroup(int groupId, int computerId) {
-    return fleet.smartGroup(groupId).map(g -> g.contains(computerId - 1)).orElse(false)
+    return smartGroups
+            .find(Platform.COMPUTER, groupId)
+            .map(g -> g.contains(computerId - 1))
+            .orElse(false)
         || staticGroups.contains(groupId, computerId);
   }
 
@@ -37,14 +44,14 @@ final class Scoping {
   }
 
   String groupName(int groupId) {
-    return fleet
-        .smartGroup(groupId)
-        .map(SmartGroup::name)
+    return smartGroups
+        .find(Platform.COMPUTER, groupId)
+        .map(SmartGroupStore.Group::name)
         .or(() -> staticGroups.find(groupId).map(g -> g.name()))
         .orElse("Unknown group");
   }
 
   boolean isSmart(int groupId) {
-    return fleet.smartGroup(groupId).isPresent();
+    return smartGroups.find(Platform.COMPUTER, groupId).isPresent();
   }
 }

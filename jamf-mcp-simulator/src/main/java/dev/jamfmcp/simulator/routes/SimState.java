@@ -6,6 +6,7 @@ import dev.jamfmcp.simulator.effects.SideEffects;
 import dev.jamfmcp.simulator.faults.Faults;
 import dev.jamfmcp.simulator.fleet.Fleet;
 import dev.jamfmcp.simulator.fleet.StaticGroupStore;
+import dev.jamfmcp.simulator.groups.SmartGroupStore;
 
 /** What the routes read and change: the fleet, the mutable stores, and the switchboards. */
 public record SimState(
@@ -14,4 +15,5 @@ public record SimState(
     StaticGroupStore staticGroups,
     SideEffects effects,
     TokenStore tokens,
-    Faults faults) {}
+    Faults faults,
+    SmartGroupStore smartGroups) {}
