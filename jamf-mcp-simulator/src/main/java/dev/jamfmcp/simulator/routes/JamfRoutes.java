@@ -23,6 +23,7 @@ public final class JamfRoutes {
     new ClassicCommandFlush(state).register(router);
     new PatchReportRoutes(state).register(router);
     new SecretRoutes(state).register(router);
+    new SoftwareUpdateRoutes(state, scoping).register(router);
     return router;
   }
 }
