@@ -32,7 +32,9 @@ public enum Toolset {
    * Secrets of a Mac (FileVault recovery key, LAPS password, device-lock PIN), shown only to a
    * person on the approval page; and the LAPS settings.
    */
-  SECRETS;
+  SECRETS,
+  /** Managed software updates: OS update plans, their status, and creating plans. */
+  UPDATES;
 
   /**
    * The toolsets the executable offers unless the operator names others: the reads admins ask for

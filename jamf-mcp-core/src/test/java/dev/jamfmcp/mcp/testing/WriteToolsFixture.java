@@ -125,7 +125,7 @@ public final class WriteToolsFixture
 
   /**
    * Asserts Jamf was asked to change nothing at all: no command, push, flush, group or policy
-   * change.
+   * change, no software update plan.
    */
   public void assertNothingSentToJamf() {
     assertThat(effects().mdmCommands()).as("MDM commands").isEmpty();
@@ -133,6 +133,7 @@ public final class WriteToolsFixture
     assertThat(effects().logFlushes()).as("log flushes").isEmpty();
     assertThat(effects().groupMembershipChanges()).as("group changes").isEmpty();
     assertThat(effects().policyEnabledChanges()).as("policies switched on or off").isEmpty();
+    assertThat(effects().updatePlans()).as("software update plans").isEmpty();
   }
 
   /** A 2025-06-18 client that declares no elicitation: the token path. */

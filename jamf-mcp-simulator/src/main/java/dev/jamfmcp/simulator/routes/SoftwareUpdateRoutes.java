@@ -1,5 +1,7 @@
 package dev.jamfmcp.simulator.routes;
 
+import dev.jamfmcp.simulator.effects.SideEffects;
+import dev.jamfmcp.simulator.effects.UpdatePlanCreation;
 import dev.jamfmcp.simulator.fleet.Computers;
 import dev.jamfmcp.simulator.fleet.Fleet;
 import dev.jamfmcp.simulator.http.ApiErrors;
@@ -44,12 +46,14 @@ final class SoftwareUpdateRoutes {
   private final Fleet fleet;
   private final Scoping scoping;
   private final UpdatePlans plans;
+  private final SideEffects effects;
   private final List<AdminObjects.MobileGroup> mobileGroups;
 
   SoftwareUpdateRoutes(SimState state, Scoping scoping) {
     this.fleet = state.fleet();
     this.scoping = scoping;
     this.plans = new UpdatePlans(state.fleet(), state.effects()::now);
+    this.effects = state.effects();
     this.mobileGroups = AdminObjects.of(state.fleet()).mobileGroups();
   }
 
@@ -233,7 +237,7 @@ final class SoftwareUpdateRoutes {
     }
     List<SimPlan> made = new ArrayList<>();
     for (Object[] t : targets) {
-      made.add(plans.create((String) t[0], (Integer) t[1], config, null));
+      made.add(record(plans.create((String) t[0], (Integer) t[1], config, null)));
     }
     ex.json(201, json -> writeCreated(json, made));
   }
@@ -262,9 +266,23 @@ final class SoftwareUpdateRoutes {
     String deviceType = type.equals("COMPUTER_GROUP") ? "COMPUTER" : "MOBILE_DEVICE";
     List<SimPlan> made = new ArrayList<>();
     for (int member : members) {
-      made.add(plans.create(deviceType, member, config, type + ":" + id));
+      made.add(record(plans.create(deviceType, member, config, type + ":" + id)));
     }
     ex.json(201, json -> writeCreated(json, made));
+  }
+
+  private SimPlan record(SimPlan p) {
+    effects.recordUpdatePlan(
+        new UpdatePlanCreation(
+            p.created(),
+            p.uuid(),
+            p.objectType(),
+            p.deviceId(),
+            p.updateAction(),
+            p.versionType(),
+            p.state(),
+            p.groupKey()));
+    return p;
   }
 
   private boolean refusedWhenOff(Exchange ex) throws IOException {
