@@ -27,7 +27,8 @@ class OperationCoverageTest {
           FaultsOnSimulatorTest.class,
           InventoryOperationsOnSimulatorTest.class,
           EndpointLifecycleOnSimulatorTest.class,
-          SecretOperationsOnSimulatorTest.class);
+          SecretOperationsOnSimulatorTest.class,
+          SoftwareUpdateOperationsOnSimulatorTest.class);
 
   /** JamfClient's public methods that are not Jamf operations. */
   static final Set<String> NOT_OPERATIONS =
