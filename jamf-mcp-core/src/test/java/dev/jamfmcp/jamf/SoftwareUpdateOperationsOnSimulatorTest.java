@@ -45,7 +45,6 @@ class SoftwareUpdateOperationsOnSimulatorTest {
 
   @Test
   @Covers({
-    "JamfClient.softwareUpdates()",
     "SoftwareUpdates.featureToggle()",
     "SoftwareUpdates.availableUpdates()",
     "SoftwareUpdates.plans(ListQuery)",
@@ -59,10 +58,18 @@ class SoftwareUpdateOperationsOnSimulatorTest {
     assertThat(updates.availableUpdates().iOS()).startsWith("26.1");
 
     List<UpdatePlan> all = updates.plans(ListQuery.all()).toList(); // 20 per page
-    assertThat(all).hasSize(25 + 4); // ids ending in 3: 25 of 250 Macs, 4 of 40 mobile devices
+    // every page read once, no plan twice (the other tests of this class add plans of their own)
+    assertThat(all).hasSize((int) updates.plans(ListQuery.all()).page(0).totalCount());
+    assertThat(all.stream().map(UpdatePlan::planUuid).distinct()).hasSize(all.size());
+    // ids ending in 3 have a plan from the last days: 25 of 250 Macs, 4 of 40 mobile devices
+    assertThat(all.stream().filter(p -> p.recipeId().equals("-1") && seeded(p))).hasSize(25 + 4);
     List<UpdatePlan> macs =
         updates
-            .plans(ListQuery.all().withFilter(Rsql.eq("device.objectType", "COMPUTER")))
+            .plans(
+                ListQuery.all()
+                    .withFilter(
+                        Rsql.eq("device.objectType", "COMPUTER")
+                            .and(Rsql.eq("updateAction", "DOWNLOAD_INSTALL_ALLOW_DEFERRAL"))))
             .toList();
     assertThat(macs).hasSize(25).allSatisfy(p -> assertThat(p.device().deviceId()).endsWith("3"));
     Computers truth = sim.fleet().computers();
@@ -82,6 +89,11 @@ class SoftwareUpdateOperationsOnSimulatorTest {
         .isNotEmpty()
         .allSatisfy(s -> assertThat(s.device().objectType()).isEqualTo("COMPUTER"));
     assertThat(updates.statuses(null).size()).isGreaterThanOrEqualTo(statuses.size());
+  }
+
+  /** The seeded plans are the only ones with deferrals (5) in this class. */
+  private static boolean seeded(UpdatePlan p) {
+    return "DOWNLOAD_INSTALL_ALLOW_DEFERRAL".equals(p.updateAction());
   }
 
   @Test
