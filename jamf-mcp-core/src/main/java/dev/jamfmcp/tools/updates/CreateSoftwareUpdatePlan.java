@@ -73,9 +73,8 @@ final class CreateSoftwareUpdatePlan {
             .enumeration("groupType", "Type of groupId (default computer)", "computer", "mobile")
             .enumeration(
                 "updateAction",
-                "DOWNLOAD_ONLY, DOWNLOAD_INSTALL, DOWNLOAD_INSTALL_ALLOW_DEFERRAL (needs"
-                    + " maxDeferrals), DOWNLOAD_INSTALL_RESTART, DOWNLOAD_INSTALL_SCHEDULE (needs"
-                    + " forceInstallLocalDateTime)",
+                "What to do; _ALLOW_DEFERRAL needs maxDeferrals, _SCHEDULE"
+                    + " forceInstallLocalDateTime",
                 actions.toArray(String[]::new))
             .enumeration(
                 "versionType",
