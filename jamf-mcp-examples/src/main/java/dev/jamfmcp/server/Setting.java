@@ -198,8 +198,8 @@ public enum Setting {
       Kind.VALUE,
       "default",
       "Comma-separated toolsets: devices, mobile, policies, profiles, scripts, groups, mdm,"
-          + " patch, chatgpt, inventory, secrets; all; or default (devices, mobile, inventory,"
-          + " patch, chatgpt: the context budget of docs/TOOLS.md; all in --demo)."),
+          + " patch, chatgpt, inventory, secrets, updates; all; or default (devices, mobile,"
+          + " inventory, patch, chatgpt: the context budget of docs/TOOLS.md; all in --demo)."),
   MCP_COMPLIANCE_BASELINE(
       Kind.VALUE,
       null,
