@@ -39,6 +39,7 @@ module dev.jamfmcp.core {
   exports dev.jamfmcp.jamf.policies;
   exports dev.jamfmcp.jamf.profiles;
   exports dev.jamfmcp.jamf.scripts;
+  exports dev.jamfmcp.jamf.updates;
   exports dev.jamfmcp.tools;
 
   // Jackson binds Jamf's JSON to these packages' records, some of them not public
@@ -65,5 +66,7 @@ module dev.jamfmcp.core {
   opens dev.jamfmcp.jamf.profiles to
       tools.jackson.databind;
   opens dev.jamfmcp.jamf.scripts to
+      tools.jackson.databind;
+  opens dev.jamfmcp.jamf.updates to
       tools.jackson.databind;
 }

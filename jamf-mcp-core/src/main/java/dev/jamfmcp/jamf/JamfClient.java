@@ -17,6 +17,7 @@ import dev.jamfmcp.jamf.patch.PatchTitles;
 import dev.jamfmcp.jamf.policies.Policies;
 import dev.jamfmcp.jamf.profiles.ConfigurationProfiles;
 import dev.jamfmcp.jamf.scripts.Scripts;
+import dev.jamfmcp.jamf.updates.SoftwareUpdates;
 import java.net.URI;
 
 /**
@@ -99,6 +100,11 @@ public final class JamfClient implements AutoCloseable {
 
   public PatchTitles patchTitles() {
     return Operations.create(PatchTitles.class, transport);
+  }
+
+  /** Managed software updates: OS update plans, their statuses, available OS versions. */
+  public SoftwareUpdates softwareUpdates() {
+    return Operations.create(SoftwareUpdates.class, transport);
   }
 
   /** Packages, sites, end users, PreStages, extension attributes, apps, device history. */

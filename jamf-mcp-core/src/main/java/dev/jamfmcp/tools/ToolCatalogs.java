@@ -17,6 +17,7 @@ import dev.jamfmcp.tools.secrets.SecretTools;
 import dev.jamfmcp.tools.software.SoftwareTools;
 import dev.jamfmcp.tools.support.Catalog;
 import dev.jamfmcp.tools.support.ToolSupport;
+import dev.jamfmcp.tools.updates.UpdateTools;
 
 /**
  * The one list of feature packages. A new feature package adds one line here: its tools, resources
@@ -39,6 +40,7 @@ final class ToolCatalogs {
     SoftwareTools.register(catalog, support);
     SecretTools.register(catalog, support);
     PrestageTools.register(catalog, support);
+    UpdateTools.register(catalog, support);
     JamfResources.register(catalog, support);
     JamfPrompts.register(catalog);
   }

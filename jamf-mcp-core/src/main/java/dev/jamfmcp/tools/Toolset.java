@@ -37,7 +37,9 @@ public enum Toolset {
   SECRETS(
       "FileVault key, LAPS password, device-lock PIN (shown on the approval page); LAPS settings"),
   /** PreStage enrollment (Automated Device Enrollment) assignments of devices. */
-  ENROLLMENT("Assign devices to PreStage enrollments (Automated Device Enrollment)");
+  ENROLLMENT("Assign devices to PreStage enrollments (Automated Device Enrollment)"),
+  /** Managed software updates: OS update plans, their status, and creating plans. */
+  UPDATES("OS update plans and their status; creating plans");
 
   private final String description;
 

@@ -61,6 +61,7 @@ class ModuleDescriptorTest {
           "dev.jamfmcp.jamf.policies",
           "dev.jamfmcp.jamf.profiles",
           "dev.jamfmcp.jamf.scripts",
+          "dev.jamfmcp.jamf.updates",
           "dev.jamfmcp.tools");
 
   private static final Path CORE = PublicApi.locationOf(McpServer.class);

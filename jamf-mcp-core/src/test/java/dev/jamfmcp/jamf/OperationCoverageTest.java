@@ -28,7 +28,8 @@ class OperationCoverageTest {
           InventoryOperationsOnSimulatorTest.class,
           EndpointLifecycleOnSimulatorTest.class,
           SecretOperationsOnSimulatorTest.class,
-          SmartGroupOperationsOnSimulatorTest.class);
+          SmartGroupOperationsOnSimulatorTest.class,
+          SoftwareUpdateOperationsOnSimulatorTest.class);
 
   /** JamfClient's public methods that are not Jamf operations. */
   static final Set<String> NOT_OPERATIONS =

@@ -12,6 +12,8 @@ import dev.jamfmcp.jamf.internal.Endpoint;
 import dev.jamfmcp.jamf.internal.Endpoints;
 import dev.jamfmcp.jamf.mdm.Mdm;
 import dev.jamfmcp.jamf.mdm.MdmCommandRequest;
+import dev.jamfmcp.jamf.updates.PlanConfig;
+import dev.jamfmcp.jamf.updates.SoftwareUpdates;
 import dev.jamfmcp.mcp.testing.MutableClock;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +104,27 @@ class RequestBodyContractTest {
       }
       writeSmartGroups(client, SmartGroups.Platform.COMPUTER);
       writeSmartGroups(client, SmartGroups.Platform.MOBILE);
+      client
+          .softwareUpdates()
+          .createPlan(
+              Map.of("4", SoftwareUpdates.DeviceType.COMPUTER),
+              new PlanConfig(
+                  PlanConfig.UpdateAction.DOWNLOAD_INSTALL_ALLOW_DEFERRAL,
+                  PlanConfig.VersionType.SPECIFIC_VERSION,
+                  "15.7.2",
+                  3,
+                  "2026-12-24T18:00:00"));
+      client
+          .softwareUpdates()
+          .createGroupPlan(
+              "5",
+              SoftwareUpdates.GroupType.COMPUTER_GROUP,
+              new PlanConfig(
+                  PlanConfig.UpdateAction.DOWNLOAD_ONLY,
+                  PlanConfig.VersionType.LATEST_ANY,
+                  null,
+                  null,
+                  null));
     }
     // Jamf Pro before 11.28: the v2 computer-group endpoints
     try (JamfClient client = FakeJamf.clientFor(server).jamfProVersion("11.27.0").build()) {
@@ -342,6 +365,9 @@ class RequestBodyContractTest {
     }
     if (line.equals("DELETE /JSSResource/commandflush/computers/id/4,5/status/Pending+Failed")) {
       return json(200, "");
+    }
+    if (line.startsWith("POST /api/v1/managed-software-updates/plans")) {
+      return json(201, "{\"plans\":[]}");
     }
     if (line.startsWith("DELETE /JSSResource/logflush")) {
       return json(200, "");

@@ -146,6 +146,22 @@ class ApproveReplayTableTest {
             null,
             confirm),
         new Row(
+            "createSoftwareUpdatePlan",
+            WriteToolsFixture.args(
+                "{'deviceIds':['computer:"
+                    + managedMac()
+                    + "'],'updateAction':'DOWNLOAD_ONLY','versionType':'LATEST_ANY'}"),
+            null,
+            confirm),
+        new Row(
+            "createSoftwareUpdatePlan",
+            WriteToolsFixture.args(
+                "{'deviceIds':['computer:"
+                    + managedMac()
+                    + "'],'updateAction':'DOWNLOAD_INSTALL_RESTART','versionType':'LATEST_ANY'}"),
+            null,
+            approve),
+        new Row(
             "flushMdmCommands",
             WriteToolsFixture.args("{'deviceIds':['computer:9','mobile:11']}"),
             null,
@@ -174,6 +190,16 @@ class ApproveReplayTableTest {
                 "{'groupId':'" + kiosk.id() + "','add':['computer:" + outsider + "']}"),
             null,
             confirm));
+  }
+
+  /** The first MDM-managed Mac (an unmanaged one is refused before any preview). */
+  private static int managedMac() {
+    var computers = fx.sim.fleet().computers();
+    int row = 0;
+    while (!computers.managed(row)) {
+      row++;
+    }
+    return computers.id(row);
   }
 
   @Test

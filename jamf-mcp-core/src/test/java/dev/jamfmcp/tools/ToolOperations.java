@@ -181,6 +181,33 @@ final class ToolOperations {
         "revealDeviceLockPin",
         ops(MACS, List.of(COMPUTER_DEVICE_LOCK_PIN, COMPUTER_DEVICE_LOCK_PIN_V3)));
     t.put("revealLapsPassword", ops(MACS, List.of(LAPS_PASSWORD)));
+    // UPDATES
+    t.put(
+        "getSoftwareUpdateStatus",
+        ops(
+            MACS,
+            List.of(
+                MOBILE_DEVICES_DETAIL,
+                SOFTWARE_UPDATE_TOGGLE,
+                SOFTWARE_UPDATES_AVAILABLE,
+                SOFTWARE_UPDATE_PLANS,
+                SOFTWARE_UPDATE_PLAN,
+                SOFTWARE_UPDATE_GROUP_PLANS,
+                SOFTWARE_UPDATE_STATUSES,
+                SOFTWARE_UPDATE_STATUSES_COMPUTER,
+                SOFTWARE_UPDATE_STATUSES_MOBILE,
+                SOFTWARE_UPDATE_STATUSES_COMPUTER_GROUP,
+                SOFTWARE_UPDATE_STATUSES_MOBILE_GROUP)));
+    t.put(
+        "createSoftwareUpdatePlan",
+        ops(
+            MACS,
+            List.of(
+                MOBILE_DEVICES_DETAIL,
+                SOFTWARE_UPDATE_TOGGLE,
+                SOFTWARE_UPDATES_AVAILABLE,
+                SOFTWARE_UPDATE_PLAN_CREATE,
+                SOFTWARE_UPDATE_GROUP_PLAN_CREATE)));
     return Map.copyOf(t);
   }
 

@@ -226,6 +226,19 @@ class ToolOperationsTest {
         List.of(
             "{'id':'computer:1'}", "{'id':'mobile:1'}", "{'id':'policy:1'}", "{'id':'script:1'}"));
     calls.put("getLapsSettings", List.of("{}"));
+    String planId =
+        read("getSoftwareUpdateStatus", "{'limit':1}")
+            .at("/structuredContent/plans/0/planId")
+            .asString();
+    calls.put(
+        "getSoftwareUpdateStatus",
+        List.of(
+            "{'deviceType':'computer','outcome':'failed'}",
+            "{'device':'computer:3'}",
+            "{'device':'mobile:3'}",
+            "{'groupId':'" + smartGroup + "'}",
+            "{'groupId':'" + mobileStatic + "','groupType':'mobile'}",
+            "{'planId':'" + planId + "'}"));
 
     Map<String, List<String>> writes = new LinkedHashMap<>();
     writes.put("executePolicy", List.of("{'policyId':'1','deviceIdentifiers':['computer:1']}"));
@@ -275,6 +288,20 @@ class ToolOperationsTest {
                 + "'searchType':'like','value':'iMac'}]}",
             "{'platform':'mobile','groupId':'1','name':'Operations renamed',"
                 + "'criteria':[{'name':'Model','searchType':'like','value':'iPhone'}]}"));
+    int managedMac = 1;
+    while (!fx.sim.fleet().computers().managed(fx.sim.fleet().computers().rowOf(managedMac))) {
+      managedMac++;
+    }
+    writes.put(
+        "createSoftwareUpdatePlan",
+        List.of(
+            "{'deviceIds':['computer:"
+                + managedMac
+                + "'],'updateAction':'DOWNLOAD_ONLY','versionType':'LATEST_ANY'}",
+            "{'groupId':'"
+                + smartGroup
+                + "','updateAction':'DOWNLOAD_INSTALL','versionType':'SPECIFIC_VERSION',"
+                + "'specificVersion':'26.1'}"));
     writes.put("revealFileVaultKey", List.of("{'deviceId':'computer:1'}"));
     writes.put("revealDeviceLockPin", List.of("{'deviceId':'computer:2'}"));
     writes.put("revealLapsPassword", List.of("{'deviceId':'computer:3','username':'jamfadmin'}"));

@@ -198,8 +198,9 @@ public enum Setting {
       Kind.VALUE,
       "default",
       "Comma-separated toolsets: devices, mobile, policies, profiles, scripts, groups, mdm,"
-          + " patch, chatgpt, inventory, secrets; all; or default (devices, mobile, inventory,"
-          + " patch, chatgpt: the context budget of docs/TOOLS.md; all in --demo)."),
+          + " patch, chatgpt, inventory, secrets, enrollment, updates; all; or default (devices,"
+          + " mobile, inventory, patch, chatgpt: the context budget of docs/TOOLS.md; all in"
+          + " --demo)."),
   MCP_TOOLSETS_AVAILABLE(
       Kind.VALUE,
       "all",

@@ -254,6 +254,62 @@ public final class Endpoints {
   public static final Endpoint MOBILE_PRESTAGE_SCOPE_REMOVE =
       post("/api/v2/mobile-device-prestages/{id}/scope/delete-multiple")
           .privileges("Update Mobile Device PreStage Enrollments");
+  // Managed software updates (issue 16, point 5): plans, their toggle, statuses, OS versions.
+  private static final String READ_MSU = "Read Managed Software Updates";
+  private static final String MSU = "/api/v1/managed-software-updates";
+  private static final String[] CREATE_MSU = {
+    "Create Managed Software Updates",
+    "Read Computers",
+    "Read Mobile Devices",
+    "Send Computer Remote Command to Download and Install OS X Update",
+    "Send Mobile Device Remote Command to Download and Install iOS Update"
+  };
+  public static final Endpoint SOFTWARE_UPDATES_AVAILABLE = get(MSU + "/available-updates");
+  public static final Endpoint SOFTWARE_UPDATE_TOGGLE =
+      get(MSU + "/plans/feature-toggle").privileges(READ_MSU);
+  public static final Endpoint SOFTWARE_UPDATE_PLANS =
+      get(MSU + "/plans").privileges(READ_MSU, "Read Computers", "Read Mobile Devices");
+  public static final Endpoint SOFTWARE_UPDATE_PLAN =
+      get(MSU + "/plans/{id}").privileges(READ_MSU, "Read Computers", "Read Mobile Devices");
+  public static final Endpoint SOFTWARE_UPDATE_GROUP_PLANS =
+      get(MSU + "/plans/group/{id}")
+          .privileges(
+              READ_MSU,
+              "Read Computers",
+              READ_SMART_GROUPS,
+              READ_STATIC_GROUPS,
+              "Read Mobile Devices",
+              "Read Smart Mobile Device Groups",
+              "Read Static Mobile Device Groups");
+  public static final Endpoint SOFTWARE_UPDATE_STATUSES =
+      get(MSU + "/update-statuses").privileges("Read Computers", "Read Mobile Devices");
+  public static final Endpoint SOFTWARE_UPDATE_STATUSES_COMPUTER =
+      get(MSU + "/update-statuses/computers/{id}").privileges("Read Computers");
+  public static final Endpoint SOFTWARE_UPDATE_STATUSES_MOBILE =
+      get(MSU + "/update-statuses/mobile-devices/{id}").privileges("Read Mobile Devices");
+  public static final Endpoint SOFTWARE_UPDATE_STATUSES_COMPUTER_GROUP =
+      get(MSU + "/update-statuses/computer-groups/{id}")
+          .privileges("Read Computers", READ_SMART_GROUPS, READ_STATIC_GROUPS);
+  public static final Endpoint SOFTWARE_UPDATE_STATUSES_MOBILE_GROUP =
+      get(MSU + "/update-statuses/mobile-device-groups/{id}")
+          .privileges(
+              "Read Mobile Devices",
+              "Read Smart Mobile Device Groups",
+              "Read Static Mobile Device Groups");
+  public static final Endpoint SOFTWARE_UPDATE_PLAN_CREATE =
+      post(MSU + "/plans").privileges(CREATE_MSU);
+  public static final Endpoint SOFTWARE_UPDATE_GROUP_PLAN_CREATE =
+      post(MSU + "/plans/group")
+          .privileges(
+              "Create Managed Software Updates",
+              "Read Computers",
+              "Read Mobile Devices",
+              READ_SMART_GROUPS,
+              READ_STATIC_GROUPS,
+              "Read Smart Mobile Device Groups",
+              "Read Static Mobile Device Groups",
+              "Send Computer Remote Command to Download and Install OS X Update",
+              "Send Mobile Device Remote Command to Download and Install iOS Update");
 
   private Endpoints() {}
 

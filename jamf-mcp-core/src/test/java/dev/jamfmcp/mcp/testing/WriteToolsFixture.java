@@ -125,7 +125,7 @@ public final class WriteToolsFixture
 
   /**
    * Asserts Jamf was asked to change nothing at all: no command, push, flush, group or policy
-   * change, no smart group created or changed.
+   * change, no smart group created or changed, no software update plan.
    */
   public void assertNothingSentToJamf() {
     assertThat(effects().mdmCommands()).as("MDM commands").isEmpty();
@@ -134,6 +134,7 @@ public final class WriteToolsFixture
     assertThat(effects().groupMembershipChanges()).as("group changes").isEmpty();
     assertThat(effects().policyEnabledChanges()).as("policies switched on or off").isEmpty();
     assertThat(effects().smartGroupSaves()).as("smart groups created or changed").isEmpty();
+    assertThat(effects().updatePlans()).as("software update plans").isEmpty();
   }
 
   /** A 2025-06-18 client that declares no elicitation: the token path. */

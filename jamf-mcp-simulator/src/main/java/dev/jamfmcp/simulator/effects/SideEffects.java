@@ -22,6 +22,7 @@ public final class SideEffects {
   private final List<BlankPush> blankPushes = new CopyOnWriteArrayList<>();
   private final List<LogFlush> logFlushes = new CopyOnWriteArrayList<>();
   private final List<CommandFlush> commandFlushes = new CopyOnWriteArrayList<>();
+  private final List<UpdatePlanCreation> updatePlans = new CopyOnWriteArrayList<>();
   private final List<GroupMembershipChange> groupChanges = new CopyOnWriteArrayList<>();
   private final Map<Integer, Boolean> policyEnabled = new ConcurrentHashMap<>();
   private final List<SmartGroupSave> smartGroupSaves = new CopyOnWriteArrayList<>();
@@ -150,7 +151,17 @@ public final class SideEffects {
     return List.copyOf(smartGroupSaves);
   }
 
+  public void recordUpdatePlan(UpdatePlanCreation plan) {
+    updatePlans.add(plan);
+  }
+
+  /** Managed software update plans created, in order (the plans themselves stay stored). */
+  public List<UpdatePlanCreation> updatePlans() {
+    return List.copyOf(updatePlans);
+  }
+
   public void clear() {
+    updatePlans.clear();
     smartGroupSaves.clear();
     policyEnabled.clear();
     commands.clear();

@@ -25,6 +25,7 @@ public final class JamfRoutes {
     new SecretRoutes(state).register(router);
     new PrestageScopeRoutes(state).register(router);
     new SmartGroupRoutes(state).register(router);
+    new SoftwareUpdateRoutes(state, scoping).register(router);
     return router;
   }
 }
