@@ -18,6 +18,7 @@ import dev.jamfmcp.tools.Toolset;
 import dev.jamfmcp.tools.devices.Cursor;
 import dev.jamfmcp.tools.devices.OrgDirectory;
 import dev.jamfmcp.tools.support.Catalog;
+import dev.jamfmcp.tools.support.Ids;
 import dev.jamfmcp.tools.support.JamfFailures;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolSupport;
@@ -145,10 +146,7 @@ public final class MobileTools {
                 + " come back as names.")
         .inputSchema(
             Schemas.object()
-                .string(
-                    "identifier",
-                    "Jamf mobile device id (or mobile:<id>), serial number, UDID or exact device name",
-                    200)
+                .property("identifier", Ids.device(Ids.Platform.MOBILE, "The device"))
                 .required("identifier")
                 .build())
         .outputSchema(
@@ -196,18 +194,20 @@ public final class MobileTools {
 
   /** The id of the one device the identifier names; a ToolException when none or several. */
   static String resolve(ToolSupport support, String identifier) {
-    // mobile:<id> is how searches and MDM tools name a device
-    String value =
-        identifier.regionMatches(true, 0, "mobile:", 0, 7)
-            ? identifier.substring(7).trim()
-            : identifier;
-    if (value.isEmpty()) {
+    if (identifier.isEmpty()) {
       throw new ToolException("The identifier is empty; give a Jamf id, serial, UDID or name.");
     }
+    if (Ids.otherPlatform(identifier, Ids.Platform.MOBILE)) {
+      throw new ToolException(
+          "\"" + identifier + "\" is a Mac, not a mobile device; use getDeviceDetails for it.");
+    }
+    // mobile:<id> is how other tools print a mobile device
+    String id = Ids.mobileId(identifier);
+    String value = id != null ? id : identifier;
     List<String> one = List.of(value);
     Rsql filter =
         Rsql.in("serialNumber", one).or(Rsql.in("udid", one), Rsql.in("displayName", one));
-    if (value.matches("[0-9]{1,18}")) {
+    if (id != null) {
       filter = Rsql.eq("mobileDeviceId", value).or(filter);
     }
     List<MobileDeviceInventory> rows =
