@@ -23,8 +23,10 @@ import dev.jamfmcp.tools.support.JamfFailures;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolSupport;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,6 +37,14 @@ public final class MobileTools {
   };
   private static final MobileDeviceSection[] SECTIONS = {
     MobileDeviceSection.GENERAL, MobileDeviceSection.HARDWARE, MobileDeviceSection.USER_AND_LOCATION
+  };
+
+  /** Resolving also reads SECURITY: lost mode is reported there, not in the device's detail. */
+  private static final MobileDeviceSection[] RESOLVE_SECTIONS = {
+    MobileDeviceSection.GENERAL,
+    MobileDeviceSection.HARDWARE,
+    MobileDeviceSection.USER_AND_LOCATION,
+    MobileDeviceSection.SECURITY
   };
 
   private MobileTools() {}
@@ -134,42 +144,57 @@ public final class MobileTools {
   }
 
   static Tool details(ToolSupport support, OrgDirectory org) {
+    ObjectNode sections =
+        Json.object()
+            .put("type", "array")
+            .put("description", "Default HARDWARE, SECURITY, USER_AND_LOCATION");
+    ArrayNode names = sections.putObject("items").put("type", "string").putArray("enum");
+    for (MobileDetails.Section s : MobileDetails.Section.values()) {
+      names.add(s.name());
+    }
     return Tool.builder("getMobileDeviceDetails")
         .title("Mobile device details")
         .description(
-            "One iPhone, iPad or Apple TV from Jamf Pro: name, serial, UDID, management id,"
-                + " OS version and build, IP and Wi-Fi address, managed, last inventory and contact,"
-                + " user and location, and for iOS/iPadOS model, supervision, battery and storage."
-                + " Give its Jamf id (also as mobile:<id>, the form other tools print), serial"
-                + " number, UDID or exact name. A name shared by several devices is answered"
-                + " with the candidates (ids and serials) instead of a guess. Department and building"
-                + " come back as names.")
+            "One iPhone, iPad or Apple TV: general (UDID, OS, IP, Wi-Fi MAC, managed,"
+                + " supervised, enrollment, site, last inventory and contact) and counts of"
+                + " apps, profiles and certificates; sections add hardware (model, storage,"
+                + " battery), security (passcode, data protection, Activation Lock, lost mode),"
+                + " user and location, network (carrier, roaming), purchasing, and lists of"
+                + " apps, profiles, certificates, extension attributes, groups. Null: Jamf"
+                + " reports none (e.g. Apple TV security). A shared name gets the candidates.")
         .inputSchema(
             Schemas.object()
                 .property("identifier", Ids.device(Ids.Platform.MOBILE, "The device"))
+                .property("sections", sections)
                 .required("identifier")
                 .build())
         .outputSchema(
             Schemas.object()
                 .property("id", Schemas.typed("string", "Jamf Pro mobile device id"))
+                .property("ref", Schemas.typed("string", "mobile:<id>"))
                 .property("name", Schemas.nullableString("Device name"))
-                .property("serial", Schemas.nullableString("Serial number"))
-                .property("department", Schemas.nullableString("Department name"))
-                .property("building", Schemas.nullableString("Building name"))
                 .property("url", Schemas.typed("string", "The device's page in Jamf Pro"))
-                .property(
-                    "detail", Schemas.typed("object", "The device record as Jamf Pro describes it"))
-                .required("id", "url", "detail")
+                .property("general", Schemas.typed("object", "Always"))
+                .required("id", "ref", "url", "general")
                 .buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
         .handler(
             (args, ctx) -> {
               try {
-                String id = resolve(support, args.get("identifier").asString().trim());
-                ObjectNode out = detail(support, org, id);
+                MobileDeviceInventory row =
+                    resolve(support, args.get("identifier").asString().trim());
+                Set<MobileDetails.Section> chosen = MobileDetails.DEFAULT;
+                if (args.has("sections")) {
+                  chosen = EnumSet.noneOf(MobileDetails.Section.class);
+                  for (var n : args.get("sections")) {
+                    chosen.add(MobileDetails.Section.valueOf(n.asString()));
+                  }
+                }
+                MobileDeviceDetail d = support.jamf().mobileDevices().detail(row.mobileDeviceId());
+                ObjectNode out = MobileDetails.of(support, org, d, row, chosen);
                 return ToolResult.structured(
-                    out.path("name").asString("") + " (id " + id + ")", out);
+                    out.path("name").asString("") + " (" + out.path("ref").asString() + ")", out);
               } catch (JamfException e) {
                 throw JamfFailures.onRead(e);
               }
@@ -177,23 +202,18 @@ public final class MobileTools {
         .build();
   }
 
-  /** One device's detail with names resolved; also used by fetch. */
+  /** One device's detail (general, hardware, security, user, network, purchasing); for fetch. */
   public static ObjectNode detail(ToolSupport support, OrgDirectory org, String id) {
-    MobileDeviceDetail d = support.jamf().mobileDevices().detail(id);
-    ObjectNode out = Json.object();
-    out.put("id", d.id());
-    out.put("name", d.name());
-    out.put("serial", d.serialNumber());
-    var loc = d.location();
-    out.put("department", loc == null ? null : org.departmentName(loc.departmentId()));
-    out.put("building", loc == null ? null : org.buildingName(loc.buildingId()));
-    out.put("url", support.links().mobileDevice(d.id()));
-    out.set("detail", Json.mapper().valueToTree(d));
-    return out;
+    MobileDeviceInventory row = resolve(support, "mobile:" + id);
+    MobileDeviceDetail d = support.jamf().mobileDevices().detail(row.mobileDeviceId());
+    Set<MobileDetails.Section> sections = EnumSet.copyOf(MobileDetails.DEFAULT);
+    sections.add(MobileDetails.Section.NETWORK);
+    sections.add(MobileDetails.Section.PURCHASING);
+    return MobileDetails.of(support, org, d, row, sections);
   }
 
-  /** The id of the one device the identifier names; a ToolException when none or several. */
-  static String resolve(ToolSupport support, String identifier) {
+  /** The row of the one device the identifier names; a ToolException when none or several. */
+  static MobileDeviceInventory resolve(ToolSupport support, String identifier) {
     if (identifier.isEmpty()) {
       throw new ToolException("The identifier is empty; give a Jamf id, serial, UDID or name.");
     }
@@ -216,13 +236,13 @@ public final class MobileTools {
             .mobileDevices()
             .inventory(
                 ListQuery.all()
-                    .withSections(SECTIONS)
+                    .withSections(RESOLVE_SECTIONS)
                     .withFilter(filter)
                     .withPageSize(ListQuery.MAX_PAGE_SIZE))
             .first(50);
     for (MobileDeviceInventory r : rows) {
       if (value.equals(r.mobileDeviceId())) {
-        return r.mobileDeviceId();
+        return r;
       }
     }
     for (MobileDeviceInventory r : rows) {
@@ -230,7 +250,7 @@ public final class MobileTools {
       var h = r.hardware();
       if ((h != null && value.equalsIgnoreCase(h.serialNumber()))
           || (g != null && value.equalsIgnoreCase(g.udid()))) {
-        return r.mobileDeviceId();
+        return r;
       }
     }
     List<MobileDeviceInventory> named =
@@ -245,7 +265,7 @@ public final class MobileTools {
                             .equals(value.toLowerCase(Locale.ROOT)))
             .toList();
     if (named.size() == 1) {
-      return named.get(0).mobileDeviceId();
+      return named.get(0);
     }
     if (named.isEmpty()) {
       throw new ToolException(
