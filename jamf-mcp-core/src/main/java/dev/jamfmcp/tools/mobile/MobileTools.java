@@ -17,6 +17,7 @@ import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.Toolset;
 import dev.jamfmcp.tools.devices.Cursor;
 import dev.jamfmcp.tools.devices.OrgDirectory;
+import dev.jamfmcp.tools.devices.SiteFilter;
 import dev.jamfmcp.tools.support.Catalog;
 import dev.jamfmcp.tools.support.Ids;
 import dev.jamfmcp.tools.support.JamfFailures;
@@ -58,12 +59,12 @@ public final class MobileTools {
     return Tool.builder("searchMobileDevices")
         .title("Search mobile devices")
         .description(
-            "Finds iPhones, iPads and Apple TVs in Jamf Pro. `query` matches anywhere in"
-                + " the device name, serial number, username, full name, email, IP address or UDID"
-                + " (case-insensitive; quotes and * are literal). Narrow with department or building"
-                + " (names), model (part of it, e.g. \"iPad\") and osVersion (\"18\" or \"18.2\")."
-                + " Filtering happens in Jamf Pro. One page per call, sorted by name; pass nextCursor"
-                + " back as cursor for more.")
+            "Finds iPhones, iPads and Apple TVs. `query` matches part of the name, serial,"
+                + " username, full name, email, IP or UDID (case-insensitive, literal). Narrow by"
+                + " department, building, site (names), model (part) and osVersion (\"18\","
+                + " \"18.2\"). Jamf Pro filters all but site, matched here while paging (a request"
+                + " per 2,000 devices the rest matches). A page per call, by name; pass nextCursor"
+                + " back as cursor.")
         .inputSchema(
             Schemas.object()
                 .string(
@@ -72,6 +73,7 @@ public final class MobileTools {
                     200)
                 .string("department", "Department name (case-insensitive)", 100)
                 .string("building", "Building name (case-insensitive)", 100)
+                .string("site", "Site name, or none", 100)
                 .string("model", "Part of the model name, e.g. \"iPad Pro\"", 100)
                 .string("osVersion", "OS version or prefix, e.g. \"18\" or \"18.2\"", 32)
                 .integer("limit", "Devices per page", 1, 200, 25)
@@ -101,24 +103,41 @@ public final class MobileTools {
                         text(args, "building"),
                         text(args, "model"),
                         text(args, "osVersion"));
-                int fingerprint = filter == null ? 0 : filter.expression().hashCode();
+                String siteName = text(args, "site");
+                SiteFilter site =
+                    siteName == null ? null : SiteFilter.named(support.jamf(), siteName);
+                int fingerprint =
+                    (filter == null ? 0 : filter.expression().hashCode())
+                        + (site == null ? 0 : 31 * site.fingerprint());
                 String cursorText = text(args, "cursor");
                 Cursor cursor =
                     cursorText != null
                         ? Cursor.decode(cursorText, fingerprint)
                         : new Cursor(
                             0, args.has("limit") ? args.get("limit").asInt() : 25, fingerprint);
-                Page<MobileDeviceInventory> page =
-                    support
-                        .jamf()
-                        .mobileDevices()
-                        .inventory(
-                            ListQuery.all()
-                                .withSections(SECTIONS)
-                                .withFilter(filter)
-                                .withSort(Sort.asc("displayName"), Sort.asc("mobileDeviceId"))
-                                .withPageSize(cursor.pageSize()))
-                        .page(cursor.page());
+                ListQuery query =
+                    ListQuery.all()
+                        .withSections(SECTIONS)
+                        .withFilter(filter)
+                        .withSort(Sort.asc("displayName"), Sort.asc("mobileDeviceId"))
+                        .withPageSize(cursor.pageSize());
+                Page<MobileDeviceInventory> page;
+                if (site == null) {
+                  page = support.jamf().mobileDevices().inventory(query).page(cursor.page());
+                } else {
+                  // No site field in the inventory filter of 11.30.1: matched here (SiteFilter).
+                  SiteFilter.Cut<MobileDeviceInventory> cut =
+                      site.cut(
+                          support
+                              .jamf()
+                              .mobileDevices()
+                              .inventory(query.withPageSize(ListQuery.MAX_PAGE_SIZE)),
+                          d -> d.general() == null ? null : d.general().siteId(),
+                          cursor.page(),
+                          cursor.pageSize(),
+                          ctx);
+                  page = new Page<>(cut.total(), cut.rows());
+                }
                 ObjectNode out = Json.object();
                 out.put("totalCount", page.totalCount());
                 out.put("returned", page.results().size());
