@@ -353,6 +353,8 @@ public final class MobileTools {
     var h = d.hardware();
     var u = d.userAndLocation();
     row.put("id", d.mobileDeviceId());
+    // a plain id means a computer to tools that take both platforms
+    row.put("ref", "mobile:" + d.mobileDeviceId());
     row.put("name", g == null ? null : g.displayName());
     row.put("serial", h == null ? null : h.serialNumber());
     row.put("model", h == null ? null : h.model());

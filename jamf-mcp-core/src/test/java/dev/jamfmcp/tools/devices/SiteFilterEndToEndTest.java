@@ -115,6 +115,7 @@ class SiteFilterEndToEndTest {
     for (JsonNode row : data.get("devices")) {
       MobileDevice d = fleet.mobileDevices().get(Integer.parseInt(row.get("id").asString()) - 1);
       assertThat(d.siteId()).isEqualTo(1);
+      assertThat(row.get("ref").asString()).isEqualTo("mobile:" + d.id());
     }
     assertThat(f.requests("GET /api/v2/mobile-devices/detail")).isEqualTo(1);
     assertThat(f.data("searchMobileDevices", "{\"site\":\"none\"}").get("totalCount").asLong())
