@@ -60,7 +60,7 @@ class InventoryOperationsOnSimulatorTest {
   void listJamfObjectsReturnsEveryKindAsTheServerHasIt() {
     assertThat(list("packages").path("total").intValue()).isEqualTo(truth.packages().size());
     assertThat(list("packages").at("/items/4/osInstall").booleanValue()).isTrue();
-    assertThat(list("sites").at("/items/1/name").stringValue()).isEqualTo("Field Sales");
+    assertThat(list("sites").at("/items/1/name").stringValue()).isEqualTo("EMEA");
     JsonNode users = list("endUsers");
     assertThat(users.path("total").intValue()).isEqualTo(truth.users().size()).isPositive();
     assertThat(users.at("/items/0/name").stringValue()).isEqualTo(truth.users().get(0).username());

@@ -68,7 +68,7 @@ class MobileChatGptResourcesTest {
     for (String id : List.of(String.valueOf(d.id()), d.serialNumber(), d.udid())) {
       JsonNode data = f.data("getMobileDeviceDetails", "{\"identifier\":\"" + id + "\"}");
       assertThat(data.get("id").asString()).isEqualTo(String.valueOf(d.id()));
-      assertThat(data.get("department").asString())
+      assertThat(data.at("/userAndLocation/department").asString())
           .isEqualTo(fleet.departments().get(d.departmentId() - 1).name());
       assertThat(data.get("url").asString()).contains("mobileDevices.html?id=" + d.id());
     }

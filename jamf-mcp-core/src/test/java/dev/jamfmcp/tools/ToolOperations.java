@@ -44,14 +44,14 @@ final class ToolOperations {
   private static Map<String, List<Endpoint>> table() {
     Map<String, List<Endpoint>> t = new TreeMap<>();
     // DEVICES
-    t.put("searchDevices", ops(MACS, ORG));
+    t.put("searchDevices", ops(MACS, ORG, List.of(SITES)));
     t.put("getDeviceDetails", ops(MACS, ORG));
     t.put("checkDeviceCompliance", ops(MACS, ORG));
     t.put("checkComplianceBaseline", ops(MACS, ORG, List.of(MOBILE_DEVICES_DETAIL)));
     t.put("getFleetOverview", ops(MACS, ORG));
     t.put("getSecurityPosture", ops(MACS, ORG));
     // MOBILE
-    t.put("searchMobileDevices", ops(ORG, List.of(MOBILE_DEVICES_DETAIL)));
+    t.put("searchMobileDevices", ops(ORG, List.of(MOBILE_DEVICES_DETAIL, SITES)));
     t.put("getMobileDeviceDetails", ops(ORG, List.of(MOBILE_DEVICES_DETAIL, MOBILE_DEVICE_DETAIL)));
     // POLICIES
     t.put("listPolicies", List.of(POLICIES, POLICIES_BY_CATEGORY));
@@ -165,6 +165,7 @@ final class ToolOperations {
             ORG,
             GROUP_MEMBERS,
             List.of(
+                MOBILE_DEVICES_DETAIL,
                 MOBILE_DEVICE_DETAIL,
                 POLICY,
                 MAC_PROFILE,

@@ -171,13 +171,13 @@ class ToolOperationsTest {
     String titleId =
         read("listPatchTitles", "{}").at("/structuredContent/titles/0/id").asString("1");
     Map<String, List<String>> calls = new LinkedHashMap<>();
-    calls.put("searchDevices", List.of("{'query':'a'}"));
+    calls.put("searchDevices", List.of("{'query':'a'}", "{'site':'EMEA'}"));
     calls.put("getDeviceDetails", List.of("{'identifier':'1'}"));
     calls.put("checkDeviceCompliance", List.of("{}"));
     calls.put("checkComplianceBaseline", List.of("{'limit':5}"));
     calls.put("getFleetOverview", List.of("{}"));
     calls.put("getSecurityPosture", List.of("{}"));
-    calls.put("searchMobileDevices", List.of("{'query':'a'}"));
+    calls.put("searchMobileDevices", List.of("{'query':'a'}", "{'site':'EMEA'}"));
     calls.put("getMobileDeviceDetails", List.of("{'identifier':'mobile:1'}"));
     calls.put("listPolicies", List.of("{}", "{'category':'" + category + "'}"));
     calls.put(

@@ -53,6 +53,7 @@ final class ToolsMarkdown {
         .append(" devices (Jamf and management ids). Arguments marked **secret** (`writeOnly` and")
         .append(" `x-secret` in the input schema) are never shown back and read `\"set\"` in audit")
         .append(" lines.\n\n");
+    ids(md);
     budget(md, budget);
     List<Entry> sorted = new ArrayList<>(entries);
     sorted.sort(
@@ -202,6 +203,24 @@ final class ToolsMarkdown {
 
   private static String approval(Tool t) {
     return t.approvalClass() == null ? "" : "`" + t.approvalClass().label() + "`";
+  }
+
+  /** How ids are taken and printed (issue #16); IdSchemaRuleTest holds every tool to it. */
+  private static void ids(StringBuilder md) {
+    md.append("Ids are strings everywhere, never JSON numbers. A Jamf object (policy, group,")
+        .append(" profile, script, patch title) is named by its id as digits, e.g. `\"12\"`. A")
+        .append(" device argument takes `computer:<id>` or `mobile:<id>`, a plain id (of the")
+        .append(
+            " tool's platform; a computer where a tool takes both), a serial number or an exact")
+        .append(" name; a Mac tool given `mobile:<id>` (or the reverse) names the right tool. In")
+        .append(" results, `id` is Jamf's id as a string (`\"42\"`) and `ref` is the")
+        .append(" platform-qualified form (`computer:42`, `mobile:7`) that every device argument")
+        .append(" accepts; results that mix Macs and mobile devices always carry `ref` (ChatGPT's")
+        .append(" search and fetch keep that connector's own ids, such as `policy:12`). Tools take")
+        .append(" id arguments from `support.Ids`, and `IdSchemaRuleTest` fails on any id-like")
+        .append(
+            " argument (`...Id`, `...Ids`, `...Identifier(s)`) made otherwise or any non-string")
+        .append(" id in a result.\n\n");
   }
 
   private static void budget(StringBuilder md, Budget budget) {

@@ -22,7 +22,12 @@ public record ComputerGeneral(
     Boolean supervised,
     String lastEnrolledDate,
     String mdmProfileExpiration,
-    RemoteManagement remoteManagement) {
+    RemoteManagement remoteManagement,
+    Site site) {
+
+  /** The computer's site; id {@code -1} (name {@code None}) when it belongs to none. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Site(String id, String name) {}
 
   /** Whether Jamf Pro manages the computer; {@code managed} is null when not reported. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -16,4 +16,5 @@ public record MobileDeviceGeneral(
     Boolean managed,
     Boolean supervised,
     String managementId,
-    String mdmProfileExpirationDate) {}
+    String mdmProfileExpirationDate,
+    String siteId) {}

@@ -9,4 +9,5 @@ public record MobileDeviceInventory(
     String deviceType,
     MobileDeviceGeneral general,
     MobileDeviceHardware hardware,
-    MobileDeviceUserAndLocation userAndLocation) {}
+    MobileDeviceUserAndLocation userAndLocation,
+    MobileDeviceSecurity security) {}

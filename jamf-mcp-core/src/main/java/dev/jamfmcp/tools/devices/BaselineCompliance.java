@@ -495,7 +495,7 @@ public final class BaselineCompliance {
       Map<Check, Outcome> outcomes,
       String url) {
     ObjectNode d = Json.object();
-    d.put("id", ref);
+    d.put("ref", ref);
     d.put("name", name);
     ObjectNode f = d.putObject("failed");
     failed.forEach((check, reason) -> f.put(check.key, reason));
@@ -614,12 +614,12 @@ public final class BaselineCompliance {
             .buildOpen();
     ObjectNode device =
         Schemas.object()
-            .property("id", Schemas.typed("string", "computer:<id> or mobile:<id>"))
+            .property("ref", Schemas.typed("string", "computer:<id> or mobile:<id>"))
             .property("name", Schemas.nullableString("Device name"))
             .property("failed", Schemas.typed("object", "Each failed check and why"))
             .property("unknown", Schemas.typed("array", "Checks Jamf Pro did not collect"))
             .property("url", Schemas.typed("string", "Page in Jamf Pro"))
-            .required("id", "failed", "url")
+            .required("ref", "failed", "url")
             .buildOpen();
     return Schemas.object()
         .property("baseline", Schemas.typed("object", "The checks applied (defaults + overrides)"))

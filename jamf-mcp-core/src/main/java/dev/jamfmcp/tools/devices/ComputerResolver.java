@@ -6,6 +6,7 @@ import dev.jamfmcp.jamf.Rsql;
 import dev.jamfmcp.jamf.computers.Computer;
 import dev.jamfmcp.jamf.computers.ComputerSection;
 import dev.jamfmcp.mcp.tool.ToolException;
+import dev.jamfmcp.tools.support.Ids;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -136,7 +137,13 @@ public final class ComputerResolver {
       throw new ToolException(
           "The device identifier is empty; give a Jamf id, serial, UDID or name.");
     }
-    return value;
+    if (Ids.otherPlatform(value, Ids.Platform.COMPUTER)) {
+      throw new ToolException(
+          "\"" + value + "\" is a mobile device, not a Mac; use getMobileDeviceDetails for it.");
+    }
+    // computer:<id> is how other tools print a Mac
+    String id = Ids.computerId(value);
+    return id != null ? id : value;
   }
 
   static Rsql filterFor(List<String> values) {

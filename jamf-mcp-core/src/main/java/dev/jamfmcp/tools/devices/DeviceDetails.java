@@ -11,6 +11,7 @@ import dev.jamfmcp.mcp.tool.ToolException;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.devices.ComputerResolver.ComputerRef;
+import dev.jamfmcp.tools.support.Ids;
 import dev.jamfmcp.tools.support.JamfFailures;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolSupport;
@@ -59,10 +60,7 @@ public final class DeviceDetails {
                 + " with the id. Choose sections to keep the answer short.")
         .inputSchema(
             Schemas.object()
-                .string(
-                    "identifier",
-                    "Jamf computer id, serial number, UDID or exact computer name",
-                    200)
+                .property("identifier", Ids.device(Ids.Platform.COMPUTER, "The Mac"))
                 .property("sections", sections)
                 .required("identifier")
                 .build())

@@ -7,6 +7,7 @@ import dev.jamfmcp.jamf.Rsql;
 import dev.jamfmcp.jamf.Sort;
 import dev.jamfmcp.jamf.computers.Computer;
 import dev.jamfmcp.jamf.computers.ComputerSection;
+import dev.jamfmcp.mcp.RequestContext;
 import dev.jamfmcp.mcp.jsonrpc.Json;
 import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
@@ -38,22 +39,21 @@ final class SearchDevices {
     return Tool.builder("searchDevices")
         .title("Search computers")
         .description(
-            "Finds Mac computers in Jamf Pro. `query` matches anywhere in the name, serial"
-                + " number, username, real name, email, IP address or asset tag (case-insensitive;"
-                + " quotes and * are matched literally). Narrow with department or building (names),"
-                + " model (part of the model name) and osVersion (\"15\" or \"15.3\" match all 15.x or"
-                + " 15.3.x). Results come one page at a time, sorted by name; pass nextCursor back as"
-                + " cursor for the next page.")
+            "Finds Macs. `query` matches part of the name, serial, username, real name, email, IP"
+                + " or asset tag (case-insensitive, literal). Narrow by department, building, site"
+                + " (names), model (part) and osVersion (\"15\", \"15.3\": 15.x, 15.3.x). Jamf Pro"
+                + " filters all but site, which is matched here while paging (a request per 2,000"
+                + " Macs the rest matches). A page per call, by name; pass nextCursor back as cursor.")
         .inputSchema(
             Schemas.object()
                 .string(
                     "query",
                     "Text to find in name, serial, username, real name, email, IP or asset tag",
                     200)
-                .string(
-                    "department", "Department name, exactly as in Jamf Pro (case-insensitive)", 100)
-                .string("building", "Building name, exactly as in Jamf Pro (case-insensitive)", 100)
-                .string("model", "Part of the hardware model name, e.g. \"MacBook Air\"", 100)
+                .string("department", "Department name (case-insensitive)", 100)
+                .string("building", "Building name (case-insensitive)", 100)
+                .string("site", "Site name, or none", 100)
+                .string("model", "Part of the model name, e.g. \"MacBook Air\"", 100)
                 .string(
                     "osVersion", "macOS version or prefix, e.g. \"15\", \"15.3\" or \"15.3.1\"", 32)
                 .integer("limit", "Computers per page", 1, 200, 25)
@@ -75,7 +75,7 @@ final class SearchDevices {
         .handler(
             (args, ctx) -> {
               try {
-                return search(support, org, args);
+                return search(support, org, args, ctx);
               } catch (JamfException e) {
                 throw JamfFailures.onRead(e);
               }
@@ -83,7 +83,8 @@ final class SearchDevices {
         .build();
   }
 
-  private static ToolResult search(ToolSupport support, OrgDirectory org, ObjectNode args) {
+  private static ToolResult search(
+      ToolSupport support, OrgDirectory org, ObjectNode args, RequestContext ctx) {
     Rsql filter =
         filter(
             org,
@@ -92,7 +93,11 @@ final class SearchDevices {
             text(args, "building"),
             text(args, "model"),
             text(args, "osVersion"));
-    int fingerprint = filter == null ? 0 : filter.expression().hashCode();
+    String siteName = text(args, "site");
+    SiteFilter site = siteName == null ? null : SiteFilter.named(support.jamf(), siteName);
+    int fingerprint =
+        (filter == null ? 0 : filter.expression().hashCode())
+            + (site == null ? 0 : 31 * site.fingerprint());
     String cursorText = text(args, "cursor");
     Cursor cursor =
         cursorText != null
@@ -108,7 +113,23 @@ final class SearchDevices {
             .withFilter(filter)
             .withSort(Sort.asc("general.name"), Sort.asc("id"))
             .withPageSize(cursor.pageSize());
-    Page<Computer> page = support.jamf().computers().list(query).page(cursor.page());
+    Page<Computer> page;
+    if (site == null) {
+      page = support.jamf().computers().list(query).page(cursor.page());
+    } else {
+      // No site field in the inventory filter of 11.30.1: matched here (see SiteFilter).
+      SiteFilter.Cut<Computer> cut =
+          site.cut(
+              support.jamf().computers().list(query.withPageSize(ListQuery.MAX_PAGE_SIZE)),
+              c ->
+                  c.general() == null || c.general().site() == null
+                      ? null
+                      : c.general().site().id(),
+              cursor.page(),
+              cursor.pageSize(),
+              ctx);
+      page = new Page<>(cut.total(), cut.rows());
+    }
     ObjectNode out = Json.object();
     out.put("totalCount", page.totalCount());
     out.put("returned", page.results().size());

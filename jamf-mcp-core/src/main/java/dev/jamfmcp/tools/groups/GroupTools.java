@@ -17,6 +17,7 @@ import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.Toolset;
 import dev.jamfmcp.tools.support.Catalog;
+import dev.jamfmcp.tools.support.Ids;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolBodies;
 import dev.jamfmcp.tools.support.ToolSupport;
@@ -132,7 +133,7 @@ public final class GroupTools {
                 + " number, up to `limit`, with the exact total.")
         .inputSchema(
             Schemas.object()
-                .string("groupId", "Jamf computer group id (see listComputerGroups)", 10)
+                .property("groupId", Ids.object("Jamf computer group id (see listComputerGroups)"))
                 .integer("limit", "Most members to return", 1, 2000, 200)
                 .required("groupId")
                 .build())

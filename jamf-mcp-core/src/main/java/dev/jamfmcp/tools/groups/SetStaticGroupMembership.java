@@ -18,6 +18,7 @@ import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.support.DeviceTargets;
 import dev.jamfmcp.tools.support.DeviceTargets.Device;
 import dev.jamfmcp.tools.support.DeviceTargets.Kind;
+import dev.jamfmcp.tools.support.Ids;
 import dev.jamfmcp.tools.support.JamfFailures;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolBodies;
@@ -46,7 +47,9 @@ final class SetStaticGroupMembership {
   Tool tool() {
     ObjectNode input =
         Schemas.object()
-            .string("groupId", "Jamf id of a static computer group (see listComputerGroups)", 10)
+            .property(
+                "groupId",
+                Ids.object("Jamf id of a static computer group (see listComputerGroups)"))
             .strings(
                 "add",
                 "Computers to add: computer:<id>, a plain id, a serial number or an"

@@ -17,6 +17,7 @@ import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.Toolset;
 import dev.jamfmcp.tools.support.Catalog;
+import dev.jamfmcp.tools.support.Ids;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolBodies;
 import dev.jamfmcp.tools.support.ToolSupport;
@@ -70,7 +71,7 @@ public final class InventoryTools {
             Schemas.object()
                 .enumeration("kind", "What to list", KINDS)
                 .string("query", "Case-insensitive text the name must contain", 200)
-                .string("groupId", "Mobile group id: list its member devices", 10)
+                .property("groupId", Ids.object("Mobile group id: list its member devices"))
                 .integer("limit", "Most items to return", 1, 1000, 200)
                 .required("kind")
                 .build())
@@ -219,7 +220,7 @@ public final class InventoryTools {
                 + " operator, value, and/or, parentheses, in order).")
         .inputSchema(
             Schemas.object()
-                .string("groupId", "The smart group's id", 20)
+                .property("groupId", Ids.object("The smart group's id"))
                 .enumeration(
                     "deviceType", "Computer (default) or mobile group", "computer", "mobile")
                 .required("groupId")

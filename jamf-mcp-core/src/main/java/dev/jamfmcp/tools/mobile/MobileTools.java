@@ -17,13 +17,17 @@ import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.Toolset;
 import dev.jamfmcp.tools.devices.Cursor;
 import dev.jamfmcp.tools.devices.OrgDirectory;
+import dev.jamfmcp.tools.devices.SiteFilter;
 import dev.jamfmcp.tools.support.Catalog;
+import dev.jamfmcp.tools.support.Ids;
 import dev.jamfmcp.tools.support.JamfFailures;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolSupport;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,6 +38,14 @@ public final class MobileTools {
   };
   private static final MobileDeviceSection[] SECTIONS = {
     MobileDeviceSection.GENERAL, MobileDeviceSection.HARDWARE, MobileDeviceSection.USER_AND_LOCATION
+  };
+
+  /** Resolving also reads SECURITY: lost mode is reported there, not in the device's detail. */
+  private static final MobileDeviceSection[] RESOLVE_SECTIONS = {
+    MobileDeviceSection.GENERAL,
+    MobileDeviceSection.HARDWARE,
+    MobileDeviceSection.USER_AND_LOCATION,
+    MobileDeviceSection.SECURITY
   };
 
   private MobileTools() {}
@@ -47,12 +59,12 @@ public final class MobileTools {
     return Tool.builder("searchMobileDevices")
         .title("Search mobile devices")
         .description(
-            "Finds iPhones, iPads and Apple TVs in Jamf Pro. `query` matches anywhere in"
-                + " the device name, serial number, username, full name, email, IP address or UDID"
-                + " (case-insensitive; quotes and * are literal). Narrow with department or building"
-                + " (names), model (part of it, e.g. \"iPad\") and osVersion (\"18\" or \"18.2\")."
-                + " Filtering happens in Jamf Pro. One page per call, sorted by name; pass nextCursor"
-                + " back as cursor for more.")
+            "Finds iPhones, iPads and Apple TVs. `query` matches part of the name, serial,"
+                + " username, full name, email, IP or UDID (case-insensitive, literal). Narrow by"
+                + " department, building, site (names), model (part) and osVersion (\"18\","
+                + " \"18.2\"). Jamf Pro filters all but site, matched here while paging (a request"
+                + " per 2,000 devices the rest matches). A page per call, by name; pass nextCursor"
+                + " back as cursor.")
         .inputSchema(
             Schemas.object()
                 .string(
@@ -61,6 +73,7 @@ public final class MobileTools {
                     200)
                 .string("department", "Department name (case-insensitive)", 100)
                 .string("building", "Building name (case-insensitive)", 100)
+                .string("site", "Site name, or none", 100)
                 .string("model", "Part of the model name, e.g. \"iPad Pro\"", 100)
                 .string("osVersion", "OS version or prefix, e.g. \"18\" or \"18.2\"", 32)
                 .integer("limit", "Devices per page", 1, 200, 25)
@@ -90,24 +103,41 @@ public final class MobileTools {
                         text(args, "building"),
                         text(args, "model"),
                         text(args, "osVersion"));
-                int fingerprint = filter == null ? 0 : filter.expression().hashCode();
+                String siteName = text(args, "site");
+                SiteFilter site =
+                    siteName == null ? null : SiteFilter.named(support.jamf(), siteName);
+                int fingerprint =
+                    (filter == null ? 0 : filter.expression().hashCode())
+                        + (site == null ? 0 : 31 * site.fingerprint());
                 String cursorText = text(args, "cursor");
                 Cursor cursor =
                     cursorText != null
                         ? Cursor.decode(cursorText, fingerprint)
                         : new Cursor(
                             0, args.has("limit") ? args.get("limit").asInt() : 25, fingerprint);
-                Page<MobileDeviceInventory> page =
-                    support
-                        .jamf()
-                        .mobileDevices()
-                        .inventory(
-                            ListQuery.all()
-                                .withSections(SECTIONS)
-                                .withFilter(filter)
-                                .withSort(Sort.asc("displayName"), Sort.asc("mobileDeviceId"))
-                                .withPageSize(cursor.pageSize()))
-                        .page(cursor.page());
+                ListQuery query =
+                    ListQuery.all()
+                        .withSections(SECTIONS)
+                        .withFilter(filter)
+                        .withSort(Sort.asc("displayName"), Sort.asc("mobileDeviceId"))
+                        .withPageSize(cursor.pageSize());
+                Page<MobileDeviceInventory> page;
+                if (site == null) {
+                  page = support.jamf().mobileDevices().inventory(query).page(cursor.page());
+                } else {
+                  // No site field in the inventory filter of 11.30.1: matched here (SiteFilter).
+                  SiteFilter.Cut<MobileDeviceInventory> cut =
+                      site.cut(
+                          support
+                              .jamf()
+                              .mobileDevices()
+                              .inventory(query.withPageSize(ListQuery.MAX_PAGE_SIZE)),
+                          d -> d.general() == null ? null : d.general().siteId(),
+                          cursor.page(),
+                          cursor.pageSize(),
+                          ctx);
+                  page = new Page<>(cut.total(), cut.rows());
+                }
                 ObjectNode out = Json.object();
                 out.put("totalCount", page.totalCount());
                 out.put("returned", page.results().size());
@@ -133,45 +163,57 @@ public final class MobileTools {
   }
 
   static Tool details(ToolSupport support, OrgDirectory org) {
+    ObjectNode sections =
+        Json.object()
+            .put("type", "array")
+            .put("description", "Default HARDWARE, SECURITY, USER_AND_LOCATION");
+    ArrayNode names = sections.putObject("items").put("type", "string").putArray("enum");
+    for (MobileDetails.Section s : MobileDetails.Section.values()) {
+      names.add(s.name());
+    }
     return Tool.builder("getMobileDeviceDetails")
         .title("Mobile device details")
         .description(
-            "One iPhone, iPad or Apple TV from Jamf Pro: name, serial, UDID, management id,"
-                + " OS version and build, IP and Wi-Fi address, managed, last inventory and contact,"
-                + " user and location, and for iOS/iPadOS model, supervision, battery and storage."
-                + " Give its Jamf id (also as mobile:<id>, the form other tools print), serial"
-                + " number, UDID or exact name. A name shared by several devices is answered"
-                + " with the candidates (ids and serials) instead of a guess. Department and building"
-                + " come back as names.")
+            "One iPhone, iPad or Apple TV: general (UDID, OS, IP, Wi-Fi MAC, managed,"
+                + " supervised, enrollment, site, last inventory and contact) and counts of"
+                + " apps, profiles and certificates; sections add hardware (model, storage,"
+                + " battery), security (passcode, data protection, Activation Lock, lost mode),"
+                + " user and location, network (carrier, roaming), purchasing, and lists of"
+                + " apps, profiles, certificates, extension attributes, groups. Null: Jamf"
+                + " reports none (e.g. Apple TV security). A shared name gets the candidates.")
         .inputSchema(
             Schemas.object()
-                .string(
-                    "identifier",
-                    "Jamf mobile device id (or mobile:<id>), serial number, UDID or exact device name",
-                    200)
+                .property("identifier", Ids.device(Ids.Platform.MOBILE, "The device"))
+                .property("sections", sections)
                 .required("identifier")
                 .build())
         .outputSchema(
             Schemas.object()
                 .property("id", Schemas.typed("string", "Jamf Pro mobile device id"))
+                .property("ref", Schemas.typed("string", "mobile:<id>"))
                 .property("name", Schemas.nullableString("Device name"))
-                .property("serial", Schemas.nullableString("Serial number"))
-                .property("department", Schemas.nullableString("Department name"))
-                .property("building", Schemas.nullableString("Building name"))
                 .property("url", Schemas.typed("string", "The device's page in Jamf Pro"))
-                .property(
-                    "detail", Schemas.typed("object", "The device record as Jamf Pro describes it"))
-                .required("id", "url", "detail")
+                .property("general", Schemas.typed("object", "Always"))
+                .required("id", "ref", "url", "general")
                 .buildOpen())
         .annotations(ToolAnnotations.readOnly())
         .requiredScopes(JamfScopes.READ)
         .handler(
             (args, ctx) -> {
               try {
-                String id = resolve(support, args.get("identifier").asString().trim());
-                ObjectNode out = detail(support, org, id);
+                MobileDeviceInventory row =
+                    resolve(support, args.get("identifier").asString().trim());
+                Set<MobileDetails.Section> chosen = MobileDetails.DEFAULT;
+                if (args.has("sections")) {
+                  chosen = EnumSet.noneOf(MobileDetails.Section.class);
+                  for (var n : args.get("sections")) {
+                    chosen.add(MobileDetails.Section.valueOf(n.asString()));
+                  }
+                }
+                MobileDeviceDetail d = support.jamf().mobileDevices().detail(row.mobileDeviceId());
+                ObjectNode out = MobileDetails.of(support, org, d, row, chosen);
                 return ToolResult.structured(
-                    out.path("name").asString("") + " (id " + id + ")", out);
+                    out.path("name").asString("") + " (" + out.path("ref").asString() + ")", out);
               } catch (JamfException e) {
                 throw JamfFailures.onRead(e);
               }
@@ -179,35 +221,32 @@ public final class MobileTools {
         .build();
   }
 
-  /** One device's detail with names resolved; also used by fetch. */
+  /** One device's detail (general, hardware, security, user, network, purchasing); for fetch. */
   public static ObjectNode detail(ToolSupport support, OrgDirectory org, String id) {
-    MobileDeviceDetail d = support.jamf().mobileDevices().detail(id);
-    ObjectNode out = Json.object();
-    out.put("id", d.id());
-    out.put("name", d.name());
-    out.put("serial", d.serialNumber());
-    var loc = d.location();
-    out.put("department", loc == null ? null : org.departmentName(loc.departmentId()));
-    out.put("building", loc == null ? null : org.buildingName(loc.buildingId()));
-    out.put("url", support.links().mobileDevice(d.id()));
-    out.set("detail", Json.mapper().valueToTree(d));
-    return out;
+    MobileDeviceInventory row = resolve(support, "mobile:" + id);
+    MobileDeviceDetail d = support.jamf().mobileDevices().detail(row.mobileDeviceId());
+    Set<MobileDetails.Section> sections = EnumSet.copyOf(MobileDetails.DEFAULT);
+    sections.add(MobileDetails.Section.NETWORK);
+    sections.add(MobileDetails.Section.PURCHASING);
+    return MobileDetails.of(support, org, d, row, sections);
   }
 
-  /** The id of the one device the identifier names; a ToolException when none or several. */
-  static String resolve(ToolSupport support, String identifier) {
-    // mobile:<id> is how searches and MDM tools name a device
-    String value =
-        identifier.regionMatches(true, 0, "mobile:", 0, 7)
-            ? identifier.substring(7).trim()
-            : identifier;
-    if (value.isEmpty()) {
+  /** The row of the one device the identifier names; a ToolException when none or several. */
+  static MobileDeviceInventory resolve(ToolSupport support, String identifier) {
+    if (identifier.isEmpty()) {
       throw new ToolException("The identifier is empty; give a Jamf id, serial, UDID or name.");
     }
+    if (Ids.otherPlatform(identifier, Ids.Platform.MOBILE)) {
+      throw new ToolException(
+          "\"" + identifier + "\" is a Mac, not a mobile device; use getDeviceDetails for it.");
+    }
+    // mobile:<id> is how other tools print a mobile device
+    String id = Ids.mobileId(identifier);
+    String value = id != null ? id : identifier;
     List<String> one = List.of(value);
     Rsql filter =
         Rsql.in("serialNumber", one).or(Rsql.in("udid", one), Rsql.in("displayName", one));
-    if (value.matches("[0-9]{1,18}")) {
+    if (id != null) {
       filter = Rsql.eq("mobileDeviceId", value).or(filter);
     }
     List<MobileDeviceInventory> rows =
@@ -216,13 +255,13 @@ public final class MobileTools {
             .mobileDevices()
             .inventory(
                 ListQuery.all()
-                    .withSections(SECTIONS)
+                    .withSections(RESOLVE_SECTIONS)
                     .withFilter(filter)
                     .withPageSize(ListQuery.MAX_PAGE_SIZE))
             .first(50);
     for (MobileDeviceInventory r : rows) {
       if (value.equals(r.mobileDeviceId())) {
-        return r.mobileDeviceId();
+        return r;
       }
     }
     for (MobileDeviceInventory r : rows) {
@@ -230,7 +269,7 @@ public final class MobileTools {
       var h = r.hardware();
       if ((h != null && value.equalsIgnoreCase(h.serialNumber()))
           || (g != null && value.equalsIgnoreCase(g.udid()))) {
-        return r.mobileDeviceId();
+        return r;
       }
     }
     List<MobileDeviceInventory> named =
@@ -245,7 +284,7 @@ public final class MobileTools {
                             .equals(value.toLowerCase(Locale.ROOT)))
             .toList();
     if (named.size() == 1) {
-      return named.get(0).mobileDeviceId();
+      return named.get(0);
     }
     if (named.isEmpty()) {
       throw new ToolException(
@@ -314,6 +353,8 @@ public final class MobileTools {
     var h = d.hardware();
     var u = d.userAndLocation();
     row.put("id", d.mobileDeviceId());
+    // a plain id means a computer to tools that take both platforms
+    row.put("ref", "mobile:" + d.mobileDeviceId());
     row.put("name", g == null ? null : g.displayName());
     row.put("serial", h == null ? null : h.serialNumber());
     row.put("model", h == null ? null : h.model());

@@ -8,6 +8,7 @@ import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
+import dev.jamfmcp.tools.support.Ids;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolBodies;
 import dev.jamfmcp.tools.support.ToolSupport;
@@ -28,7 +29,7 @@ final class PatchStatus {
                 + " not on it.")
         .inputSchema(
             Schemas.object()
-                .string("titleId", "Patch software title configuration id", 20)
+                .property("titleId", Ids.object("Patch software title configuration id"))
                 .integer("limit", "Most out-of-date computers to list", 0, 1000, 25)
                 .required("titleId")
                 .build())

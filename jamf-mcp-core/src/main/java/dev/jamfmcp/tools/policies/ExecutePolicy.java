@@ -319,7 +319,7 @@ final class ExecutePolicy {
                     ? next
                     : "The policy may not run again on these computers"
                         + " until the failed step succeeds.");
-    out.putObject("policy").put("id", policyId).put("name", general.name());
+    out.putObject("policy").put("id", String.valueOf(policyId)).put("name", general.name());
     out.set("steps", steps);
     out.set("devices", entries);
     StringBuilder text = new StringBuilder(failure == null ? "Done" : "NOT COMPLETE");

@@ -67,7 +67,7 @@ final class PolicyJson {
     Policy.General g = policy.general();
     ObjectNode out =
         Json.object()
-            .put("id", g.id())
+            .put("id", String.valueOf(g.id()))
             .put("name", g.name())
             .put("enabled", !Boolean.FALSE.equals(g.enabled()))
             .put("trigger", g.trigger())
@@ -136,7 +136,7 @@ final class PolicyJson {
               p ->
                   packages
                       .addObject()
-                      .put("id", p.id())
+                      .put("id", String.valueOf(p.id()))
                       .put("name", p.name())
                       .put("action", p.action()));
     }
@@ -146,7 +146,7 @@ final class PolicyJson {
         ObjectNode script =
             scripts
                 .addObject()
-                .put("id", run.id())
+                .put("id", String.valueOf(run.id()))
                 .put("name", run.name())
                 .put("priority", run.priority());
         ObjectNode parameters = script.putObject("parameters");
@@ -171,7 +171,7 @@ final class PolicyJson {
 
   private static void refs(ArrayNode into, List<ClassicRef> refs) {
     if (refs != null) {
-      refs.forEach(r -> into.addObject().put("id", r.id()).put("name", r.name()));
+      refs.forEach(r -> into.addObject().put("id", String.valueOf(r.id())).put("name", r.name()));
     }
   }
 }

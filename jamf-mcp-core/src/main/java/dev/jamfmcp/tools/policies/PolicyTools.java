@@ -9,6 +9,7 @@ import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.Toolset;
 import dev.jamfmcp.tools.support.Catalog;
+import dev.jamfmcp.tools.support.Ids;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolBodies;
 import dev.jamfmcp.tools.support.ToolSupport;
@@ -31,7 +32,7 @@ public final class PolicyTools {
   static Tool listPolicies(ToolSupport support) {
     ObjectNode policy =
         Schemas.object()
-            .property("id", Schemas.typed("integer", "Jamf policy id"))
+            .property("id", Schemas.typed("string", "Jamf policy id"))
             .property("name", Schemas.typed("string", "Policy name"))
             .property("url", Schemas.typed("string", "The policy in the Jamf Pro web interface"))
             .required("id", "name")
@@ -78,7 +79,7 @@ public final class PolicyTools {
                           p ->
                               items
                                   .addObject()
-                                  .put("id", p.id())
+                                  .put("id", String.valueOf(p.id()))
                                   .put("name", p.name())
                                   .put("url", support.links().policy(p.id())));
                   out.put("returned", items.size());
@@ -108,7 +109,7 @@ public final class PolicyTools {
         .inputSchema(policyChoice().build())
         .outputSchema(
             Schemas.object()
-                .property("id", Schemas.typed("integer", "Jamf policy id"))
+                .property("id", Schemas.typed("string", "Jamf policy id"))
                 .property("name", Schemas.typed("string", "Policy name"))
                 .property("enabled", Schemas.typed("boolean", "Whether the policy can run at all"))
                 .property("frequency", Schemas.nullableString("e.g. Once per computer, Ongoing"))
@@ -141,7 +142,7 @@ public final class PolicyTools {
   /** policyId and policyName, of which a call gives exactly one. */
   static Schemas policyChoice() {
     return Schemas.object()
-        .string("policyId", "Jamf policy id, e.g. '12'. Give this or policyName.", 10)
+        .property("policyId", Ids.object("Jamf policy id, e.g. \"12\". Give this or policyName."))
         .string("policyName", "Exact policy name (case-insensitive). Give this or policyId.", 200);
   }
 }

@@ -119,7 +119,7 @@ final class SetPolicyEnabled {
   private static ToolResult result(
       int policyId, String name, boolean enabled, boolean changed, String text) {
     ObjectNode out = Json.object().put("status", "executed");
-    out.putObject("policy").put("id", policyId).put("name", name);
+    out.putObject("policy").put("id", String.valueOf(policyId)).put("name", name);
     out.put("enabled", enabled).put("changed", changed);
     return ToolResult.structured(text, out);
   }

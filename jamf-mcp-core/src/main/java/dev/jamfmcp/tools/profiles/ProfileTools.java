@@ -9,6 +9,7 @@ import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.Toolset;
 import dev.jamfmcp.tools.support.Catalog;
+import dev.jamfmcp.tools.support.Ids;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolBodies;
 import dev.jamfmcp.tools.support.ToolSupport;
@@ -37,7 +38,7 @@ public final class ProfileTools {
   static Tool listProfiles(ToolSupport support) {
     ObjectNode profile =
         Schemas.object()
-            .property("id", Schemas.typed("integer", "Jamf profile id"))
+            .property("id", Schemas.typed("string", "Jamf profile id"))
             .property("name", Schemas.typed("string", "Profile name"))
             .property("url", Schemas.typed("string", "The profile in the Jamf Pro web interface"))
             .required("id", "name")
@@ -94,7 +95,7 @@ public final class ProfileTools {
                           p ->
                               items
                                   .addObject()
-                                  .put("id", p.id())
+                                  .put("id", String.valueOf(p.id()))
                                   .put("name", p.name())
                                   .put("url", url(support, mobile, p.id())));
                   out.put("returned", items.size());
@@ -120,12 +121,12 @@ public final class ProfileTools {
             Schemas.object()
                 .enumeration(
                     "platform", "mac or mobile, as in listConfigurationProfiles", "mac", "mobile")
-                .string("profileId", "Jamf profile id, e.g. '4'", 10)
+                .property("profileId", Ids.object("Jamf profile id, e.g. \"4\""))
                 .required("platform", "profileId")
                 .build())
         .outputSchema(
             Schemas.object()
-                .property("id", Schemas.typed("integer", "Jamf profile id"))
+                .property("id", Schemas.typed("string", "Jamf profile id"))
                 .property("name", Schemas.typed("string", "Profile name"))
                 .property("platform", Schemas.typed("string", "mac or mobile"))
                 .property("scope", Schemas.typed("object", "Who receives the profile"))
@@ -145,7 +146,7 @@ public final class ProfileTools {
                   ConfigurationProfile.General g = p.general();
                   ObjectNode out =
                       Json.object()
-                          .put("id", g.id())
+                          .put("id", String.valueOf(g.id()))
                           .put("name", g.name())
                           .put("platform", mobile ? "mobile" : "mac")
                           .put("description", g.description())
@@ -173,7 +174,7 @@ public final class ProfileTools {
 
   private static void refs(ArrayNode into, List<ClassicRef> refs) {
     if (refs != null) {
-      refs.forEach(r -> into.addObject().put("id", r.id()).put("name", r.name()));
+      refs.forEach(r -> into.addObject().put("id", String.valueOf(r.id())).put("name", r.name()));
     }
   }
 }

@@ -12,6 +12,7 @@ import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.Toolset;
 import dev.jamfmcp.tools.support.Catalog;
+import dev.jamfmcp.tools.support.Ids;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolBodies;
 import dev.jamfmcp.tools.support.ToolSupport;
@@ -96,7 +97,7 @@ public final class ScriptTools {
                 + " characters, which the answer then says).")
         .inputSchema(
             Schemas.object()
-                .string("scriptId", "Jamf script id, e.g. '3' (see listScripts)", 20)
+                .property("scriptId", Ids.object("Jamf script id, e.g. \"3\" (see listScripts)"))
                 .required("scriptId")
                 .build())
         .outputSchema(

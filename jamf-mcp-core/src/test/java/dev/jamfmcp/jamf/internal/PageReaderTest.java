@@ -102,7 +102,8 @@ class PageReaderTest {
                 true,
                 "2025-01-02T03:04:05Z",
                 null,
-                new ComputerGeneral.RemoteManagement(true)));
+                new ComputerGeneral.RemoteManagement(true),
+                new ComputerGeneral.Site("-1", "None")));
     assertThat(c.hardware().appleSilicon()).isTrue();
     assertThat(c.diskEncryption().institutionalRecoveryKeyPresent()).isFalse();
     assertThat(c.userAndLocation().buildingId()).isNull();

@@ -72,7 +72,7 @@ class BaselineComplianceTest {
     assertThat(data.get("devices"))
         .allSatisfy(
             d -> {
-              assertThat(d.get("id").asString()).matches("(computer|mobile):[0-9]+");
+              assertThat(d.get("ref").asString()).matches("(computer|mobile):[0-9]+");
               assertThat(d.get("failed").size()).isPositive();
             });
   }
@@ -119,7 +119,7 @@ class BaselineComplianceTest {
     JsonNode device =
         data.get("devices")
             .valueStream()
-            .filter(d -> d.get("id").asString().equals(id))
+            .filter(d -> d.get("ref").asString().equals(id))
             .findFirst()
             .orElseThrow();
     assertThat(device.get("name").asString()).isEqualTo(name);
@@ -137,7 +137,7 @@ class BaselineComplianceTest {
     JsonNode silent =
         data.get("devices")
             .valueStream()
-            .filter(d -> d.get("id").asString().equals(neverId))
+            .filter(d -> d.get("ref").asString().equals(neverId))
             .findFirst()
             .orElseThrow();
     assertThat(silent.at("/failed/checkIn").asString()).isEqualTo("never checked in");

@@ -53,8 +53,9 @@ final class BaselineTruth {
       int[] checks = {
         age(d.lastContactMillis(), now),
         age(d.lastInventoryMillis(), now),
-        BaselineCompliance.atLeast(d.osVersion(), "18.0") ? 0 : 1,
-        mdm(true, d.mdmProfileExpirationMillis(), now),
+        // an Apple TV runs tvOS: no iOS minimum applies (unknown)
+        d.appleTv() ? 2 : BaselineCompliance.atLeast(d.osVersion(), "18.0") ? 0 : 1,
+        mdm(d.managed(), d.mdmProfileExpirationMillis(), now),
         d.supervised() ? 0 : 1
       };
       out[verdict(checks)]++;

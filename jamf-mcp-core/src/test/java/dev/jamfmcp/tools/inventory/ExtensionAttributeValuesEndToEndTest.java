@@ -65,8 +65,11 @@ class ExtensionAttributeValuesEndToEndTest {
             .filter(m -> m.realName() != null && !m.realName().isEmpty())
             .findFirst()
             .orElseThrow();
-    JsonNode data = f.data("getMobileDeviceDetails", "{\"identifier\":\"" + d.id() + "\"}");
-    JsonNode attributes = data.at("/detail/extensionAttributes");
+    JsonNode data =
+        f.data(
+            "getMobileDeviceDetails",
+            "{\"identifier\":\"" + d.id() + "\",\"sections\":[\"EXTENSION_ATTRIBUTES\"]}");
+    JsonNode attributes = data.at("/extensionAttributes");
     JsonNode listed = f.data("listJamfObjects", "{\"kind\":\"mobileExtensionAttributes\"}");
     assertThat(attributes.size()).isEqualTo(objects.mobileAttributes().size()).isPositive();
     assertThat(attributes.get(0).get("name").asString()).isEqualTo("Asset Owner");

@@ -48,6 +48,6 @@ class MobileGroupMembersEndToEndTest {
     assertThat(f.error("listJamfObjects", "{\"kind\":\"packages\",\"groupId\":\"1\"}"))
         .contains("mobileStaticGroups");
     assertThat(f.error("listJamfObjects", "{\"kind\":\"mobileSmartGroups\",\"groupId\":\"x'y\"}"))
-        .contains("digits");
+        .contains("/groupId", "[0-9]");
   }
 }

@@ -67,8 +67,8 @@ class PolicyToolsEndToEndTest {
     TestClient client = fx.tokenClient(ALICE);
     JsonNode byName =
         result(client, "getPolicyDetails", args("{'policyName':'install google chrome'}"));
-    assertThat(byName.at("/structuredContent/id").intValue())
-        .isEqualTo(policy("Install Google Chrome").id());
+    assertThat(byName.at("/structuredContent/id").stringValue())
+        .isEqualTo(String.valueOf(policy("Install Google Chrome").id()));
     assertThat(byName.at("/structuredContent/howItRuns").stringValue())
         .contains("check-in")
         .contains("Once per computer");
@@ -100,13 +100,14 @@ class PolicyToolsEndToEndTest {
     JsonNode details =
         result(client, "getPolicyDetails", args("{'policyId':'" + withScript.id() + "'}"));
     JsonNode script = details.at("/structuredContent/scripts/0");
-    assertThat(script.at("/id").intValue()).isEqualTo(withScript.scriptIds().get(0));
+    assertThat(script.at("/id").stringValue())
+        .isEqualTo(String.valueOf(withScript.scriptIds().get(0)));
     assertThat(script.at("/priority").stringValue()).isIn("Before", "After");
     assertThat(script.at("/parameters/4").stringValue())
         .isEqualTo(contents.scriptParameters().get(0));
     assertThat(script.at("/parameters/5").stringValue()).isEqualTo("--verbose");
     assertThat(script.at("/parameters/6").isMissingNode()).isTrue();
-    assertThat(details.at("/structuredContent/scope/exclusions/computers/0/id").intValue())
+    assertThat(details.at("/structuredContent/scope/exclusions/computers/0/id").asInt())
         .isEqualTo(contents.excludedComputerIds().get(0));
     JsonNode triggers = details.at("/structuredContent/triggers");
     assertThat(triggers.toString().contains("Login")).isEqualTo(contents.triggerLogin());

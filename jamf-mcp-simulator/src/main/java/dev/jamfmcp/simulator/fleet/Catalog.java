@@ -271,10 +271,11 @@ final class Catalog {
   static final int[] BUILDING_WEIGHTS = {35, 15, 15, 12, 8, 15};
 
   /**
-   * The site of each building id (index 0: no building): the US offices are site 1 (Americas),
-   * London and Berlin site 2 (EMEA); remote staff and unplaced Macs belong to no site.
+   * The site of each building id (index 0: no building): the Austin and New York offices are site 1
+   * (Field Offices), London site 2 (EMEA); headquarters, Berlin, remote staff and unplaced devices
+   * belong to no site, as most devices of a multi-site Jamf Pro do.
    */
-  static final int[] SITE_OF_BUILDING = {0, 1, 1, 1, 2, 2, 0};
+  static final int[] SITE_OF_BUILDING = {0, 0, 1, 1, 2, 0, 0};
 
   static final String EMAIL_DOMAIN = "acme.example";
 }

@@ -29,7 +29,7 @@ public final class Computers {
   };
 
   /** Sites by id (1, 2, ...); 0 is Jamf's "None" (-1 in the API). */
-  public static final List<String> SITES = List.of("Americas", "EMEA");
+  public static final List<String> SITES = List.of("Field Offices", "EMEA");
 
   static final int FILE_VAULT_NOT_COLLECTED = 4;
   static final int SIP_NOT_COLLECTED = 2;

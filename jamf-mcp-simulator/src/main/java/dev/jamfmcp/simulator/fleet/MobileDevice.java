@@ -1,8 +1,10 @@
 package dev.jamfmcp.simulator.fleet;
 
 /**
- * An iPhone or iPad. Mobile fleets are small, so one record each is compact enough. {@code
- * unlockToken} (base64) is what Jamf escrowed to clear the passcode; null when it has none.
+ * An iPhone, iPad or Apple TV. Mobile fleets are small, so one record each is compact enough.
+ * {@code unlockToken} (base64) is what Jamf escrowed to clear the passcode; null when it has none.
+ * {@code batteryLevel} is -1 where there is no battery (Apple TV). An unmanaged device ({@code
+ * managed} false) keeps the inventory Jamf had when it was managed.
  */
 public record MobileDevice(
     int id,
@@ -33,7 +35,10 @@ public record MobileDevice(
     int batteryLevel,
     long mdmProfileExpirationMillis,
     String unlockToken,
-    int siteId) {
+    int siteId,
+    boolean managed,
+    boolean lostMode,
+    boolean passcodePresent) {
 
   /** Site names by id (1, 2, ...); 0 is none. */
   public String siteName() {
@@ -42,5 +47,51 @@ public record MobileDevice(
 
   public boolean iPad() {
     return model.startsWith("iPad");
+  }
+
+  public boolean appleTv() {
+    return model.startsWith("Apple TV");
+  }
+
+  /** Jamf's device type of the detail endpoint: {@code ios} or {@code tvos}. */
+  public String type() {
+    return appleTv() ? "tvos" : "ios";
+  }
+
+  /** A copy with another unlock token. */
+  public MobileDevice withUnlockToken(String token) {
+    return new MobileDevice(
+        id,
+        name,
+        serialNumber,
+        udid,
+        managementId,
+        model,
+        modelIdentifier,
+        modelNumber,
+        osVersion,
+        osBuild,
+        username,
+        realName,
+        email,
+        departmentId,
+        buildingId,
+        lastContactMillis,
+        lastInventoryMillis,
+        enrolledMillis,
+        ipAddress,
+        wifiMacAddress,
+        bluetoothMacAddress,
+        supervised,
+        phoneNumber,
+        capacityMb,
+        availableMb,
+        batteryLevel,
+        mdmProfileExpirationMillis,
+        token,
+        siteId,
+        managed,
+        lostMode,
+        passcodePresent);
   }
 }

@@ -24,6 +24,8 @@ final class MobileDeviceGenerator {
     {"iPad Pro (11-inch) (M4)", "iPad16,3", "MVV83LL/A", "262144"}
   };
 
+  private static final String[][] TV_RELEASES = {{"18.6", "22M84"}, {"26.1", "23J582"}};
+
   private static final String[][] RELEASES = {
     {"17.7.2", "21H221"},
     {"18.3.2", "22D82"},
@@ -45,7 +47,7 @@ final class MobileDeviceGenerator {
   List<MobileDevice> generate(int count) {
     List<MobileDevice> devices = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      devices.add(withUnlockToken(device(i + 1)));
+      devices.add(withUnlockToken(withTraits(device(i + 1))));
     }
     return List.copyOf(devices);
   }
@@ -96,7 +98,59 @@ final class MobileDeviceGenerator {
         20 + random.nextInt(81),
         mdmProfileExpiration(id),
         null,
-        Catalog.SITE_OF_BUILDING[buildingId]);
+        Catalog.SITE_OF_BUILDING[buildingId],
+        true,
+        false,
+        true);
+  }
+
+  /**
+   * What breaks tools, from hashes of the seed (so the draws of {@link #random}, and every other
+   * field, stay what the seed gave before): one device in 20 is a conference-room Apple TV (tvOS,
+   * supervised, no user, battery or phone), one in 25 is no longer managed, one supervised iPhone
+   * in 20 is in lost mode, and one iPhone or iPad in 15 has no passcode.
+   */
+  private MobileDevice withTraits(MobileDevice d) {
+    int tv = (int) Math.floorMod(Hashes.mix(seed, d.id(), 0x7CL), 100L);
+    int unmanaged = (int) Math.floorMod(Hashes.mix(seed, d.id(), 0x7DL), 100L);
+    int lost = (int) Math.floorMod(Hashes.mix(seed, d.id(), 0x7EL), 100L);
+    int noPasscode = (int) Math.floorMod(Hashes.mix(seed, d.id(), 0x7FL), 100L);
+    boolean appleTv = tv < 5;
+    boolean managed = unmanaged >= 4;
+    String[] release = TV_RELEASES[(int) Math.floorMod(Hashes.mix(seed, d.id(), 0x80L), 2L)];
+    return new MobileDevice(
+        d.id(),
+        appleTv ? "CONF-ROOM-TV-" + Digits.decimal(d.id(), 3) : d.name(),
+        d.serialNumber(),
+        d.udid(),
+        d.managementId(),
+        appleTv ? "Apple TV 4K (3rd generation)" : d.model(),
+        appleTv ? "AppleTV14,1" : d.modelIdentifier(),
+        appleTv ? "MN893LL/A" : d.modelNumber(),
+        appleTv ? release[0] : d.osVersion(),
+        appleTv ? release[1] : d.osBuild(),
+        appleTv ? "" : d.username(),
+        appleTv ? "" : d.realName(),
+        appleTv ? "" : d.email(),
+        d.departmentId(),
+        d.buildingId(),
+        d.lastContactMillis(),
+        d.lastInventoryMillis(),
+        d.enrolledMillis(),
+        d.ipAddress(),
+        d.wifiMacAddress(),
+        d.bluetoothMacAddress(),
+        appleTv || d.supervised(),
+        appleTv ? "" : d.phoneNumber(),
+        appleTv ? 65536 : d.capacityMb(),
+        appleTv ? 65536 / 2 : d.availableMb(),
+        appleTv ? -1 : d.batteryLevel(),
+        d.mdmProfileExpirationMillis(),
+        null,
+        d.siteId(),
+        managed,
+        !appleTv && managed && d.supervised() && !d.iPad() && lost < 5,
+        appleTv || noPasscode >= 7);
   }
 
   /**
@@ -105,7 +159,8 @@ final class MobileDeviceGenerator {
    * the draws of {@link #random} (and so every other field) stay what the seed gave before.
    */
   private MobileDevice withUnlockToken(MobileDevice d) {
-    boolean escrowed = d.supervised() && Math.floorMod(Hashes.mix(seed, d.id(), 0x7AL), 100L) < 85;
+    boolean escrowed =
+        d.supervised() && !d.appleTv() && Math.floorMod(Hashes.mix(seed, d.id(), 0x7AL), 100L) < 85;
     if (!escrowed) {
       return d;
     }
@@ -116,36 +171,7 @@ final class MobileDeviceGenerator {
         token[i + b] = (byte) (bits >>> (8 * b));
       }
     }
-    return new MobileDevice(
-        d.id(),
-        d.name(),
-        d.serialNumber(),
-        d.udid(),
-        d.managementId(),
-        d.model(),
-        d.modelIdentifier(),
-        d.modelNumber(),
-        d.osVersion(),
-        d.osBuild(),
-        d.username(),
-        d.realName(),
-        d.email(),
-        d.departmentId(),
-        d.buildingId(),
-        d.lastContactMillis(),
-        d.lastInventoryMillis(),
-        d.enrolledMillis(),
-        d.ipAddress(),
-        d.wifiMacAddress(),
-        d.bluetoothMacAddress(),
-        d.supervised(),
-        d.phoneNumber(),
-        d.capacityMb(),
-        d.availableMb(),
-        d.batteryLevel(),
-        d.mdmProfileExpirationMillis(),
-        java.util.Base64.getEncoder().encodeToString(token),
-        d.siteId());
+    return d.withUnlockToken(java.util.Base64.getEncoder().encodeToString(token));
   }
 
   /** Most profiles renew well ahead; a few are about to expire, one in a hundred has. */

@@ -55,7 +55,13 @@ public final class AdminObjects {
       List<Integer> memberIds) {}
 
   private final List<Package> packages;
-  private final List<Site> sites = List.of(new Site(1, "Headquarters"), new Site(2, "Field Sales"));
+
+  /** The fleet's sites, so devices and /api/v1/sites name the same ones. */
+  private final List<Site> sites =
+      java.util.stream.IntStream.range(0, dev.jamfmcp.simulator.fleet.Computers.SITES.size())
+          .mapToObj(i -> new Site(i + 1, dev.jamfmcp.simulator.fleet.Computers.SITES.get(i)))
+          .toList();
+
   private final List<User> users;
   private final List<Prestage> computerPrestages =
       List.of(

@@ -33,7 +33,8 @@ final class MobileDeviceFields {
             true)
         .string("building", row -> fleet.buildings().get(d.get(row).buildingId() - 1).name(), true)
         .bool("supervised", row -> d.get(row).supervised())
-        .bool("managed", row -> true)
+        .bool("managed", row -> d.get(row).managed())
+        .bool("lostModeEnabled", row -> d.get(row).lostMode())
         .date("lastContactDate", row -> d.get(row).lastContactMillis(), true)
         .date("lastInventoryUpdateDate", row -> d.get(row).lastInventoryMillis(), true)
         .build();

@@ -4,6 +4,7 @@ import dev.jamfmcp.simulator.fleet.Fleet;
 import dev.jamfmcp.simulator.fleet.MobileDevice;
 import dev.jamfmcp.simulator.inventory.AdminObjects;
 import dev.jamfmcp.simulator.inventory.ExtensionAttributeValues;
+import dev.jamfmcp.simulator.inventory.MobileDeviceContents;
 import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 
@@ -22,10 +23,12 @@ final class MobileDeviceWriter {
 
   private final Fleet fleet;
   private final AdminObjects objects;
+  private final MobileDeviceContents contents;
 
   MobileDeviceWriter(Fleet fleet) {
     this.fleet = fleet;
     this.objects = AdminObjects.of(fleet);
+    this.contents = new MobileDeviceContents(fleet);
   }
 
   /**
@@ -62,7 +65,7 @@ final class MobileDeviceWriter {
     json.writeStringProperty("model", d.model());
     json.writeStringProperty("modelIdentifier", d.modelIdentifier());
     json.writeStringProperty("username", d.username());
-    json.writeStringProperty("type", "ios");
+    json.writeStringProperty("type", d.type());
     json.writeStringProperty("managementId", d.managementId());
     json.writeStringProperty("softwareUpdateDeviceId", d.modelIdentifier());
     json.writeEndObject();
@@ -71,7 +74,7 @@ final class MobileDeviceWriter {
   void inventory(JsonGenerator json, MobileDevice d, Set<String> sections) {
     json.writeStartObject();
     json.writeStringProperty("mobileDeviceId", String.valueOf(d.id()));
-    json.writeStringProperty("deviceType", "iOS");
+    json.writeStringProperty("deviceType", d.appleTv() ? "tvOS" : "iOS");
     json.writeName("hardware");
     if (sections.contains("HARDWARE")) {
       hardware(json, d);
@@ -122,25 +125,30 @@ final class MobileDeviceWriter {
 
   private static void security(JsonGenerator json, MobileDevice d) {
     json.writeStartObject();
-    json.writeBooleanProperty("dataProtected", true);
+    json.writeBooleanProperty("dataProtected", d.passcodePresent() && !d.appleTv());
     json.writeBooleanProperty("blockLevelEncryptionCapable", true);
     json.writeBooleanProperty("fileLevelEncryptionCapable", true);
-    json.writeBooleanProperty("passcodePresent", true);
-    json.writeBooleanProperty("passcodeCompliant", true);
-    json.writeBooleanProperty("passcodeCompliantWithProfile", true);
-    json.writeNumberProperty("hardwareEncryption", 3);
-    json.writeBooleanProperty("activationLockEnabled", d.supervised());
+    json.writeBooleanProperty("passcodePresent", d.passcodePresent() && !d.appleTv());
+    json.writeBooleanProperty("passcodeCompliant", d.passcodePresent());
+    json.writeBooleanProperty("passcodeCompliantWithProfile", d.passcodePresent());
+    json.writeNumberProperty("hardwareEncryption", d.passcodePresent() ? 3 : 1);
+    json.writeBooleanProperty("activationLockEnabled", activationLock(d));
     json.writeBooleanProperty("jailBreakDetected", false);
-    json.writeBooleanProperty("lostModeEnabled", false);
-    json.writeBooleanProperty("lostModePersistent", false);
+    json.writeBooleanProperty("lostModeEnabled", d.lostMode());
+    json.writeBooleanProperty("lostModePersistent", d.lostMode());
     json.writeStringProperty(
         "bootstrapTokenEscrowed", d.supervised() ? "ESCROWED" : "NOT_ESCROWED");
     json.writeEndObject();
   }
 
+  /** Activation Lock: on for supervised iPhones and iPads (Find My); Apple TVs have none. */
+  private static boolean activationLock(MobileDevice d) {
+    return d.supervised() && !d.appleTv();
+  }
+
   private static void network(JsonGenerator json, MobileDevice d) {
     json.writeStartObject();
-    boolean cellular = !d.iPad();
+    boolean cellular = !d.iPad() && !d.appleTv();
     json.writeStringProperty("cellularTechnology", cellular ? "GSM" : "None");
     json.writeBooleanProperty("voiceRoamingEnabled", false);
     json.writeStringProperty(
@@ -193,7 +201,7 @@ final class MobileDeviceWriter {
     json.writeStringProperty("osSupplementalBuildVersion", "");
     json.writeStringProperty("softwareUpdateDeviceId", d.modelIdentifier());
     json.writeStringProperty("ipAddress", d.ipAddress());
-    json.writeBooleanProperty("managed", true);
+    json.writeBooleanProperty("managed", d.managed());
     json.writeBooleanProperty("supervised", d.supervised());
     json.writeStringProperty("deviceOwnershipType", "Institutional");
     json.writeNullProperty("enrollmentMethodPrestage");
@@ -214,12 +222,12 @@ final class MobileDeviceWriter {
     json.writeNumberProperty("capacityMb", d.capacityMb());
     json.writeNumberProperty("availableSpaceMb", d.availableMb());
     json.writeNumberProperty("usedSpacePercentage", 100 - d.availableMb() * 100 / d.capacityMb());
-    json.writeNumberProperty("batteryLevel", d.batteryLevel());
-    json.writeStringProperty("batteryHealth", "NORMAL");
+    batteryLevel(json, d);
+    json.writeStringProperty("batteryHealth", batteryHealth(d));
     json.writeStringProperty("serialNumber", d.serialNumber());
     json.writeStringProperty("wifiMacAddress", d.wifiMacAddress());
     json.writeStringProperty("bluetoothMacAddress", d.bluetoothMacAddress());
-    json.writeStringProperty("modemFirmwareVersion", d.iPad() ? "" : "1.05.01");
+    json.writeStringProperty("modemFirmwareVersion", d.iPad() || d.appleTv() ? "" : "1.05.01");
     json.writeStringProperty("model", d.model());
     json.writeStringProperty("modelIdentifier", d.modelIdentifier());
     json.writeStringProperty("modelNumber", d.modelNumber());
@@ -247,6 +255,27 @@ final class MobileDeviceWriter {
     json.writeEndObject();
   }
 
+  /** No battery (Apple TV): Jamf leaves the level out. */
+  private static void batteryLevel(JsonGenerator json, MobileDevice d) {
+    if (d.batteryLevel() < 0) {
+      json.writeNullProperty("batteryLevel");
+    } else {
+      json.writeNumberProperty("batteryLevel", d.batteryLevel());
+    }
+  }
+
+  /** UNSUPPORTED without a battery, UNKNOWN when no longer managed (not collected). */
+  private static String batteryHealth(MobileDevice d) {
+    if (d.appleTv()) {
+      return "UNSUPPORTED";
+    }
+    if (!d.managed()) {
+      return "UNKNOWN";
+    }
+    return d.batteryLevel() < 30 ? "SERVICE_RECOMMENDED" : "NORMAL";
+  }
+
+  /** MobileDeviceDetailsGetV2: the {@code ios} or the {@code tvos} block, by device type. */
   void details(JsonGenerator json, MobileDevice d) {
     json.writeStartObject();
     json.writeStringProperty("id", String.valueOf(d.id()));
@@ -266,16 +295,22 @@ final class MobileDeviceWriter {
     json.writeStringProperty("ipAddress", d.ipAddress());
     json.writeStringProperty("wifiMacAddress", d.wifiMacAddress());
     json.writeStringProperty("bluetoothMacAddress", d.bluetoothMacAddress());
-    json.writeBooleanProperty("managed", true);
+    json.writeBooleanProperty("managed", d.managed());
     json.writeStringProperty("timeZone", "America/Los_Angeles");
     json.writeStringProperty("initialEntryTimestamp", Dates.instant(d.enrolledMillis()));
     json.writeStringProperty("lastEnrollmentTimestamp", Dates.instant(d.enrolledMillis()));
+    if (d.managed()) {
+      json.writeStringProperty(
+          "mdmProfileExpirationTimestamp", Dates.instant(d.mdmProfileExpirationMillis()));
+    } else {
+      json.writeNullProperty("mdmProfileExpirationTimestamp");
+    }
+    json.writeStringProperty("deviceOwnershipLevel", "institutional");
     json.writeStringProperty(
-        "mdmProfileExpirationTimestamp", Dates.instant(d.mdmProfileExpirationMillis()));
-    json.writeStringProperty("deviceOwnershipLevel", "Institutional");
-    json.writeStringProperty("enrollmentMethod", "Automated Device Enrollment");
+        "enrollmentMethod",
+        d.supervised() ? "Automated Device Enrollment" : "User-initiated - no invitation");
     json.writeBooleanProperty("enrollmentSessionTokenValid", false);
-    json.writeBooleanProperty("declarativeDeviceManagementEnabled", true);
+    json.writeBooleanProperty("declarativeDeviceManagementEnabled", d.managed());
     json.writeObjectPropertyStart("site");
     json.writeStringProperty("id", d.siteId() == 0 ? "-1" : String.valueOf(d.siteId()));
     json.writeStringProperty("name", d.siteName());
@@ -290,16 +325,47 @@ final class MobileDeviceWriter {
     json.writeStringProperty("phoneNumber", d.phoneNumber());
     json.writeStringProperty("departmentId", String.valueOf(d.departmentId()));
     json.writeStringProperty("buildingId", String.valueOf(d.buildingId()));
-    json.writeStringProperty("room", "");
+    json.writeStringProperty("room", d.appleTv() ? "Conference Room " + d.id() : "");
     json.writeEndObject();
-    json.writeStringProperty("type", "ios");
-    json.writeObjectPropertyStart("ios");
+    json.writeStringProperty("type", d.type());
+    json.writeName("ios");
+    if (d.appleTv()) {
+      json.writeNull();
+    } else {
+      ios(json, d);
+    }
+    json.writeName("tvos");
+    if (d.appleTv()) {
+      tvos(json, d);
+    } else {
+      json.writeNull();
+    }
+    json.writeNullProperty("watchos");
+    json.writeNullProperty("visionos");
+    json.writeStringProperty("managementId", d.managementId());
+    json.writeArrayPropertyStart("groups");
+    for (AdminObjects.MobileGroup g : objects.mobileGroups()) {
+      if (g.memberIds().contains(d.id())) {
+        json.writeStartObject();
+        json.writeStringProperty("groupId", String.valueOf(g.id()));
+        json.writeStringProperty("groupName", g.name());
+        json.writeStringProperty("groupDescription", g.description());
+        json.writeBooleanProperty("smart", g.smart());
+        json.writeEndObject();
+      }
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private void ios(JsonGenerator json, MobileDevice d) {
+    json.writeStartObject();
     json.writeStringProperty("model", d.model());
     json.writeStringProperty("modelIdentifier", d.modelIdentifier());
     json.writeStringProperty("modelNumber", d.modelNumber());
     json.writeBooleanProperty("supervised", d.supervised());
-    json.writeNumberProperty("batteryLevel", d.batteryLevel());
-    json.writeStringProperty("batteryHealth", "NORMAL");
+    batteryLevel(json, d);
+    json.writeStringProperty("batteryHealth", batteryHealth(d));
     json.writeNumberProperty("capacityMb", d.capacityMb());
     json.writeNumberProperty("availableMb", d.availableMb());
     json.writeNumberProperty("percentageUsed", 100 - d.availableMb() * 100 / d.capacityMb());
@@ -309,13 +375,106 @@ final class MobileDeviceWriter {
     json.writeBooleanProperty("locationServicesEnabled", true);
     json.writeBooleanProperty("bleCapable", true);
     json.writeStringProperty("unlockToken", d.unlockToken());
+    json.writeName("purchasing");
+    purchasingV2(json, d);
+    json.writeObjectPropertyStart("security");
+    json.writeBooleanProperty("dataProtected", d.passcodePresent());
+    json.writeBooleanProperty("blockLevelEncryptionCapable", true);
+    json.writeBooleanProperty("fileLevelEncryptionCapable", true);
+    json.writeBooleanProperty("passcodePresent", d.passcodePresent());
+    json.writeBooleanProperty("passcodeCompliant", d.passcodePresent());
+    json.writeBooleanProperty("passcodeCompliantWithProfile", d.passcodePresent());
+    json.writeNumberProperty("hardwareEncryption", d.passcodePresent() ? 3 : 1);
+    json.writeBooleanProperty("activationLockEnabled", activationLock(d));
+    json.writeBooleanProperty("jailBreakDetected", false);
+    json.writeStringProperty("attestationStatus", d.managed() ? "SUCCESS" : "PENDING");
+    // Jamf escrows it for supervised devices; a secret the server never shows
+    json.writeStringProperty("bootstrapToken", d.supervised() ? "c2VjcmV0LWJvb3RzdHJhcA==" : "");
+    json.writeStringProperty(
+        "bootstrapTokenEscrowed", d.supervised() ? "ESCROWED" : "NOT_ESCROWED");
     json.writeEndObject();
-    json.writeNullProperty("tvos");
-    json.writeNullProperty("watchos");
-    json.writeNullProperty("visionos");
-    json.writeStringProperty("managementId", d.managementId());
-    json.writeArrayPropertyStart("groups");
+    json.writeName("network");
+    network(json, d);
+    apps(json, d);
+    certificates(json, d);
+    profiles(json, d);
+    json.writeEndObject();
+  }
+
+  private void tvos(JsonGenerator json, MobileDevice d) {
+    json.writeStartObject();
+    json.writeStringProperty("model", d.model());
+    json.writeStringProperty("modelIdentifier", d.modelIdentifier());
+    json.writeStringProperty("modelNumber", d.modelNumber());
+    json.writeBooleanProperty("supervised", d.supervised());
+    // the AirPlay password, a secret the server never shows
+    json.writeStringProperty("airplayPassword", "airplay-" + d.id());
+    json.writeStringProperty("deviceId", String.valueOf(d.id()));
+    json.writeStringProperty("locales", "en_US");
+    json.writeName("purchasing");
+    purchasingV2(json, d);
+    profiles(json, d);
+    certificates(json, d);
+    apps(json, d);
+    json.writeEndObject();
+  }
+
+  private static void purchasingV2(JsonGenerator json, MobileDevice d) {
+    json.writeStartObject();
+    json.writeBooleanProperty("purchased", true);
+    json.writeBooleanProperty("leased", false);
+    json.writeStringProperty("poNumber", "PO-" + (20000 + d.id()));
+    json.writeStringProperty("vendor", "Apple");
+    json.writeStringProperty("appleCareId", "");
+    json.writeStringProperty("purchasePrice", d.appleTv() ? "149" : d.iPad() ? "599" : "799");
+    json.writeStringProperty("purchasingAccount", "");
+    json.writeStringProperty("poDate", Dates.date(d.enrolledMillis()));
+    json.writeStringProperty(
+        "warrantyExpiresDate", Dates.date(d.enrolledMillis() + 365L * 24 * 3600 * 1000));
+    json.writeStringProperty("leaseExpiresDate", "");
+    json.writeNumberProperty("lifeExpectancy", 3);
+    json.writeStringProperty("purchasingContact", "");
+    json.writeEndObject();
+  }
+
+  private void apps(JsonGenerator json, MobileDevice d) {
+    json.writeArrayPropertyStart("applications");
+    for (MobileDeviceContents.App a : contents.apps(d)) {
+      json.writeStartObject();
+      json.writeStringProperty("identifier", a.identifier());
+      json.writeStringProperty("name", a.name());
+      json.writeStringProperty("version", a.version());
+      json.writeStringProperty("shortVersion", a.version());
+      json.writeEndObject();
+    }
     json.writeEndArray();
-    json.writeEndObject();
+  }
+
+  private void certificates(JsonGenerator json, MobileDevice d) {
+    json.writeArrayPropertyStart("certificates");
+    for (MobileDeviceContents.Certificate c : contents.certificates(d)) {
+      json.writeStartObject();
+      json.writeStringProperty("commonName", c.commonName());
+      json.writeBooleanProperty("identity", c.identity());
+      json.writeStringProperty("expirationDateEpoch", String.valueOf(c.expiresMillis()));
+      json.writeStringProperty("subjectName", "CN=" + c.commonName());
+      json.writeStringProperty("certificateStatus", c.status());
+      json.writeStringProperty("lifecycleStatus", "ACTIVE");
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  private void profiles(JsonGenerator json, MobileDevice d) {
+    json.writeArrayPropertyStart("configurationProfiles");
+    for (MobileDeviceContents.Profile p : contents.profiles(d)) {
+      json.writeStartObject();
+      json.writeStringProperty("displayName", p.displayName());
+      json.writeStringProperty("version", "1");
+      json.writeStringProperty("uuid", p.uuid());
+      json.writeStringProperty("identifier", p.identifier());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 }
