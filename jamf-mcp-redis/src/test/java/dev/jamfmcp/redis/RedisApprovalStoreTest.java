@@ -21,6 +21,8 @@ import dev.jamfmcp.mcp.confirm.PendingActionStore;
 import dev.jamfmcp.mcp.confirm.Preview;
 import dev.jamfmcp.mcp.testing.MutableClock;
 import dev.jamfmcp.mcp.tool.ApprovalClass;
+import dev.jamfmcp.redis.testing.RedisServerProcess;
+import dev.jamfmcp.redis.testing.RequireRedis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +55,7 @@ class RedisApprovalStoreTest {
 
   @BeforeEach
   void start() throws Exception {
-    redis = RedisServerProcess.startOrSkip();
+    redis = RequireRedis.startOrSkip();
     RedisSettings settings =
         RedisSettings.of(redis.url()).withKeyPrefix("test-" + UUID.randomUUID() + ":");
     a = RedisClusterState.connect(settings);
