@@ -1,25 +1,30 @@
 package dev.jamfmcp.loadtest;
 
 import dev.jamfmcp.mcp.jsonrpc.Json;
+import dev.jamfmcp.redis.testing.RedisServerProcess;
 import dev.jamfmcp.simulator.SimulatedJamfPro;
 import dev.jamfmcp.simulator.SimulatorConfig;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToDoubleFunction;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Redis against in memory, same run, same machine: two processes of the executable on one simulated
- * Jamf Pro, one with {@code MCP_REDIS_URL} (a real {@code redis-server}) and one without, loaded in
- * interleaved rounds (the order alternates) with
+ * Jamf Pro, one with {@code MCP_REDIS_URL} (a real {@code redis-server}) and one without, both
+ * warmed up, then loaded in many short interleaved rounds: each round runs every workload on one
+ * server and at once on the other (A/B, the order alternating from round to round), so each pair
+ * shares the machine's load of that moment. Workloads:
  *
  * <ul>
  *   <li>a read: {@code getDeviceDetails} of a random computer;
@@ -27,14 +32,16 @@ import tools.jackson.databind.node.ObjectNode;
  *       steps, the preview (returns the signed token) and the confirmed call (redeems it).
  * </ul>
  *
- * Per phase: completed calls per second, p50/p99 of each step, the server's CPU per call (the
- * process's user+system time over the phase), and the Redis commands the phase caused ({@code INFO
- * commandstats} before and after), per call and by name. Every reply is checked; a failed one
- * counts as an error and the run exits 1.
+ * Per phase: completed calls per second, p50/p99 of each step, the server's CPU per call, and the
+ * Redis commands the phase caused ({@code INFO commandstats} before and after). The summary is, per
+ * workload, the median over the rounds of the paired ratio Redis / in memory (throughput, p99),
+ * with its quartiles and range: a machine-wide slowdown hits both halves of a pair, so the ratio's
+ * spread is much narrower than that of either series. Every reply is checked; a failed one counts
+ * as an error and the run exits 1.
  *
  * <pre>
  * java -cp jamf-mcp-loadtest/target/loadtest.jar dev.jamfmcp.loadtest.RedisBenchMain \
- *   --clients 8 --duration 20s --rounds 3
+ *   --clients 8 --duration 3s --warmup 15s --rounds 30
  * </pre>
  */
 public final class RedisBenchMain {
@@ -49,18 +56,18 @@ public final class RedisBenchMain {
       opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
     int clients = Integer.parseInt(opts.getOrDefault("clients", "8"));
-    Duration duration = LoadMain.duration(opts.getOrDefault("duration", "20s"));
+    Duration duration = LoadMain.duration(opts.getOrDefault("duration", "3s"));
     Duration warmup = LoadMain.duration(opts.getOrDefault("warmup", "15s"));
-    int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
+    int rounds = Integer.parseInt(opts.getOrDefault("rounds", "30"));
     Path redisServer =
-        RedisServer.onPath()
+        RedisServerProcess.onPath()
             .orElseThrow(
                 () ->
                     new IllegalStateException(
                         "redis-server is not on the PATH (sudo apt-get install redis-server)"));
     Path logs = Path.of(opts.getOrDefault("logs", "target/redis-bench"));
     boolean failed;
-    try (RedisServer redis = RedisServer.start(redisServer);
+    try (RedisServerProcess redis = RedisServerProcess.start(redisServer);
         SimulatedJamfPro jamf =
             SimulatedJamfPro.start(
                 SimulatorConfig.of(
@@ -71,30 +78,60 @@ public final class RedisBenchMain {
             ServerProcess.start(settings(jamf, redis), SERVER_JVM, logs.resolve("redis.log"))) {
       Map<String, ServerProcess> servers = Map.of("memory", memory, "redis", shared);
       System.out.printf(
-          "clients %d, %s per phase, %d rounds; Jamf Pro simulator at %s, Redis at %s%n",
+          "clients %d, %s per phase, %d rounds of A/B pairs; Jamf Pro simulator at %s, Redis at"
+              + " %s%n",
           clients, duration, rounds, jamf.baseUrl(), redis.url());
       for (String name : List.of("memory", "redis")) {
         new Phase(servers.get(name), Workload.READ, clients, warmup, redis).run();
         new Phase(servers.get(name), Workload.WRITE, clients, warmup, redis).run();
       }
-      Map<String, List<Phase.Result>> results = new TreeMap<>();
+      Map<Workload, List<Pair>> pairs = new EnumMap<>(Workload.class);
       for (int round = 0; round < rounds; round++) {
-        List<String> order =
-            round % 2 == 0 ? List.of("memory", "redis") : List.of("redis", "memory");
+        boolean memoryFirst = round % 2 == 0;
         for (Workload workload : Workload.values()) {
-          for (String name : order) {
-            Phase.Result r = new Phase(servers.get(name), workload, clients, duration, redis).run();
-            System.out.printf("round %d %-6s %s%n", round + 1, name, r);
-            results.computeIfAbsent(workload + " " + name, k -> new ArrayList<>()).add(r);
-          }
+          Phase.Result a =
+              new Phase(
+                      servers.get(memoryFirst ? "memory" : "redis"),
+                      workload,
+                      clients,
+                      duration,
+                      redis)
+                  .run();
+          Phase.Result b =
+              new Phase(
+                      servers.get(memoryFirst ? "redis" : "memory"),
+                      workload,
+                      clients,
+                      duration,
+                      redis)
+                  .run();
+          Pair pair = memoryFirst ? new Pair(a, b) : new Pair(b, a);
+          System.out.printf("round %2d memory %s%n", round + 1, pair.memory());
+          System.out.printf("round %2d redis  %s%n", round + 1, pair.redis());
+          pairs.computeIfAbsent(workload, k -> new ArrayList<>()).add(pair);
         }
       }
       System.out.println();
-      System.out.println("medians over the rounds:");
+      System.out.printf(
+          "paired ratios Redis / in memory over %d rounds: median [quartiles] (range)%n", rounds);
       long errors = 0;
-      for (var e : results.entrySet()) {
-        System.out.printf("%-12s %s%n", e.getKey(), Phase.Result.median(e.getValue()));
-        errors += e.getValue().stream().mapToLong(Phase.Result::errors).sum();
+      for (var e : pairs.entrySet()) {
+        List<Pair> all = e.getValue();
+        System.out.printf(
+            "%-5s throughput %s  p99 %s%s%n",
+            e.getKey(),
+            Spread.of(all, p -> p.redis().opsPerSecond() / p.memory().opsPerSecond()),
+            Spread.of(all, p -> p.redis().p99() / p.memory().p99()),
+            e.getKey() == Workload.WRITE
+                ? "  confirmed-call p99 "
+                    + Spread.of(all, p -> p.redis().confirmP99() / p.memory().confirmP99())
+                : "");
+        System.out.printf(
+            "%-5s medians: memory %s%n      medians: redis  %s%n",
+            e.getKey(),
+            Phase.Result.median(all.stream().map(Pair::memory).toList()),
+            Phase.Result.median(all.stream().map(Pair::redis).toList()));
+        errors += all.stream().mapToLong(p -> p.memory().errors() + p.redis().errors()).sum();
       }
       System.out.println(errors == 0 ? "errors: 0" : "FAILED, errors: " + errors);
       failed = errors > 0;
@@ -104,7 +141,32 @@ public final class RedisBenchMain {
     System.exit(failed ? 1 : 0);
   }
 
-  static Map<String, String> settings(SimulatedJamfPro jamf, RedisServer redis) {
+  /** One round of one workload: the in-memory phase and the Redis phase next to it. */
+  record Pair(Phase.Result memory, Phase.Result redis) {}
+
+  /** The median of a series with its quartiles and range, as {@code 0.987 [0.970-1.004] (...)}. */
+  record Spread(double median, double q1, double q3, double min, double max) {
+    static Spread of(List<Pair> pairs, ToDoubleFunction<Pair> ratio) {
+      double[] v = pairs.stream().mapToDouble(ratio).sorted().toArray();
+      return new Spread(
+          quantile(v, 0.5), quantile(v, 0.25), quantile(v, 0.75), v[0], v[v.length - 1]);
+    }
+
+    /** Linear interpolation between the closest ranks. */
+    static double quantile(double[] sorted, double q) {
+      double at = q * (sorted.length - 1);
+      int below = (int) Math.floor(at);
+      int above = Math.min(sorted.length - 1, below + 1);
+      return sorted[below] + (sorted[above] - sorted[below]) * (at - below);
+    }
+
+    @Override
+    public String toString() {
+      return String.format("%.3f [%.3f-%.3f] (%.3f-%.3f)", median, q1, q3, min, max);
+    }
+  }
+
+  static Map<String, String> settings(SimulatedJamfPro jamf, RedisServerProcess redis) {
     Map<String, String> env = new HashMap<>();
     env.put("JAMF_URL", jamf.baseUrl());
     env.put("JAMF_CLIENT_ID", jamf.config().clientId());
@@ -133,7 +195,7 @@ public final class RedisBenchMain {
     private final Workload workload;
     private final int clients;
     private final Duration duration;
-    private final RedisServer redis;
+    private final RedisServerProcess redis;
     private final HttpClient http = McpClient.newHttp();
     private final Latencies first = new Latencies();
     private final Latencies second = new Latencies();
@@ -145,7 +207,7 @@ public final class RedisBenchMain {
         Workload workload,
         int clients,
         Duration duration,
-        RedisServer redis) {
+        RedisServerProcess redis) {
       this.server = server;
       this.workload = workload;
       this.clients = clients;

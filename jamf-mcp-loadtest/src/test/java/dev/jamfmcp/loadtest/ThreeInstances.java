@@ -1,7 +1,7 @@
 package dev.jamfmcp.loadtest;
 
-import static org.assertj.core.api.Assertions.fail;
-
+import dev.jamfmcp.redis.testing.RedisServerProcess;
+import dev.jamfmcp.redis.testing.RequireRedis;
 import dev.jamfmcp.simulator.SimulatedJamfPro;
 import dev.jamfmcp.simulator.SimulatorConfig;
 import dev.jamfmcp.simulator.effects.MdmCommand;
@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The deployment the multi-instance tests run against: a real {@code redis-server}, one simulated
@@ -25,16 +23,13 @@ import org.junit.jupiter.api.Assumptions;
  * its absence is a failure.
  */
 final class ThreeInstances implements AutoCloseable {
-  private static final AtomicBoolean SAID_SKIPPED = new AtomicBoolean();
-  static final String INSTALL = "sudo apt-get install redis-server";
-
-  final RedisServer redis;
+  final RedisServerProcess redis;
   final SimulatedJamfPro jamf;
   final List<ServerProcess> instances;
   final RoundRobinProxy proxy;
 
   private ThreeInstances(
-      RedisServer redis,
+      RedisServerProcess redis,
       SimulatedJamfPro jamf,
       List<ServerProcess> instances,
       RoundRobinProxy proxy) {
@@ -71,7 +66,7 @@ final class ThreeInstances implements AutoCloseable {
 
   /** Starts it all, or skips (fails, when required) the calling test class. */
   static ThreeInstances startOrSkip(String name) throws Exception {
-    RedisServer redis = RedisServer.start(redisServerOrSkip());
+    RedisServerProcess redis = RequireRedis.startOrSkip();
     SimulatedJamfPro jamf =
         SimulatedJamfPro.start(
             SimulatorConfig.of(c -> c.computers(200).mobileDevices(400).mdmAcknowledgeAfter(null)));
@@ -97,25 +92,8 @@ final class ThreeInstances implements AutoCloseable {
     return new ThreeInstances(redis, jamf, instances, proxy);
   }
 
-  static Path redisServerOrSkip() {
-    var found = RedisServer.onPath();
-    if (found.isPresent()) {
-      return found.get();
-    }
-    if ("1".equals(System.getenv("MCP_REQUIRE_REDIS"))
-        || "1".equals(System.getProperty("MCP_REQUIRE_REDIS"))) {
-      fail("MCP_REQUIRE_REDIS=1 but redis-server is not on the PATH: " + INSTALL);
-    }
-    String line = "Redis tests skipped: redis-server is not on the PATH (" + INSTALL + ")";
-    if (SAID_SKIPPED.compareAndSet(false, true)) {
-      System.err.println(line);
-    }
-    Assumptions.abort(line);
-    throw new AssertionError("unreachable");
-  }
-
   /** The settings of every instance, as an operator would set them for three replicas. */
-  static Map<String, String> settings(SimulatedJamfPro jamf, RedisServer redis) {
+  static Map<String, String> settings(SimulatedJamfPro jamf, RedisServerProcess redis) {
     Map<String, String> env = new HashMap<>();
     env.put("JAMF_URL", jamf.baseUrl());
     env.put("JAMF_CLIENT_ID", jamf.config().clientId());

@@ -27,10 +27,24 @@ final class RedisConsumedTokens implements ConsumedTokens {
   @Override
   public boolean markConsumed(String tokenId, Instant expiresAt) {
     Objects.requireNonNull(tokenId, "tokenId");
-    long ttlMillis = Math.max(1, Duration.between(clock.instant(), expiresAt).toMillis());
+    long ttlMillis = ttlMillis(expiresAt);
     String reply =
         redis.call(
-            "confirmation", c -> c.set(prefix + tokenId, "1", SetArgs.Builder.nx().px(ttlMillis)));
+            "confirmation", c -> c.set(key(tokenId), "1", SetArgs.Builder.nx().px(ttlMillis)));
     return "OK".equals(reply);
+  }
+
+  /** Whether this ledger keeps its keys in {@code other}'s Redis (so one script can reach both). */
+  boolean on(RedisClusterState other) {
+    return redis == other;
+  }
+
+  String key(String tokenId) {
+    return prefix + tokenId;
+  }
+
+  /** Milliseconds until {@code expiresAt} on this ledger's clock, at least 1. */
+  long ttlMillis(Instant expiresAt) {
+    return Math.max(1, Duration.between(clock.instant(), expiresAt).toMillis());
   }
 }

@@ -23,10 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One server instance whose gate keeps approvals and pending actions in the given Redis: {@code
  * wipe} is approve-class (the approval page), {@code lock} is confirm-class with a PIN the server
- * generates. Instances on the same Redis behave as one service behind a balancer.
+ * generates, {@code rename} is confirm-class without one, {@code look} is a read. Instances on the
+ * same Redis behave as one service behind a balancer.
  */
 final class GatedServer implements AutoCloseable {
   final AtomicInteger wiped = new AtomicInteger();
+  final AtomicInteger renamed = new AtomicInteger();
   final ConcurrentLinkedQueue<String> lockPins = new ConcurrentLinkedQueue<>();
   final Approvals approvals;
   final McpServer server;
@@ -47,7 +49,23 @@ final class GatedServer implements AutoCloseable {
         McpServer.create(
             c ->
                 c.tool(tool("wipe", ConfirmationGate.APPROVAL_ARGUMENT, gate, null))
-                    .tool(tool("lock", ConfirmationGate.TOKEN_ARGUMENT, gate, pin)));
+                    .tool(tool("lock", ConfirmationGate.TOKEN_ARGUMENT, gate, pin))
+                    .tool(tool("rename", ConfirmationGate.TOKEN_ARGUMENT, gate, ""))
+                    .tool(look()));
+  }
+
+  /** A read: no gate, no Redis. */
+  private static Tool look() {
+    ObjectNode input = Json.object().put("type", "object");
+    input.putObject("properties").putObject("id").put("type", "string");
+    return Tool.builder("look")
+        .description("A read for tests.")
+        .inputSchema(input)
+        .annotations(ToolAnnotations.readOnly())
+        .handler(
+            (args, ctx) ->
+                ToolResult.structured(Json.object().put("id", args.path("id").asString(""))))
+        .build();
   }
 
   private Tool tool(String name, String gateArgument, ConfirmationGate gate, String pin) {
@@ -80,7 +98,7 @@ final class GatedServer implements AutoCloseable {
                       args,
                       List.of("device:" + id),
                       preview);
-              if (pin != null) {
+              if (pin != null && !pin.isEmpty()) {
                 write = write.withGeneratedSecret("pin", pin);
               }
               ConfirmationGate.Decision decision = gate.check(write, ctx);
@@ -91,8 +109,10 @@ final class GatedServer implements AutoCloseable {
                   ((ConfirmationGate.Decision.Proceed) decision).generatedSecrets();
               if (pin == null) {
                 wiped.incrementAndGet();
-              } else {
+              } else if (!pin.isEmpty()) {
                 lockPins.add(secrets.get("pin"));
+              } else {
+                renamed.incrementAndGet();
               }
               return ToolResult.structured(Json.object().put("status", "executed").put("id", id));
             })

@@ -16,11 +16,14 @@ import dev.jamfmcp.mcp.approval.PendingApproval;
 import dev.jamfmcp.mcp.approval.SecretReveal;
 import dev.jamfmcp.mcp.approval.SecretReveals;
 import dev.jamfmcp.mcp.cluster.StoreUnavailableException;
+import dev.jamfmcp.mcp.confirm.ConsumedTokens;
 import dev.jamfmcp.mcp.confirm.PendingAction;
 import dev.jamfmcp.mcp.confirm.PendingActionStore;
 import dev.jamfmcp.mcp.confirm.Preview;
 import dev.jamfmcp.mcp.testing.MutableClock;
 import dev.jamfmcp.mcp.tool.ApprovalClass;
+import dev.jamfmcp.redis.testing.RedisServerProcess;
+import dev.jamfmcp.redis.testing.RequireRedis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +56,7 @@ class RedisApprovalStoreTest {
 
   @BeforeEach
   void start() throws Exception {
-    redis = RedisServerProcess.startOrSkip();
+    redis = RequireRedis.startOrSkip();
     RedisSettings settings =
         RedisSettings.of(redis.url()).withKeyPrefix("test-" + UUID.randomUUID() + ":");
     a = RedisClusterState.connect(settings);
@@ -218,6 +221,69 @@ class RedisApprovalStoreTest {
     clock.advance(Duration.ofMinutes(-6));
     onB.remove("c-1");
     assertThat(onA.get("c-1")).isEmpty();
+  }
+
+  @Test
+  void aConfirmationIsConsumedAndItsActionTakenOnceOfManyInstancesRacing() throws Exception {
+    Clock clock = Clock.systemUTC();
+    PendingAction action = lockAction("c-race", clock.instant().plus(Duration.ofMinutes(5)));
+    assertThat(a.pendingActions(clock).put(action)).isTrue();
+    List<RedisClusterState> instances = List.of(a, b, a, b, a, b, a, b);
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(instances.size());
+    try {
+      List<Future<PendingActionStore.Taken>> all = new ArrayList<>();
+      for (RedisClusterState on : instances) {
+        all.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return on.pendingActions(clock)
+                      .consumeAndTake(on.consumedTokens(clock), "c-race", action.expiresAt());
+                }));
+      }
+      go.countDown();
+      List<PendingActionStore.Taken> taken = new ArrayList<>();
+      for (Future<PendingActionStore.Taken> f : all) {
+        taken.add(f.get());
+      }
+      assertThat(taken).filteredOn(PendingActionStore.Taken::consumed).hasSize(1);
+      assertThat(taken).filteredOn(t -> t.action() != null).hasSize(1);
+      assertThat(taken.stream().filter(t -> t.action() != null).findFirst().orElseThrow())
+          .isEqualTo(new PendingActionStore.Taken(true, action));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(b.pendingActions(clock).get("c-race")).as("taken, so gone").isEmpty();
+    assertThat(b.consumedTokens(clock).markConsumed("c-race", action.expiresAt())).isFalse();
+  }
+
+  @Test
+  void withAnotherLedgerTheTwoStepsRunInTurnWithTheSameOutcome() {
+    Clock clock = Clock.systemUTC();
+    PendingAction action = lockAction("c-mixed", clock.instant().plus(Duration.ofMinutes(5)));
+    PendingActionStore store = a.pendingActions(clock);
+    assertThat(store.put(action)).isTrue();
+    ConsumedTokens inMemory = ConsumedTokens.inMemory(clock);
+    assertThat(store.consumeAndTake(inMemory, "c-mixed", action.expiresAt()))
+        .isEqualTo(new PendingActionStore.Taken(true, action));
+    assertThat(store.consumeAndTake(inMemory, "c-mixed", action.expiresAt()))
+        .isEqualTo(new PendingActionStore.Taken(false, null));
+    assertThat(store.consumeAndTake(b.consumedTokens(clock), "c-none", action.expiresAt()))
+        .as("a confirmation with no action kept: used, nothing taken")
+        .isEqualTo(new PendingActionStore.Taken(true, null));
+  }
+
+  private static PendingAction lockAction(String id, Instant expiresAt) {
+    return new PendingAction(
+        id,
+        "alice",
+        "lockDevice",
+        ApprovalClass.CONFIRM,
+        List.of("computer:1"),
+        new Preview("Lock MBP-1", "Locked.", List.of("MBP-1"), false, "LOCK"),
+        Map.of("pin", "654321"),
+        expiresAt);
   }
 
   @Test

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.cluster.RateLimitBuckets;
 import dev.jamfmcp.mcp.confirm.ConsumedTokens;
+import dev.jamfmcp.redis.testing.RedisServerProcess;
+import dev.jamfmcp.redis.testing.RequireRedis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +35,7 @@ class RedisClusterStateTest {
 
   @BeforeAll
   static void startRedis() throws Exception {
-    redis = RedisServerProcess.startOrSkip();
+    redis = RequireRedis.startOrSkip();
   }
 
   @AfterAll

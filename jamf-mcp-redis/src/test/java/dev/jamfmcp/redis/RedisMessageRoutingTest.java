@@ -13,6 +13,8 @@ import dev.jamfmcp.mcp.testing.CapturedLog;
 import dev.jamfmcp.mcp.tool.Tool;
 import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolResult;
+import dev.jamfmcp.redis.testing.RedisServerProcess;
+import dev.jamfmcp.redis.testing.RequireRedis;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -49,7 +51,7 @@ class RedisMessageRoutingTest {
 
   @BeforeEach
   void start() throws Exception {
-    redis = RedisServerProcess.startOrSkip();
+    redis = RequireRedis.startOrSkip();
     stateA = RedisClusterState.connect(RedisSettings.of(redis.url()));
     stateB = RedisClusterState.connect(RedisSettings.of(redis.url()));
     serverA = McpServer.create(c -> c.tool(erase()).tool(waitForever()));

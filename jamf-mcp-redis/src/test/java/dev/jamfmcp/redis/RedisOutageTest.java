@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.cluster.RateLimitBuckets;
 import dev.jamfmcp.mcp.cluster.StoreUnavailableException;
+import dev.jamfmcp.redis.testing.RedisServerProcess;
+import dev.jamfmcp.redis.testing.RequireRedis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +27,7 @@ class RedisOutageTest {
 
   @BeforeEach
   void start() throws Exception {
-    redis = RedisServerProcess.startOrSkip();
+    redis = RequireRedis.startOrSkip();
     a = RedisClusterState.connect(RedisSettings.of(redis.url()));
     b = RedisClusterState.connect(RedisSettings.of(redis.url()));
   }

@@ -262,8 +262,9 @@ public final class ConfirmationGate {
   }
 
   /**
-   * The pending action a confirmation id stands for, while it is live: what the person must see,
-   * with the secrets the server generated for it. For the approval page; never for the model.
+   * The pending action a confirmation id stands for, while it is live and unconfirmed: what the
+   * person must see, with the secrets the server generated for it. Only actions with generated
+   * secrets are kept (empty for any other). Never for the model.
    */
   public Optional<PendingAction> pendingAction(String id) {
     return pending.get(id);
@@ -303,21 +304,23 @@ public final class ConfirmationGate {
     boolean elicits = version.hasElicitation() && ctx.clientCapabilities().has("elicitation");
     Path path = elicits ? Path.ELICITATION : Path.NO_ELICITATION;
     if (call.token != null) {
-      Redemption r = redeem(call, call.token.asString(""), Kind.CONFIRMATION, path);
+      Ledger ledger = new Ledger(call);
+      Redemption r = redeem(call, call.token.asString(""), Kind.CONFIRMATION, path, ledger);
       if (!r.accepted()) {
         return refused(call, r.refusal(), path, elicits, version.isStateless());
       }
-      return proceed(call, r.id(), "confirmation token");
+      return proceed(call, ledger, "confirmation token");
     }
     if (version.isStateless()) {
       String state = ctx.requestState();
       if (state != null) {
-        Redemption r = redeem(call, state, Kind.REQUEST_STATE, path);
+        Ledger ledger = new Ledger(call);
+        Redemption r = redeem(call, state, Kind.REQUEST_STATE, path, ledger);
         if (!r.accepted()) {
           return refused(call, r.refusal(), path, elicits, true);
         }
         Decision answered = answered(call, ctx.inputResponses().path(INPUT_KEY));
-        return answered instanceof Decision.Proceed ? proceed(call, r.id(), "dialog") : answered;
+        return answered instanceof Decision.Proceed ? proceed(call, ledger, "dialog") : answered;
       }
       if (elicits) {
         return askWithInputRequest(call, null);
@@ -330,26 +333,55 @@ public final class ConfirmationGate {
     return askForToken(call, null);
   }
 
-  private Redemption redeem(GateCall call, String token, Kind kind, Path path) {
+  private Redemption redeem(GateCall call, String token, Kind kind, Path path, Ledger ledger) {
     return tokens.redeem(
-        token, kind, path, call.subject, call.write.tool(), call.bound, call.write.targets());
+        token,
+        kind,
+        path,
+        call.subject,
+        call.write.tool(),
+        call.bound,
+        call.write.targets(),
+        ledger);
+  }
+
+  /**
+   * Where one redemption records the use of its confirmation: the ledger itself, or, for a write
+   * with generated secrets, the pending-action store, which takes the action kept for it in the
+   * same step (one round trip where both live on one server, as in Redis).
+   */
+  private final class Ledger implements ConsumedTokens {
+    private final boolean takesAction;
+    private PendingAction taken;
+
+    Ledger(GateCall call) {
+      this.takesAction = !call.write.generatedSecrets().isEmpty();
+    }
+
+    @Override
+    public boolean markConsumed(String tokenId, java.time.Instant expiresAt) {
+      if (!takesAction) {
+        return tokens.ledger().markConsumed(tokenId, expiresAt);
+      }
+      PendingActionStore.Taken t = pending.consumeAndTake(tokens.ledger(), tokenId, expiresAt);
+      taken = t.action();
+      return t.consumed();
+    }
   }
 
   /** Accepted: hands back the secrets of the pending action the user confirmed. */
-  private Decision proceed(GateCall call, String id, String how) {
+  private Decision proceed(GateCall call, Ledger ledger, String how) {
     Map<String, String> secrets = Map.of();
-    if (!call.write.generatedSecrets().isEmpty()) {
-      Optional<PendingAction> action = pending.get(id);
-      if (action.isEmpty()) {
+    if (ledger.takesAction) {
+      if (ledger.taken == null) {
         gateAudit.record(call, AuditEvent.REFUSED, "pending_action_lost");
         return askForToken(
             call,
             "The secrets the server generated for the confirmed action are no longer held here"
                 + " (the server restarted, or another instance answered); nothing was done.");
       }
-      secrets = action.get().generatedSecrets();
+      secrets = ledger.taken.generatedSecrets();
     }
-    pending.remove(id);
     gateAudit.record(call, AuditEvent.CONFIRMED, how);
     return new Decision.Proceed(secrets);
   }
@@ -425,13 +457,17 @@ public final class ConfirmationGate {
         new ToolResult.Complete(List.of(Content.text(why + "; nothing was done.")), data, false));
   }
 
-  /** Mints a confirmation and keeps the pending action where the action needs one. */
+  /**
+   * Mints a confirmation, keeping the pending action only where the confirmed call needs it back:
+   * for its generated secrets. Any other confirmation is self-contained (signed, bound to the
+   * call), so its preview touches no store.
+   */
   private ConfirmationTokens.Issued mint(GateCall call, Kind kind, Path path) {
     GatedWrite w = call.write;
     ConfirmationTokens.Issued issued =
         tokens.issue(kind, path, call.subject, w.tool(), call.bound, w.targets());
-    boolean kept =
-        pending.put(
+    if (!w.generatedSecrets().isEmpty()
+        && !pending.put(
             new PendingAction(
                 issued.id(),
                 call.subject,
@@ -440,8 +476,7 @@ public final class ConfirmationGate {
                 w.targets(),
                 w.preview(),
                 w.generatedSecrets(),
-                issued.expiresAt()));
-    if (!kept && !w.generatedSecrets().isEmpty()) {
+                issued.expiresAt()))) {
       return null;
     }
     gateAudit.record(call, AuditEvent.PREVIEW, kind.code);

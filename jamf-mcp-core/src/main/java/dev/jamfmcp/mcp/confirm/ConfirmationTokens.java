@@ -122,6 +122,11 @@ final class ConfirmationTokens {
     return ttl;
   }
 
+  /** The ledger of used confirmations that {@link #redeem} records in by default. */
+  ConsumedTokens ledger() {
+    return consumed;
+  }
+
   /**
    * A new token of this kind, minted on this path, for this caller, tool, arguments and resolved
    * targets; also returns its id (the nonce) and when it expires.
@@ -207,7 +212,8 @@ final class ConfirmationTokens {
   /**
    * Accepted only if the token is of {@code kind}, was minted on {@code path}, and confirms exactly
    * this call on exactly these resolved targets. Consumes it once it is known to be genuine, live
-   * and for this call, so a token refused for changed targets cannot be used again either.
+   * and for this call, so a token refused for changed targets cannot be used again either. The use
+   * is recorded in {@code ledger}: {@link #ledger()}, or one that also takes the pending action.
    */
   Redemption redeem(
       String token,
@@ -216,8 +222,9 @@ final class ConfirmationTokens {
       String subject,
       String tool,
       ObjectNode arguments,
-      java.util.List<String> targets) {
-    Refusal refusal = check(token, kind, path, subject, tool, arguments, targets);
+      java.util.List<String> targets,
+      ConsumedTokens ledger) {
+    Refusal refusal = check(token, kind, path, subject, tool, arguments, targets, ledger);
     return new Redemption(refusal, refusal == Refusal.MALFORMED ? null : idOf(token));
   }
 
@@ -228,7 +235,8 @@ final class ConfirmationTokens {
       String subject,
       String tool,
       ObjectNode arguments,
-      java.util.List<String> targets) {
+      java.util.List<String> targets,
+      ConsumedTokens ledger) {
     JsonNode payload = verified(token);
     if (payload == null) {
       return Refusal.MALFORMED;
@@ -256,7 +264,7 @@ final class ConfirmationTokens {
       return Refusal.MALFORMED;
     }
     try {
-      if (!consumed.markConsumed(nonce, expires)) {
+      if (!ledger.markConsumed(nonce, expires)) {
         return Refusal.REPLAYED;
       }
     } catch (RuntimeException e) {
