@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.jamfmcp.mcp.cluster.EnabledToolsets;
 import dev.jamfmcp.mcp.cluster.StoreUnavailableException;
+import dev.jamfmcp.redis.testing.RedisServerProcess;
+import dev.jamfmcp.redis.testing.RequireRedis;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -23,7 +25,7 @@ class RedisEnabledToolsetsTest {
 
   @BeforeAll
   static void startRedis() throws Exception {
-    redis = RedisServerProcess.startOrSkip();
+    redis = RequireRedis.startOrSkip();
   }
 
   @AfterAll

@@ -82,11 +82,9 @@ public final class BaselineCompliance {
     return Tool.builder(NAME)
         .title("Compliance baseline")
         .description(
-            "Exact counts of Macs, iPhones and iPads that pass, fail or are unknown against a"
-                + " compliance baseline (check-in and inventory age, minimum OS, FileVault, SIP,"
-                + " Gatekeeper, firewall, MDM profile expiry, bootstrap token, supervision), with"
-                + " each failing device's failed checks. Not collected = unknown, never pass or"
-                + " fail. Defaults: "
+            "Exact counts of Macs, iPhones and iPads that pass, fail or are unknown against the"
+                + " baseline's checks, with each failing device's failed checks. Not collected ="
+                + " unknown, never pass or fail. Checks and defaults: "
                 + describe(d)
                 + "; override any per call (0, \"off\" or false turns a check off).")
         .inputSchema(

@@ -59,8 +59,8 @@ public final class ComplianceReport {
         .title("Check-in compliance")
         .description(
             "Which Macs have not checked in with Jamf Pro for daysSinceLastCheckin days"
-                + " (default 30). The summary is exact over the whole fleet: total, noncompliant (no check-in for that long, including computers that"
-                + " never checked in), critical90Plus (no check-in for 90+ days, or never), warning"
+                + " (default 30). The summary is exact over the whole fleet: total, noncompliant (no check-in for that long, or"
+                + " never), critical90Plus (no check-in for 90+ days, or never), warning"
                 + " (noncompliant but under 90 days). devices lists the noncompliant computers, oldest"
                 + " check-in first, up to limit (default 100); truncated says whether more exist. Set"
                 + " includeDevices=false for the numbers alone.")

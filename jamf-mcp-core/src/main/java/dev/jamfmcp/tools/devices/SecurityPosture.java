@@ -65,11 +65,10 @@ public final class SecurityPosture {
     return Tool.builder("getSecurityPosture")
         .title("Security posture")
         .description(
-            "Security of the Mac fleet (or one department, by name): how many computers"
-                + " have FileVault on, System Integrity Protection on, Gatekeeper on, the firewall on,"
-                + " and how many run the newest macOS seen in the fleet (same major, same major.minor,"
-                + " exact version). A computer whose inventory did not report a protection"
-                + " (NOT_COLLECTED, NOT_AVAILABLE) is counted as unknown, never as on or off."
+            "How many Macs (all, or one department by name) have FileVault, System Integrity"
+                + " Protection, Gatekeeper and the firewall on, and how many run the newest macOS"
+                + " seen in the fleet (same major, same major.minor, exact version). A protection"
+                + " not reported (NOT_COLLECTED, NOT_AVAILABLE) counts as unknown, never on or off."
                 + " Exact; large fleets take a few seconds.")
         .inputSchema(
             Schemas.object()
