@@ -22,9 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code Identifiers}, or is {@code identifier}) is a string made by {@link Ids}: a device argument
  * (named for a device, computer, mobile device, or an identifier) names the {@code
  * computer:<id>}/{@code mobile:<id>} forms it accepts; any other is a Jamf object id, digits only
- * ({@link Ids#OBJECT_PATTERN}). In results, every id-like property ({@code id}, {@code ref}, {@code
- * ...Id}) is a string. Exempt: {@code approvalId} (the confirmation gate's own token) and fetch's
- * {@code id} (ChatGPT's connector contract; it takes what search prints).
+ * ({@link Ids#OBJECT_PATTERN}; a site may be -1, a software update plan's id is a UUID). In
+ * results, every id-like property ({@code id}, {@code ref}, {@code ...Id}) is a string. Exempt:
+ * {@code approvalId} (the confirmation gate's own token) and fetch's {@code id} (ChatGPT's
+ * connector contract; it takes what search prints).
  */
 class IdSchemaRuleTest {
   private static final Pattern ID_LIKE =
@@ -104,7 +105,8 @@ class IdSchemaRuleTest {
       }
       return java.util.Optional.empty();
     }
-    if (!Ids.OBJECT_PATTERN.equals(one.path("pattern").asString(""))) {
+    if (!java.util.Set.of(Ids.OBJECT_PATTERN, Ids.SITE_PATTERN, Ids.UUID_PATTERN)
+        .contains(one.path("pattern").asString(""))) {
       return java.util.Optional.of("a Jamf object id is digits only (Ids.object)");
     }
     return java.util.Optional.empty();

@@ -16,6 +16,7 @@ import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolException;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
+import dev.jamfmcp.tools.support.Ids;
 import dev.jamfmcp.tools.support.JamfFailures;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolBodies;
@@ -45,7 +46,7 @@ final class CreateSmartGroup {
             .enumeration("platform", "computer (default) or mobile", "computer", "mobile")
             .string("name", "Name of the new group (unique among the platform's groups)", 255)
             .string("description", "Description", 1000)
-            .string("siteId", "Jamf site id; omit for none", 10)
+            .property("siteId", Ids.site("Jamf site id; omit for none"))
             .property(
                 "criteria",
                 SmartGroupCriteriaInput.schema(

@@ -17,6 +17,7 @@ import dev.jamfmcp.mcp.tool.ToolAnnotations;
 import dev.jamfmcp.mcp.tool.ToolException;
 import dev.jamfmcp.mcp.tool.ToolResult;
 import dev.jamfmcp.tools.JamfScopes;
+import dev.jamfmcp.tools.support.Ids;
 import dev.jamfmcp.tools.support.JamfFailures;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolBodies;
@@ -47,12 +48,12 @@ final class UpdateSmartGroup {
     ObjectNode input =
         Schemas.object()
             .enumeration("platform", "computer (default) or mobile", "computer", "mobile")
-            .string("groupId", "Jamf id of the smart group", 10)
+            .property("groupId", Ids.object("Jamf id of the smart group"))
             .property(
                 "criteria",
                 SmartGroupCriteriaInput.schema(
                     "New criteria, replacing all current ones (see getSmartGroupCriteria)"))
-            .string("siteId", "New Jamf site id (-1: none)", 10)
+            .property("siteId", Ids.site("New Jamf site id (-1: none)"))
             .string("name", "New name", 255)
             .string("description", "New description", 1000)
             .property(ConfirmationGate.TOKEN_ARGUMENT, ConfirmationGate.tokenArgumentSchema())

@@ -28,6 +28,13 @@ public final class Ids {
   /** A Jamf object id: digits only, small enough for the Classic API's integers. */
   public static final String OBJECT_PATTERN = "^[0-9]{1,9}$";
 
+  /** A Jamf site id, or -1 for "no site" (Jamf's own value for it). */
+  public static final String SITE_PATTERN = "^(-1|[0-9]{1,9})$";
+
+  /** The ids Jamf gives as UUIDs (managed software update plans). */
+  public static final String UUID_PATTERN =
+      "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$";
+
   /** The longest device identifier (a name, a serial, a UDID or a prefixed id). */
   public static final int MAX_DEVICE_LENGTH = 200;
 
@@ -59,6 +66,22 @@ public final class Ids {
     return Json.object()
         .put("type", "string")
         .put("pattern", OBJECT_PATTERN)
+        .put("description", description);
+  }
+
+  /** A Jamf site id argument: digits, or {@code "-1"} for no site. */
+  public static ObjectNode site(String description) {
+    return Json.object()
+        .put("type", "string")
+        .put("pattern", SITE_PATTERN)
+        .put("description", description);
+  }
+
+  /** An id Jamf gives as a UUID, e.g. a managed software update plan's. */
+  public static ObjectNode uuid(String description) {
+    return Json.object()
+        .put("type", "string")
+        .put("pattern", UUID_PATTERN)
         .put("description", description);
   }
 

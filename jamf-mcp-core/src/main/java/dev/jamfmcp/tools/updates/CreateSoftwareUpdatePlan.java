@@ -23,6 +23,7 @@ import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.support.DeviceTargets;
 import dev.jamfmcp.tools.support.DeviceTargets.Device;
 import dev.jamfmcp.tools.support.DeviceTargets.Kind;
+import dev.jamfmcp.tools.support.Ids;
 import dev.jamfmcp.tools.support.JamfFailures;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolBodies;
@@ -69,7 +70,7 @@ final class CreateSoftwareUpdatePlan {
                     + " id (a computer), a serial number or an exact name",
                 DeviceTargets.MAX_IDENTIFIERS,
                 200)
-            .string("groupId", "Or a group id: every member gets a plan", 20)
+            .property("groupId", Ids.object("Or a group id: every member gets a plan"))
             .enumeration("groupType", "Type of groupId (default computer)", "computer", "mobile")
             .enumeration(
                 "updateAction",

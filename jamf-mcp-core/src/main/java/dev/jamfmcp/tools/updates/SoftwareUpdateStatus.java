@@ -17,6 +17,7 @@ import dev.jamfmcp.tools.JamfScopes;
 import dev.jamfmcp.tools.support.DeviceTargets;
 import dev.jamfmcp.tools.support.DeviceTargets.Device;
 import dev.jamfmcp.tools.support.DeviceTargets.Kind;
+import dev.jamfmcp.tools.support.Ids;
 import dev.jamfmcp.tools.support.Schemas;
 import dev.jamfmcp.tools.support.ToolBodies;
 import dev.jamfmcp.tools.support.ToolSupport;
@@ -93,10 +94,11 @@ final class SoftwareUpdateStatus {
                     "One device: computer:<id>, mobile:<id>, a plain id (a computer), a serial"
                         + " number or an exact name",
                     200)
-                .string("groupId", "A computer or mobile device group id (see groupType)", 20)
+                .property(
+                    "groupId", Ids.object("A computer or mobile device group id (see groupType)"))
                 .enumeration(
                     "groupType", "Type of groupId (default computer)", "computer", "mobile")
-                .string("planId", "One plan's uuid", 64)
+                .property("planId", Ids.uuid("One plan's uuid"))
                 .enumeration("deviceType", "Fleet-wide: only these plans", "computer", "mobile")
                 .enumeration(
                     "outcome",
