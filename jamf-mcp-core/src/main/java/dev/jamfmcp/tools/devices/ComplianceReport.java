@@ -58,11 +58,11 @@ public final class ComplianceReport {
     return Tool.builder("checkDeviceCompliance")
         .title("Check-in compliance")
         .description(
-            "Which Macs have not checked in with Jamf Pro for daysSinceLastCheckin days"
-                + " (default 30). The summary is exact over the whole fleet: total, noncompliant (no check-in for that long, or"
+            "Which Macs have not checked in with Jamf Pro for daysSinceLastCheckin days."
+                + " The summary is exact over the whole fleet: total, noncompliant (no check-in for that long, or"
                 + " never), critical90Plus (no check-in for 90+ days, or never), warning"
                 + " (noncompliant but under 90 days). devices lists the noncompliant computers, oldest"
-                + " check-in first, up to limit (default 100); truncated says whether more exist. Set"
+                + " check-in first, up to limit; truncated says whether more exist. Set"
                 + " includeDevices=false for the numbers alone.")
         .inputSchema(
             Schemas.object()

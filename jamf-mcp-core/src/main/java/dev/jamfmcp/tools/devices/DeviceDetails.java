@@ -54,10 +54,9 @@ public final class DeviceDetails {
     return Tool.builder("getDeviceDetails")
         .title("Computer details")
         .description(
-            "Everything Jamf Pro knows about one Mac: give its Jamf id, serial number,"
-                + " UDID or exact name. If several computers share the name, the answer lists them"
-                + " (with ids and serials) instead of guessing: ask the user which one, then call again"
-                + " with the id. Choose sections to keep the answer short.")
+            "Everything Jamf Pro knows about one Mac (Jamf id, serial, UDID or exact name). A"
+                + " name several Macs share gets the candidates (ids, serials): ask the user which,"
+                + " then call with the id. Choose sections to keep the answer short.")
         .inputSchema(
             Schemas.object()
                 .property("identifier", Ids.device(Ids.Platform.COMPUTER, "The Mac"))

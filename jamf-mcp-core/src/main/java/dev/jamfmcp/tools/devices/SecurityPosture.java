@@ -74,6 +74,7 @@ public final class SecurityPosture {
             Schemas.object()
                 .string(
                     "department", "Only computers of this department (name, case-insensitive)", 100)
+                .string("site", "Site name, or none", 100)
                 .build())
         .outputSchema(
             Schemas.object()
@@ -96,7 +97,11 @@ public final class SecurityPosture {
         .requiredScopes(JamfScopes.READ)
         .handler(
             (args, ctx) -> {
-              ObjectNode out = posture.compute(SearchDevices.text(args, "department"), ctx);
+              ObjectNode out =
+                  posture.compute(
+                      SearchDevices.text(args, "department"),
+                      SearchDevices.text(args, "site"),
+                      ctx);
               return ToolResult.structured(
                   "Security posture of "
                       + out.get("total").asLong()
@@ -115,9 +120,25 @@ public final class SecurityPosture {
   }
 
   public ObjectNode compute(String department, RequestContext ctx) {
+    return compute(department, null, ctx);
+  }
+
+  /**
+   * The posture of one site ({@code site} a name or "none"; null: every site), matched while
+   * streaming (no site field in Jamf's inventory filter): GENERAL is read too, same request count.
+   */
+  public ObjectNode compute(String department, String site, RequestContext ctx) {
     try {
+      SiteFilter sites = site == null ? null : SiteFilter.named(support.jamf(), site);
       ListQuery query =
-          ListQuery.all().withSections(ComputerSection.OPERATING_SYSTEM, ComputerSection.SECURITY);
+          sites == null
+              ? ListQuery.all()
+                  .withSections(ComputerSection.OPERATING_SYSTEM, ComputerSection.SECURITY)
+              : ListQuery.all()
+                  .withSections(
+                      ComputerSection.GENERAL,
+                      ComputerSection.OPERATING_SYSTEM,
+                      ComputerSection.SECURITY);
       if (department != null) {
         query =
             query.withFilter(Rsql.eq("userAndLocation.departmentId", org.departmentId(department)));
@@ -127,27 +148,39 @@ public final class SecurityPosture {
       Map<String, Long> gatekeeper = new HashMap<>();
       Map<String, Long> firewall = new HashMap<>();
       Map<String, Long> versions = new HashMap<>();
-      long total =
-          FleetScan.scan(
-              support,
-              query,
-              ctx,
-              c -> {
-                var os = c.operatingSystem();
-                var sec = c.security();
-                FleetOverview.add(fileVault, os == null ? null : os.fileVault2Status());
-                FleetOverview.add(sip, sec == null ? null : sec.sipStatus());
-                FleetOverview.add(gatekeeper, sec == null ? null : sec.gatekeeperStatus());
-                FleetOverview.add(
-                    firewall,
-                    sec == null || sec.firewallEnabled() == null
+      long[] counted = {0};
+      FleetScan.scan(
+          support,
+          query,
+          ctx,
+          c -> {
+            if (sites != null
+                && !sites.matches(
+                    c.general() == null || c.general().site() == null
                         ? null
-                        : sec.firewallEnabled() ? "ENABLED" : "DISABLED");
-                FleetOverview.add(versions, os == null ? null : os.version());
-              });
+                        : c.general().site().id())) {
+              return;
+            }
+            counted[0]++;
+            var os = c.operatingSystem();
+            var sec = c.security();
+            FleetOverview.add(fileVault, os == null ? null : os.fileVault2Status());
+            FleetOverview.add(sip, sec == null ? null : sec.sipStatus());
+            FleetOverview.add(gatekeeper, sec == null ? null : sec.gatekeeperStatus());
+            FleetOverview.add(
+                firewall,
+                sec == null || sec.firewallEnabled() == null
+                    ? null
+                    : sec.firewallEnabled() ? "ENABLED" : "DISABLED");
+            FleetOverview.add(versions, os == null ? null : os.version());
+          });
+      long total = counted[0];
       ObjectNode out = Json.object();
       out.put("total", total);
       out.put("department", department);
+      if (sites != null) {
+        out.put("site", sites.name());
+      }
       out.set("fileVault", check(fileVault, total, FILE_VAULT_ON, FILE_VAULT_OFF));
       out.set("sip", check(sip, total, SIP_ON, SIP_OFF));
       out.set("gatekeeper", check(gatekeeper, total, GATEKEEPER_ON, GATEKEEPER_OFF));

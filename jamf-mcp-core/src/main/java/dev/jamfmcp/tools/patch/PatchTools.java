@@ -37,9 +37,8 @@ public final class PatchTools {
     return Tool.builder("listPatchTitles")
         .title("List patch titles")
         .description(
-            "Lists the software titles configured for patch management in Jamf Pro"
-                + " (name, software title, publisher, whether Jamf maintains the definition),"
-                + " optionally those whose name or publisher contains `query`.")
+            "Patch management titles in Jamf Pro (name, software title, publisher, Jamf-maintained"
+                + " or not), optionally those whose name or publisher contains `query`.")
         .inputSchema(
             Schemas.object()
                 .string("query", "Case-insensitive text the name or publisher must contain", 200)

@@ -121,4 +121,61 @@ class SiteFilterEndToEndTest {
     assertThat(f.data("searchMobileDevices", "{\"site\":\"none\"}").get("totalCount").asLong())
         .isEqualTo(none);
   }
+
+  @Test
+  void securityPostureOfOneSiteCountsItsMacsInTheSameRequests() {
+    Computers c = fleet.computers();
+    int emea = fleet.countComputers(r -> c.siteId(r) == 2);
+    JsonNode data = f.data("getSecurityPosture", "{\"site\":\"EMEA\"}");
+    assertThat(data.get("total").asInt()).isEqualTo(emea).isPositive();
+    assertThat(data.get("site").asString()).isEqualTo("EMEA");
+    JsonNode fileVault = data.get("fileVault");
+    assertThat(
+            fileVault.get("enabled").asInt()
+                + fileVault.get("disabled").asInt()
+                + fileVault.get("unknown").asInt())
+        .isEqualTo(emea);
+    assertThat(computerRequests()).isEqualTo((c.size() + 1999) / 2000);
+    assertThat(f.requests("GET /api/v1/sites")).isEqualTo(1);
+    int none = fleet.countComputers(r -> c.siteId(r) == 0);
+    assertThat(f.data("getSecurityPosture", "{\"site\":\"none\"}").get("total").asInt())
+        .isEqualTo(none);
+  }
+
+  @Test
+  void complianceBaselinePerSiteAddsUpToTheWholeFleet() {
+    JsonNode all = f.data("checkComplianceBaseline", "{\"includeDevices\":false}").get("summary");
+    long computers = 0;
+    long mobile = 0;
+    long failing = 0;
+    for (String site : new String[] {"Field Offices", "EMEA", "none"}) {
+      JsonNode summary =
+          f.data(
+                  "checkComplianceBaseline",
+                  "{\"site\":\"" + site + "\",\"includeDevices\":true,\"limit\":2000}")
+              .get("summary");
+      computers += summary.get("computers").get("total").asLong();
+      mobile += summary.get("mobileDevices").get("total").asLong();
+      failing += summary.get("computers").get("failing").asLong();
+    }
+    assertThat(computers).isEqualTo(all.get("computers").get("total").asLong());
+    assertThat(mobile).isEqualTo(all.get("mobileDevices").get("total").asLong());
+    assertThat(failing).isEqualTo(all.get("computers").get("failing").asLong());
+    Computers c = fleet.computers();
+    long emeaMobile = fleet.mobileDevices().stream().filter(m -> m.siteId() == 2).count();
+    JsonNode emea = f.data("checkComplianceBaseline", "{\"site\":\"emea\",\"limit\":2000}");
+    assertThat(emea.get("summary").get("computers").get("total").asInt())
+        .isEqualTo(fleet.countComputers(r -> c.siteId(r) == 2));
+    assertThat(emea.get("summary").get("mobileDevices").get("total").asLong())
+        .isEqualTo(emeaMobile);
+    for (JsonNode d : emea.get("devices")) {
+      String ref = d.get("ref").asString();
+      if (ref.startsWith("computer:")) {
+        assertThat(c.siteId(Integer.parseInt(ref.substring(9)) - 1)).isEqualTo(2);
+      } else {
+        assertThat(fleet.mobileDevices().get(Integer.parseInt(ref.substring(7)) - 1).siteId())
+            .isEqualTo(2);
+      }
+    }
+  }
 }
