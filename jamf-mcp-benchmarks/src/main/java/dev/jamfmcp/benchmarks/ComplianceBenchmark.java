@@ -24,10 +24,7 @@ public final class ComplianceBenchmark {
   private ComplianceBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int[] sizes =
-        args.length == 0
-            ? new int[] {500, 10_000, 100_000}
-            : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+    int[] sizes = FleetCalls.sizes(args);
     System.out.println(
         "| computers | tool | arguments | median | min | max | Jamf requests per call |"
             + " noncompliant (check-in) / failing, unknown (baseline) |");

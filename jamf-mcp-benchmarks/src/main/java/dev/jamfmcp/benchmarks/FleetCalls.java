@@ -46,6 +46,13 @@ final class FleetCalls implements AutoCloseable {
   private final Caller caller = new Caller(Principal.of("bench", "read:jamf"), MessageSink.DISCARD);
   private int nextId = 1;
 
+  /** The fleet sizes named on the command line; 500, 10,000 and 100,000 when none are. */
+  static int[] sizes(String[] args) {
+    return args.length == 0
+        ? new int[] {500, 10_000, 100_000}
+        : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+  }
+
   FleetCalls(int computers) throws Exception {
     sim = SimulatedJamfPro.start(SimulatorConfig.of(b -> b.computers(computers).mobileDevices(10)));
     jamf =

@@ -17,10 +17,7 @@ public final class SoftwareBenchmark {
   private SoftwareBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int[] sizes =
-        args.length == 0
-            ? new int[] {500, 10_000, 100_000}
-            : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+    int[] sizes = FleetCalls.sizes(args);
     System.out.println(
         "| computers | arguments | median | min | max | Jamf requests per call |"
             + " matching / with the application |");

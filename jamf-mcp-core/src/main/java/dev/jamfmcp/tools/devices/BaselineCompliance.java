@@ -164,20 +164,11 @@ public final class BaselineCompliance {
     };
   }
 
-  /** The report; {@code limit} 0 lists no devices. {@code ctx} may be null. */
-  public ObjectNode compute(
-      ComplianceBaseline baseline,
-      String platform,
-      String department,
-      int limit,
-      RequestContext ctx) {
-    return compute(baseline, platform, department, null, limit, ctx);
-  }
-
   /**
-   * The report for one site ({@code site} a name or "none"; null: every site). Jamf's inventory
-   * filters have no site field, so devices of other sites are skipped while streaming: the same
-   * requests as without it, plus one for the site list.
+   * The report; {@code limit} 0 lists no devices, {@code ctx} may be null. For one site ({@code
+   * site} a name or "none"; null: every site). Jamf's inventory filters have no site field, so
+   * devices of other sites are skipped while streaming: the same requests as without it, plus one
+   * for the site list.
    */
   public ObjectNode compute(
       ComplianceBaseline baseline,
@@ -210,11 +201,7 @@ public final class BaselineCompliance {
             query,
             ctx,
             c -> {
-              if (sites != null
-                  && !sites.matches(
-                      c.general() == null || c.general().site() == null
-                          ? null
-                          : c.general().site().id())) {
+              if (sites != null && !sites.matches(c)) {
                 return;
               }
               Map<Check, String> failed = new EnumMap<>(Check.class);

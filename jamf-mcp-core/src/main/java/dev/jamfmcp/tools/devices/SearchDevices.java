@@ -121,10 +121,7 @@ final class SearchDevices {
       SiteFilter.Cut<Computer> cut =
           site.cut(
               support.jamf().computers().list(query.withPageSize(ListQuery.MAX_PAGE_SIZE)),
-              c ->
-                  c.general() == null || c.general().site() == null
-                      ? null
-                      : c.general().site().id(),
+              SiteFilter::siteIdOf,
               cursor.page(),
               cursor.pageSize(),
               ctx);

@@ -119,10 +119,6 @@ public final class SecurityPosture {
         .build();
   }
 
-  public ObjectNode compute(String department, RequestContext ctx) {
-    return compute(department, null, ctx);
-  }
-
   /**
    * The posture of one site ({@code site} a name or "none"; null: every site), matched while
    * streaming (no site field in Jamf's inventory filter): GENERAL is read too, same request count.
@@ -154,11 +150,7 @@ public final class SecurityPosture {
           query,
           ctx,
           c -> {
-            if (sites != null
-                && !sites.matches(
-                    c.general() == null || c.general().site() == null
-                        ? null
-                        : c.general().site().id())) {
+            if (sites != null && !sites.matches(c)) {
               return;
             }
             counted[0]++;

@@ -1,6 +1,7 @@
 package dev.jamfmcp.tools.devices;
 
 import dev.jamfmcp.jamf.JamfClient;
+import dev.jamfmcp.jamf.computers.Computer;
 import dev.jamfmcp.jamf.inventory.InventoryRecords;
 import dev.jamfmcp.mcp.RequestContext;
 import dev.jamfmcp.mcp.tool.ToolException;
@@ -49,6 +50,16 @@ public record SiteFilter(String id, String name) {
   public boolean matches(String siteId) {
     String of = siteId == null || siteId.isBlank() ? NONE_ID : siteId;
     return of.equals(id);
+  }
+
+  /** The site id a computer's GENERAL section reports, or null when it reports none. */
+  public static String siteIdOf(Computer c) {
+    return c.general() == null || c.general().site() == null ? null : c.general().site().id();
+  }
+
+  /** Whether the computer is of this site (its GENERAL section read). */
+  public boolean matches(Computer c) {
+    return matches(siteIdOf(c));
   }
 
   /** The matching devices' total and the rows of one page, in the listing's order. */
